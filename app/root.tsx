@@ -1,0 +1,48 @@
+import { useEffect } from 'react'
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData, type LoaderFunctionArgs } from 'react-router'
+import type { Route } from './+types/root'
+import './app.css'
+import { t } from './i18n/fr'
+import { ErrorPage } from './components/error-page'
+
+export const loader = ({ context }: LoaderFunctionArgs) => ({ nonce: context.cspNonce })
+
+// Runs before first paint so the page never flashes the wrong theme.
+const THEME_SCRIPT = `(function(){try{var s=localStorage.getItem('theme');var d=s?s==='dark':matchMedia('(prefers-color-scheme: dark)').matches;document.documentElement.classList.toggle('dark',d)}catch(e){}})()`
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root')
+  const nonce = data?.nonce
+  return (
+    <html lang="fr" suppressHydrationWarning>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-dvh bg-slate-50 text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
+        {children}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  )
+}
+
+export const meta: Route.MetaFunction = () => [{ title: t('app.name') }]
+
+export default function App() {
+  // Marks the document once React has hydrated (browser tests wait for it before interacting).
+  useEffect(() => { document.documentElement.dataset.hydrated = 'true' }, [])
+  return <Outlet />
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  if (isRouteErrorResponse(error) && error.status === 404) {
+    return <ErrorPage status={404} title={t('error.notFound.title')} body={t('error.notFound.body')} />
+  }
+  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} title={t('error.generic.title')} body={t('error.generic.body')} />
+}

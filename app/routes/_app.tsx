@@ -1,0 +1,95 @@
+import { useEffect, useState } from 'react'
+import { Form, NavLink, Outlet, redirect, useNavigate } from 'react-router'
+import type { Route } from './+types/_app'
+import { t, labels } from '../i18n/fr'
+import { NotificationBell } from '../components/notification-bell'
+import { ThemeToggle } from '../components/theme-toggle'
+import { ToastProvider } from '../components/toasts'
+import type { LiveNotification } from '../lib/use-live-notifications'
+
+export type Me = {
+  id: string; email: string; name: string; role: keyof typeof labels.role; teamId: string | null; teamName: string | null
+  mustChangePassword: boolean; permissions: string[]
+}
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const [meRes, notifRes] = await Promise.all([context.api('/api/v1/auth/me'), context.api('/api/v1/notifications?limit=20')])
+  if (meRes.status === 401) {
+    const url = new URL(request.url)
+    throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`)
+  }
+  const me = (await meRes.json()) as Me
+  const notifications = notifRes.ok ? ((await notifRes.json()) as { data: LiveNotification[]; unread: number }) : { data: [], unread: 0 }
+  return { me, notifications }
+}
+
+const NAV = [
+  { to: '/', label: t('nav.dashboard'), icon: 'M3 12l9-9 9 9M5 10v10h14V10', end: true },
+  { to: '/organisations', label: t('nav.organisations'), icon: 'M3 21h18M5 21V7l7-4 7 4v14M9 9h1m4 0h1M9 13h1m4 0h1M9 17h1m4 0h1' },
+]
+
+export default function AppLayout({ loaderData }: Route.ComponentProps) {
+  const { me, notifications } = loaderData
+  const [drawer, setDrawer] = useState(false)
+  const navigate = useNavigate()
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n' && me.permissions.includes('organisations:create')) {
+        e.preventDefault()
+        navigate('/organisations/new')
+      }
+      if (e.key === 'Escape') setDrawer(false)
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [me.permissions, navigate])
+
+  const nav = (
+    <nav aria-label="Navigation principale" className="flex flex-col gap-1 p-3">
+      {NAV.map((item) => (
+        <NavLink key={item.to} to={item.to} end={item.end} onClick={() => setDrawer(false)}
+          className={({ isActive }) => `flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-blue-700 text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'}`}>
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2"><path d={item.icon} /></svg>
+          {item.label}
+        </NavLink>
+      ))}
+    </nav>
+  )
+
+  return (
+    <ToastProvider>
+      <div className="flex min-h-dvh">
+        <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white md:block dark:border-slate-800 dark:bg-slate-900">
+          <div className="px-6 py-4 text-lg font-bold text-blue-800 dark:text-blue-300">{t('app.name')}</div>
+          {nav}
+        </aside>
+        {drawer ? (
+          <div className="fixed inset-0 z-40 md:hidden" role="dialog" aria-modal="true" aria-label={t('nav.menu')}>
+            <button type="button" className="absolute inset-0 bg-black/40" aria-label={t('nav.close')} onClick={() => setDrawer(false)} />
+            <div className="absolute inset-y-0 left-0 w-72 bg-white shadow-xl dark:bg-slate-900">
+              <div className="px-6 py-4 text-lg font-bold text-blue-800 dark:text-blue-300">{t('app.name')}</div>
+              {nav}
+            </div>
+          </div>
+        ) : null}
+        <div className="flex min-w-0 flex-1 flex-col">
+          <header className="sticky top-0 z-30 flex items-center gap-2 border-b border-slate-200 bg-white/90 px-3 py-2 backdrop-blur md:px-6 dark:border-slate-800 dark:bg-slate-900/90">
+            <button type="button" className="rounded-md p-2 md:hidden" aria-label={t('nav.menu')} onClick={() => setDrawer(true)} data-testid="menu-button">
+              <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2"><path d="M4 6h16M4 12h16M4 18h16" /></svg>
+            </button>
+            <div className="flex-1" />
+            <ThemeToggle />
+            <NotificationBell initial={notifications.data} unread={notifications.unread} />
+            <span className="hidden text-sm text-slate-700 sm:inline dark:text-slate-300" data-testid="current-user">{me.name} · {labels.role[me.role]}</span>
+            <Form method="post" action="/logout">
+              <button type="submit" className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">{t('auth.signOut')}</button>
+            </Form>
+          </header>
+          <main className="flex-1 p-3 pb-24 md:p-6">
+            <Outlet context={{ me }} />
+          </main>
+        </div>
+      </div>
+    </ToastProvider>
+  )
+}

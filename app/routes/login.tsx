@@ -1,0 +1,57 @@
+import { Form, redirect, useActionData, useNavigation } from 'react-router'
+import type { Route } from './+types/login'
+import { t } from '../i18n/fr'
+import { Field } from '../components/field'
+
+export const meta: Route.MetaFunction = () => [{ title: `${t('auth.title')} · ${t('app.name')}` }]
+
+export async function loader({ context }: Route.LoaderArgs) {
+  const res = await context.api('/api/v1/auth/me')
+  if (res.ok) throw redirect('/')
+  return { demo: context.env.ENVIRONMENT !== 'production' }
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = await request.formData()
+  const res = await context.api('/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') }),
+  })
+  if (!res.ok) {
+    const problem = (await res.json()) as { detail?: string; errors?: { path: string; message: string }[] }
+    return { error: problem.detail ?? 'Connexion impossible.', fields: Object.fromEntries((problem.errors ?? []).map((e) => [e.path, e.message])), email: String(form.get('email') ?? '') }
+  }
+  const me = (await res.json()) as { mustChangePassword: boolean }
+  const headers = new Headers()
+  const cookie = res.headers.get('set-cookie')
+  if (cookie) headers.set('set-cookie', cookie)
+  const next = new URL(request.url).searchParams.get('next')
+  return redirect(me.mustChangePassword ? '/account/password' : next?.startsWith('/') && !next.startsWith('//') ? next : '/', { headers })
+}
+
+export default function Login({ loaderData }: Route.ComponentProps) {
+  const data = useActionData<typeof action>()
+  const busy = useNavigation().state !== 'idle'
+  return (
+    <main className="flex min-h-dvh items-center justify-center p-4">
+      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+        <h1 className="mb-1 text-2xl font-semibold">{t('app.name')}</h1>
+        <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">{t('auth.title')}</p>
+        <Form method="post" className="space-y-4" noValidate>
+          {data?.error ? <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{data.error}</p> : null}
+          <Field label={t('auth.email')} name="email" type="email" autoComplete="username" defaultValue={data?.email} error={data?.fields?.email} required />
+          <Field label={t('auth.password')} name="password" type="password" autoComplete="current-password" error={data?.fields?.password} required />
+          <button type="submit" disabled={busy} className="w-full rounded-md bg-blue-700 px-4 py-2.5 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+            {busy ? t('common.loading') : t('auth.signIn')}
+          </button>
+        </Form>
+        {loaderData.demo ? (
+          <p className="mt-6 text-xs text-slate-600 dark:text-slate-400">
+            {t('auth.demo')} : admin@demo.crm, manager@demo.crm, sales@demo.crm, viewer@demo.crm, sales2@demo.crm
+          </p>
+        ) : null}
+      </div>
+    </main>
+  )
+}

@@ -1,0 +1,22 @@
+// Applies the committed migrations to DATABASE_URL (Neon in production, any Postgres works).
+import { migrate } from 'drizzle-orm/neon-serverless/migrator'
+import { createDb, type DbConfig } from '../worker/db/client.ts'
+
+export async function runMigrations(config: DbConfig) {
+  const { db, pool } = createDb(config)
+  try {
+    await migrate(db, { migrationsFolder: new URL('../migrations', import.meta.url).pathname })
+  } finally {
+    await pool.end()
+  }
+}
+
+if (import.meta.main) {
+  const url = process.env.DATABASE_URL
+  if (!url) {
+    console.error('DATABASE_URL is not set: export it or put it in your shell before npm run db:migrate')
+    process.exit(1)
+  }
+  await runMigrations({ DATABASE_URL: url, DB_WS_PROXY: process.env.DB_WS_PROXY })
+  console.log('migrations applied')
+}

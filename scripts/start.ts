@@ -1,0 +1,75 @@
+// npm start: embedded Postgres (unless DATABASE_URL is set) → migrations → demo seed on first run
+// → the Worker in workerd through Vite (KV, Queues, Durable Objects, R2 live locally) → cron ticks.
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { createServer } from 'vite'
+import { createDb } from '../worker/db/client.ts'
+import { startLocalDb, type LocalDb } from './local-db.ts'
+import { runMigrations } from './migrate.ts'
+import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from './seed.ts'
+
+const args = process.argv.slice(2)
+const memory = args.includes('--memory')
+const port = Number(process.env.PORT ?? 8787)
+const quiet = args.includes('--quiet')
+const say = (msg: string) => !quiet && console.log(msg)
+
+function ensureDevVars() {
+  if (existsSync('.dev.vars')) return
+  writeFileSync('.dev.vars', `# Generated on first start; never commit. Production secrets: wrangler secret put <NAME>\nSESSION_SECRET=${randomBytes(32).toString('hex')}\n`)
+  say('created .dev.vars with a fresh SESSION_SECRET')
+}
+
+async function main() {
+  ensureDevVars()
+  let local: LocalDb | null = null
+  let databaseUrl = process.env.DATABASE_URL
+  let wsProxy = process.env.DB_WS_PROXY
+  if (!databaseUrl) {
+    const dataDir = memory ? undefined : (process.env.CRM_DATA_DIR ?? '.data/pg')
+    if (dataDir) mkdirSync(dataDir, { recursive: true })
+    local = await startLocalDb({ dataDir })
+    databaseUrl = local.databaseUrl
+    wsProxy = local.wsProxy
+    say(`embedded Postgres (PGlite) ${dataDir ? `persisted in ${dataDir}` : 'in memory'}`)
+  }
+  const config = { DATABASE_URL: databaseUrl, DB_WS_PROXY: wsProxy }
+  await runMigrations(config)
+  const { db, pool } = createDb(config)
+  if (await isEmpty(db)) {
+    const counts = await seedDemo(db)
+    say(`demo data seeded: ${JSON.stringify(counts)}`)
+  }
+  await pool.end()
+
+  process.env.CRM_DATABASE_URL = databaseUrl
+  if (wsProxy) process.env.CRM_DB_WS_PROXY = wsProxy
+  process.env.CRM_APP_URL = `http://localhost:${port}`
+  if (process.env.CRM_TEST) process.env.CRM_ENVIRONMENT = 'test'
+  const server = await createServer({ configFile: 'vite.config.ts', server: { port }, logLevel: quiet ? 'warn' : 'info' })
+  await server.listen()
+
+  // Cron triggers, as Cloudflare would fire them (miniflare exposes the scheduled handler).
+  const tick = (cron: string) => fetch(`http://127.0.0.1:${port}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent(cron)}`).catch(() => {})
+  setInterval(() => tick('* * * * *'), 60_000).unref()
+  setInterval(() => tick('0 6 * * *'), 24 * 3600_000).unref()
+  // Warm the first page so the first visitor does not wait for compilation.
+  await fetch(`http://127.0.0.1:${port}/login`).catch(() => {})
+
+  say(`\nCRM ready at http://localhost:${port}`)
+  say(`Demo logins (password ${DEMO_PASSWORD}):`)
+  for (const u of DEMO_USERS) say(`  ${u.email.padEnd(20)} ${u.role.padEnd(8)} team ${u.team}`)
+  say(`API docs: http://localhost:${port}/api/docs\n`)
+  if (process.send) process.send('ready')
+
+  const stop = async () => {
+    await server.close()
+    await local?.stop()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+await main()
+

@@ -1,0 +1,49 @@
+// A real Chromium for browser tests: Debian's if installed, else the one packed in
+// @sparticuz/chromium (from the npm registry; nothing is downloaded at run time).
+import { existsSync } from 'node:fs'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { baseURL, DEMO_PASSWORD, type DemoUser } from './api-client.ts'
+
+async function executablePath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium'
+  const sparticuz = (await import('@sparticuz/chromium')).default
+  return sparticuz.executablePath()
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: await executablePath(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-quic', '--font-render-hinting=none'],
+  })
+}
+
+export async function newContext(browser: Browser, opts: { mobile?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: baseURL(),
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    colorScheme: opts.colorScheme ?? 'light',
+    ...(opts.mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: { width: 1366, height: 900 } }),
+  })
+}
+
+export async function signIn(page: Page, user: DemoUser) {
+  await page.goto('/login')
+  await page.getByLabel('E-mail').fill(`${user}@demo.crm`)
+  await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Se connecter' }).click()
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'))
+  // Wait for hydration: client-side handlers exist only after it.
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
+}
+
+// Page errors and console errors fail the test that produced them.
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
+  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(`console: ${m.text()}`))
+  return errors
+}

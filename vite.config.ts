@@ -1,0 +1,30 @@
+import { cloudflare } from '@cloudflare/vite-plugin'
+import { reactRouter } from '@react-router/dev/vite'
+import tailwindcss from '@tailwindcss/vite'
+import { defineConfig } from 'vite'
+
+// Local runs get the embedded database's address from scripts/start.ts through the environment;
+// production reads DATABASE_URL from a Worker secret.
+const localVars = () => {
+  const vars: Record<string, string> = {}
+  for (const key of ['DATABASE_URL', 'DB_WS_PROXY', 'ENVIRONMENT', 'APP_URL']) {
+    const value = process.env[`CRM_${key}`]
+    if (value) vars[key] = value
+  }
+  return vars
+}
+
+export default defineConfig(({ command }) => ({
+  plugins: [
+    cloudflare({
+      viteEnvironment: { name: 'ssr' },
+      persistState: process.env.CRM_PERSIST_DIR ? { path: process.env.CRM_PERSIST_DIR } : true,
+      config: command === 'serve' ? { vars: localVars() } : undefined,
+    }),
+    tailwindcss(),
+    reactRouter(),
+  ],
+  cacheDir: process.env.CRM_VITE_CACHE ?? 'node_modules/.vite',
+  server: { port: Number(process.env.PORT ?? 8787), strictPort: true, host: '127.0.0.1' },
+  optimizeDeps: { include: ['react', 'react-dom', 'react-dom/client', 'react-router'] },
+}))

@@ -1,0 +1,21 @@
+// Hono's typing of bindings and per-request variables, declared once.
+import type { OpenAPIHono } from '@hono/zod-openapi'
+import type { AuthUser } from './auth/auth-user.ts'
+import type { Db } from './db/client.ts'
+import type { Env } from './env.ts'
+import type { Logger } from './http/logger.ts'
+
+export type Vars = {
+  requestId: string
+  log: Logger
+  db: Db
+  user: AuthUser | null
+  cspNonce: string
+}
+export type AppEnv = { Bindings: Env; Variables: Vars }
+export type Api = OpenAPIHono<AppEnv>
+
+export function requireUser(user: AuthUser | null): AuthUser {
+  if (!user) throw new Error('requireUser called on an unauthenticated route')
+  return user
+}

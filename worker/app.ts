@@ -1,0 +1,45 @@
+// The Hono app: the only place that validates input, checks permissions and touches the database.
+// The web UI's loaders and actions call it in-process, partners over HTTP: one code path.
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { HTTPException } from 'hono/http-exception'
+import type { AppEnv } from './app-env.ts'
+import { HttpProblem, problem, problemResponse } from './http/problem.ts'
+import { validationHook } from './http/validation.ts'
+import { authenticate, requestContext } from './middleware/request-context.ts'
+import { reportError } from './http/sentry.ts'
+import { registerAuthRoutes } from './auth/auth.routes.ts'
+import { registerHealthRoutes } from './health/health.routes.ts'
+import { registerOrganisationRoutes } from './organisations/organisation.routes.ts'
+import { registerNotificationRoutes } from './notifications/notification.routes.ts'
+import { registerDocsRoutes } from './docs/docs.routes.ts'
+import { registerEventRoutes } from './events/events.routes.ts'
+
+export function createApi() {
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).basePath('/api')
+
+  api.use('*', requestContext())
+  api.use('/v1/*', authenticate())
+
+  registerHealthRoutes(api)
+  registerAuthRoutes(api)
+  registerOrganisationRoutes(api)
+  registerNotificationRoutes(api)
+  registerEventRoutes(api)
+  registerDocsRoutes(api)
+
+  api.notFound((c) => problemResponse(c, problem(404, `Aucune route ${c.req.method} ${c.req.path}.`)))
+  api.onError((error, c) => {
+    if (error instanceof HttpProblem) return problemResponse(c, error.problem, error.headers)
+    if (error instanceof HTTPException && error.status < 500) {
+      const detail = /json/i.test(error.message) ? 'Le corps de la requête n’est pas un JSON valide.' : error.message
+      return problemResponse(c, problem(error.status, detail))
+    }
+    const log = c.get('log')
+    log?.error('unhandled error', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), stack: error instanceof Error ? error.stack : undefined })
+    reportError(c, error)
+    return problemResponse(c, problem(500, 'Une erreur inattendue est survenue. Réessayez dans un instant.', { requestId: c.get('requestId') }))
+  })
+  return api
+}
+
+export const api = createApi()

@@ -1,0 +1,26 @@
+// KV as a cache of hot lists only: Postgres stays the truth, losing KV loses nothing.
+// A version number per resource is part of every key, so one write invalidates all of its lists.
+import type { Env } from '../env.ts'
+
+const TTL_SECONDS = 300
+
+const versionKey = (resource: string) => `v:${resource}`
+
+async function version(kv: KVNamespace, resource: string) {
+  return (await kv.get(versionKey(resource))) ?? '0'
+}
+
+export async function cachedList<T>(
+  env: Pick<Env, 'CACHE'>, resource: string, scopeKey: string, query: string, load: () => Promise<T>,
+): Promise<{ value: T; hit: boolean }> {
+  const key = `list:${resource}:${await version(env.CACHE, resource)}:${scopeKey}:${query}`
+  const hit = await env.CACHE.get<T>(key, 'json')
+  if (hit !== null) return { value: hit, hit: true }
+  const value = await load()
+  await env.CACHE.put(key, JSON.stringify(value), { expirationTtl: TTL_SECONDS })
+  return { value, hit: false }
+}
+
+export async function invalidateLists(env: Pick<Env, 'CACHE'>, ...resources: string[]) {
+  await Promise.all(resources.map((r) => env.CACHE.put(versionKey(r), crypto.randomUUID())))
+}

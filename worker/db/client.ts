@@ -1,0 +1,36 @@
+// One way to reach Postgres everywhere: the Neon serverless driver over WebSocket. Locally
+// (and in tests) DB_WS_PROXY points the same driver at the embedded database's proxy.
+import { Client, neonConfig, Pool } from '@neondatabase/serverless'
+import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless'
+import * as schema from './schema.ts'
+
+export type Db = NeonDatabase<typeof schema>
+export type DbConfig = { DATABASE_URL: string; DB_WS_PROXY?: string }
+
+function configure({ DB_WS_PROXY }: DbConfig) {
+  if (!DB_WS_PROXY) return
+  neonConfig.wsProxy = (host, port) => `${DB_WS_PROXY}?address=${host}:${port}`
+  neonConfig.useSecureWebSocket = false
+  neonConfig.pipelineTLS = false
+  neonConfig.pipelineConnect = false
+}
+
+// Workers may not share I/O objects between requests, so each request opens its own pool and
+// closes it when the response is done (see worker/middleware/db.ts).
+export function createDb(config: DbConfig): { db: Db; pool: Pool } {
+  configure(config)
+  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 5 })
+  return { db: drizzle({ client: pool, schema }), pool }
+}
+
+// Background work (queue batches, crons): one connection, closed before the handler returns.
+export async function withDb<T>(config: DbConfig, fn: (db: Db) => Promise<T>): Promise<T> {
+  configure(config)
+  const client = new Client({ connectionString: config.DATABASE_URL })
+  await client.connect()
+  try {
+    return await fn(drizzle({ client, schema }) as unknown as Db)
+  } finally {
+    await client.end().catch(() => {})
+  }
+}

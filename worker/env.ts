@@ -1,0 +1,29 @@
+// The one Env type: every binding and variable declared in wrangler.toml, plus secrets.
+import type { NotificationHub } from '../durable-objects/notification-hub.ts'
+
+export interface Env {
+  // secrets (.dev.vars locally, `wrangler secret put` in production)
+  DATABASE_URL: string
+  SESSION_SECRET: string
+  SENTRY_DSN?: string
+  // local only: the embedded database's WebSocket proxy (unset in production)
+  DB_WS_PROXY?: string
+
+  // vars
+  ENVIRONMENT: 'development' | 'test' | 'production'
+  APP_VERSION: string
+  ALLOWED_ORIGINS: string
+  APP_URL: string
+
+  // bindings
+  CACHE: KVNamespace
+  FILES: R2Bucket
+  EVENTS_QUEUE: Queue<QueueMessageBody>
+  WEBHOOKS_QUEUE: Queue<QueueMessageBody>
+  EXPORTS_QUEUE: Queue<QueueMessageBody>
+  NOTIFICATION_HUB: DurableObjectNamespace<NotificationHub>
+  LOGIN_LIMITER: RateLimit
+  API_LIMITER: RateLimit
+}
+
+export type QueueMessageBody = Record<string, unknown>

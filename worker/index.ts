@@ -1,0 +1,57 @@
+// The Worker: one entry for HTTP (API + web UI), queue batches and cron triggers.
+import * as Sentry from '@sentry/cloudflare'
+import { createRequestHandler } from 'react-router'
+import { api } from './app.ts'
+import type { Env } from './env.ts'
+import { newNonce, securityHeaders } from './http/security-headers.ts'
+import { sentryOptions } from './http/sentry.ts'
+import { handleQueue } from './queues.ts'
+import { handleScheduled } from './scheduled.ts'
+
+export { NotificationHub } from '../durable-objects/notification-hub.ts'
+
+declare module 'react-router' {
+  interface AppLoadContext {
+    env: Env
+    ctx: ExecutionContext
+    cspNonce: string
+    // In-process call of the Hono app: same validation and permissions as partners get.
+    api: (path: string, init?: RequestInit) => Promise<Response>
+  }
+}
+
+const ssr = createRequestHandler(() => import('virtual:react-router/server-build'), import.meta.env.MODE)
+
+function withHeaders(response: Response, headers: Record<string, string>) {
+  // Upgrades (101) and immutable responses cannot take headers.
+  if (response.status === 101) return response
+  const res = new Response(response.body, response)
+  for (const [k, v] of Object.entries(headers)) if (!res.headers.has(k)) res.headers.set(k, v)
+  return res
+}
+
+const handler = {
+  async fetch(request, env, ctx) {
+    const url = new URL(request.url)
+    const nonce = newNonce()
+    const headers = securityHeaders(nonce, { https: url.protocol === 'https:' })
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      const res = await api.fetch(request, env, ctx)
+      return withHeaders(res, headers)
+    }
+    const apiCall = (path: string, init: RequestInit = {}) => {
+      const h = new Headers(init.headers)
+      for (const name of ['cookie', 'origin', 'user-agent', 'cf-connecting-ip', 'accept-language']) {
+        const v = request.headers.get(name)
+        if (v && !h.has(name)) h.set(name, v)
+      }
+      return Promise.resolve(api.fetch(new Request(new URL(path, url.origin), { ...init, headers: h }), env, ctx))
+    }
+    const res = await ssr(request, { env, ctx, cspNonce: nonce, api: apiCall })
+    return withHeaders(res, headers)
+  },
+  queue: handleQueue,
+  scheduled: handleScheduled,
+} satisfies ExportedHandler<Env>
+
+export default Sentry.withSentry((env: Env) => sentryOptions(env), handler)

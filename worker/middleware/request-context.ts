@@ -1,0 +1,37 @@
+import type { MiddlewareHandler } from 'hono'
+import { getCookie } from 'hono/cookie'
+import type { AppEnv } from '../app-env.ts'
+import { createDb } from '../db/client.ts'
+import { createLogger } from '../http/logger.ts'
+import { SESSION_COOKIE, userFromSession, userFromToken } from '../auth/session.service.ts'
+
+// Request id, logger and a per-request database pool (closed once the response is sent).
+export const requestContext = (): MiddlewareHandler<AppEnv> =>
+  async function requestContext(c, next) {
+    const requestId = c.req.header('x-request-id') ?? crypto.randomUUID()
+    const log = createLogger({ requestId })
+    c.set('requestId', requestId)
+    c.set('log', log)
+    const { db, pool } = createDb(c.env)
+    c.set('db', db)
+    c.set('user', null)
+    const started = Date.now()
+    try {
+      await next()
+    } finally {
+      c.header('x-request-id', requestId)
+      log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Date.now() - started })
+      c.executionCtx.waitUntil(pool.end().catch(() => {}))
+    }
+  }
+
+// Resolves the caller from the session cookie or a Bearer token; never rejects (authorize does).
+export const authenticate = (): MiddlewareHandler<AppEnv> =>
+  async function authenticate(c, next) {
+    const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]
+    const cookie = getCookie(c, SESSION_COOKIE)
+    const db = c.get('db')
+    const user = bearer ? await userFromToken(db, bearer) : cookie ? await userFromSession(db, cookie) : null
+    c.set('user', user)
+    await next()
+  }

@@ -1,0 +1,143 @@
+// Organisations: reads within the caller's scope, writes with history, events and automations.
+import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../db/client.ts'
+import { organisations, users } from '../db/schema.ts'
+import type { AuthUser } from '../auth/auth-user.ts'
+import { organisationScope } from '../permissions/scope.ts'
+import { decodeCursor, encodeCursor, iso } from '../shared/cursor.ts'
+import { notFound } from '../http/problem.ts'
+import { emitEvent } from '../events/outbox.ts'
+import { diff, recordChange } from '../shared/history.ts'
+import { applyStageChange } from '../pipeline/stage-change.ts'
+import { STALE_AFTER_DAYS, type OrganisationInput, type OrganisationListQuery } from './organisation.schema.ts'
+
+type Row = typeof organisations.$inferSelect
+
+export function toOrganisationDto(row: Row & { ownerName?: string | null }) {
+  const staleSince = Date.now() - STALE_AFTER_DAYS * 86400_000
+  return {
+    id: row.id, name: row.name, type: row.type, category: row.category, pipelineStage: row.pipelineStage,
+    amount: row.amount, email: row.email, phone: row.phone, website: row.website, address: row.address,
+    postalCode: row.postalCode, city: row.city, country: row.country, notes: row.notes,
+    ownerId: row.ownerId, ownerName: row.ownerName ?? null, teamId: row.teamId, isActive: row.isActive,
+    stageChangedAt: iso(row.stageChangedAt)!, lastContactAt: iso(row.lastContactAt),
+    isStale: row.pipelineStage !== 'SIGNE' && new Date(row.stageChangedAt).getTime() < staleSince,
+    createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)!,
+  }
+}
+export type OrganisationDto = ReturnType<typeof toOrganisationDto>
+
+const SORT_COLUMNS: Record<'name' | 'createdAt' | 'amount' | 'stageChangedAt', SQL> = {
+  name: sql`${organisations.name}`,
+  createdAt: sql`${organisations.createdAt}`,
+  amount: sql`coalesce(${organisations.amount}, -1)`,
+  stageChangedAt: sql`${organisations.stageChangedAt}`,
+}
+
+export function organisationFilters(user: AuthUser, q: Partial<OrganisationListQuery>): SQL | undefined {
+  const conds: (SQL | undefined)[] = [isNull(organisations.deletedAt), organisationScope(user)]
+  if (q.type?.length) conds.push(inArray(organisations.type, q.type))
+  if (q.category?.length) conds.push(inArray(organisations.category, q.category))
+  if (q.stage?.length) conds.push(inArray(organisations.pipelineStage, q.stage))
+  if (q.city) conds.push(ilike(organisations.city, `${escapeLike(q.city)}%`))
+  if (q.ownerId) conds.push(eq(organisations.ownerId, q.ownerId))
+  if (q.active) conds.push(eq(organisations.isActive, q.active === 'true'))
+  if (q.q) conds.push(ilike(organisations.name, `%${escapeLike(q.q)}%`))
+  if (q.noContactDays) {
+    conds.push(or(isNull(organisations.lastContactAt),
+      lt(organisations.lastContactAt, sql`now() - make_interval(days => ${q.noContactDays})`)))
+  }
+  if (q.stale === 'true') {
+    conds.push(sql`${organisations.pipelineStage} <> 'SIGNE' and ${organisations.stageChangedAt} < now() - make_interval(days => ${STALE_AFTER_DAYS})`)
+  }
+  return and(...conds.filter(Boolean))
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`)
+
+export async function listOrganisations(db: Db, user: AuthUser, q: OrganisationListQuery) {
+  const descending = q.sort.startsWith('-')
+  const key = q.sort.replace('-', '') as keyof typeof SORT_COLUMNS
+  const column = SORT_COLUMNS[key]
+  const conds = [organisationFilters(user, q)]
+  if (q.cursor) {
+    const [value, id] = decodeCursor(q.cursor)
+    const v = key === 'createdAt' || key === 'stageChangedAt' ? sql`${value}::timestamptz` : sql`${value}`
+    conds.push(descending
+      ? sql`(${column}, ${organisations.id}) < (${v}, ${id}::uuid)`
+      : sql`(${column}, ${organisations.id}) > (${v}, ${id}::uuid)`)
+  }
+  const order = descending ? [desc(column), desc(organisations.id)] : [asc(column), asc(organisations.id)]
+  const rows = await db.select({ o: organisations, ownerName: users.name }).from(organisations)
+    .leftJoin(users, eq(users.id, organisations.ownerId))
+    .where(and(...conds)).orderBy(...order).limit(q.limit + 1)
+  const page = rows.slice(0, q.limit)
+  const last = page.at(-1)
+  const sortValue = (o: Row) =>
+    key === 'amount' ? Number(o.amount ?? -1) : key === 'name' ? o.name : iso(o[key])
+  return {
+    data: page.map((r) => toOrganisationDto({ ...r.o, ownerName: r.ownerName })),
+    nextCursor: rows.length > q.limit && last ? encodeCursor(sortValue(last.o), last.o.id) : null,
+  }
+}
+
+export async function getOrganisationRow(db: Db, user: AuthUser, id: string): Promise<Row> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound()
+  const [row] = await db.select().from(organisations)
+    .where(and(eq(organisations.id, id), isNull(organisations.deletedAt), organisationScope(user)))
+  if (!row) throw notFound()
+  return row
+}
+
+export async function getOrganisation(db: Db, user: AuthUser, id: string) {
+  const row = await getOrganisationRow(db, user, id)
+  const [owner] = row.ownerId ? await db.select({ name: users.name }).from(users).where(eq(users.id, row.ownerId)) : []
+  return toOrganisationDto({ ...row, ownerName: owner?.name ?? null })
+}
+
+export async function createOrganisation(db: Db, user: AuthUser, input: OrganisationInput) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(organisations).values({
+      ...input,
+      country: input.country ?? 'France',
+      ownerId: input.ownerId ?? user.id,
+      teamId: user.teamId,
+    }).returning()
+    await recordChange(tx, 'organisation', row!.id, user.id, 'created')
+    await applyStageChange(tx, user, row!, null, row!.pipelineStage)
+    await emitEvent(tx, 'organisation.created', user, { organisation: toOrganisationDto(row!) })
+    return toOrganisationDto(row!)
+  })
+}
+
+export async function updateOrganisation(db: Db, user: AuthUser, id: string, input: Partial<OrganisationInput>) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(organisations)
+      .where(and(eq(organisations.id, id), isNull(organisations.deletedAt), organisationScope(user))).for('update')
+    if (!before) throw notFound()
+    const stageChanged = input.pipelineStage !== undefined && input.pipelineStage !== before.pipelineStage
+    const { country, ...rest } = input
+    const [after] = await tx.update(organisations).set({
+      ...rest,
+      ...(country !== undefined ? { country: country ?? 'France' } : {}),
+      ...(stageChanged ? { stageChangedAt: new Date() } : {}),
+      updatedAt: new Date(),
+    }).where(eq(organisations.id, id)).returning()
+    const changes = diff(before, after!)
+    if (Object.keys(changes).length === 0) return toOrganisationDto(after!)
+    await recordChange(tx, 'organisation', id, user.id, 'updated', changes)
+    if (stageChanged) await applyStageChange(tx, user, after!, before.pipelineStage, after!.pipelineStage)
+    await emitEvent(tx, 'organisation.updated', user, { organisation: toOrganisationDto(after!), changes })
+    return toOrganisationDto(after!)
+  })
+}
+
+export async function deleteOrganisation(db: Db, user: AuthUser, id: string) {
+  await db.transaction(async (tx) => {
+    const [row] = await tx.update(organisations).set({ deletedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(organisations.id, id), isNull(organisations.deletedAt), organisationScope(user))).returning()
+    if (!row) throw notFound()
+    await recordChange(tx, 'organisation', id, user.id, 'deleted')
+    await emitEvent(tx, 'organisation.deleted', user, { organisation: toOrganisationDto(row) })
+  })
+}

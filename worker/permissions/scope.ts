@@ -1,0 +1,52 @@
+// Record scope by role (DESIGN.md): admin everything; manager and viewer their team; sales what
+// they own or are assigned to. Every list, detail, count, search and push goes through here.
+import { and, eq, exists, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { organisations, people, personOrganisations, tasks, mandates, interactions } from '../db/schema.ts'
+import type { AuthUser } from '../auth/auth-user.ts'
+
+const none = sql`false`
+
+export function organisationScope(user: AuthUser): SQL | undefined {
+  if (user.role === 'admin') return undefined
+  if (!user.teamId && user.role !== 'sales') return none
+  if (user.role === 'manager' || user.role === 'viewer') return eq(organisations.teamId, user.teamId!)
+  return or(
+    eq(organisations.ownerId, user.id),
+    exists(sql`(select 1 from ${tasks} where ${tasks.organisationId} = ${organisations.id} and ${tasks.assigneeId} = ${user.id} and ${tasks.deletedAt} is null)`),
+  )
+}
+
+export function personScope(user: AuthUser): SQL | undefined {
+  if (user.role === 'admin') return undefined
+  if (user.role === 'manager' || user.role === 'viewer') return user.teamId ? eq(people.teamId, user.teamId) : none
+  return or(
+    eq(people.ownerId, user.id),
+    exists(sql`(select 1 from ${personOrganisations} po join ${organisations} o on o.id = po.organisation_id
+      where po.person_id = ${people.id} and o.deleted_at is null and o.owner_id = ${user.id})`),
+  )
+}
+
+export function mandateScope(user: AuthUser): SQL | undefined {
+  if (user.role === 'admin') return undefined
+  if (user.role === 'manager' || user.role === 'viewer') return user.teamId ? eq(mandates.teamId, user.teamId) : none
+  return or(eq(mandates.ownerId, user.id), orgVisibleBySales(user, mandates.organisationId))
+}
+
+export function interactionScope(user: AuthUser): SQL | undefined {
+  if (user.role === 'admin') return undefined
+  if (user.role === 'manager' || user.role === 'viewer') return user.teamId ? eq(interactions.teamId, user.teamId) : none
+  return or(eq(interactions.userId, user.id), orgVisibleBySales(user, interactions.organisationId))
+}
+
+export function taskScope(user: AuthUser): SQL | undefined {
+  if (user.role === 'admin') return undefined
+  if (user.role === 'manager' || user.role === 'viewer') return user.teamId ? eq(tasks.teamId, user.teamId) : none
+  return or(eq(tasks.assigneeId, user.id), eq(tasks.createdBy, user.id))
+}
+
+function orgVisibleBySales(user: AuthUser, column: typeof mandates.organisationId | typeof interactions.organisationId) {
+  return exists(sql`(select 1 from ${organisations} o where o.id = ${column} and o.owner_id = ${user.id})`)
+}
+
+export const notDeleted = (column: typeof organisations.deletedAt) => isNull(column)
+export const scoped = (...conds: (SQL | undefined)[]) => and(...conds.filter(Boolean))

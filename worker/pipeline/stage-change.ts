@@ -1,0 +1,37 @@
+// A pipeline move: recorded with its time, automations applied in the same transaction
+// (so the automatic task exists as soon as the move does), and an event for the rest.
+import type { Db } from '../db/client.ts'
+import { organisations, stageChanges, tasks } from '../db/schema.ts'
+import type { PipelineStage } from '../db/enums.ts'
+import type { AuthUser } from '../auth/auth-user.ts'
+import { emitEvent } from '../events/outbox.ts'
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
+type Org = typeof organisations.$inferSelect
+
+// Automatic tasks on entering a stage (product plan, guide 3).
+export const STAGE_TASKS: Partial<Record<PipelineStage, { title: string; dueInDays: number }>> = {
+  QUALIFICATION: { title: 'Envoyer le questionnaire', dueInDays: 3 },
+  PROPOSITION: { title: 'Préparer la présentation', dueInDays: 7 },
+}
+
+export async function applyStageChange(tx: Tx, user: AuthUser, org: Org, from: PipelineStage | null, to: PipelineStage) {
+  await tx.insert(stageChanges).values({ organisationId: org.id, fromStage: from, toStage: to, changedBy: user.id })
+  if (from === null) return
+  const auto = STAGE_TASKS[to]
+  if (auto) {
+    const [task] = await tx.insert(tasks).values({
+      title: auto.title,
+      organisationId: org.id,
+      assigneeId: org.ownerId ?? user.id,
+      createdBy: user.id,
+      teamId: org.teamId,
+      dueAt: new Date(Date.now() + auto.dueInDays * 86400_000),
+      priority: 'HIGH',
+    }).returning()
+    await emitEvent(tx, 'task.created', user, { task: { id: task!.id, title: task!.title, organisationId: org.id, assigneeId: task!.assigneeId } })
+  }
+  await emitEvent(tx, 'organisation.stage_changed', user, {
+    organisation: { id: org.id, name: org.name, ownerId: org.ownerId, teamId: org.teamId }, from, to,
+  })
+}

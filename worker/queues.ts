@@ -1,0 +1,23 @@
+// Routes each queue's batches to its consumer.
+import type { Env } from './env.ts'
+import { handleEventBatch } from './events/events.consumer.ts'
+import { handleWebhookBatch } from './webhooks/webhooks.consumer.ts'
+import { handleDeadLetters } from './events/dead-letters.consumer.ts'
+import type { DomainEvent } from './events/event-types.ts'
+import type { WebhookJob } from './webhooks/fan-out.ts'
+
+export const QUEUES = {
+  events: 'crm-events',
+  webhooks: 'crm-webhooks',
+  exports: 'crm-exports',
+} as const
+
+export async function handleQueue(batch: MessageBatch<unknown>, env: Env) {
+  if (batch.queue.startsWith(QUEUES.events) && !batch.queue.endsWith('-dlq')) {
+    return handleEventBatch(batch as MessageBatch<DomainEvent>, env)
+  }
+  if (batch.queue === QUEUES.webhooks) return handleWebhookBatch(batch as MessageBatch<WebhookJob>, env)
+  if (batch.queue.endsWith('-dlq')) return handleDeadLetters(batch, env)
+  // Exports are produced by a later feature; until then its messages are parked in its DLQ.
+  for (const m of batch.messages) m.retry()
+}

@@ -1,0 +1,26 @@
+// Cron triggers. Every minute: sweep the outbox (events a request could not hand over).
+// Daily: stale-pipeline report to managers and expired notifications purge.
+import type { Env } from './env.ts'
+import { withDb } from './db/client.ts'
+import { createLogger } from './http/logger.ts'
+import { dispatchOutbox } from './events/dispatch-outbox.ts'
+import { purgeExpired } from './notifications/notification.service.ts'
+import { reportStalePipeline } from './pipeline/stale-report.cron.ts'
+
+export const CRONS = { outbox: '* * * * *', daily: '0 6 * * *' } as const
+
+export async function handleScheduled(controller: ScheduledController, env: Env) {
+  const log = createLogger({ cron: controller.cron })
+  try {
+    await withDb(env, async (db) => {
+      const sent = await dispatchOutbox(db, env)
+      if (sent) log.info('outbox swept', { sent })
+      if (controller.cron !== CRONS.daily) return
+      await purgeExpired(db)
+      log.info('daily jobs done', { staleReports: await reportStalePipeline(db, env) })
+    })
+  } catch (error) {
+    log.error('scheduled job failed', { error: String(error) })
+    throw error
+  }
+}
