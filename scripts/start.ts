@@ -45,7 +45,9 @@ async function main() {
   process.env.CRM_DATABASE_URL = databaseUrl
   if (wsProxy) process.env.CRM_DB_WS_PROXY = wsProxy
   process.env.CRM_APP_URL = `http://localhost:${port}`
-  if (process.env.CRM_TEST) process.env.CRM_ENVIRONMENT = 'test'
+  process.env.CRM_ENVIRONMENT = process.env.CRM_TEST ? 'test' : 'development'
+  // Miniflare would fetch a sample Request.cf object from the internet; this machine stays offline.
+  process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false'
   const server = await createServer({ configFile: 'vite.config.ts', server: { port }, logLevel: quiet ? 'warn' : 'info' })
   await server.listen()
 

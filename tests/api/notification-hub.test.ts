@@ -24,7 +24,9 @@ const waitFor = async (pred: () => boolean, ms = 15_000) => {
 describe('NotificationHub (Durable Object) and the events consumer', () => {
   test('a WebSocket without a session is refused', async () => {
     const { ws, opened } = openSocket('')
+    const closed = new Promise((resolve) => ws.addEventListener('close', resolve))
     await expect(opened).rejects.toThrow('socket error')
+    await closed
     expect(ws.readyState).toBe(WebSocket.CLOSED)
   })
 
