@@ -1,17 +1,46 @@
+import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
 
-// One project: API integration tests and browser tests share one running stack (PGlite + the
-// Worker in workerd with its KV, Queues, Durable Objects), started once by the global setup.
+const shared = {
+  setupFiles: ['tests/setup/fail-on-console-error.ts'],
+  testTimeout: 30_000,
+  hookTimeout: 120_000,
+}
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/setup/global-server.ts'],
-    setupFiles: ['tests/setup/fail-on-console-error.ts'],
-    environment: 'node',
     // Two cores: one file at a time keeps timings honest and the browser responsive.
     fileParallelism: false,
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
-    reporters: ['default'],
+    projects: [
+      {
+        // API integration and browser tests share one running stack (PGlite + the Worker in
+        // workerd with its KV, Queues, Durable Objects), started once by the global setup.
+        test: {
+          ...shared,
+          name: 'app',
+          include: ['tests/api/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/setup/global-server.ts'],
+          environment: 'node',
+        },
+      },
+      {
+        // Worker-runtime tests: inside workerd, calling the queue handler and the Durable Object.
+        plugins: [
+          cloudflareTest(({ inject }) => ({
+            main: './tests/workers/entry.ts',
+            wrangler: { configPath: './wrangler.toml' },
+            miniflare: {
+              bindings: { DATABASE_URL: inject('dbUrl'), DB_WS_PROXY: inject('dbProxy'), ENVIRONMENT: 'test', SESSION_SECRET: 'test' },
+            },
+          })),
+        ],
+        test: {
+          ...shared,
+          name: 'workers',
+          include: ['tests/workers/**/*.test.ts'],
+          globalSetup: ['tests/setup/global-db.ts'],
+        },
+      },
+    ],
   },
 })

@@ -20,6 +20,8 @@ function configure({ DB_WS_PROXY }: DbConfig) {
 export function createDb(config: DbConfig): { db: Db; pool: Pool } {
   configure(config)
   const pool = new Pool({ connectionString: config.DATABASE_URL, max: 5 })
+  // An idle connection dropped by the server must not crash the isolate; the next query reconnects.
+  pool.on('error', () => {})
   return { db: drizzle({ client: pool, schema }), pool }
 }
 
@@ -27,6 +29,8 @@ export function createDb(config: DbConfig): { db: Db; pool: Pool } {
 export async function withDb<T>(config: DbConfig, fn: (db: Db) => Promise<T>): Promise<T> {
   configure(config)
   const client = new Client({ connectionString: config.DATABASE_URL })
+  // The socket may report its close after end(); a query in flight still rejects normally.
+  client.on('error', () => {})
   await client.connect()
   try {
     return await fn(drizzle({ client, schema }) as unknown as Db)
