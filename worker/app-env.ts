@@ -10,7 +10,6 @@ export type Vars = {
   log: Logger
   db: Db
   user: AuthUser | null
-  cspNonce: string
 }
 export type AppEnv = { Bindings: Env; Variables: Vars }
 export type Api = OpenAPIHono<AppEnv>

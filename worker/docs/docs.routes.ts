@@ -2,6 +2,7 @@
 // (no CDN: the CSP forbids third-party scripts and the app must work offline).
 import type { Api } from '../app-env.ts'
 import { docsPage } from './docs-page.ts'
+import { newNonce, securityHeaders } from '../http/security-headers.ts'
 
 export function registerDocsRoutes(api: Api) {
   api.doc31('/openapi.json', (c) => ({
@@ -11,5 +12,10 @@ export function registerDocsRoutes(api: Api) {
   }))
   api.openAPIRegistry.registerComponent('securitySchemes', 'cookieAuth', { type: 'apiKey', in: 'cookie', name: 'crm_session' })
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })
-  api.get('/docs', (c) => c.html(docsPage(c.get('cspNonce'))))
+  api.get('/docs', (c) => {
+    // The page's inline script runs under its own nonce (the Worker keeps headers a route set).
+    const nonce = newNonce()
+    c.header('content-security-policy', securityHeaders(nonce, { https: false })['content-security-policy']!)
+    return c.html(docsPage(nonce))
+  })
 }
