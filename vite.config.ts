@@ -14,12 +14,15 @@ const localVars = () => {
   return vars
 }
 
+// Tests only (CRM_TEST, set by tests/setup/global-server.ts): a partner origin for the CORS tests.
+const testVars = () => (process.env.CRM_TEST ? { ALLOWED_ORIGINS: 'https://partner.example.test' } : {})
+
 export default defineConfig(({ command }) => ({
   plugins: [
     cloudflare({
       viteEnvironment: { name: 'ssr' },
       persistState: process.env.CRM_PERSIST_DIR ? { path: process.env.CRM_PERSIST_DIR } : true,
-      config: command === 'serve' ? { vars: localVars() } : undefined,
+      config: command === 'serve' ? { vars: { ...testVars(), ...localVars() } } : undefined,
     }),
     tailwindcss(),
     reactRouter(),

@@ -140,7 +140,9 @@ export async function seedDemo(db: Db, { organisations: orgCount = 240, people: 
 // Large data sets are generated inside Postgres: one round trip per table, not one per row.
 export async function seedLarge(db: Db, organisations: number) {
   const teams = await db.execute<{ id: string }>(sql`select id from teams order by name`)
-  if (teams.rows.length === 0) await seedDemo(db, { organisations: 0, people: 0 })
+  // The demo set first (users, teams, and the only products, mandates and interactions): seedDemo
+  // with zero organisations would insert empty batches, which drizzle rejects.
+  if (teams.rows.length === 0) await seedDemo(db)
   const arr = (xs: string[]) => sql`${`{${xs.map((x) => `"${x.replace(/"/g, '\\"')}"`).join(',')}}`}::text[]`
   const cities = CITIES.map((c) => c[0])
   await db.execute(sql`
@@ -158,18 +160,20 @@ export async function seedLarge(db: Db, organisations: number) {
     from generate_series(1, ${organisations}) g,
       (select ${arr(ORG_PREFIXES)} prefixes, ${arr(ORG_ROOTS)} roots, ${arr(ORG_SUFFIXES)} suffixes, ${arr(cities)} cities, ${arr(NOTES)} notes) p,
       owners o`)
+  // People are created already linked to one of the new organisations and owned like it: ids are
+  // drawn up front so people and links come from one statement, and no 200,000-row UPDATE
+  // afterwards recomputes every person's search columns a second time.
   await db.execute(sql`
-    insert into people (first_name, last_name, personal_email, job_title, owner_id, team_id)
-    select f.names[1 + g % array_length(f.names,1)], l.names[1 + (g / 3) % array_length(l.names,1)], 'personne' || g || '@exemple.fr',
-      j.titles[1 + g % array_length(j.titles,1)], null, null
-    from generate_series(1, ${organisations * 2}) g, (select ${arr(FIRST_NAMES)} names) f, (select ${arr(LAST_NAMES)} names) l, (select ${arr(JOB_TITLES)} titles) j`)
-  await db.execute(sql`
-    with o as (select id, owner_id, team_id, row_number() over (order by created_at, id) rn from organisations),
-         p as (select id, row_number() over (order by created_at, id) rn from people where owner_id is null)
+    with o as materialized (select id, owner_id, team_id, row_number() over (order by created_at, id) rn
+        from organisations where not exists (select 1 from person_organisations po where po.organisation_id = organisations.id)),
+      src as materialized (select gen_random_uuid() pid, g, o.id oid, o.owner_id, o.team_id, g <= (select count(*) from o) prim
+        from generate_series(1, ${organisations * 2}) g join o on o.rn = 1 + (g - 1) % (select count(*) from o)),
+      ins as (insert into people (id, first_name, last_name, personal_email, job_title, owner_id, team_id)
+        select src.pid, f.names[1 + g % array_length(f.names,1)], l.names[1 + (g / 3) % array_length(l.names,1)], 'personne' || g || '@exemple.fr',
+          j.titles[1 + g % array_length(j.titles,1)], src.owner_id, src.team_id
+        from src, (select ${arr(FIRST_NAMES)} names) f, (select ${arr(LAST_NAMES)} names) l, (select ${arr(JOB_TITLES)} titles) j)
     insert into person_organisations (person_id, organisation_id, role, is_primary)
-    select p.id, o.id, 'Contact', p.rn <= (select count(*) from o) from p join o on o.rn = 1 + (p.rn - 1) % (select count(*) from o)`)
-  await db.execute(sql`update people pe set owner_id = o.owner_id, team_id = o.team_id
-    from person_organisations po join organisations o on o.id = po.organisation_id where po.person_id = pe.id and pe.owner_id is null`)
+    select pid, oid, 'Contact', prim from src`)
   await db.execute(sql`analyze`)
 }
 

@@ -6,6 +6,12 @@ import type { AppEnv } from './app-env.ts'
 import { HttpProblem, problem, problemResponse } from './http/problem.ts'
 import { validationHook } from './http/validation.ts'
 import { authenticate, requestContext } from './middleware/request-context.ts'
+import { cors } from './middleware/cors.ts'
+import { csrf } from './middleware/csrf.ts'
+import { requireDeclaredRoute } from './middleware/route-guard.ts'
+import { apiRateLimit } from './middleware/rate-limit.ts'
+import { registerAdminRoutes } from './admin/admin.ts'
+import { registerMailboxRoutes } from './mail/mailbox.routes.ts'
 import { reportError } from './http/sentry.ts'
 import { registerAuthRoutes } from './auth/auth.routes.ts'
 import { registerHealthRoutes } from './health/health.routes.ts'
@@ -18,10 +24,16 @@ export function createApi() {
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).basePath('/api')
 
   api.use('*', requestContext())
+  api.use('*', cors())
+  api.use('/v1/*', csrf())
+  api.use('/v1/*', requireDeclaredRoute())
   api.use('/v1/*', authenticate())
+  api.use('/v1/*', apiRateLimit())
 
   registerHealthRoutes(api)
   registerAuthRoutes(api)
+  registerAdminRoutes(api)
+  registerMailboxRoutes(api)
   registerOrganisationRoutes(api)
   registerNotificationRoutes(api)
   registerEventRoutes(api)

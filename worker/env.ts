@@ -6,6 +6,10 @@ export interface Env {
   DATABASE_URL: string
   SESSION_SECRET: string
   SENTRY_DSN?: string
+  // production mail transport (worker/mail/mailer.ts); outside production mails go to /dev/mailbox
+  MAIL_API_URL?: string
+  MAIL_API_KEY?: string
+  MAIL_FROM?: string
   // local only: the embedded database's WebSocket proxy (unset in production)
   DB_WS_PROXY?: string
 

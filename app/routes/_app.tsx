@@ -5,6 +5,9 @@ import { t, labels } from '../i18n/fr'
 import { NotificationBell } from '../components/notification-bell'
 import { ThemeToggle } from '../components/theme-toggle'
 import { ToastProvider } from '../components/toasts'
+import { BottomNav } from '../components/bottom-nav'
+import { Drawer } from '../components/dialog'
+import { PendingBar } from '../components/page'
 import type { LiveNotification } from '../lib/use-live-notifications'
 
 export type Me = {
@@ -26,6 +29,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 const NAV = [
   { to: '/', label: t('nav.dashboard'), icon: 'M3 12l9-9 9 9M5 10v10h14V10', end: true },
   { to: '/organisations', label: t('nav.organisations'), icon: 'M3 21h18M5 21V7l7-4 7 4v14M9 9h1m4 0h1M9 13h1m4 0h1M9 17h1m4 0h1' },
+  { to: '/pipeline', label: t('nav.pipeline'), icon: 'M4 4h4v16H4zM10 4h4v10h-4zM16 4h4v6h-4z' },
+  { to: '/people', label: t('nav.people'), icon: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8M2 21v-1a7 7 0 0 1 14 0v1M17 11a3 3 0 1 0 0-6M22 21v-1a5 5 0 0 0-4-4.9' },
+  { to: '/mandates', label: t('nav.mandates'), icon: 'M7 3h7l5 5v13H7zM14 3v5h5M10 13h6M10 17h4' },
+  { to: '/products', label: t('nav.products'), icon: 'M21 8l-9-5-9 5 9 5 9-5zM3 8v8l9 5 9-5V8M12 13v8' },
+  { to: '/tasks', label: t('nav.tasks'), icon: 'M9 11l3 3 8-8M20 12v7a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h11' },
+  { to: '/bin', label: t('nav.bin'), icon: 'M4 7h16M10 11v6M14 11v6M5 7l1 13h12l1-13M9 7V4h6v3', adminOnly: true },
 ]
 
 export default function AppLayout({ loaderData }: Route.ComponentProps) {
@@ -46,9 +55,9 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
 
   const nav = (
     <nav aria-label="Navigation principale" className="flex flex-col gap-1 p-3">
-      {NAV.map((item) => (
+      {NAV.filter((item) => !('adminOnly' in item) || me.role === 'admin').map((item) => (
         <NavLink key={item.to} to={item.to} end={item.end} onClick={() => setDrawer(false)}
-          className={({ isActive }) => `flex items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-blue-700 text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'}`}>
+          className={({ isActive }) => `flex min-h-11 items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-blue-700 text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'}`}>
           <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2"><path d={item.icon} /></svg>
           {item.label}
         </NavLink>
@@ -58,23 +67,19 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
 
   return (
     <ToastProvider>
+      <PendingBar />
       <div className="flex min-h-dvh">
         <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white md:block dark:border-slate-800 dark:bg-slate-900">
           <div className="px-6 py-4 text-lg font-bold text-blue-800 dark:text-blue-300">{t('app.name')}</div>
           {nav}
         </aside>
-        {drawer ? (
-          <div className="fixed inset-0 z-40 md:hidden" role="dialog" aria-modal="true" aria-label={t('nav.menu')}>
-            <button type="button" className="absolute inset-0 bg-black/40" aria-label={t('nav.close')} onClick={() => setDrawer(false)} />
-            <div className="absolute inset-y-0 left-0 w-72 bg-white shadow-xl dark:bg-slate-900">
-              <div className="px-6 py-4 text-lg font-bold text-blue-800 dark:text-blue-300">{t('app.name')}</div>
-              {nav}
-            </div>
-          </div>
-        ) : null}
+        <Drawer open={drawer} onClose={() => setDrawer(false)} label={t('nav.menu')}>
+          <div className="px-6 py-4 text-lg font-bold text-blue-800 dark:text-blue-300">{t('app.name')}</div>
+          {nav}
+        </Drawer>
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="sticky top-0 z-30 flex items-center gap-2 border-b border-slate-200 bg-white/90 px-3 py-2 backdrop-blur md:px-6 dark:border-slate-800 dark:bg-slate-900/90">
-            <button type="button" className="rounded-md p-2 md:hidden" aria-label={t('nav.menu')} onClick={() => setDrawer(true)} data-testid="menu-button">
+            <button type="button" className="flex h-11 w-11 items-center justify-center rounded-md md:hidden" aria-label={t('nav.menu')} onClick={() => setDrawer(true)} data-testid="menu-button">
               <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2"><path d="M4 6h16M4 12h16M4 18h16" /></svg>
             </button>
             <div className="flex-1" />
@@ -82,7 +87,7 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
             <NotificationBell initial={notifications.data} unread={notifications.unread} />
             <span className="hidden text-sm text-slate-700 sm:inline dark:text-slate-300" data-testid="current-user">{me.name} · {labels.role[me.role]}</span>
             <Form method="post" action="/logout">
-              <button type="submit" className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">{t('auth.signOut')}</button>
+              <button type="submit" className="min-h-11 rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">{t('auth.signOut')}</button>
             </Form>
           </header>
           <main className="flex-1 p-3 pb-24 md:p-6">
@@ -90,6 +95,7 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
           </main>
         </div>
       </div>
+      <BottomNav onMenu={() => setDrawer(true)} />
     </ToastProvider>
   )
 }

@@ -1,10 +1,21 @@
-import { useEffect } from 'react'
-import { useSearchParams } from 'react-router'
+// An organisation: header (stage badge menu, edit, ⋮ duplicate / delete) and its tabs.
+import { useState } from 'react'
+import { Link, Outlet, redirect, useFetcher } from 'react-router'
 import type { Route } from './+types/organisations.$id'
-import { apiJson } from '../lib/api.server'
+import { apiJson, apiSubmit } from '../lib/api.server'
+import { submit } from '../lib/actions.server'
+import { formToJson } from '../lib/forms'
 import { labels, t } from '../i18n/fr'
-import { formatDate, formatMoney } from '../lib/format'
-import { useToast } from '../components/toasts'
+import { flashUrl, useFlash } from '../lib/use-flash'
+import { useCan } from '../lib/use-me'
+import { useAnswerToast } from '../lib/use-fetcher-toast'
+import { ConfirmDialog } from '../components/dialog'
+import { INTERACTION_SHAPE, LogInteractionDialog } from '../components/log-interaction'
+import { TASK_SHAPE } from '../components/task-dialog'
+import { Menu } from '../components/menu'
+import { PageHeader, Tabs } from '../components/page'
+import { StaleBadge, StageMenu } from '../components/stage-badge'
+import { btn, link, neutralBadge } from '../components/ui'
 import type { OrganisationDto } from '../../worker/organisations/organisation.service'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.name ?? ''} · ${t('app.name')}` }]
@@ -13,34 +24,75 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   return apiJson<OrganisationDto>(context, `/api/v1/organisations/${encodeURIComponent(params.id)}`)
 }
 
-export default function OrganisationDetail({ loaderData: o }: Route.ComponentProps) {
-  const [params, setParams] = useSearchParams()
-  const toast = useToast()
-  useEffect(() => {
-    if (params.get('created')) {
-      toast(t('org.created'), 'success')
-      setParams((p) => { p.delete('created'); return p }, { replace: true })
-    }
-  }, [params, setParams, toast])
-  const rows: [string, string][] = [
-    [t('org.field.type'), labels.type[o.type]],
-    [t('org.field.category'), o.category ? labels.category[o.category] : t('common.none')],
-    [t('org.field.pipelineStage'), labels.stage[o.pipelineStage]],
-    [t('org.field.amount'), formatMoney(o.amount)],
-    [t('org.field.email'), o.email ?? t('common.none')],
-    [t('org.field.phone'), o.phone ?? t('common.none')],
-    [t('org.field.city'), o.city ?? t('common.none')],
-    [t('org.field.owner'), o.ownerName ?? t('common.none')],
-    [t('org.field.lastContact'), formatDate(o.lastContactAt)],
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const form = await request.formData()
+  const intent = form.get('intent')
+  const id = encodeURIComponent(params.id)
+  // Dialogs shared by every tab post here.
+  if (intent === 'log-interaction') {
+    return submit(context, '/api/v1/interactions', 'POST', formToJson(form, INTERACTION_SHAPE), t('interaction.logged'))
+  }
+  if (intent === 'add-task') {
+    return submit(context, '/api/v1/tasks', 'POST', formToJson(form, TASK_SHAPE), t('task.created'))
+  }
+  if (intent === 'delete') {
+    const r = await apiSubmit(context, `/api/v1/organisations/${id}`, 'DELETE')
+    if (!r.ok) return { error: r.problem.detail ?? t('common.failed') }
+    return redirect(flashUrl('/organisations', 'org.deleted'))
+  }
+  if (intent === 'duplicate') {
+    const r = await apiSubmit<OrganisationDto>(context, `/api/v1/organisations/${id}/duplicate`, 'POST', {})
+    if (!r.ok) return { error: r.problem.detail ?? t('common.failed') }
+    return redirect(flashUrl(`/organisations/${r.data.id}/edit`, 'org.duplicated'))
+  }
+  return { error: t('common.failed') }
+}
+
+export default function OrganisationLayout({ loaderData: o }: Route.ComponentProps) {
+  useFlash()
+  const can = useCan()
+  const fetcher = useFetcher<typeof action>()
+  const [confirmDelete, setConfirmDelete] = useState(false)
+  const [logging, setLogging] = useState(false)
+  const busy = fetcher.state !== 'idle'
+  useAnswerToast(fetcher.data, fetcher.state, () => setConfirmDelete(false))
+  const post = (intent: string) => fetcher.submit({ intent }, { method: 'post' })
+  const base = `/organisations/${o.id}`
+  const more = [
+    ...(can('organisations:create') ? [{ label: t('org.duplicate'), onSelect: () => post('duplicate'), testId: 'duplicate' }] : []),
+    ...(can('organisations:delete') ? [{ label: t('common.delete'), onSelect: () => setConfirmDelete(true), tone: 'danger' as const, testId: 'delete' }] : []),
   ]
   return (
-    <div className="mx-auto max-w-4xl space-y-4">
-      <h1 className="text-2xl font-semibold" data-testid="organisation-name">{o.name}</h1>
-      <dl className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 dark:border-slate-800 dark:bg-slate-900">
-        {rows.map(([k, v]) => (
-          <div key={k}><dt className="text-xs uppercase tracking-wide text-slate-500 dark:text-slate-400">{k}</dt><dd>{v}</dd></div>
-        ))}
-      </dl>
+    <div className="mx-auto max-w-5xl space-y-4">
+      <nav aria-label={t('common.breadcrumb')} className="text-sm"><Link to="/organisations" className={link}>{t('nav.organisations')}</Link> <span aria-hidden="true">›</span></nav>
+      <PageHeader
+        title={<span data-testid="organisation-name">{o.name}</span>}
+        subtitle={[labels.type[o.type], o.category ? labels.category[o.category] : null, o.city].filter(Boolean).join(' · ')}
+        actions={<>
+          {can('interactions:create') ? <button type="button" className={btn.primary} onClick={() => setLogging(true)} data-testid="log-interaction">{t('interaction.log.short')}</button> : null}
+          {can('organisations:update') ? <Link to={`${base}/edit`} className={btn.secondary} data-testid="edit">{t('common.edit')}</Link> : null}
+          {more.length ? <Menu label={<svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor"><circle cx="12" cy="5" r="2" /><circle cx="12" cy="12" r="2" /><circle cx="12" cy="19" r="2" /></svg>}
+            ariaLabel={t('common.moreActions')} buttonClassName={btn.icon} align="end" items={more} testId="more-actions" disabled={busy} /> : null}
+        </>}>
+        <div className="mt-2 flex flex-wrap items-center gap-2">
+          <StageMenu org={o} canEdit={can('organisations:update')} size="lg" />
+          <StaleBadge isStale={o.isStale} />
+          {!o.isActive ? <span className={neutralBadge}>{t('org.inactive')}</span> : null}
+        </div>
+      </PageHeader>
+      <Tabs label={t('org.tabs')} items={[
+        { to: base, label: t('org.tab.overview'), end: true },
+        { to: `${base}/contacts`, label: t('org.tab.contacts') },
+        { to: `${base}/mandates`, label: t('org.tab.mandates') },
+        { to: `${base}/interactions`, label: t('org.tab.interactions') },
+        { to: `${base}/tasks`, label: t('org.tab.tasks') },
+        { to: `${base}/history`, label: t('org.tab.history') },
+      ]} />
+      <Outlet />
+      <LogInteractionDialog open={logging} onClose={() => setLogging(false)} organisation={o} action={base} />
+      <ConfirmDialog open={confirmDelete} onClose={() => setConfirmDelete(false)} busy={busy}
+        title={t('org.delete.title')} body={t('org.delete.body', { name: o.name })} confirmLabel={t('common.delete')}
+        onConfirm={() => post('delete')} />
     </div>
   )
 }

@@ -1,55 +1,110 @@
-import { Form, Link, useSearchParams } from 'react-router'
+// Organisations: filters, sort, "Afficher plus", and bulk actions on a selection.
+import { useEffect, useMemo, useState } from 'react'
+import { Link, useLocation } from 'react-router'
 import type { Route } from './+types/organisations'
 import { apiJson } from '../lib/api.server'
+import { bulkAction } from '../lib/bulk.server'
+import { loadUsers } from '../lib/lookups.server'
 import { labels, t } from '../i18n/fr'
-import { formatDate, formatMoney } from '../lib/format'
-import { inputClass } from '../components/field'
-import type { OrganisationDto } from '../../worker/organisations/organisation.service'
+import { formatDate, formatMoney, formatRelative } from '../lib/format'
+import { useFlash } from '../lib/use-flash'
+import { useCan, useMe } from '../lib/use-me'
+import { useMore } from '../lib/use-more'
+import type { OrganisationDto, Page } from '../lib/types'
+import { BulkActions } from '../components/bulk-actions'
+import { LoadMore } from '../components/load-more'
+import { FILTER_KEYS, OrganisationFilters } from '../components/organisation-filters'
+import { EmptyState, PageHeader, Pending } from '../components/page'
+import { StaleBadge, StageMenu } from '../components/stage-badge'
+import { btn, card, cx, link, muted } from '../components/ui'
 
 export const meta: Route.MetaFunction = () => [{ title: `${t('nav.organisations')} · ${t('app.name')}` }]
 
+const API_PARAMS = new Set<string>([...FILTER_KEYS, 'sort', 'cursor'])
+
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const search = new URL(request.url).search
-  return apiJson<{ data: OrganisationDto[]; nextCursor: string | null }>(context, `/api/v1/organisations${search}`)
+  const query = new URLSearchParams()
+  for (const [k, v] of new URL(request.url).searchParams) if (API_PARAMS.has(k) && v.trim()) query.set(k, v.trim())
+  query.set('limit', '50')
+  const [page, owners] = await Promise.all([
+    apiJson<Page<OrganisationDto>>(context, `/api/v1/organisations?${query}`),
+    loadUsers(context),
+  ])
+  return { ...page, owners }
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  return bulkAction(context, await request.formData())
 }
 
 export default function Organisations({ loaderData }: Route.ComponentProps) {
-  const [params] = useSearchParams()
-  const next = new URLSearchParams(params)
-  if (loaderData.nextCursor) next.set('cursor', loaderData.nextCursor)
+  useFlash()
+  const me = useMe()
+  const can = useCan()
+  const more = useMore(loaderData)
+  const { search } = useLocation()
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const filters = useMemo(() => { const p = new URLSearchParams(search); p.delete('cursor'); return p.toString() }, [search])
+  useEffect(() => setSelected(new Set()), [filters])
+  const canBulk = can('organisations:update') || can('organisations:delete')
+  const allChecked = more.items.length > 0 && more.items.every((o) => selected.has(o.id))
+  const toggle = (id: string) => setSelected((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n })
+  const toggleAll = () => setSelected(allChecked ? new Set() : new Set(more.items.map((o) => o.id)))
+  const grid = 'md:grid md:grid-cols-[2.75rem_minmax(0,2.2fr)_minmax(0,1fr)_9.5rem_8rem_minmax(0,1fr)_minmax(0,1fr)_8rem] md:items-center md:gap-3'
+
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">{t('nav.organisations')}</h1>
-        <div className="flex-1" />
-        <Link to="/organisations/new" className="rounded-md bg-blue-700 px-4 py-2 text-sm font-medium text-white hover:bg-blue-800">+ {t('org.new')}</Link>
-      </div>
-      <Form method="get" className="flex flex-wrap gap-2" role="search">
-        <input name="q" defaultValue={params.get('q') ?? ''} placeholder={t('common.search')} aria-label={t('common.search')} className={`${inputClass} max-w-xs`} />
-        <select name="stage" defaultValue={params.get('stage') ?? ''} aria-label={t('org.field.pipelineStage')} className={`${inputClass} w-auto`}>
-          <option value="">{t('org.field.pipelineStage')} : {t('common.all')}</option>
-          {Object.entries(labels.stage).map(([v, l]) => <option key={v} value={v}>{l}</option>)}
-        </select>
-        <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm dark:border-slate-700">{t('common.filter')}</button>
-      </Form>
-      {loaderData.data.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">{t('org.list.empty')}</p>
-      ) : (
-        <ul className="divide-y divide-slate-200 overflow-hidden rounded-lg border border-slate-200 bg-white dark:divide-slate-800 dark:border-slate-800 dark:bg-slate-900" data-testid="organisation-list">
-          {loaderData.data.map((o) => (
-            <li key={o.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
-              <Link to={`/organisations/${o.id}`} className="min-w-0 flex-1 truncate font-medium text-blue-800 hover:underline dark:text-blue-300">{o.name}</Link>
-              <span className="text-sm text-slate-600 dark:text-slate-400">{labels.type[o.type]}</span>
-              <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs dark:bg-slate-800">{labels.stage[o.pipelineStage]}</span>
-              {o.isStale ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900 dark:bg-amber-900 dark:text-amber-100">{t('org.stale')}</span> : null}
-              <span className="w-28 text-right text-sm tabular-nums">{formatMoney(o.amount)}</span>
-              <span className="hidden w-28 text-right text-sm text-slate-600 sm:inline dark:text-slate-400">{o.city ?? t('common.none')}</span>
-              <span className="hidden w-28 text-right text-xs text-slate-500 lg:inline dark:text-slate-400">{formatDate(o.lastContactAt)}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-      {loaderData.nextCursor ? <Link to={`?${next}`} className="inline-block text-blue-700 underline dark:text-blue-400">{t('org.list.more')}</Link> : null}
+      <PageHeader title={t('nav.organisations')}
+        actions={can('organisations:create') ? <Link to="/organisations/new" className={btn.primary} aria-keyshortcuts="Control+N">+ {t('org.new')}</Link> : null} />
+      <OrganisationFilters owners={loaderData.owners} meId={me.id} />
+      <Pending>
+        {more.items.length === 0 ? (
+          <EmptyState title={t('org.list.empty')} body={search ? t('org.list.empty.filtered') : undefined}
+            action={can('organisations:create') ? <Link to="/organisations/new" className={btn.primary}>+ {t('org.new')}</Link> : undefined} />
+        ) : (
+          <div className={cx(card, 'overflow-hidden')}>
+            <div className={cx('hidden border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-400', grid)}>
+              {canBulk ? (
+                <label className="flex h-11 w-11 items-center justify-center">
+                  <input type="checkbox" checked={allChecked} onChange={toggleAll} aria-label={t('bulk.selectAll')} className="h-5 w-5 accent-blue-700" data-testid="select-all" />
+                </label>
+              ) : <span />}
+              <span>{t('org.field.name')}</span><span>{t('org.field.type')}</span><span>{t('org.field.pipelineStage')}</span>
+              <span className="text-right">{t('org.field.amount')}</span><span>{t('org.field.city')}</span><span>{t('org.field.owner')}</span><span>{t('org.field.lastContact')}</span>
+            </div>
+            <ul className="divide-y divide-slate-200 dark:divide-slate-800" data-testid="organisation-list">
+              {more.items.map((o) => (
+                <li key={o.id} className={cx('flex flex-wrap items-center gap-x-3 gap-y-1 px-3 py-2', grid, selected.has(o.id) && 'bg-blue-50 dark:bg-blue-950/40')} data-testid="organisation-row">
+                  {canBulk ? (
+                    <label className="-my-1 flex h-11 w-11 shrink-0 cursor-pointer items-center justify-center">
+                      <input type="checkbox" checked={selected.has(o.id)} onChange={() => toggle(o.id)} aria-label={t('bulk.select', { name: o.name })} className="h-5 w-5 accent-blue-700" />
+                    </label>
+                  ) : <span className="hidden md:block" />}
+                  <div className="min-w-0 flex-1 md:flex-none">
+                    <Link to={`/organisations/${o.id}`} className={cx(link, 'block truncate font-medium')}>{o.name}</Link>
+                    <span className={cx(muted, 'text-xs md:hidden')}>{labels.type[o.type]}{o.city ? ` · ${o.city}` : ''}</span>
+                  </div>
+                  <span className={cx(muted, 'hidden truncate text-sm md:block')}>{labels.type[o.type]}{o.category ? ` · ${labels.category[o.category]}` : ''}</span>
+                  <span className="flex flex-wrap items-center gap-1 pl-14 md:pl-0">
+                    <StageMenu org={o} canEdit={can('organisations:update')} />
+                    <StaleBadge isStale={o.isStale} />
+                  </span>
+                  <span className="ml-auto text-right text-sm tabular-nums md:ml-0">{formatMoney(o.amount)}</span>
+                  <span className={cx(muted, 'hidden truncate text-sm md:block')}>{o.city ?? t('common.none')}</span>
+                  <span className={cx(muted, 'hidden truncate text-sm md:block')}>{o.ownerName ?? t('common.none')}</span>
+                  <span className={cx(muted, 'hidden text-sm md:block')} title={formatDate(o.lastContactAt)}>{o.lastContactAt ? formatRelative(o.lastContactAt) : t('org.neverContacted')}</span>
+                  {!o.isActive ? <span className="sr-only">{t('org.inactive')}</span> : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </Pending>
+      <LoadMore more={more} />
+      {canBulk ? (
+        <BulkActions ids={[...selected]} owners={loaderData.owners} onDone={() => setSelected(new Set())} onClear={() => setSelected(new Set())}
+          can={{ update: can('organisations:update'), delete: can('organisations:delete') }} />
+      ) : null}
     </div>
   )
 }

@@ -5,9 +5,14 @@ export const baseURL = () => inject('baseURL')
 export const DEMO_PASSWORD = 'Demo-Password-2026'
 export type DemoUser = 'admin' | 'manager' | 'sales' | 'viewer' | 'sales2' | 'manager2'
 
+// A fresh client IP per request (Cloudflare's cf-connecting-ip, which miniflare keeps when sent):
+// rate limits are keyed on it in test runs (worker/middleware/rate-limit.ts), so the suite never
+// trips them by accident. A client built with a fixed `ip` pins it, to trip a limit on purpose.
+export const randomIp = () => `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`
+
 export class ApiClient {
   cookie = ''
-  constructor(readonly bearer?: string) {}
+  constructor(readonly bearer?: string, readonly ip?: string) {}
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const res = await fetch(new URL(path, baseURL()), {
@@ -17,6 +22,7 @@ export class ApiClient {
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...(this.bearer ? { authorization: `Bearer ${this.bearer}` } : {}),
         origin: baseURL(),
+        'cf-connecting-ip': this.ip ?? randomIp(),
         ...headers,
       },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),

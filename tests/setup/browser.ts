@@ -2,7 +2,7 @@
 // @sparticuz/chromium (from the npm registry; nothing is downloaded at run time).
 import { existsSync } from 'node:fs'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { baseURL, DEMO_PASSWORD, type DemoUser } from './api-client.ts'
+import { baseURL, DEMO_PASSWORD, randomIp, type DemoUser } from './api-client.ts'
 
 async function executablePath() {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
@@ -23,6 +23,8 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newContext(browser: Browser, opts: { mobile?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserContext> {
   return browser.newContext({
     baseURL: baseURL(),
+    // Its own client IP per context: rate limits in test runs count per context (see api-client.ts).
+    extraHTTPHeaders: { 'cf-connecting-ip': randomIp() },
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
     colorScheme: opts.colorScheme ?? 'light',

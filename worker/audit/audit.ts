@@ -1,11 +1,23 @@
-// Audit log: security-relevant actions with actor, IP, time and target.
+// Audit log: security-relevant actions with actor, IP, time and target. Sign-ins, lockouts,
+// role and permission changes are written where they happen; deletions, exports, imports and
+// token use are written for every route at once (auditTrail, called by authorize).
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { auditLog } from '../db/schema.ts'
 
 type Entry = { targetType?: string; targetId?: string; details?: Record<string, unknown> }
 
+// Requests whose handler already wrote a precise entry: the generic trail does not repeat it.
+const audited = new WeakSet<object>()
+
 export async function audit(c: Context<AppEnv>, action: string, entry: Entry = {}) {
+  audited.add(c.req.raw)
+  await recordAudit(c, action, entry)
+}
+
+// Writes an entry without marking the request as audited (token use: the request's own
+// deletion or export must still be recorded).
+export async function recordAudit(c: Context<AppEnv>, action: string, entry: Entry = {}) {
   const user = c.get('user')
   await c.get('db').insert(auditLog).values({
     action,
@@ -14,5 +26,20 @@ export async function audit(c: Context<AppEnv>, action: string, entry: Entry = {
     ip: c.req.header('cf-connecting-ip') ?? null,
     userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
     ...entry,
+    details: { ...(user?.via === 'token' ? { tokenId: user.tokenId } : {}), ...entry.details },
+  })
+}
+
+// After a successful route: deletions, exports and imports of any resource, so a route added
+// by any feature is audited without its author remembering to.
+export async function auditTrail(c: Context<AppEnv>, access: string) {
+  if (audited.has(c.req.raw) || c.res.status >= 300) return
+  const [resource, action] = access.split(':')
+  const kind = c.req.method === 'DELETE' ? 'deleted' : action === 'export' ? 'exported' : action === 'import' ? 'imported' : null
+  if (!kind || !resource) return
+  await audit(c, `${resource}.${kind}`, {
+    targetType: resource,
+    targetId: c.req.param('id'),
+    details: { method: c.req.method, path: c.req.path, query: new URL(c.req.url).search || undefined },
   })
 }

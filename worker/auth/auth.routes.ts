@@ -1,5 +1,6 @@
+// Sign-in, sign-out and "who am I". Lockout (5 failures → 15 min) and the sign-in rate limit
+// (5/min per IP and email) both answer without revealing whether the email exists.
 import { eq, sql } from 'drizzle-orm'
-import { setCookie, deleteCookie } from 'hono/cookie'
 import type { Context } from 'hono'
 import type { Api, AppEnv } from '../app-env.ts'
 import { requireUser } from '../app-env.ts'
@@ -7,23 +8,23 @@ import { apiRoute } from '../http/route.ts'
 import { jsonBody, jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { teams, users } from '../db/schema.ts'
 import { HttpProblem, problem } from '../http/problem.ts'
-import { verifyPassword } from './crypto.ts'
-import { createSession, revokeSession, userFromSession, SESSION_COOKIE, SESSION_TTL_MS } from './session.service.ts'
+import { hashPassword, verifyPassword } from './crypto.ts'
+import { createSession, revokeSession, userFromSession } from './session.service.ts'
+import { clearSessionCookie, setSessionCookie } from './session-cookie.ts'
+import { registerPasswordRoutes } from './password.routes.ts'
+import { registerSessionRoutes } from './sessions.routes.ts'
 import { LoginInput, Me } from './auth.schema.ts'
+import { afterFailedAttempt, isLocked } from './lockout.ts'
 import { audit } from '../audit/audit.ts'
+import { limitSignIn } from '../middleware/rate-limit.ts'
 
 const tags = ['Auth']
-const LOCK_AFTER = 5
-const LOCK_MS = 15 * 60_000
 // One answer for unknown email, wrong password and locked account: no account enumeration.
 const badCredentials = () => new HttpProblem(problem(401, 'E-mail ou mot de passe incorrect, ou compte temporairement verrouillé.'))
 
-export function sessionCookie(c: Context<AppEnv>, token: string) {
-  const secure = new URL(c.req.url).hostname !== 'localhost' && new URL(c.req.url).hostname !== '127.0.0.1'
-  setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: Math.floor(SESSION_TTL_MS / 1000),
-  })
-}
+// An unknown email still pays one PBKDF2 run, so response time does not reveal which emails exist.
+let decoyHash: Promise<string> | undefined
+const decoy = () => (decoyHash ??= hashPassword('decoy-password-never-matches'))
 
 export async function meOf(c: Context<AppEnv>) {
   const user = requireUser(c.get('user'))
@@ -38,33 +39,31 @@ export function registerAuthRoutes(api: Api) {
   api.openapi(apiRoute({
     method: 'post', path: '/v1/auth/login', tags, access: 'public', summary: 'Sign in with email and password',
     request: jsonBody(LoginInput),
-    responses: { 200: jsonResponse(Me), ...problemResponses },
+    responses: { 200: jsonResponse(Me), 429: { description: 'Too many attempts (Retry-After)' }, ...problemResponses },
   }), async (c) => {
     const { email, password } = c.req.valid('json')
+    await limitSignIn(c, email)
     const db = c.get('db')
     const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email))
-    const meta = { ip: c.req.header('cf-connecting-ip') ?? undefined, userAgent: c.req.header('user-agent') }
     if (!user || !user.isActive) {
-      await audit(c, 'auth.login_failed', { targetType: 'user', details: { email } })
+      await verifyPassword(password, await decoy())
+      await audit(c, 'auth.login_failed', { targetType: 'user', targetId: user?.id, details: { email, reason: user ? 'inactive' : 'unknown' } })
       throw badCredentials()
     }
-    if (user.lockedUntil && user.lockedUntil > new Date()) {
+    if (isLocked(user)) {
       await audit(c, 'auth.login_locked', { targetType: 'user', targetId: user.id, details: { email } })
       throw badCredentials()
     }
     if (!(await verifyPassword(password, user.passwordHash))) {
-      const failures = user.failedLoginCount + 1
-      const lock = failures >= LOCK_AFTER
-      await db.update(users).set({
-        failedLoginCount: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(Date.now() + LOCK_MS) : user.lockedUntil,
-      }).where(eq(users.id, user.id))
-      await audit(c, lock ? 'auth.locked' : 'auth.login_failed', { targetType: 'user', targetId: user.id, details: { email } })
+      const next = afterFailedAttempt(user)
+      await db.update(users).set({ failedLoginCount: next.failedLoginCount, lockedUntil: next.lockedUntil }).where(eq(users.id, user.id))
+      await audit(c, 'auth.login_failed', { targetType: 'user', targetId: user.id, details: { email, reason: 'password' } })
+      if (next.locked) await audit(c, 'auth.locked', { targetType: 'user', targetId: user.id, details: { email, until: next.lockedUntil?.toISOString() } })
       throw badCredentials()
     }
     await db.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(users.id, user.id))
-    const { token } = await createSession(db, user.id, meta)
-    sessionCookie(c, token)
+    const { token } = await createSession(db, user.id, { ip: c.req.header('cf-connecting-ip'), userAgent: c.req.header('user-agent') })
+    setSessionCookie(c, token)
     c.set('user', await userFromSession(db, token))
     await audit(c, 'auth.login', { targetType: 'user', targetId: user.id })
     return c.json(await meOf(c), 200)
@@ -76,7 +75,8 @@ export function registerAuthRoutes(api: Api) {
   }), async (c) => {
     const user = requireUser(c.get('user'))
     if (user.sessionId) await revokeSession(c.get('db'), user.sessionId)
-    deleteCookie(c, SESSION_COOKIE, { path: '/' })
+    clearSessionCookie(c)
+    await audit(c, 'auth.logout', { targetType: 'user', targetId: user.id })
     return c.body(null, 204)
   })
 
@@ -84,5 +84,7 @@ export function registerAuthRoutes(api: Api) {
     method: 'get', path: '/v1/auth/me', tags, access: 'authenticated', summary: 'Who am I (role, team, permissions)',
     responses: { 200: jsonResponse(Me), ...problemResponses },
   }), async (c) => c.json(await meOf(c), 200))
-}
 
+  registerPasswordRoutes(api)
+  registerSessionRoutes(api)
+}

@@ -1,5 +1,5 @@
 // Server-side sessions (listable, revocable) and API-token resolution.
-import { and, eq, gt, isNull, sql } from 'drizzle-orm'
+import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { apiTokens, rolePermissions, sessions, users } from '../db/schema.ts'
 import { effectivePermissions, lowerRole } from '../permissions/matrix.ts'
@@ -47,17 +47,39 @@ export async function userFromSession(db: Db, token: string): Promise<AuthUser |
   return toAuthUser(row.u, row.u.role, await permissionsFor(db, row.u.role), { via: 'session', sessionId: row.s.id })
 }
 
-export async function userFromToken(db: Db, token: string): Promise<AuthUser | null> {
+// `touched` is true when this use was recorded (at most once a minute per token): the caller
+// writes the audit entry then, so token use is audited without one row per request.
+export async function userFromToken(db: Db, token: string): Promise<{ user: AuthUser; touched: boolean } | null> {
   const hash = await sha256(token)
   const [row] = await db.select({ t: apiTokens, u: users }).from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, sql`now()`), eq(users.isActive, true)))
   if (!row) return null
-  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.t.id))
+  const touched = !row.t.lastUsedAt || Date.now() - row.t.lastUsedAt.getTime() > TOUCH_EVERY_MS
+  if (touched) await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.t.id))
   const role = lowerRole(row.u.role, row.t.roleCeiling)
-  return toAuthUser(row.u, role, await permissionsFor(db, role), { via: 'token', tokenId: row.t.id, mustChangePassword: false })
+  const user = toAuthUser(row.u, role, await permissionsFor(db, role), { via: 'token', tokenId: row.t.id, mustChangePassword: false })
+  return { user, touched }
 }
 
-export async function revokeSession(db: Db, sessionId: string) {
-  await db.update(sessions).set({ revokedAt: new Date() }).where(eq(sessions.id, sessionId))
+export async function revokeSession(db: Db, sessionId: string, userId?: string) {
+  const rows = await db.update(sessions).set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), userId ? eq(sessions.userId, userId) : undefined))
+    .returning({ id: sessions.id })
+  return rows.length > 0
+}
+
+// Sign out everywhere (or everywhere else, keeping `exceptSessionId`): after a password change,
+// a reset, a deactivation.
+export async function revokeAllSessions(db: Db, userId: string, exceptSessionId?: string) {
+  const rows = await db.update(sessions).set({ revokedAt: new Date() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined))
+    .returning({ id: sessions.id })
+  return rows.length
+}
+
+export async function activeSessions(db: Db, userId: string) {
+  return db.select().from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
+    .orderBy(desc(sessions.lastSeenAt))
 }

@@ -1,5 +1,5 @@
 // Security headers for every response. Scripts run only with this response's nonce.
-export function securityHeaders(nonce: string, { https }: { https: boolean }): Record<string, string> {
+export function securityHeaders(nonce: string, _request?: { https: boolean }): Record<string, string> {
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -15,7 +15,8 @@ export function securityHeaders(nonce: string, { https }: { https: boolean }): R
   ].join('; ')
   return {
     'content-security-policy': csp,
-    ...(https ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' } : {}),
+    // Sent on plain http too: browsers ignore HSTS there (RFC 6797 §8.1), and tests can see it.
+    'strict-transport-security': 'max-age=31536000; includeSubDomains',
     'x-content-type-options': 'nosniff',
     'x-frame-options': 'DENY',
     'referrer-policy': 'strict-origin-when-cross-origin',

@@ -2,8 +2,10 @@ import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { forbidden, unauthorized, HttpProblem, problem } from '../http/problem.ts'
 import type { Access } from '../http/route.ts'
+import { auditTrail } from '../audit/audit.ts'
 
 // The one permission check: a route's declared access against the caller's effective matrix.
+// It runs before input validation, so a caller without the permission learns nothing from 400s.
 export const authorize = (access: Access): MiddlewareHandler<AppEnv> =>
   async function authorize(c, next) {
     if (access === 'public') return next()
@@ -14,4 +16,5 @@ export const authorize = (access: Access): MiddlewareHandler<AppEnv> =>
     }
     if (access !== 'authenticated' && !user.permissions.has(access)) throw forbidden()
     await next()
+    if (access !== 'authenticated') await auditTrail(c, access)
   }

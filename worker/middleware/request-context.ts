@@ -4,6 +4,7 @@ import type { AppEnv } from '../app-env.ts'
 import { createDb } from '../db/client.ts'
 import { createLogger } from '../http/logger.ts'
 import { SESSION_COOKIE, userFromSession, userFromToken } from '../auth/session.service.ts'
+import { recordAudit } from '../audit/audit.ts'
 
 // Request id, logger and a per-request database pool (closed once the response is sent).
 export const requestContext = (): MiddlewareHandler<AppEnv> =>
@@ -19,6 +20,9 @@ export const requestContext = (): MiddlewareHandler<AppEnv> =>
     try {
       await next()
     } finally {
+      // A response sent before the request body was read (a 401/403 refused up front) makes
+      // local workerd reset the connection, which the client sees as "fetch failed": drain it.
+      if (c.req.raw.body && !c.req.raw.bodyUsed) await c.req.raw.arrayBuffer().catch(() => {})
       c.header('x-request-id', requestId)
       log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Date.now() - started })
       c.executionCtx.waitUntil(pool.end().catch(() => {}))
@@ -31,7 +35,13 @@ export const authenticate = (): MiddlewareHandler<AppEnv> =>
     const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]
     const cookie = getCookie(c, SESSION_COOKIE)
     const db = c.get('db')
-    const user = bearer ? await userFromToken(db, bearer) : cookie ? await userFromSession(db, cookie) : null
-    c.set('user', user)
+    if (bearer) {
+      const resolved = await userFromToken(db, bearer)
+      c.set('user', resolved?.user ?? null)
+      // Token use is audited at most once a minute per token (when its last-used time moves).
+      if (resolved?.touched) await recordAudit(c, 'token.used', { targetType: 'api_token', targetId: resolved.user.tokenId, details: { path: c.req.path } })
+    } else {
+      c.set('user', cookie ? await userFromSession(db, cookie) : null)
+    }
     await next()
   }

@@ -4,14 +4,21 @@ import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, page, problemResponses } from '../http/common-schemas.ts'
 import { cachedList } from '../cache/list-cache.ts'
 import { afterWrite } from '../events/after-write.ts'
-import { Organisation, OrganisationCreate, OrganisationListQuery, OrganisationUpdate } from './organisation.schema.ts'
+import { STALE_AFTER_WRITE, scopeKey } from '../shared/cached-lists.ts'
+import { listHistory } from '../shared/history-list.ts'
 import {
-  createOrganisation, deleteOrganisation, getOrganisation, listOrganisations, updateOrganisation,
+  BulkResult, HistoryEntry, HistoryQuery, Organisation, OrganisationBulk, OrganisationCreate, OrganisationDuplicate,
+  OrganisationListQuery, OrganisationUpdate,
+} from './organisation.schema.ts'
+import {
+  createOrganisation, deleteOrganisation, duplicateOrganisation, getOrganisation, getOrganisationRow, listOrganisations,
+  updateOrganisation,
 } from './organisation.service.ts'
-import type { AuthUser } from '../auth/auth-user.ts'
+import { bulkOrganisations } from './organisation-bulk.service.ts'
 
 const tags = ['Organisations']
-export const scopeKey = (u: AuthUser) => (u.role === 'admin' ? 'all' : u.role === 'sales' ? `user:${u.id}` : `team:${u.teamId}`)
+export { scopeKey }
+const stale = STALE_AFTER_WRITE.organisations
 
 export function registerOrganisationRoutes(api: Api) {
   api.openapi(apiRoute({
@@ -35,8 +42,19 @@ export function registerOrganisationRoutes(api: Api) {
     responses: { 201: jsonResponse(Organisation, 'Created'), ...problemResponses },
   }), async (c) => {
     const org = await createOrganisation(c.get('db'), requireUser(c.get('user')), c.req.valid('json'))
-    await afterWrite(c, 'organisations')
+    await afterWrite(c, ...stale)
     return c.json(org, 201)
+  })
+
+  api.openapi(apiRoute({
+    method: 'post', path: '/v1/organisations/bulk', tags, access: 'organisations:update',
+    summary: 'Apply one action (stage, category, owner, delete) to a selection; reports each failure',
+    request: jsonBody(OrganisationBulk),
+    responses: { 200: jsonResponse(BulkResult), ...problemResponses },
+  }), async (c) => {
+    const result = await bulkOrganisations(c.get('db'), requireUser(c.get('user')), c.req.valid('json'))
+    if (result.succeeded.length) await afterWrite(c, ...stale)
+    return c.json(result, 200)
   })
 
   api.openapi(apiRoute({
@@ -53,7 +71,7 @@ export function registerOrganisationRoutes(api: Api) {
     responses: { 200: jsonResponse(Organisation), ...problemResponses },
   }), async (c) => {
     const org = await updateOrganisation(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id, c.req.valid('json'))
-    await afterWrite(c, 'organisations', 'tasks')
+    await afterWrite(c, ...stale)
     return c.json(org, 200)
   })
 
@@ -64,8 +82,30 @@ export function registerOrganisationRoutes(api: Api) {
     responses: { 204: { description: 'Deleted' }, ...problemResponses },
   }), async (c) => {
     await deleteOrganisation(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id)
-    await afterWrite(c, 'organisations')
+    await afterWrite(c, ...stale)
     return c.body(null, 204)
   })
-}
 
+  api.openapi(apiRoute({
+    method: 'post', path: '/v1/organisations/{id}/duplicate', tags, access: 'organisations:create',
+    summary: 'Copy an organisation (e.g. for a subsidiary), with optional overrides',
+    request: { params: IdParam, body: { content: { 'application/json': { schema: OrganisationDuplicate } }, required: false } },
+    responses: { 201: jsonResponse(Organisation, 'Created'), ...problemResponses },
+  }), async (c) => {
+    const overrides = c.req.header('content-type')?.includes('json') ? c.req.valid('json') ?? {} : {}
+    const org = await duplicateOrganisation(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id, overrides)
+    await afterWrite(c, ...stale)
+    return c.json(org, 201)
+  })
+
+  api.openapi(apiRoute({
+    method: 'get', path: '/v1/organisations/{id}/history', tags, access: 'organisations:read',
+    summary: 'Change history of an organisation (who, when, what), newest first',
+    request: { params: IdParam, query: HistoryQuery },
+    responses: { 200: jsonResponse(page(HistoryEntry)), ...problemResponses },
+  }), async (c) => {
+    const db = c.get('db')
+    const org = await getOrganisationRow(db, requireUser(c.get('user')), c.req.valid('param').id)
+    return c.json(await listHistory(db, 'organisation', org.id, c.req.valid('query')), 200)
+  })
+}

@@ -5,6 +5,7 @@ import {
   EmailSchema, MoneySchema, NameSchema, NotesSchema, PhoneSchema, PostalCodeSchema, TextSchema, UuidSchema,
   WebsiteSchema, opt,
 } from '../shared/fields.ts'
+import { csv } from '../shared/query-fields.ts'
 
 export const OrganisationInput = z.object({
   name: NameSchema,
@@ -56,9 +57,6 @@ export const Organisation = z.object({
 
 export const SORTS = ['name', '-name', 'createdAt', '-createdAt', 'amount', '-amount', 'stageChangedAt', '-stageChangedAt'] as const
 
-const csv = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(values))).optional()
-
 export const OrganisationListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(500).optional(),
@@ -76,3 +74,35 @@ export const OrganisationListQuery = z.object({
 export type OrganisationListQuery = z.infer<typeof OrganisationListQuery>
 
 export const STALE_AFTER_DAYS = 30
+
+// Duplicate (e.g. a subsidiary): the copy takes these overrides; unset fields come from the source.
+export const OrganisationDuplicate = OrganisationInput.partial()
+
+// One action over a selection; each id goes through the same rules as a single change.
+export const BULK_ACTIONS = ['stage', 'category', 'owner', 'delete'] as const
+const ids = z.array(UuidSchema).min(1, 'Sélectionnez au moins une organisation.').max(100, '100 organisations au maximum par action.')
+export const OrganisationBulk = z.discriminatedUnion('action', [
+  z.object({ ids, action: z.literal('stage'), value: z.enum(PIPELINE_STAGES, { message: 'Étape invalide.' }) }),
+  z.object({ ids, action: z.literal('category'), value: z.enum(CATEGORIES, { message: 'Catégorie invalide.' }).nullable() }),
+  z.object({ ids, action: z.literal('owner'), value: UuidSchema }),
+  z.object({ ids, action: z.literal('delete'), value: z.unknown().optional() }),
+], { message: 'Action invalide (stage, category, owner ou delete).' })
+export type OrganisationBulk = z.infer<typeof OrganisationBulk>
+export const BulkResult = z.object({
+  succeeded: z.array(z.string()),
+  failed: z.array(z.object({ id: z.string(), status: z.number(), detail: z.string() })),
+})
+
+// One line of a record's history: who, when, what changed (field by field).
+export const HistoryEntry = z.object({
+  id: z.string(),
+  action: z.string(),
+  actorId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  changes: z.array(z.object({ field: z.string(), from: z.unknown(), to: z.unknown() })),
+  createdAt: z.string(),
+})
+export const HistoryQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+  cursor: z.string().max(500).optional(),
+})

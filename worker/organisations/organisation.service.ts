@@ -9,6 +9,8 @@ import { notFound } from '../http/problem.ts'
 import { emitEvent } from '../events/outbox.ts'
 import { diff, recordChange } from '../shared/history.ts'
 import { applyStageChange } from '../pipeline/stage-change.ts'
+import { resolveUser, userName } from '../shared/owner.ts'
+import { isUuid, type TxOrDb } from '../shared/tx.ts'
 import { STALE_AFTER_DAYS, type OrganisationInput, type OrganisationListQuery } from './organisation.schema.ts'
 
 type Row = typeof organisations.$inferSelect
@@ -81,8 +83,8 @@ export async function listOrganisations(db: Db, user: AuthUser, q: OrganisationL
   }
 }
 
-export async function getOrganisationRow(db: Db, user: AuthUser, id: string): Promise<Row> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound()
+export async function getOrganisationRow(db: TxOrDb, user: AuthUser, id: string): Promise<Row> {
+  if (!isUuid(id)) throw notFound()
   const [row] = await db.select().from(organisations)
     .where(and(eq(organisations.id, id), isNull(organisations.deletedAt), organisationScope(user)))
   if (!row) throw notFound()
@@ -97,42 +99,52 @@ export async function getOrganisation(db: Db, user: AuthUser, id: string) {
 
 export async function createOrganisation(db: Db, user: AuthUser, input: OrganisationInput) {
   return db.transaction(async (tx) => {
+    // The team follows the owner: a record always sits where its owner's manager can see it.
+    const owner = input.ownerId ? await resolveUser(tx, user, input.ownerId) : { id: user.id, name: user.name, teamId: user.teamId }
     const [row] = await tx.insert(organisations).values({
       ...input,
       country: input.country ?? 'France',
-      ownerId: input.ownerId ?? user.id,
-      teamId: user.teamId,
+      ownerId: owner.id,
+      teamId: owner.teamId,
     }).returning()
     await recordChange(tx, 'organisation', row!.id, user.id, 'created')
     await applyStageChange(tx, user, row!, null, row!.pipelineStage)
     await emitEvent(tx, 'organisation.created', user, { organisation: toOrganisationDto(row!) })
-    return toOrganisationDto(row!)
+    return toOrganisationDto({ ...row!, ownerName: owner.name })
   })
 }
 
 export async function updateOrganisation(db: Db, user: AuthUser, id: string, input: Partial<OrganisationInput>) {
+  if (!isUuid(id)) throw notFound()
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(organisations)
       .where(and(eq(organisations.id, id), isNull(organisations.deletedAt), organisationScope(user))).for('update')
     if (!before) throw notFound()
     const stageChanged = input.pipelineStage !== undefined && input.pipelineStage !== before.pipelineStage
-    const { country, ...rest } = input
+    const { country, ownerId, ...rest } = input
+    const owner = ownerId && ownerId !== before.ownerId ? await resolveUser(tx, user, ownerId) : null
     const [after] = await tx.update(organisations).set({
       ...rest,
       ...(country !== undefined ? { country: country ?? 'France' } : {}),
+      ...(owner ? { ownerId: owner.id, teamId: owner.teamId } : ownerId === null ? { ownerId: null } : {}),
       ...(stageChanged ? { stageChangedAt: new Date() } : {}),
       updatedAt: new Date(),
     }).where(eq(organisations.id, id)).returning()
+    const dto = toOrganisationDto({ ...after!, ownerName: await userName(tx, after!.ownerId) })
     const changes = diff(before, after!)
-    if (Object.keys(changes).length === 0) return toOrganisationDto(after!)
+    if (Object.keys(changes).length === 0) return dto
     await recordChange(tx, 'organisation', id, user.id, 'updated', changes)
     if (stageChanged) await applyStageChange(tx, user, after!, before.pipelineStage, after!.pipelineStage)
-    await emitEvent(tx, 'organisation.updated', user, { organisation: toOrganisationDto(after!), changes })
-    return toOrganisationDto(after!)
+    await emitEvent(tx, 'organisation.updated', user, { organisation: dto, changes })
+    return dto
   })
 }
 
+// To the bin: the row stays (restorable for BIN_RETENTION_DAYS) but disappears everywhere, and
+// with it the links of its people, who stay. Mandates, interactions and tasks of a deleted
+// organisation are hidden with it and come back on restore.
 export async function deleteOrganisation(db: Db, user: AuthUser, id: string) {
+  if (!isUuid(id)) throw notFound()
   await db.transaction(async (tx) => {
     const [row] = await tx.update(organisations).set({ deletedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(organisations.id, id), isNull(organisations.deletedAt), organisationScope(user))).returning()
@@ -141,3 +153,21 @@ export async function deleteOrganisation(db: Db, user: AuthUser, id: string) {
     await emitEvent(tx, 'organisation.deleted', user, { organisation: toOrganisationDto(row) })
   })
 }
+
+// A copy for a subsidiary: same identity fields, its own pipeline (back to PROSPECT, no amount,
+// no notes), with the caller's overrides.
+export async function duplicateOrganisation(db: Db, user: AuthUser, id: string, overrides: Partial<OrganisationInput>) {
+  const source = await getOrganisationRow(db, user, id)
+  return createOrganisation(db, user, {
+    name: `${source.name} (copie)`,
+    type: source.type, category: source.category, email: source.email, phone: source.phone,
+    website: source.website, address: source.address, postalCode: source.postalCode, city: source.city,
+    country: source.country, isActive: source.isActive,
+    // The source's owner keeps it if they may (active, in the caller's team); otherwise the caller.
+    ownerId: source.ownerId && (await ownerAllowed(db, user, source.ownerId)) ? source.ownerId : undefined,
+    pipelineStage: 'PROSPECT',
+    ...overrides,
+  } as OrganisationInput)
+}
+
+const ownerAllowed = (db: Db, user: AuthUser, id: string) => resolveUser(db, user, id).then(() => true, () => false)

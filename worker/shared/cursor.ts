@@ -1,5 +1,6 @@
 // Opaque keyset cursors: base64url of [sortValue, id]. A tampered cursor is a 400, not a 500.
 import { badRequest } from '../http/problem.ts'
+import { sql } from 'drizzle-orm'
 
 export function encodeCursor(value: unknown, id: string): string {
   return btoa(JSON.stringify([value, id])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
@@ -16,3 +17,7 @@ export function decodeCursor(cursor: string): [string | number | null, string] {
 }
 
 export const iso = (d: Date | string | null | undefined) => (d == null ? null : new Date(d).toISOString())
+
+// Postgres keeps microseconds, JavaScript dates milliseconds: a keyset on a timestamp compares
+// at millisecond precision, or rows written in one transaction would be skipped between pages.
+export const ms = (column: unknown) => sql`date_trunc('milliseconds', ${column})`

@@ -23,3 +23,28 @@ export const TextSchema = (max = 200) => trimmed(max)
 
 export const opt = optional
 export const UuidSchema = z.string().uuid('Identifiant invalide.')
+
+// ISIN (ISO 6166): 2 letters (country), 9 alphanumerics, 1 Luhn check digit computed over the
+// letters turned into numbers (A=10 … Z=35). A typo in one character always fails the check.
+export function isValidIsin(value: string) {
+  if (!/^[A-Z]{2}[A-Z0-9]{9}[0-9]$/.test(value)) return false
+  const digits = [...value.slice(0, 11)].map((ch) => (/[A-Z]/.test(ch) ? String(ch.charCodeAt(0) - 55) : ch)).join('')
+  let sum = 0
+  let double = true
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = Number(digits[i])
+    if (double) { d *= 2; if (d > 9) d -= 9 }
+    sum += d
+    double = !double
+  }
+  return (10 - (sum % 10)) % 10 === Number(value[11])
+}
+export const IsinSchema = z.string().trim().toUpperCase().transform((v) => v.replace(/\s/g, ''))
+  .pipe(z.string().refine(isValidIsin, 'Code ISIN invalide (2 lettres, 9 caractères, 1 chiffre de contrôle).'))
+// A calendar day (YYYY-MM-DD), e.g. a mandate's start date: no time zone to get wrong.
+export const DateSchema = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date invalide (AAAA-MM-JJ).')
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'Date invalide (AAAA-MM-JJ).')
+// An instant, ISO 8601 with an offset (stored and answered in UTC).
+export const DateTimeSchema = z.string().trim()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), 'Date et heure invalides (ISO 8601, ex. 2026-03-01T14:30:00Z).')
+  .transform((v) => new Date(v).toISOString())

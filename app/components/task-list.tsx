@@ -1,0 +1,69 @@
+// Tasks with one-click completion (optimistic: the row is ticked at once and unticked again with
+// a toast if the API refuses).
+import { useState } from 'react'
+import { Link, useRevalidator } from 'react-router'
+import type { TaskPriority } from '../../worker/db/enums'
+import { labels, t } from '../i18n/fr'
+import { api, problemMessage } from '../lib/api-client'
+import { formatDateTime, formatRelative } from '../lib/format'
+import type { TaskDto } from '../lib/types'
+import { useToast } from './toasts'
+import { badge, card, cx, link, muted } from './ui'
+
+const PRIORITY: Record<TaskPriority, string> = {
+  LOW: 'bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200',
+  NORMAL: 'bg-sky-100 text-sky-900 dark:bg-sky-900/60 dark:text-sky-100',
+  HIGH: 'bg-amber-100 text-amber-900 dark:bg-amber-900/60 dark:text-amber-100',
+  URGENT: 'bg-red-100 text-red-900 dark:bg-red-900/60 dark:text-red-100',
+}
+
+export function TaskList({ tasks, canEdit, showOrganisation = true, showAssignee = false }: { tasks: TaskDto[]; canEdit: boolean; showOrganisation?: boolean; showAssignee?: boolean }) {
+  const [done, setDone] = useState<Record<string, boolean>>({})
+  const toast = useToast()
+  const { revalidate } = useRevalidator()
+  const toggle = async (task: TaskDto) => {
+    const next = !(done[task.id] ?? task.status === 'DONE')
+    setDone((d) => ({ ...d, [task.id]: next }))
+    const r = await api(`/api/v1/tasks/${task.id}`, { method: 'PATCH', body: { status: next ? 'DONE' : 'TODO' } })
+    if (!r.ok) {
+      setDone((d) => ({ ...d, [task.id]: !next }))
+      toast(t('task.toggle.failed', { reason: problemMessage(r, t('common.networkError')) }), 'error')
+      return
+    }
+    toast(next ? t('task.completed', { title: task.title }) : t('task.reopened', { title: task.title }), 'success')
+    revalidate()
+  }
+  return (
+    <ul className={cx(card, 'divide-y divide-slate-200 dark:divide-slate-800')} data-testid="task-list">
+      {tasks.map((task) => {
+        const isDone = done[task.id] ?? task.status === 'DONE'
+        const overdue = task.isOverdue && !isDone
+        return (
+          <li key={task.id} className="flex items-start gap-3 px-3 py-2" data-testid="task-row" data-overdue={overdue || undefined}>
+            <button type="button" role="checkbox" aria-checked={isDone} disabled={!canEdit || task.status === 'CANCELLED'} onClick={() => toggle(task)}
+              aria-label={isDone ? t('task.reopen', { title: task.title }) : t('task.complete', { title: task.title })} data-testid="task-toggle"
+              className="flex h-11 w-11 shrink-0 items-center justify-center rounded-full hover:bg-slate-100 disabled:cursor-not-allowed dark:hover:bg-slate-800">
+              <span className={cx('flex h-6 w-6 items-center justify-center rounded-full border-2', isDone ? 'border-emerald-700 bg-emerald-700 text-white dark:border-emerald-400 dark:bg-emerald-400 dark:text-slate-950' : 'border-slate-400 dark:border-slate-500')}>
+                {isDone ? <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="3"><path d="M5 12l5 5 9-10" /></svg> : null}
+              </span>
+            </button>
+            <div className="min-w-0 flex-1 py-1.5">
+              <p className={cx('font-medium', isDone && 'text-slate-500 line-through dark:text-slate-400')}>{task.title}</p>
+              <div className={cx(muted, 'flex flex-wrap items-center gap-x-3 gap-y-1 text-sm')}>
+                {task.dueAt ? (
+                  <span className={overdue ? 'font-medium text-red-700 dark:text-red-300' : undefined} title={formatDateTime(task.dueAt)}>
+                    {overdue ? `${t('task.overdue')} · ` : ''}{formatRelative(task.dueAt)}
+                  </span>
+                ) : <span>{t('task.noDue')}</span>}
+                <span className={cx(badge, PRIORITY[task.priority])}>{labels.priority[task.priority]}</span>
+                {task.status === 'IN_PROGRESS' ? <span>{labels.taskStatus.IN_PROGRESS}</span> : null}
+                {showOrganisation && task.organisationId ? <Link to={`/organisations/${task.organisationId}`} className={link}>{task.organisationName}</Link> : null}
+                {showAssignee && task.assigneeName ? <span>{task.assigneeName}</span> : null}
+              </div>
+            </div>
+          </li>
+        )
+      })}
+    </ul>
+  )
+}

@@ -1,0 +1,43 @@
+// An organisation's tasks: open ones first (overdue at the top), then the finished ones.
+import { useState } from 'react'
+import { useRouteLoaderData } from 'react-router'
+import type { Route } from './+types/organisations.$id.tasks'
+import type { loader as orgLoader } from './organisations.$id'
+import { apiJson } from '../lib/api.server'
+import { loadUsers } from '../lib/lookups.server'
+import { t } from '../i18n/fr'
+import { useCan } from '../lib/use-me'
+import type { Page, TaskDto } from '../lib/types'
+import { TaskDialog } from '../components/task-dialog'
+import { TaskList } from '../components/task-list'
+import { EmptyState } from '../components/page'
+import { btn, h2 } from '../components/ui'
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const id = encodeURIComponent(params.id)
+  const [open, closed, users] = await Promise.all([
+    apiJson<Page<TaskDto>>(context, `/api/v1/tasks?organisationId=${id}&status=TODO,IN_PROGRESS&sort=due&limit=100`),
+    apiJson<Page<TaskDto>>(context, `/api/v1/tasks?organisationId=${id}&status=DONE,CANCELLED&sort=-createdAt&limit=20`),
+    loadUsers(context),
+  ])
+  return { open: open.data, closed: closed.data, users }
+}
+
+export default function OrganisationTasks({ loaderData }: Route.ComponentProps) {
+  const o = useRouteLoaderData<typeof orgLoader>('routes/organisations.$id')!
+  const can = useCan()
+  const [adding, setAdding] = useState(false)
+  const add = can('tasks:create') ? <button type="button" className={btn.primary} onClick={() => setAdding(true)} data-testid="add-task">+ {t('task.new')}</button> : null
+  return (
+    <section className="space-y-4" aria-label={t('org.tab.tasks')}>
+      {loaderData.open.length === 0 ? <EmptyState title={t('task.none')} action={add} /> : <><div>{add}</div><TaskList tasks={loaderData.open} canEdit={can('tasks:update')} showOrganisation={false} showAssignee /></>}
+      {loaderData.closed.length ? (
+        <div className="space-y-2">
+          <h2 className={h2}>{t('task.closed')}</h2>
+          <TaskList tasks={loaderData.closed} canEdit={can('tasks:update')} showOrganisation={false} showAssignee />
+        </div>
+      ) : null}
+      <TaskDialog open={adding} onClose={() => setAdding(false)} action={`/organisations/${o.id}`} organisation={o} users={loaderData.users} />
+    </section>
+  )
+}

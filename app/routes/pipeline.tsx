@@ -1,0 +1,59 @@
+// The pipeline, three views of the same organisations: table, kanban, analytics (guide 3).
+// Filters (type, category, owner) apply to the three and follow the user between them.
+import { Form, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router'
+import type { Route } from './+types/pipeline'
+import { loadUsers } from '../lib/lookups.server'
+import { labels, t } from '../i18n/fr'
+import { useMe } from '../lib/use-me'
+import { PIPELINE_FILTERS } from '../lib/pipeline'
+import { inputClass } from '../components/field'
+import { PageHeader, Tabs } from '../components/page'
+import { cx } from '../components/ui'
+
+export const meta: Route.MetaFunction = () => [{ title: `${t('nav.pipeline')} · ${t('app.name')}` }]
+
+export async function loader({ context }: Route.LoaderArgs) {
+  return { owners: await loadUsers(context) }
+}
+
+export default function Pipeline({ loaderData }: Route.ComponentProps) {
+  const [params] = useSearchParams()
+  const { pathname } = useLocation()
+  const navigate = useNavigate()
+  const me = useMe()
+  const keep = new URLSearchParams()
+  for (const k of PIPELINE_FILTERS) { const v = params.get(k); if (v) keep.set(k, v) }
+  const qs = keep.size ? `?${keep}` : ''
+  const owners = loaderData.owners.length ? loaderData.owners : [{ id: me.id, name: me.name }]
+  const select = (name: string, label: string, options: [string, string][], all: string) => (
+    <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
+      {label}
+      <select name={name} defaultValue={params.get(name) ?? ''} className={cx(inputClass, 'text-sm')}>
+        <option value="">{all}</option>
+        {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+      </select>
+    </label>
+  )
+  return (
+    <div className="space-y-4">
+      <PageHeader title={t('nav.pipeline')} subtitle={t('pipeline.subtitle')} />
+      <Form method="get" key={params.toString()} className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:max-w-3xl" aria-label={t('pipeline.filters')}
+        onChange={(e) => {
+          const next = new URLSearchParams()
+          for (const [k, v] of new FormData(e.currentTarget)) if (typeof v === 'string' && v) next.set(k, v)
+          navigate(`${pathname}${next.size ? `?${next}` : ''}`, { preventScrollReset: true, replace: true })
+        }}>
+        {select('type', t('org.field.type'), Object.entries(labels.type), t('common.all'))}
+        {select('category', t('org.field.category'), Object.entries(labels.category), t('common.allF'))}
+        {select('ownerId', t('org.field.owner'), owners.map((u) => [u.id, u.name]), t('common.all'))}
+        <noscript><button type="submit">{t('common.filter')}</button></noscript>
+      </Form>
+      <Tabs label={t('pipeline.views')} items={[
+        { to: `/pipeline${qs}`, label: t('pipeline.view.table'), end: true },
+        { to: `/pipeline/kanban${qs}`, label: t('pipeline.view.kanban') },
+        { to: `/pipeline/analytics${qs}`, label: t('pipeline.view.analytics') },
+      ]} />
+      <Outlet />
+    </div>
+  )
+}

@@ -1,0 +1,43 @@
+// Throwaway accounts for the auth and security tests: each test gets its own user, so lockouts,
+// password changes and revocations never touch the demo accounts other files sign in with.
+import { ApiClient, as } from '../setup/api-client.ts'
+
+export const STRONG_PASSWORD = 'Un-Mot-De-Passe-Solide-2026'
+
+export const freshEmail = (label = 'user') => `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}@test.crm`
+
+type Role = 'admin' | 'manager' | 'sales' | 'viewer'
+
+export async function createUser(opts: { role?: Role; password?: string | null; teamName?: string } = {}) {
+  const admin = await as('admin')
+  const teams = (await admin.get('/api/v1/teams')).body.data as { id: string; name: string }[]
+  const team = teams.find((t) => t.name === (opts.teamName ?? 'Équipe Paris'))
+  const email = freshEmail(opts.role ?? 'sales')
+  const password = opts.password === null ? undefined : (opts.password ?? STRONG_PASSWORD)
+  const res = await admin.post('/api/v1/users', { email, name: `Test ${email.split('@')[0]}`, role: opts.role ?? 'sales', teamId: team?.id ?? null, password })
+  if (res.status !== 201) throw new Error(`user creation failed: ${res.status} ${JSON.stringify(res.body)}`)
+  return { id: res.body.id as string, email, password: password ?? '' }
+}
+
+// Signs in and, when the admin-set password must be changed first, changes it to `finalPassword`.
+export async function signIn(email: string, password: string, opts: { ip?: string; userAgent?: string } = {}) {
+  const client = new ApiClient(undefined, opts.ip)
+  const res = await client.post('/api/v1/auth/login', { email, password }, opts.userAgent ? { 'user-agent': opts.userAgent } : {})
+  return { client, res }
+}
+
+export async function readyUser(role: Role = 'sales', teamName?: string) {
+  const user = await createUser({ role, teamName })
+  const { client } = await signIn(user.email, user.password)
+  const finalPassword = `${STRONG_PASSWORD}-ok`
+  const changed = await client.post('/api/v1/auth/password', { currentPassword: user.password, newPassword: finalPassword })
+  if (changed.status !== 204) throw new Error(`password change failed: ${changed.status} ${JSON.stringify(changed.body)}`)
+  return { ...user, password: finalPassword, client }
+}
+
+export async function latestMail(to: string) {
+  const res = await new ApiClient().get(`/api/v1/dev/mails?to=${encodeURIComponent(to)}&limit=1`)
+  return res.body.data[0] as { to: string; subject: string; text: string } | undefined
+}
+
+export const linkToken = (text: string) => text.match(/reset-password\?token=([^\s]+)/)?.[1]

@@ -1,0 +1,34 @@
+import { z } from 'zod'
+import { ROLES } from '../db/enums.ts'
+
+const Uuid = z.string().regex(/^[0-9a-f-]{36}$/i, 'Identifiant invalide.')
+
+export const UserDto = z.object({
+  id: z.string(), email: z.string(), name: z.string(), role: z.enum(ROLES), teamId: z.string().nullable(),
+  teamName: z.string().nullable(), isActive: z.boolean(), mustChangePassword: z.boolean(),
+  lockedUntil: z.string().nullable(), failedLoginCount: z.number(), lastLoginAt: z.string().nullable(), createdAt: z.string(),
+})
+
+// Without a password the account is invited: it receives a link (24 h) to choose one. With a
+// password set by the admin, the first sign-in forces a change.
+export const UserCreate = z.object({
+  email: z.string().trim().toLowerCase().email('Adresse e-mail invalide.').max(254),
+  name: z.string().trim().min(1, 'Saisissez un nom.').max(200),
+  role: z.enum(ROLES),
+  teamId: Uuid.nullable().optional(),
+  password: z.string().max(1000).optional(),
+})
+
+export const UserUpdate = z.object({
+  name: z.string().trim().min(1, 'Saisissez un nom.').max(200).optional(),
+  role: z.enum(ROLES).optional(),
+  teamId: Uuid.nullable().optional(),
+  isActive: z.boolean().optional(),
+})
+
+export const UserListQuery = z.object({
+  q: z.string().max(200).optional(),
+  role: z.enum(ROLES).optional(),
+  teamId: Uuid.optional(),
+  active: z.enum(['true', 'false']).optional(),
+})

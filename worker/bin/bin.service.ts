@@ -1,0 +1,93 @@
+// The bin: soft-deleted records (deleted_at set) are listed and restored by admins for
+// BIN_RETENTION_DAYS, then the daily cron deletes them for good (cascading to their links).
+import { sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../db/client.ts'
+import type { AuthUser } from '../auth/auth-user.ts'
+import { conflict, notFound } from '../http/problem.ts'
+import { emitEvent } from '../events/outbox.ts'
+import type { EventType } from '../events/event-types.ts'
+import { recordChange } from '../shared/history.ts'
+import { decodeCursor, encodeCursor, iso } from '../shared/cursor.ts'
+import { isUuid, type TxOrDb } from '../shared/tx.ts'
+import { BIN_RETENTION_DAYS, BIN_TYPES, type BinListQuery, type BinType } from './bin.schema.ts'
+
+type Kind = {
+  table: string; entity: string; label: string
+  // The organisation a child record belongs to: it must be restored first.
+  parent?: string
+  restoredEvent?: EventType
+}
+// Table and column names are constants here, never user input (the type is checked by zod).
+const KINDS: Record<BinType, Kind> = {
+  organisations: { table: 'organisations', entity: 'organisation', label: 'name', restoredEvent: 'organisation.updated' },
+  people: { table: 'people', entity: 'person', label: `first_name || ' ' || last_name`, restoredEvent: 'person.updated' },
+  products: { table: 'products', entity: 'product', label: `name || ' (' || isin || ')'` },
+  mandates: { table: 'mandates', entity: 'mandate', label: 'number', parent: 'organisation_id', restoredEvent: 'mandat.updated' },
+  interactions: { table: 'interactions', entity: 'interaction', label: 'subject', parent: 'organisation_id' },
+  tasks: { table: 'tasks', entity: 'task', label: 'title', parent: 'organisation_id' },
+}
+const retention = sql`make_interval(days => ${BIN_RETENTION_DAYS})`
+
+export async function listBin(db: Db, q: BinListQuery) {
+  const types = q.type ? [q.type] : BIN_TYPES
+  const union = sql.join(types.map((t) => {
+    const k = KINDS[t]
+    return sql`select ${t}::text as type, ${k.entity}::text as entity, id, (${sql.raw(k.label)})::text as label, deleted_at
+      from ${sql.raw(k.table)} where deleted_at is not null and deleted_at > now() - ${retention}`
+  }), sql` union all `)
+  const conds: SQL[] = []
+  if (q.cursor) {
+    const [at, id] = decodeCursor(q.cursor)
+    conds.push(sql`where (date_trunc('milliseconds', b.deleted_at), b.id) < (${String(at)}::timestamptz, ${id}::uuid)`)
+  }
+  const rows = await db.execute<{ type: BinType; id: string; label: string; deleted_at: string; actor_id: string | null; actor_name: string | null }>(sql`
+    select b.type, b.id, b.label, b.deleted_at, h.actor_id, u.name as actor_name
+    from (${union}) b
+    left join lateral (select actor_id from record_history rh
+      where rh.entity_type = b.entity and rh.entity_id = b.id and rh.action = 'deleted'
+      order by rh.created_at desc limit 1) h on true
+    left join users u on u.id = h.actor_id
+    ${conds[0] ?? sql``}
+    order by date_trunc('milliseconds', b.deleted_at) desc, b.id desc
+    limit ${q.limit + 1}`)
+  const page = rows.rows.slice(0, q.limit)
+  const last = page.at(-1)
+  return {
+    data: page.map((r) => ({
+      type: r.type, id: r.id, label: r.label, deletedAt: iso(r.deleted_at)!,
+      deletedById: r.actor_id, deletedByName: r.actor_name,
+      purgeAt: new Date(new Date(r.deleted_at).getTime() + BIN_RETENTION_DAYS * 86400_000).toISOString(),
+    })),
+    nextCursor: rows.rows.length > q.limit && last ? encodeCursor(iso(last.deleted_at), last.id) : null,
+  }
+}
+
+export async function restoreFromBin(db: Db, user: AuthUser, type: BinType, id: string) {
+  if (!isUuid(id)) throw notFound()
+  const k = KINDS[type]
+  return db.transaction(async (tx) => {
+    const found = await tx.execute<{ id: string; parent_deleted: boolean }>(sql`
+      select t.id, ${k.parent ? sql`exists (select 1 from organisations o where o.id = t.${sql.raw(k.parent)} and o.deleted_at is not null)` : sql`false`} as parent_deleted
+      from ${sql.raw(k.table)} t where t.id = ${id} and t.deleted_at is not null and t.deleted_at > now() - ${retention} for update`)
+    const row = found.rows[0]
+    if (!row) throw notFound("Cet élément n'est pas (ou plus) dans la corbeille.")
+    if (row.parent_deleted) throw conflict("Son organisation est dans la corbeille : restaurez d'abord l'organisation.")
+    await tx.execute(sql`update ${sql.raw(k.table)} set deleted_at = null, updated_at = now() where id = ${id}`)
+    await recordChange(tx, k.entity, id, user.id, 'restored')
+    if (k.restoredEvent) {
+      await emitEvent(tx, k.restoredEvent, user, { [type === 'mandates' ? 'mandate' : k.entity]: { id }, restored: true })
+    }
+    return { type, id }
+  })
+}
+
+// Daily: what has stayed in the bin past the retention period goes for good. Children first;
+// deleting an organisation cascades to its links, mandates, interactions and tasks.
+export async function purgeBin(db: TxOrDb, retentionDays = BIN_RETENTION_DAYS) {
+  let purged = 0
+  for (const t of ['interactions', 'tasks', 'mandates', 'products', 'people', 'organisations'] as const) {
+    const r = await db.execute(sql`delete from ${sql.raw(KINDS[t].table)} where deleted_at is not null and deleted_at < now() - make_interval(days => ${retentionDays})`)
+    purged += r.rowCount ?? 0
+  }
+  return purged
+}

@@ -1,0 +1,23 @@
+import type { Api } from '../app-env.ts'
+import { requireUser } from '../app-env.ts'
+import { apiRoute } from '../http/route.ts'
+import { jsonResponse, problemResponses } from '../http/common-schemas.ts'
+import { cachedList } from '../cache/list-cache.ts'
+import { scopeKey } from '../shared/cached-lists.ts'
+import { Dashboard } from './dashboard.schema.ts'
+import { dashboard } from './dashboard.service.ts'
+
+export function registerDashboardRoutes(api: Api) {
+  api.openapi(apiRoute({
+    method: 'get', path: '/v1/dashboard', tags: ['Dashboard'], access: 'reports:read',
+    summary: "KPIs within the caller's scope: stages, signed this quarter, pipeline, tasks, activity, 6-month series",
+    responses: { 200: jsonResponse(Dashboard), ...problemResponses },
+  }), async (c) => {
+    const user = requireUser(c.get('user'))
+    // The dashboard reads every record type: each write names 'dashboard' among the lists it stales.
+    // Sales see their own tasks, so their key is per user (scopeKey already is for sales).
+    const { value, hit } = await cachedList(c.env, 'dashboard', scopeKey(user), '', () => dashboard(c.get('db'), user))
+    c.header('x-cache', hit ? 'HIT' : 'MISS')
+    return c.json(value, 200)
+  })
+}

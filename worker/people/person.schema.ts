@@ -1,0 +1,80 @@
+// Person shapes: the create/update schemas serve the API and the forms.
+import { z } from 'zod'
+import { EmailSchema, NotesSchema, PhoneSchema, TextSchema, UuidSchema, opt } from '../shared/fields.ts'
+import { CursorSchema, LimitSchema } from '../shared/query-fields.ts'
+
+const PersonNameSchema = TextSchema(100).min(1, 'Ce champ est obligatoire.')
+
+// A person's link to one organisation: the role they hold there and their work contact details.
+export const PersonLinkInput = z.object({
+  organisationId: UuidSchema,
+  role: opt(TextSchema(120)),
+  workEmail: opt(EmailSchema),
+  workPhone: opt(PhoneSchema),
+  // One primary contact per organisation: setting it here unsets the previous one.
+  isPrimary: z.boolean().optional(),
+})
+export type PersonLinkInput = z.infer<typeof PersonLinkInput>
+export const PersonLinkUpdate = PersonLinkInput.omit({ organisationId: true }).partial()
+
+export const PersonInput = z.object({
+  firstName: PersonNameSchema,
+  lastName: PersonNameSchema,
+  personalEmail: opt(EmailSchema),
+  personalPhone: opt(PhoneSchema),
+  jobTitle: opt(TextSchema(120)),
+  notes: opt(NotesSchema),
+  ownerId: opt(UuidSchema),
+  // On create: the links to make. On update: when present, the complete set (missing links go).
+  organisations: z.array(PersonLinkInput).max(50, '50 organisations au maximum.').optional(),
+})
+export type PersonInput = z.infer<typeof PersonInput>
+export const PersonCreate = PersonInput
+export const PersonUpdate = PersonInput.partial()
+
+export const PersonLink = z.object({
+  organisationId: z.string(),
+  organisationName: z.string(),
+  role: z.string().nullable(),
+  workEmail: z.string().nullable(),
+  workPhone: z.string().nullable(),
+  isPrimary: z.boolean(),
+})
+
+export const Person = z.object({
+  id: z.string().uuid(),
+  firstName: z.string(),
+  lastName: z.string(),
+  fullName: z.string(),
+  personalEmail: z.string().nullable(),
+  personalPhone: z.string().nullable(),
+  jobTitle: z.string().nullable(),
+  notes: z.string().nullable(),
+  ownerId: z.string().nullable(),
+  ownerName: z.string().nullable(),
+  teamId: z.string().nullable(),
+  // Only links to organisations that still exist (a deleted organisation's links disappear).
+  organisations: z.array(PersonLink),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+})
+
+// A person seen from one organisation (its "Contacts" tab): the person and that one link.
+export const Contact = Person.extend({
+  role: z.string().nullable(),
+  workEmail: z.string().nullable(),
+  workPhone: z.string().nullable(),
+  isPrimary: z.boolean(),
+})
+
+export const PERSON_SORTS = ['lastName', '-lastName', 'createdAt', '-createdAt'] as const
+
+export const PersonListQuery = z.object({
+  limit: LimitSchema(),
+  cursor: CursorSchema,
+  sort: z.enum(PERSON_SORTS).default('lastName'),
+  q: z.string().trim().max(200).optional(),
+  organisationId: UuidSchema.optional(),
+  ownerId: UuidSchema.optional(),
+})
+export type PersonListQuery = z.infer<typeof PersonListQuery>

@@ -1,0 +1,204 @@
+// People: reads within the caller's scope, writes with history and events. A person's links to
+// organisations are shown and changed only for organisations the caller can see.
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../db/client.ts'
+import { organisations, people, personOrganisations, users } from '../db/schema.ts'
+import type { AuthUser } from '../auth/auth-user.ts'
+import { organisationScope, personScope } from '../permissions/scope.ts'
+import { decodeCursor, encodeCursor, iso, ms } from '../shared/cursor.ts'
+import { badRequest, notFound } from '../http/problem.ts'
+import { emitEvent } from '../events/outbox.ts'
+import { diff, recordChange } from '../shared/history.ts'
+import { resolveUser } from '../shared/owner.ts'
+import { isUuid, type Tx, type TxOrDb } from '../shared/tx.ts'
+import { escapeLike } from '../shared/like.ts'
+import type { PersonInput, PersonLinkInput, PersonListQuery } from './person.schema.ts'
+import { linksOf, replaceLinks, type LinkDto } from './person-links.service.ts'
+
+type Row = typeof people.$inferSelect
+
+export function toPersonDto(row: Row & { ownerName?: string | null }, links: LinkDto[]) {
+  return {
+    id: row.id, firstName: row.firstName, lastName: row.lastName, fullName: `${row.firstName} ${row.lastName}`,
+    personalEmail: row.personalEmail, personalPhone: row.personalPhone, jobTitle: row.jobTitle, notes: row.notes,
+    ownerId: row.ownerId, ownerName: row.ownerName ?? null, teamId: row.teamId, organisations: links,
+    createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)!,
+  }
+}
+export type PersonDto = ReturnType<typeof toPersonDto>
+const eventRef = (p: Row) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, ownerId: p.ownerId, teamId: p.teamId })
+
+export function personFilters(user: AuthUser, q: Partial<PersonListQuery>): SQL | undefined {
+  const conds: (SQL | undefined)[] = [isNull(people.deletedAt), personScope(user)]
+  if (q.ownerId) conds.push(eq(people.ownerId, q.ownerId))
+  if (q.q) {
+    const like = `%${escapeLike(q.q)}%`
+    conds.push(or(ilike(people.firstName, like), ilike(people.lastName, like), ilike(people.personalEmail, like),
+      sql`(${people.firstName} || ' ' || ${people.lastName}) ilike ${like}`))
+  }
+  if (q.organisationId) {
+    conds.push(sql`exists (select 1 from ${personOrganisations} po where po.person_id = ${people.id} and po.organisation_id = ${q.organisationId})`)
+  }
+  return and(...conds.filter(Boolean))
+}
+
+// Keyset on (lastName, firstName, id) or (createdAt, id); the cursor carries the sort values.
+export async function listPeople(db: Db, user: AuthUser, q: PersonListQuery) {
+  const descending = q.sort.startsWith('-')
+  const byName = q.sort.endsWith('lastName')
+  const key = byName ? sql`(${people.lastName}, ${people.firstName}, ${people.id})` : sql`(${ms(people.createdAt)}, ${people.id})`
+  const conds = [personFilters(user, q)]
+  if (q.cursor) {
+    const [value, id] = decodeCursor(q.cursor)
+    const after = byName ? nameCursor(value, id) : sql`(${String(value)}::timestamptz, ${id}::uuid)`
+    conds.push(descending ? sql`${key} < ${after}` : sql`${key} > ${after}`)
+  }
+  const dir = descending ? desc : asc
+  const order = byName ? [dir(people.lastName), dir(people.firstName), dir(people.id)] : [dir(ms(people.createdAt)), dir(people.id)]
+  const rows = await db.select({ p: people, ownerName: users.name }).from(people)
+    .leftJoin(users, eq(users.id, people.ownerId))
+    .where(and(...conds)).orderBy(...order).limit(q.limit + 1)
+  const page = rows.slice(0, q.limit)
+  const links = await linksOf(db, user, page.map((r) => r.p.id))
+  const last = page.at(-1)?.p
+  return {
+    data: page.map((r) => toPersonDto({ ...r.p, ownerName: r.ownerName }, links.get(r.p.id) ?? [])),
+    nextCursor: rows.length > q.limit && last
+      ? encodeCursor(byName ? [last.lastName, last.firstName] : iso(last.createdAt), last.id) : null,
+  }
+}
+
+function nameCursor(value: unknown, id: string) {
+  if (!Array.isArray(value) || value.length !== 2 || !value.every((v) => typeof v === 'string')) {
+    throw badRequest('Curseur de pagination invalide.', [{ path: 'cursor', message: 'Curseur invalide.' }])
+  }
+  return sql`(${value[0]}::text, ${value[1]}::text, ${id}::uuid)`
+}
+
+export async function getPersonRow(db: TxOrDb, user: AuthUser, id: string, { forUpdate = false } = {}): Promise<Row> {
+  if (!isUuid(id)) throw notFound()
+  const query = db.select().from(people).where(and(eq(people.id, id), isNull(people.deletedAt), personScope(user)))
+  const [row] = forUpdate ? await query.for('update') : await query
+  if (!row) throw notFound()
+  return row
+}
+
+export async function personDto(db: TxOrDb, user: AuthUser, row: Row) {
+  const [owner] = row.ownerId ? await db.select({ name: users.name }).from(users).where(eq(users.id, row.ownerId)) : []
+  const links = await linksOf(db, user, [row.id])
+  return toPersonDto({ ...row, ownerName: owner?.name ?? null }, links.get(row.id) ?? [])
+}
+
+export async function getPerson(db: Db, user: AuthUser, id: string) {
+  return personDto(db, user, await getPersonRow(db, user, id))
+}
+
+export async function createPerson(db: Db, user: AuthUser, input: PersonInput) {
+  return db.transaction(async (tx) => {
+    const { organisations: links, ownerId, ...fields } = input
+    const owner = ownerId ? await resolveUser(tx, user, ownerId) : { id: user.id, teamId: user.teamId }
+    const [row] = await tx.insert(people).values({ ...fields, ownerId: owner.id, teamId: owner.teamId }).returning()
+    if (links?.length) await replaceLinks(tx, user, row!.id, links)
+    await recordChange(tx, 'person', row!.id, user.id, 'created')
+    await emitEvent(tx, 'person.created', user, { person: eventRef(row!) })
+    return personDto(tx, user, row!)
+  })
+}
+
+export async function updatePerson(db: Db, user: AuthUser, id: string, input: Partial<PersonInput>) {
+  return db.transaction(async (tx) => {
+    const before = await getPersonRow(tx, user, id, { forUpdate: true })
+    const { organisations: links, ownerId, ...fields } = input
+    const owner = ownerId && ownerId !== before.ownerId ? await resolveUser(tx, user, ownerId) : null
+    const [after] = await tx.update(people).set({
+      ...fields,
+      ...(owner ? { ownerId: owner.id, teamId: owner.teamId } : ownerId === null ? { ownerId: null } : {}),
+      updatedAt: new Date(),
+    }).where(eq(people.id, id)).returning()
+    const changes: Record<string, { from: unknown; to: unknown }> = diff(before, after!)
+    if (links) {
+      const linkChanges = await replaceLinks(tx, user, id, links)
+      if (linkChanges) changes.organisations = linkChanges
+    }
+    if (Object.keys(changes).length > 0) {
+      await recordChange(tx, 'person', id, user.id, 'updated', changes)
+      await emitEvent(tx, 'person.updated', user, { person: eventRef(after!), changes })
+    }
+    return personDto(tx, user, after!)
+  })
+}
+
+// To the bin. Links stay in place (hidden with the person) so a restore brings them back.
+export async function deletePerson(db: Db, user: AuthUser, id: string) {
+  if (!isUuid(id)) throw notFound()
+  await db.transaction(async (tx) => {
+    const [row] = await tx.update(people).set({ deletedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(people.id, id), isNull(people.deletedAt), personScope(user))).returning()
+    if (!row) throw notFound()
+    await recordChange(tx, 'person', id, user.id, 'deleted')
+    await emitEvent(tx, 'person.deleted', user, { person: eventRef(row) })
+  })
+}
+
+// Adds or updates one link (POST /people/{id}/organisations, PATCH .../{organisationId}).
+export async function upsertLink(db: Db, user: AuthUser, personId: string, link: PersonLinkInput, { mustExist = false } = {}) {
+  return db.transaction(async (tx) => {
+    const person = await getPersonRow(tx, user, personId, { forUpdate: true })
+    const current = (await linksOf(tx, user, [personId])).get(personId) ?? []
+    const existing = current.find((l) => l.organisationId === link.organisationId)
+    if (mustExist && !existing) throw notFound("Cette personne n'est pas liée à cette organisation.")
+    const merged = current.filter((l) => l.organisationId !== link.organisationId).map(toLinkInput)
+    merged.push({ ...(existing ? toLinkInput(existing) : {}), ...stripUndefined(link) } as PersonLinkInput)
+    const changes = await replaceLinks(tx, user, personId, merged)
+    if (changes) {
+      await recordChange(tx, 'person', personId, user.id, 'updated', { organisations: changes })
+      await emitEvent(tx, 'person.updated', user, { person: eventRef(person), changes: { organisations: changes } })
+    }
+    return personDto(tx, user, person)
+  })
+}
+
+export async function removeLink(db: Db, user: AuthUser, personId: string, organisationId: string) {
+  return db.transaction(async (tx) => {
+    const person = await getPersonRow(tx, user, personId, { forUpdate: true })
+    const current = (await linksOf(tx, user, [personId])).get(personId) ?? []
+    if (!current.some((l) => l.organisationId === organisationId)) throw notFound("Cette personne n'est pas liée à cette organisation.")
+    const changes = await replaceLinks(tx, user, personId, current.filter((l) => l.organisationId !== organisationId).map(toLinkInput))
+    await recordChange(tx, 'person', personId, user.id, 'updated', { organisations: changes! })
+    await emitEvent(tx, 'person.updated', user, { person: eventRef(person), changes: { organisations: changes } })
+  })
+}
+
+const toLinkInput = (l: LinkDto): PersonLinkInput => ({
+  organisationId: l.organisationId, role: l.role, workEmail: l.workEmail, workPhone: l.workPhone, isPrimary: l.isPrimary,
+})
+const stripUndefined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+
+// The "Contacts" tab of an organisation: its people, the primary contact first.
+export async function listContacts(db: Db, user: AuthUser, organisationId: string, q: { limit: number; cursor?: string }) {
+  const conds = [personFilters(user, {}), eq(personOrganisations.organisationId, organisationId)]
+  const key = sql`(not ${personOrganisations.isPrimary}, ${people.lastName}, ${people.firstName}, ${people.id})`
+  if (q.cursor) {
+    const [value, id] = decodeCursor(q.cursor)
+    if (!Array.isArray(value) || value.length !== 3) throw badRequest('Curseur de pagination invalide.', [{ path: 'cursor', message: 'Curseur invalide.' }])
+    conds.push(sql`${key} > (${Boolean(value[0])}::boolean, ${String(value[1])}::text, ${String(value[2])}::text, ${id}::uuid)`)
+  }
+  const rows = await db.select({ p: people, link: personOrganisations, ownerName: users.name }).from(personOrganisations)
+    .innerJoin(people, eq(people.id, personOrganisations.personId))
+    .leftJoin(users, eq(users.id, people.ownerId))
+    .where(and(...conds))
+    .orderBy(desc(personOrganisations.isPrimary), asc(people.lastName), asc(people.firstName), asc(people.id))
+    .limit(q.limit + 1)
+  const page = rows.slice(0, q.limit)
+  const links = await linksOf(db, user, page.map((r) => r.p.id))
+  const last = page.at(-1)
+  return {
+    data: page.map((r) => ({
+      ...toPersonDto({ ...r.p, ownerName: r.ownerName }, links.get(r.p.id) ?? []),
+      role: r.link.role, workEmail: r.link.workEmail, workPhone: r.link.workPhone, isPrimary: r.link.isPrimary,
+    })),
+    nextCursor: rows.length > q.limit && last
+      ? encodeCursor([!last.link.isPrimary, last.p.lastName, last.p.firstName], last.p.id) : null,
+  }
+}
+

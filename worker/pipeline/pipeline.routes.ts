@@ -1,0 +1,43 @@
+import type { Api } from '../app-env.ts'
+import { requireUser } from '../app-env.ts'
+import { apiRoute } from '../http/route.ts'
+import { jsonResponse, problemResponses } from '../http/common-schemas.ts'
+import { cachedList } from '../cache/list-cache.ts'
+import { scopeKey } from '../shared/cached-lists.ts'
+import { PipelineAnalytics, PipelineAnalyticsQuery, PipelineBoard, PipelineBoardQuery } from './pipeline.schema.ts'
+import { pipelineAnalytics, pipelineBoard } from './pipeline.service.ts'
+
+const tags = ['Pipeline']
+
+// Both read organisations only (and their stage changes, written with them): cached under the
+// organisations version, so any organisation write refreshes them.
+export function registerPipelineRoutes(api: Api) {
+  api.openapi(apiRoute({
+    method: 'get', path: '/v1/pipeline/board', tags, access: 'organisations:read',
+    summary: 'Kanban board: per stage the count, total amount and the first cards (same filters as the list)',
+    request: { query: PipelineBoardQuery },
+    responses: { 200: jsonResponse(PipelineBoard), ...problemResponses },
+  }), async (c) => {
+    const user = requireUser(c.get('user'))
+    const query = c.req.valid('query')
+    const { value, hit } = await cachedList(c.env, 'organisations', scopeKey(user), `board:${new URL(c.req.url).search}`,
+      () => pipelineBoard(c.get('db'), user, query))
+    c.header('x-cache', hit ? 'HIT' : 'MISS')
+    return c.json(value, 200)
+  })
+
+  api.openapi(apiRoute({
+    method: 'get', path: '/v1/pipeline/analytics', tags, access: 'organisations:read',
+    summary: 'Funnel, conversion rate per transition, average days per stage and weighted forecast',
+    request: { query: PipelineAnalyticsQuery },
+    responses: { 200: jsonResponse(PipelineAnalytics), ...problemResponses },
+  }), async (c) => {
+    const user = requireUser(c.get('user'))
+    const query = c.req.valid('query')
+    // Without an explicit window the result moves with the clock: the TTL bounds how far.
+    const { value, hit } = await cachedList(c.env, 'organisations', scopeKey(user), `analytics:${new URL(c.req.url).search}`,
+      () => pipelineAnalytics(c.get('db'), user, query))
+    c.header('x-cache', hit ? 'HIT' : 'MISS')
+    return c.json(value, 200)
+  })
+}

@@ -1,0 +1,95 @@
+// The pipeline board (columns with counts, totals and the first cards) and its analytics, both
+// within the caller's scope and the organisation list's filters.
+import { sql } from 'drizzle-orm'
+import { sumMoney } from '../shared/money.ts'
+import type { Db } from '../db/client.ts'
+import { organisations } from '../db/schema.ts'
+import { PIPELINE_STAGES, type PipelineStage } from '../db/enums.ts'
+import type { AuthUser } from '../auth/auth-user.ts'
+import { listOrganisations, organisationFilters } from '../organisations/organisation.service.ts'
+import { STAGE_PROBABILITY_PERCENT, type PipelineAnalyticsQuery, type PipelineBoardQuery } from './pipeline.schema.ts'
+
+async function totalsByStage(db: Db, user: AuthUser, q: Partial<PipelineBoardQuery>) {
+  const rows = await db.select({
+    stage: organisations.pipelineStage,
+    count: sql<number>`count(*)::int`,
+    amount: sql<string>`coalesce(sum(${organisations.amount}), 0)::numeric(16,2)::text`,
+    // Amount × probability in SQL numeric: money never goes through a float.
+    weighted: sql<string>`(coalesce(sum(${organisations.amount}), 0) * ${probabilityCase} / 100)::numeric(16,2)::text`,
+  }).from(organisations).where(organisationFilters(user, q)).groupBy(organisations.pipelineStage)
+  const byStage = new Map(rows.map((r) => [r.stage, r]))
+  return PIPELINE_STAGES.map((stage) => ({
+    stage, count: byStage.get(stage)?.count ?? 0, amount: byStage.get(stage)?.amount ?? '0.00', weighted: byStage.get(stage)?.weighted ?? '0.00',
+  }))
+}
+
+const probabilityCase = sql.join([
+  sql`(case ${organisations.pipelineStage}`,
+  ...PIPELINE_STAGES.map((s) => sql`when ${s} then ${STAGE_PROBABILITY_PERCENT[s]}::numeric`),
+  sql`end)`,
+], sql` `)
+
+export async function pipelineBoard(db: Db, user: AuthUser, q: PipelineBoardQuery) {
+  const totals = await totalsByStage(db, user, q)
+  const columns = await Promise.all(totals.map(async (t) => {
+    const cards = t.count === 0 ? { data: [], nextCursor: null }
+      : await listOrganisations(db, user, { ...q, stage: [t.stage], cursor: undefined })
+    return { stage: t.stage, count: t.count, totalAmount: t.amount, cards: cards.data, nextCursor: cards.nextCursor }
+  }))
+  return { columns }
+}
+
+export async function pipelineAnalytics(db: Db, user: AuthUser, q: PipelineAnalyticsQuery) {
+  const to = q.to ? new Date(q.to) : new Date()
+  const from = q.from ? new Date(q.from) : new Date(to.getTime() - 365 * 86400_000)
+  const scope = organisationFilters(user, q)!
+  const funnel = await totalsByStage(db, user, q)
+
+  // Entries into each stage within the window, and whether the organisation later got further.
+  const order = sql.raw(`array['${PIPELINE_STAGES.join("','")}']::pipeline_stage[]`)
+  const conversions = await db.execute<{ stage: PipelineStage; entered: number; converted: number }>(sql`
+    with entries as (
+      select sc.organisation_id, sc.to_stage as stage, min(sc.changed_at) as entered_at
+      from stage_changes sc join ${organisations} on ${organisations.id} = sc.organisation_id
+      where ${scope} and sc.changed_at >= ${from.toISOString()}::timestamptz and sc.changed_at <= ${to.toISOString()}::timestamptz
+      group by sc.organisation_id, sc.to_stage)
+    select e.stage, count(*)::int as entered,
+      count(*) filter (where exists (
+        select 1 from stage_changes later where later.organisation_id = e.organisation_id and later.changed_at > e.entered_at
+          and later.changed_at <= ${to.toISOString()}::timestamptz
+          and array_position(${order}, later.to_stage) > array_position(${order}, e.stage)))::int as converted
+    from entries e group by e.stage`)
+  const byStage = new Map(conversions.rows.map((r) => [r.stage, r]))
+
+  // A stay in a stage lasts from entering it to the next change; stays that ended in the window count.
+  const stays = await db.execute<{ stage: PipelineStage; days: string | null; stays: number }>(sql`
+    with ordered as (
+      select sc.to_stage as stage, sc.changed_at,
+        lead(sc.changed_at) over (partition by sc.organisation_id order by sc.changed_at, sc.id) as left_at
+      from stage_changes sc join ${organisations} on ${organisations.id} = sc.organisation_id
+      where ${scope})
+    select stage, round((avg(extract(epoch from left_at - changed_at)) / 86400)::numeric, 1)::text as days, count(*)::int as stays
+    from ordered where left_at is not null and left_at >= ${from.toISOString()}::timestamptz and left_at <= ${to.toISOString()}::timestamptz
+    group by stage`)
+  const stayByStage = new Map(stays.rows.map((r) => [r.stage, r]))
+
+  const byStageForecast = funnel.map((f) => ({
+    stage: f.stage, amount: f.amount, probabilityPercent: STAGE_PROBABILITY_PERCENT[f.stage], weighted: f.weighted,
+  }))
+
+  return {
+    from: from.toISOString(),
+    to: to.toISOString(),
+    funnel: funnel.map(({ stage, count, amount }) => ({ stage, count, amount })),
+    conversions: PIPELINE_STAGES.slice(0, -1).map((stage, i) => {
+      const entered = byStage.get(stage)?.entered ?? 0
+      const converted = byStage.get(stage)?.converted ?? 0
+      return { from: stage, to: PIPELINE_STAGES[i + 1]!, entered, converted, rate: entered ? Math.round((converted / entered) * 10_000) / 10_000 : null }
+    }),
+    averageDaysInStage: PIPELINE_STAGES.map((stage) => {
+      const s = stayByStage.get(stage)
+      return { stage, days: s?.days != null ? Number(s.days) : null, stays: s?.stays ?? 0 }
+    }),
+    forecast: { amount: sumMoney(byStageForecast.map((f) => f.weighted)), byStage: byStageForecast },
+  }
+}

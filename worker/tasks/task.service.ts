@@ -1,0 +1,177 @@
+// Tasks: assignment, due dates, completion. Events: task.created, task.assigned (a new
+// assignee), task.completed (moved to DONE).
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import type { Db } from '../db/client.ts'
+import { organisations, people, tasks, users } from '../db/schema.ts'
+import type { AuthUser } from '../auth/auth-user.ts'
+import { organisationScope, personScope, taskScope } from '../permissions/scope.ts'
+import { decodeCursor, encodeCursor, iso, ms } from '../shared/cursor.ts'
+import { badRequest, notFound } from '../http/problem.ts'
+import { emitEvent } from '../events/outbox.ts'
+import { diff, recordChange } from '../shared/history.ts'
+import { resolveUser } from '../shared/owner.ts'
+import { isUuid, type Tx, type TxOrDb } from '../shared/tx.ts'
+import type { TaskInput, TaskListQuery } from './task.schema.ts'
+
+type Row = typeof tasks.$inferSelect
+type Names = { assigneeName: string | null; organisationName: string | null; personName: string | null }
+const OPEN = ['TODO', 'IN_PROGRESS'] as const
+
+export function toTaskDto(row: Row, names: Names) {
+  return {
+    id: row.id, title: row.title, description: row.description, dueAt: iso(row.dueAt), priority: row.priority,
+    status: row.status, assigneeId: row.assigneeId, assigneeName: names.assigneeName, createdBy: row.createdBy,
+    teamId: row.teamId, organisationId: row.organisationId, organisationName: names.organisationName,
+    personId: row.personId, personName: names.personName, completedAt: iso(row.completedAt),
+    isOverdue: (OPEN as readonly string[]).includes(row.status) && row.dueAt !== null && row.dueAt.getTime() < Date.now(),
+    createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)!,
+  }
+}
+const eventRef = (t: Row) => ({ id: t.id, title: t.title, organisationId: t.organisationId, assigneeId: t.assigneeId, dueAt: iso(t.dueAt), teamId: t.teamId })
+
+// A task of a deleted organisation is hidden with it.
+const visible = (user: AuthUser) => and(isNull(tasks.deletedAt), taskScope(user),
+  sql`(${tasks.organisationId} is null or exists (select 1 from ${organisations} o where o.id = ${tasks.organisationId} and o.deleted_at is null))`)
+
+// "due" order: open and overdue first, then by due date, undated last.
+const overdueRank = sql`(case when ${tasks.status} in ('TODO', 'IN_PROGRESS') and ${tasks.dueAt} < now() then 0 else 1 end)`
+const dueKey = sql`coalesce(${ms(tasks.dueAt)}, 'infinity'::timestamptz)`
+
+const person = alias(people, 'task_person')
+
+function selectTasks(db: TxOrDb) {
+  return db.select({
+    t: tasks, assigneeName: users.name, organisationName: organisations.name,
+    personName: sql<string | null>`${person.firstName} || ' ' || ${person.lastName}`,
+  }).from(tasks)
+    .leftJoin(users, eq(users.id, tasks.assigneeId))
+    .leftJoin(organisations, eq(organisations.id, tasks.organisationId))
+    .leftJoin(person, and(eq(person.id, tasks.personId), isNull(person.deletedAt)))
+}
+
+export async function listTasks(db: Db, user: AuthUser, q: TaskListQuery) {
+  const conds: (SQL | undefined)[] = [visible(user)]
+  if (q.mine === 'true') conds.push(eq(tasks.assigneeId, user.id))
+  if (q.assigneeId) conds.push(eq(tasks.assigneeId, q.assigneeId))
+  if (q.status?.length) conds.push(inArray(tasks.status, q.status))
+  if (q.priority?.length) conds.push(inArray(tasks.priority, q.priority))
+  if (q.organisationId) conds.push(eq(tasks.organisationId, q.organisationId))
+  if (q.personId) conds.push(eq(tasks.personId, q.personId))
+  if (q.overdue === 'true') conds.push(sql`${overdueRank} = 0`)
+  if (q.overdue === 'false') conds.push(sql`${overdueRank} = 1`)
+  const byDue = q.sort === 'due'
+  const descending = q.sort === '-createdAt'
+  if (q.cursor) {
+    const [value, id] = decodeCursor(q.cursor)
+    if (byDue) {
+      const [rank, due] = String(value).split('|')
+      conds.push(sql`(${overdueRank}, ${dueKey}, ${tasks.id}) > (${Number(rank) || 0}, ${due ?? 'infinity'}::timestamptz, ${id}::uuid)`)
+    } else {
+      conds.push(sql`(${ms(tasks.createdAt)}, ${tasks.id}) ${descending ? sql`<` : sql`>`} (${String(value)}::timestamptz, ${id}::uuid)`)
+    }
+  }
+  const order = byDue ? [asc(overdueRank), asc(dueKey), asc(tasks.id)]
+    : descending ? [desc(ms(tasks.createdAt)), desc(tasks.id)] : [asc(ms(tasks.createdAt)), asc(tasks.id)]
+  const rows = await selectTasks(db).where(and(...conds)).orderBy(...order).limit(q.limit + 1)
+  const page = rows.slice(0, q.limit)
+  const last = page.at(-1)
+  const cursorValue = (t: Row, overdue: boolean) =>
+    byDue ? `${overdue ? 0 : 1}|${t.dueAt ? t.dueAt.toISOString() : 'infinity'}` : iso(t.createdAt)
+  const data = page.map((r) => toTaskDto(r.t, r))
+  return {
+    data,
+    nextCursor: rows.length > q.limit && last ? encodeCursor(cursorValue(last.t, data.at(-1)!.isOverdue), last.t.id) : null,
+  }
+}
+
+export async function getTaskRow(db: TxOrDb, user: AuthUser, id: string, { forUpdate = false } = {}) {
+  if (!isUuid(id)) throw notFound()
+  const query = db.select().from(tasks).where(and(eq(tasks.id, id), visible(user)))
+  const [row] = forUpdate ? await query.for('update') : await query
+  if (!row) throw notFound()
+  return row
+}
+
+async function taskDto(db: TxOrDb, id: string) {
+  const [row] = await selectTasks(db).where(eq(tasks.id, id))
+  return toTaskDto(row!.t, row!)
+}
+
+export const getTask = async (db: Db, user: AuthUser, id: string) => taskDto(db, (await getTaskRow(db, user, id)).id)
+
+// Linked records must be visible to the author; the task sits with its organisation's team.
+async function checkLinks(tx: Tx, user: AuthUser, input: Partial<TaskInput>) {
+  let teamId: string | null | undefined
+  if (input.organisationId) {
+    const [org] = await tx.select({ teamId: organisations.teamId }).from(organisations)
+      .where(and(eq(organisations.id, input.organisationId), isNull(organisations.deletedAt), organisationScope(user)))
+    if (!org) throw badRequest('Données invalides.', [{ path: 'organisationId', message: 'Organisation introuvable.' }])
+    teamId = org.teamId
+  }
+  if (input.personId) {
+    const [p] = await tx.select({ id: people.id }).from(people)
+      .where(and(eq(people.id, input.personId), isNull(people.deletedAt), personScope(user)))
+    if (!p) throw badRequest('Données invalides.', [{ path: 'personId', message: 'Personne introuvable.' }])
+  }
+  return teamId
+}
+
+export async function createTask(db: Db, user: AuthUser, input: TaskInput) {
+  return db.transaction(async (tx) => {
+    const orgTeam = await checkLinks(tx, user, input)
+    const assignee = input.assigneeId ? await resolveUser(tx, user, input.assigneeId, 'assigneeId') : { id: user.id, teamId: user.teamId }
+    const done = input.status === 'DONE'
+    const [row] = await tx.insert(tasks).values({
+      ...input,
+      dueAt: input.dueAt ? new Date(input.dueAt) : null,
+      assigneeId: assignee.id,
+      createdBy: user.id,
+      teamId: orgTeam !== undefined ? orgTeam : assignee.teamId,
+      completedAt: done ? new Date() : null,
+    }).returning()
+    await recordChange(tx, 'task', row!.id, user.id, 'created')
+    await emitEvent(tx, 'task.created', user, { task: eventRef(row!) })
+    if (done) await emitEvent(tx, 'task.completed', user, { task: eventRef(row!) })
+    return taskDto(tx, row!.id)
+  })
+}
+
+export async function updateTask(db: Db, user: AuthUser, id: string, input: Partial<TaskInput>) {
+  return db.transaction(async (tx) => {
+    const before = await getTaskRow(tx, user, id, { forUpdate: true })
+    const orgTeam = await checkLinks(tx, user, {
+      organisationId: input.organisationId !== before.organisationId ? input.organisationId : undefined,
+      personId: input.personId !== before.personId ? input.personId : undefined,
+    })
+    const assignee = input.assigneeId && input.assigneeId !== before.assigneeId
+      ? await resolveUser(tx, user, input.assigneeId, 'assigneeId') : null
+    const status = input.status ?? before.status
+    const completing = status === 'DONE' && before.status !== 'DONE'
+    const reopening = status !== 'DONE' && before.status === 'DONE'
+    const { dueAt, ...fields } = input
+    const [after] = await tx.update(tasks).set({
+      ...fields,
+      ...(dueAt !== undefined ? { dueAt: dueAt ? new Date(dueAt) : null } : {}),
+      ...(orgTeam !== undefined ? { teamId: orgTeam } : {}),
+      ...(completing ? { completedAt: new Date() } : reopening ? { completedAt: null } : {}),
+      updatedAt: new Date(),
+    }).where(eq(tasks.id, id)).returning()
+    const changes = diff(before, after!)
+    if (Object.keys(changes).length) {
+      await recordChange(tx, 'task', id, user.id, 'updated', changes)
+      if (assignee) await emitEvent(tx, 'task.assigned', user, { task: eventRef(after!), previousAssigneeId: before.assigneeId })
+      if (completing) await emitEvent(tx, 'task.completed', user, { task: eventRef(after!) })
+    }
+    return taskDto(tx, id)
+  })
+}
+
+export async function deleteTask(db: Db, user: AuthUser, id: string) {
+  await db.transaction(async (tx) => {
+    const row = await getTaskRow(tx, user, id, { forUpdate: true })
+    await tx.update(tasks).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(tasks.id, row.id))
+    await recordChange(tx, 'task', id, user.id, 'deleted')
+  })
+}
+
