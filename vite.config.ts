@@ -15,7 +15,7 @@ const localVars = () => {
 }
 
 // Tests only (CRM_TEST, set by tests/setup/global-server.ts): a partner origin for the CORS tests.
-const testVars = () => (process.env.CRM_TEST ? { ALLOWED_ORIGINS: 'https://partner.example.test' } : {})
+const testVars = (): Record<string, string> => (process.env.CRM_TEST ? { ALLOWED_ORIGINS: 'https://partner.example.test' } : {})
 
 export default defineConfig(({ command }) => ({
   plugins: [
@@ -28,6 +28,8 @@ export default defineConfig(({ command }) => ({
     reactRouter(),
   ],
   cacheDir: process.env.CRM_VITE_CACHE ?? 'node_modules/.vite',
-  server: { port: Number(process.env.PORT ?? 8787), strictPort: true, host: '127.0.0.1' },
+  // cors: false — the Worker answers CORS (worker/middleware/cors.ts); Vite's own CORS would
+  // answer preflights itself and hide the app's allow-list in development and tests.
+  server: { port: Number(process.env.PORT ?? 8787), strictPort: true, host: '127.0.0.1', cors: false },
   optimizeDeps: { include: ['react', 'react-dom', 'react-dom/client', 'react-router'] },
 }))

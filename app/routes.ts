@@ -3,7 +3,20 @@ import { type RouteConfig, index, layout, route } from '@react-router/dev/routes
 export default [
   route('login', 'routes/login.tsx'),
   route('logout', 'routes/logout.tsx'),
+  route('forgot-password', 'routes/password.forgot.tsx'),
+  route('reset-password', 'routes/password.reset.tsx'),
+  route('dev/mailbox', 'routes/dev.mailbox.tsx'),
   layout('routes/_app.tsx', [
+    route('account', 'routes/account.tsx'),
+    route('account/password', 'routes/account.password.tsx'),
+    route('admin', 'routes/admin.tsx', [
+      index('routes/admin._index.tsx'),
+      route('users', 'routes/admin.users.tsx'),
+      route('teams', 'routes/admin.teams.tsx'),
+      route('roles', 'routes/admin.roles.tsx'),
+      route('tokens', 'routes/admin.tokens.tsx'),
+      route('audit', 'routes/admin.audit.tsx'),
+    ]),
     index('routes/dashboard.tsx'),
     route('organisations', 'routes/organisations.tsx'),
     route('organisations/new', 'routes/organisations.new.tsx'),

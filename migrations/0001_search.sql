@@ -12,6 +12,12 @@ CREATE OR REPLACE FUNCTION crm_unaccent(text) RETURNS text
   LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
   AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$;
 --> statement-breakpoint
+-- A name as the search compares it whole: accents folded, lower case, punctuation as one space
+-- ("L’Étoile-Capital" -> "l etoile capital"), as worker/search/search-text.ts folds what is typed.
+CREATE OR REPLACE FUNCTION crm_search_name(text) RETURNS text
+  LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+  AS $$ SELECT btrim(regexp_replace(lower(crm_unaccent($1)), '[[:space:][:punct:]’‘«»–—·…]+', ' ', 'g')) $$;
+--> statement-breakpoint
 -- Names, e-mails and cities are proper nouns: no stemming (a half-typed "lyonnai" must still be a
 -- prefix of "lyonnaise"), accents folded. Free text (notes) uses French stemming, accents folded.
 CREATE TEXT SEARCH CONFIGURATION crm_simple (COPY = simple);
@@ -25,7 +31,7 @@ ALTER TEXT SEARCH CONFIGURATION crm_french ALTER MAPPING FOR hword, hword_part, 
 -- Weights: A the record's name, B how people look it up (e-mail, city, phone), C notes, D address.
 -- E-mails and web sites are also split on punctuation so "alforis" finds contact@alforis.fr.
 ALTER TABLE organisations
-  ADD COLUMN search_name text GENERATED ALWAYS AS (lower(crm_unaccent(name))) STORED,
+  ADD COLUMN search_name text GENERATED ALWAYS AS (crm_search_name(name)) STORED,
   ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('crm_simple', name), 'A') ||
     setweight(to_tsvector('crm_simple',
@@ -38,7 +44,7 @@ ALTER TABLE organisations
   ) STORED;
 --> statement-breakpoint
 ALTER TABLE people
-  ADD COLUMN search_name text GENERATED ALWAYS AS (lower(crm_unaccent(first_name || ' ' || last_name))) STORED,
+  ADD COLUMN search_name text GENERATED ALWAYS AS (crm_search_name(first_name || ' ' || last_name)) STORED,
   ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('crm_simple', first_name || ' ' || last_name), 'A') ||
     setweight(to_tsvector('crm_simple',
@@ -49,7 +55,7 @@ ALTER TABLE people
   ) STORED;
 --> statement-breakpoint
 ALTER TABLE products
-  ADD COLUMN search_name text GENERATED ALWAYS AS (lower(crm_unaccent(name))) STORED,
+  ADD COLUMN search_name text GENERATED ALWAYS AS (crm_search_name(name)) STORED,
   ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('crm_simple', name || ' ' || isin), 'A') ||
     setweight(to_tsvector('crm_french', coalesce(description, '')), 'C')
@@ -57,14 +63,14 @@ ALTER TABLE products
 --> statement-breakpoint
 -- "M-2026-014" is also indexed as "m 2026 014" so any part of the number finds it.
 ALTER TABLE mandates
-  ADD COLUMN search_name text GENERATED ALWAYS AS (lower(number)) STORED,
+  ADD COLUMN search_name text GENERATED ALWAYS AS (crm_search_name(number)) STORED,
   ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('crm_simple', number || ' ' || translate(number, '-/', '  ')), 'A') ||
     setweight(to_tsvector('crm_french', coalesce(notes, '')), 'C')
   ) STORED;
 --> statement-breakpoint
 ALTER TABLE interactions
-  ADD COLUMN search_name text GENERATED ALWAYS AS (lower(crm_unaccent(subject))) STORED,
+  ADD COLUMN search_name text GENERATED ALWAYS AS (crm_search_name(subject)) STORED,
   ADD COLUMN search_vector tsvector GENERATED ALWAYS AS (
     setweight(to_tsvector('crm_simple', subject), 'A') ||
     setweight(to_tsvector('crm_french', coalesce(summary, '')), 'C')
@@ -80,10 +86,28 @@ CREATE INDEX mandates_search_idx ON mandates USING gin (search_vector);
 --> statement-breakpoint
 CREATE INDEX interactions_search_idx ON interactions USING gin (search_vector);
 --> statement-breakpoint
--- Name prefixes in the byte order of "C": serves the exact-name and starts-with boosts.
+-- Names alone (no weights, so no recheck): autocomplete, and the name matches of a query so
+-- common that ranking all its matches would be slow. Queries repeat these exact expressions.
+CREATE INDEX organisations_name_search_idx ON organisations USING gin (to_tsvector('crm_simple', name));
+--> statement-breakpoint
+CREATE INDEX people_name_search_idx ON people USING gin (to_tsvector('crm_simple', first_name || ' ' || last_name));
+--> statement-breakpoint
+CREATE INDEX products_name_search_idx ON products USING gin (to_tsvector('crm_simple', name || ' ' || isin));
+--> statement-breakpoint
+CREATE INDEX mandates_name_search_idx ON mandates USING gin (to_tsvector('crm_simple', number || ' ' || translate(number, '-/', '  ')));
+--> statement-breakpoint
+CREATE INDEX interactions_name_search_idx ON interactions USING gin (to_tsvector('crm_simple', subject));
+--> statement-breakpoint
+-- Whole-name prefixes (LIKE 'q%' in any collation): the exact-name and starts-with matches.
 CREATE INDEX organisations_search_name_idx ON organisations (search_name text_pattern_ops);
 --> statement-breakpoint
 CREATE INDEX people_search_name_idx ON people (search_name text_pattern_ops);
+--> statement-breakpoint
+CREATE INDEX products_search_name_idx ON products (search_name text_pattern_ops);
+--> statement-breakpoint
+CREATE INDEX mandates_search_name_idx ON mandates (search_name text_pattern_ops);
+--> statement-breakpoint
+CREATE INDEX interactions_search_name_idx ON interactions (search_name text_pattern_ops);
 --> statement-breakpoint
 -- Typo tolerance: every distinct word of the indexed text, once. A misspelt word is corrected
 -- against this small table (trigram distance, GiST nearest-neighbour) and the corrected words

@@ -16,9 +16,18 @@ import { reportError } from './http/sentry.ts'
 import { registerAuthRoutes } from './auth/auth.routes.ts'
 import { registerHealthRoutes } from './health/health.routes.ts'
 import { registerOrganisationRoutes } from './organisations/organisation.routes.ts'
+import { registerPersonRoutes } from './people/person.routes.ts'
+import { registerProductRoutes } from './products/product.routes.ts'
+import { registerMandateRoutes } from './mandates/mandate.routes.ts'
+import { registerInteractionRoutes } from './interactions/interaction.routes.ts'
+import { registerTaskRoutes } from './tasks/task.routes.ts'
+import { registerPipelineRoutes } from './pipeline/pipeline.routes.ts'
+import { registerDashboardRoutes } from './dashboard/dashboard.routes.ts'
+import { registerBinRoutes } from './bin/bin.routes.ts'
 import { registerNotificationRoutes } from './notifications/notification.routes.ts'
 import { registerDocsRoutes } from './docs/docs.routes.ts'
 import { registerEventRoutes } from './events/events.routes.ts'
+import { registerSearchRoutes } from './search/search.routes.ts'
 
 export function createApi() {
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).basePath('/api')
@@ -35,8 +44,17 @@ export function createApi() {
   registerAdminRoutes(api)
   registerMailboxRoutes(api)
   registerOrganisationRoutes(api)
+  registerPersonRoutes(api)
+  registerProductRoutes(api)
+  registerMandateRoutes(api)
+  registerInteractionRoutes(api)
+  registerTaskRoutes(api)
+  registerPipelineRoutes(api)
+  registerDashboardRoutes(api)
+  registerBinRoutes(api)
   registerNotificationRoutes(api)
   registerEventRoutes(api)
+  registerSearchRoutes(api)
   registerDocsRoutes(api)
 
   api.notFound((c) => problemResponse(c, problem(404, `Aucune route ${c.req.method} ${c.req.path}.`)))

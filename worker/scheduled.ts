@@ -1,11 +1,12 @@
 // Cron triggers. Every minute: sweep the outbox (events a request could not hand over).
-// Daily: stale-pipeline report to managers and expired notifications purge.
+// Daily: stale-pipeline report to managers, expired notifications purge, bin purge (30 days).
 import type { Env } from './env.ts'
 import { withDb } from './db/client.ts'
 import { createLogger } from './http/logger.ts'
 import { dispatchOutbox } from './events/dispatch-outbox.ts'
 import { purgeExpired } from './notifications/notification.service.ts'
 import { reportStalePipeline } from './pipeline/stale-report.cron.ts'
+import { purgeBin } from './bin/bin.service.ts'
 
 export const CRONS = { outbox: '* * * * *', daily: '0 6 * * *' } as const
 
@@ -17,7 +18,7 @@ export async function handleScheduled(controller: ScheduledController, env: Env)
       if (sent) log.info('outbox swept', { sent })
       if (controller.cron !== CRONS.daily) return
       await purgeExpired(db)
-      log.info('daily jobs done', { staleReports: await reportStalePipeline(db, env) })
+      log.info('daily jobs done', { staleReports: await reportStalePipeline(db, env), binPurged: await purgeBin(db) })
     })
   } catch (error) {
     log.error('scheduled job failed', { error: String(error) })

@@ -44,7 +44,7 @@ export function OrganisationFilters({ owners, meId }: { owners: { id: string; na
   const active = FILTER_KEYS.filter((k) => params.get(k))
   const ownerOptions: [string, string][] = owners.length ? owners.map((u) => [u.id, u.id === meId ? `${u.name} (${t('common.me')})` : u.name]) : [[meId, t('common.me')]]
   return (
-    <Form ref={form} method="get" role="search" aria-label={t('org.filters')} key={params.toString()} data-testid="organisation-filters"
+    <Form ref={form} method="get" action="/organisations" role="search" aria-label={t('org.filters')} key={params.toString()} data-testid="organisation-filters"
       onSubmit={(e) => { e.preventDefault(); apply(e.currentTarget) }}
       onChange={(e) => { const el = e.target as unknown as HTMLInputElement; if (el.tagName === 'SELECT' || el.type === 'checkbox') apply(e.currentTarget) }}>
       <div className="flex flex-wrap items-end gap-2">

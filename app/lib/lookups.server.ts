@@ -4,10 +4,22 @@ import type { AppLoadContext } from 'react-router'
 
 export type UserOption = { id: string; name: string }
 
+type MeLite = { role: string; teamId: string | null }
+// One /auth/me per request, whatever the number of loaders asking (each API call counts against
+// the caller's rate limit).
+const meOfRequest = new WeakMap<AppLoadContext, Promise<MeLite | null>>()
+export function loadMe(context: AppLoadContext) {
+  let me = meOfRequest.get(context)
+  if (!me) {
+    me = context.api('/api/v1/auth/me').then((r) => (r.ok ? (r.json() as Promise<MeLite>) : null))
+    meOfRequest.set(context, me)
+  }
+  return me
+}
+
 export async function loadUsers(context: AppLoadContext): Promise<UserOption[]> {
-  const [meRes, res] = await Promise.all([context.api('/api/v1/auth/me'), context.api('/api/v1/users?active=true')])
-  if (!res.ok || !meRes.ok) return []
-  const me = (await meRes.json()) as { role: string; teamId: string | null }
+  const [me, res] = await Promise.all([loadMe(context), context.api('/api/v1/users?active=true')])
+  if (!res.ok || !me) return []
   const { data } = (await res.json()) as { data: { id: string; name: string; teamId: string | null; isActive: boolean }[] }
   // Records are owned and tasks assigned within the team (an admin may pick anyone).
   return data.filter((u) => u.isActive && (me.role === 'admin' || u.teamId === me.teamId)).map((u) => ({ id: u.id, name: u.name }))

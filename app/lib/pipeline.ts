@@ -2,7 +2,7 @@
 import { PIPELINE_STAGES, type PipelineStage } from '../../worker/db/enums'
 import { STAGE_PROBABILITY_PERCENT } from '../../worker/pipeline/pipeline.schema'
 
-export const PIPELINE_FILTERS = ['type', 'category', 'ownerId'] as const
+export const PIPELINE_FILTERS = ['q', 'type', 'category', 'ownerId'] as const
 export { PIPELINE_STAGES, STAGE_PROBABILITY_PERCENT }
 
 // The view's filters, as the API's query string.

@@ -15,7 +15,7 @@ export function flashUrl(path: string, key: MessageKey, name?: string) {
 const shown = new Set<string>()
 
 export function useFlash() {
-  const [params, setParams] = useSearchParams()
+  const [params] = useSearchParams()
   const { key: locationKey } = useLocation()
   const toast = useToast()
   const key = params.get('flash')
@@ -23,6 +23,10 @@ export function useFlash() {
     if (!key || !(key in fr) || shown.has(locationKey)) return
     shown.add(locationKey)
     toast(t(key as MessageKey, { name: params.get('name') ?? '' }), 'success')
-    setParams((p) => { p.delete('flash'); p.delete('name'); return p }, { replace: true, preventScrollReset: true })
+    // Cleaned in place: a router navigation would reload every loader just to drop two params.
+    const url = new URL(window.location.href)
+    url.searchParams.delete('flash')
+    url.searchParams.delete('name')
+    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`)
   }, [key, locationKey]) // eslint-disable-line react-hooks/exhaustive-deps
 }

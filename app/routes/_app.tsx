@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Form, NavLink, Outlet, redirect, useNavigate } from 'react-router'
+import { Form, Link, NavLink, Outlet, redirect, useNavigate } from 'react-router'
 import type { Route } from './+types/_app'
 import { t, labels } from '../i18n/fr'
 import { NotificationBell } from '../components/notification-bell'
@@ -22,6 +22,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`)
   }
   const me = (await meRes.json()) as Me
+  // A password set by an admin must be replaced before anything else (the API refuses the rest).
+  if (me.mustChangePassword && new URL(request.url).pathname !== '/account/password') throw redirect('/account/password')
   const notifications = notifRes.ok ? ((await notifRes.json()) as { data: LiveNotification[]; unread: number }) : { data: [], unread: 0 }
   return { me, notifications }
 }
@@ -34,7 +36,8 @@ const NAV = [
   { to: '/mandates', label: t('nav.mandates'), icon: 'M7 3h7l5 5v13H7zM14 3v5h5M10 13h6M10 17h4' },
   { to: '/products', label: t('nav.products'), icon: 'M21 8l-9-5-9 5 9 5 9-5zM3 8v8l9 5 9-5V8M12 13v8' },
   { to: '/tasks', label: t('nav.tasks'), icon: 'M9 11l3 3 8-8M20 12v7a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h11' },
-  { to: '/bin', label: t('nav.bin'), icon: 'M4 7h16M10 11v6M14 11v6M5 7l1 13h12l1-13M9 7V4h6v3', adminOnly: true },
+  { to: '/bin', label: t('nav.bin'), icon: 'M4 7h16M10 11v6M14 11v6M5 7l1 13h12l1-13M9 7V4h6v3', perm: 'settings:manage' },
+  { to: '/admin', label: t('nav.admin'), icon: 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-2.8 1.2V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-2.8-1.2l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1A1.7 1.7 0 0 0 3 15H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.2-2.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1A1.7 1.7 0 0 0 10 4.1V4a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 2.8 1.2l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1A1.7 1.7 0 0 0 21 10.9V11a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1', perm: 'users:manage' },
 ]
 
 export default function AppLayout({ loaderData }: Route.ComponentProps) {
@@ -55,7 +58,7 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
 
   const nav = (
     <nav aria-label="Navigation principale" className="flex flex-col gap-1 p-3">
-      {NAV.filter((item) => !('adminOnly' in item) || me.role === 'admin').map((item) => (
+      {NAV.filter((item) => !('perm' in item) || me.permissions.includes(item.perm as string)).map((item) => (
         <NavLink key={item.to} to={item.to} end={item.end} onClick={() => setDrawer(false)}
           className={({ isActive }) => `flex min-h-11 items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-blue-700 text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'}`}>
           <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2"><path d={item.icon} /></svg>
@@ -85,7 +88,7 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
             <div className="flex-1" />
             <ThemeToggle />
             <NotificationBell initial={notifications.data} unread={notifications.unread} />
-            <span className="hidden text-sm text-slate-700 sm:inline dark:text-slate-300" data-testid="current-user">{me.name} · {labels.role[me.role]}</span>
+            <Link to="/account" title={t('nav.account')} className="hidden text-sm text-slate-700 hover:underline sm:inline dark:text-slate-300" data-testid="current-user">{me.name} · {labels.role[me.role]}</Link>
             <Form method="post" action="/logout">
               <button type="submit" className="min-h-11 rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">{t('auth.signOut')}</button>
             </Form>

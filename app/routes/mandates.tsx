@@ -31,7 +31,7 @@ export default function Mandates({ loaderData }: Route.ComponentProps) {
   return (
     <div className="space-y-4">
       <PageHeader title={t('nav.mandates')} actions={add} />
-      <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
+      <Form method="get" action="/mandates" role="search" className="flex flex-wrap items-end gap-2">
         <label className="flex min-w-40 flex-1 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
           {t('mandate.field.number')}
           <input type="search" name="q" defaultValue={params.get('q') ?? ''} placeholder="M-2026-001" className={cx(inputClass, 'text-sm')} />

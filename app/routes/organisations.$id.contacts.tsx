@@ -30,9 +30,6 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   return apiJson<Page<PersonDto>>(context, `/api/v1/people?organisationId=${encodeURIComponent(params.id)}&limit=100`)
 }
 
-type Link_ = PersonDto['organisations'][number]
-const linksOf = (p: PersonDto) => p.organisations.map(({ organisationId, role, workEmail, workPhone, isPrimary }: Link_) => ({ organisationId, role, workEmail, workPhone, isPrimary }))
-
 export async function action({ request, params, context }: Route.ActionArgs): Promise<Answer> {
   const form = await request.formData()
   const intent = form.get('intent')
@@ -45,22 +42,14 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
       organisations: [{ organisationId: orgId, role: jobTitle, workEmail, workPhone, isPrimary }],
     }, t('contact.added'))
   }
-  // Links are changed by sending the person's complete set of links.
-  const personId = String(values.personId ?? '')
-  const person = await apiJson<PersonDto>(context, `/api/v1/people/${encodeURIComponent(personId)}`)
-  let links = linksOf(person)
-  let message = t('contact.updated')
+  const person = `/api/v1/people/${encodeURIComponent(String(values.personId ?? ''))}/organisations`
   if (intent === 'link') {
     const { role, workEmail, workPhone, isPrimary } = values
-    links = [...links.filter((l) => l.organisationId !== orgId), { organisationId: orgId, role: (role as string) || null, workEmail: (workEmail as string) || null, workPhone: (workPhone as string) || null, isPrimary: !!isPrimary }]
-    message = t('contact.linked')
-  } else if (intent === 'primary') {
-    links = links.map((l) => (l.organisationId === orgId ? { ...l, isPrimary: true } : l))
-  } else if (intent === 'unlink') {
-    links = links.filter((l) => l.organisationId !== orgId)
-    message = t('contact.unlinked')
+    return submit(context, person, 'POST', { organisationId: orgId, role, workEmail, workPhone, isPrimary }, t('contact.linked'))
   }
-  return submit(context, `/api/v1/people/${encodeURIComponent(personId)}`, 'PATCH', { organisations: links }, message)
+  if (intent === 'primary') return submit(context, `${person}/${encodeURIComponent(orgId)}`, 'PATCH', { isPrimary: true }, t('contact.updated'))
+  if (intent === 'unlink') return submit(context, `${person}/${encodeURIComponent(orgId)}`, 'DELETE', undefined, t('contact.unlinked'))
+  return { error: t('common.failed') }
 }
 
 export default function OrganisationContacts({ loaderData }: Route.ComponentProps) {

@@ -3,6 +3,7 @@ import type { Route } from './+types/organisations.new'
 import { apiSubmit, fieldErrors } from '../lib/api.server'
 import { formToJson } from '../lib/forms'
 import { loadUsers } from '../lib/lookups.server'
+import { flashUrl } from '../lib/use-flash'
 import { t } from '../i18n/fr'
 import { OrganisationForm } from '../components/organisation-form'
 import { PageHeader } from '../components/page'
@@ -20,7 +21,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (form.ownerId === '') delete form.ownerId
   const result = await apiSubmit<OrganisationDto>(context, '/api/v1/organisations', 'POST', form)
   if (!result.ok) return { errors: fieldErrors(result.problem), detail: result.problem.errors?.length ? undefined : result.problem.detail, values: form }
-  return redirect(`/organisations/${result.data.id}?created=1`)
+  return redirect(flashUrl(`/organisations/${result.data.id}`, 'org.created'))
 }
 
 export default function NewOrganisation({ loaderData }: Route.ComponentProps) {

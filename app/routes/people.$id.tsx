@@ -39,9 +39,6 @@ export async function loader({ params, context }: Route.LoaderArgs) {
   return { person, interactions: interactions.data, tasks: tasks.data }
 }
 
-type LinkDto = PersonDto['organisations'][number]
-const plain = ({ organisationId, role, workEmail, workPhone, isPrimary }: LinkDto) => ({ organisationId, role, workEmail, workPhone, isPrimary })
-
 export async function action({ request, params, context }: Route.ActionArgs) {
   const form = await request.formData()
   const intent = form.get('intent')
@@ -50,19 +47,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     const r = await apiSubmit(context, `/api/v1/people/${id}`, 'DELETE')
     return r.ok ? redirect(flashUrl('/people', 'person.deleted')) : { error: r.problem.detail ?? t('common.failed') }
   }
-  const person = await apiJson<PersonDto>(context, `/api/v1/people/${id}`)
-  const orgId = String(form.get('organisationId') ?? '')
-  let links = person.organisations.map(plain)
-  let message = t('contact.updated')
+  const orgId = encodeURIComponent(String(form.get('organisationId') ?? ''))
   if (intent === 'link') {
-    const v = formToJson(form, { booleans: ['isPrimary'] }) as Record<string, string | boolean>
-    links = [...links.filter((l) => l.organisationId !== orgId), {
-      organisationId: orgId, role: (v.role as string) || null, workEmail: (v.workEmail as string) || null, workPhone: (v.workPhone as string) || null, isPrimary: !!v.isPrimary,
-    }]
-    message = t('contact.linked')
-  } else if (intent === 'primary') links = links.map((l) => (l.organisationId === orgId ? { ...l, isPrimary: true } : l))
-  else if (intent === 'unlink') { links = links.filter((l) => l.organisationId !== orgId); message = t('contact.unlinked') }
-  return submit(context, `/api/v1/people/${id}`, 'PATCH', { organisations: links }, message)
+    const { organisationId, role, workEmail, workPhone, isPrimary } = formToJson(form, { booleans: ['isPrimary'] })
+    return submit(context, `/api/v1/people/${id}/organisations`, 'POST', { organisationId, role, workEmail, workPhone, isPrimary }, t('contact.linked'))
+  }
+  if (intent === 'primary') return submit(context, `/api/v1/people/${id}/organisations/${orgId}`, 'PATCH', { isPrimary: true }, t('contact.updated'))
+  if (intent === 'unlink') return submit(context, `/api/v1/people/${id}/organisations/${orgId}`, 'DELETE', undefined, t('contact.unlinked'))
+  return { error: t('common.failed') }
 }
 
 export default function PersonDetail({ loaderData }: Route.ComponentProps) {

@@ -30,7 +30,7 @@ export default function People({ loaderData }: Route.ComponentProps) {
   return (
     <div className="space-y-4">
       <PageHeader title={t('nav.people')} actions={add} />
-      <Form method="get" role="search" className="flex flex-wrap items-end gap-2">
+      <Form method="get" action="/people" role="search" className="flex flex-wrap items-end gap-2">
         <label className="flex min-w-48 flex-1 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
           {t('common.search')}
           <input type="search" name="q" defaultValue={params.get('q') ?? ''} placeholder={t('person.search.placeholder')} className={cx(inputClass, 'text-sm')} />

@@ -20,6 +20,7 @@ const USUAL_DAYS: Partial<Record<PipelineStage, number>> = { PROSPECT: 14, QUALI
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const q = pipelineQuery(request)
+  q.delete('q') // analytics aggregate; a name search does not apply
   const months = Number(new URL(request.url).searchParams.get('months') ?? 12)
   const from = new Date()
   from.setMonth(from.getMonth() - (PERIODS.includes(months as never) ? months : 12))

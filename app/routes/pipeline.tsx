@@ -24,6 +24,12 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
   const keep = new URLSearchParams()
   for (const k of PIPELINE_FILTERS) { const v = params.get(k); if (v) keep.set(k, v) }
   const qs = keep.size ? `?${keep}` : ''
+  const analytics = pathname.endsWith('/analytics')
+  const apply = (form: HTMLFormElement) => {
+    const next = new URLSearchParams()
+    for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v.trim()) next.set(k, v.trim())
+    navigate(`${pathname}${next.size ? `?${next}` : ''}`, { preventScrollReset: true, replace: true })
+  }
   const owners = loaderData.owners.length ? loaderData.owners : [{ id: me.id, name: me.name }]
   const select = (name: string, label: string, options: [string, string][], all: string) => (
     <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
@@ -37,16 +43,19 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
   return (
     <div className="space-y-4">
       <PageHeader title={t('nav.pipeline')} subtitle={t('pipeline.subtitle')} />
-      <Form method="get" key={params.toString()} className="grid grid-cols-2 gap-2 sm:grid-cols-3 lg:max-w-3xl" aria-label={t('pipeline.filters')}
-        onChange={(e) => {
-          const next = new URLSearchParams()
-          for (const [k, v] of new FormData(e.currentTarget)) if (typeof v === 'string' && v) next.set(k, v)
-          navigate(`${pathname}${next.size ? `?${next}` : ''}`, { preventScrollReset: true, replace: true })
-        }}>
+      <Form method="get" action={pathname} key={params.toString()} className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:max-w-4xl" aria-label={t('pipeline.filters')}
+        onSubmit={(e) => { e.preventDefault(); apply(e.currentTarget) }}
+        onChange={(e) => { if ((e.target as unknown as HTMLElement).tagName === 'SELECT') apply(e.currentTarget) }}>
+        {analytics ? null : (
+          <label className="col-span-2 flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300 sm:col-span-1">
+            {t('common.search')}
+            <input type="search" name="q" defaultValue={params.get('q') ?? ''} placeholder={t('org.filters.qPlaceholder')} className={cx(inputClass, 'text-sm')} />
+          </label>
+        )}
         {select('type', t('org.field.type'), Object.entries(labels.type), t('common.all'))}
         {select('category', t('org.field.category'), Object.entries(labels.category), t('common.allF'))}
         {select('ownerId', t('org.field.owner'), owners.map((u) => [u.id, u.name]), t('common.all'))}
-        <noscript><button type="submit">{t('common.filter')}</button></noscript>
+        <button type="submit" className="sr-only">{t('common.filter')}</button>
       </Form>
       <Tabs label={t('pipeline.views')} items={[
         { to: `/pipeline${qs}`, label: t('pipeline.view.table'), end: true },

@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { sql } from 'drizzle-orm'
+import { as, unique } from '../setup/api-client.ts'
+import { startLocalDb, type LocalDb } from '../../scripts/local-db.ts'
+import { runMigrations } from '../../scripts/migrate.ts'
+import { createDb, type Db } from '../../worker/db/client.ts'
+import { purgeBin } from '../../worker/bin/bin.service.ts'
+
+describe('the bin', () => {
+  test('a deleted organisation is listed in the bin with who deleted it, and restored with its links', async () => {
+    const manager = await as('manager')
+    const admin = await as('admin')
+    const org = (await manager.post('/api/v1/organisations', { name: unique('Corbeille'), type: 'INVESTISSEUR' })).body
+    const person = (await manager.post('/api/v1/people', { firstName: 'Gardé', lastName: unique('Lien'), organisations: [{ organisationId: org.id, role: 'DG', isPrimary: true }] })).body
+    expect((await manager.delete(`/api/v1/organisations/${org.id}`)).status).toBe(204)
+    expect((await manager.get(`/api/v1/people/${person.id}`)).body.organisations).toEqual([])
+
+    const bin = await admin.get('/api/v1/bin?type=organisations')
+    expect(bin.status).toBe(200)
+    const item = bin.body.data.find((i: any) => i.id === org.id)
+    expect(item).toMatchObject({ type: 'organisations', label: org.name, deletedByName: 'Marc Manager' })
+    expect(Date.parse(item.purgeAt) - Date.parse(item.deletedAt)).toBe(30 * 86400_000)
+
+    const restored = await admin.post(`/api/v1/bin/organisations/${org.id}/restore`)
+    expect(restored.status).toBe(200)
+    expect((await manager.get(`/api/v1/organisations/${org.id}`)).status).toBe(200)
+    expect((await manager.get(`/api/v1/people/${person.id}`)).body.organisations).toEqual([
+      expect.objectContaining({ organisationId: org.id, role: 'DG', isPrimary: true }),
+    ])
+    expect((await admin.get('/api/v1/bin?type=organisations')).body.data.some((i: any) => i.id === org.id)).toBe(false)
+    const history = await manager.get(`/api/v1/organisations/${org.id}/history`)
+    expect(history.body.data.map((h: any) => h.action).slice(0, 2)).toEqual(['restored', 'deleted'])
+    // The lists were refreshed: the organisation is back in them.
+    const list = await manager.get(`/api/v1/organisations?q=${encodeURIComponent(org.name)}`)
+    expect(list.body.data.map((o: any) => o.id)).toEqual([org.id])
+  })
+
+  test('only admins see and restore the bin', async () => {
+    for (const user of ['manager', 'sales', 'viewer'] as const) {
+      const client = await as(user)
+      expect((await client.get('/api/v1/bin')).status).toBe(403)
+      expect((await client.post(`/api/v1/bin/organisations/${crypto.randomUUID()}/restore`)).status).toBe(403)
+    }
+  })
+
+  test('a child record cannot come back before its organisation; unknown items answer 404', async () => {
+    const manager = await as('manager')
+    const admin = await as('admin')
+    const org = (await manager.post('/api/v1/organisations', { name: unique('Parent'), type: 'INVESTISSEUR' })).body
+    const mandate = (await manager.post('/api/v1/mandats', { organisationId: org.id })).body
+    expect((await manager.delete(`/api/v1/mandats/${mandate.id}`)).status).toBe(204)
+    expect((await manager.delete(`/api/v1/organisations/${org.id}`)).status).toBe(204)
+    const blocked = await admin.post(`/api/v1/bin/mandates/${mandate.id}/restore`)
+    expect(blocked.status).toBe(409)
+    expect(blocked.body.detail).toContain("restaurez d'abord l'organisation")
+    expect((await admin.post(`/api/v1/bin/organisations/${org.id}/restore`)).status).toBe(200)
+    expect((await admin.post(`/api/v1/bin/mandates/${mandate.id}/restore`)).status).toBe(200)
+    expect((await manager.get(`/api/v1/mandats/${mandate.id}`)).status).toBe(200)
+    expect((await admin.post(`/api/v1/bin/mandates/${mandate.id}/restore`)).status).toBe(404)
+    expect((await admin.post(`/api/v1/bin/planets/${mandate.id}/restore`)).status).toBe(400)
+  })
+
+  test('people and products go to the bin too, and the bin paginates newest first', async () => {
+    const admin = await as('admin')
+    const p = (await admin.post('/api/v1/people', { firstName: 'Bin', lastName: unique('Person') })).body
+    expect((await admin.delete(`/api/v1/people/${p.id}`)).status).toBe(204)
+    const page1 = await admin.get('/api/v1/bin?limit=1')
+    expect(page1.body.data[0]).toMatchObject({ type: 'people', id: p.id, label: `Bin ${p.lastName}`, deletedByName: 'Alice Admin' })
+    const page2 = await admin.get(`/api/v1/bin?limit=1&cursor=${page1.body.nextCursor}`)
+    expect(page2.body.data[0].id).not.toBe(p.id)
+    expect(Date.parse(page2.body.data[0].deletedAt)).toBeLessThanOrEqual(Date.parse(page1.body.data[0].deletedAt))
+  })
+})
+
+describe('the daily bin purge', () => {
+  let local: LocalDb
+  let db: Db
+  let end: () => Promise<void>
+
+  beforeAll(async () => {
+    local = await startLocalDb()
+    const config = { DATABASE_URL: local.databaseUrl, DB_WS_PROXY: local.wsProxy }
+    await runMigrations(config)
+    const created = createDb(config)
+    db = created.db
+    end = () => created.pool.end()
+  })
+  afterAll(async () => {
+    await end?.()
+    await local?.stop()
+  })
+
+  test('removes what has been in the bin for more than 30 days, keeps the rest and the people of a purged organisation', async () => {
+    const org = (id: string, days: number | null) => sql`insert into organisations (id, name, type, deleted_at)
+      values (${id}, ${id}, 'INVESTISSEUR', ${days === null ? null : new Date(Date.now() - days * 86400_000).toISOString()})`
+    const [old, recent, live] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()]
+    await db.execute(org(old, 31))
+    await db.execute(org(recent, 29))
+    await db.execute(org(live, null))
+    const person = crypto.randomUUID()
+    await db.execute(sql`insert into people (id, first_name, last_name) values (${person}, 'Reste', 'Là')`)
+    await db.execute(sql`insert into person_organisations (person_id, organisation_id) values (${person}, ${old})`)
+    await db.execute(sql`insert into mandates (number, organisation_id) values ('M-2020-001', ${old})`)
+
+    expect(await purgeBin(db)).toBe(1)
+    const ids = (await db.execute<{ id: string }>(sql`select id from organisations`)).rows.map((r) => r.id).sort()
+    expect(ids).toEqual([recent, live].sort())
+    expect((await db.execute(sql`select 1 from people where id = ${person}`)).rows).toHaveLength(1)
+    expect((await db.execute(sql`select 1 from person_organisations where person_id = ${person}`)).rows).toHaveLength(0)
+    expect((await db.execute(sql`select 1 from mandates`)).rows).toHaveLength(0)
+  })
+})

@@ -1,0 +1,148 @@
+// Global search and autocomplete: one SQL statement for all kinds of record (after at most one
+// dictionary look-up for misspelt words), ranked in Postgres, highlighted here.
+import { sql, type SQL } from 'drizzle-orm'
+import type { Db } from '../db/client.ts'
+import type { AuthUser } from '../auth/auth-user.ts'
+import { badRequest } from '../http/problem.ts'
+import { escapeLike } from '../shared/like.ts'
+import { KINDS, type Filters, type Kind } from './search-kinds.ts'
+import { compileQuery, type CompiledQuery } from './search-query.ts'
+import type { AutocompleteQuery, SearchGroup, SearchHit, SearchQuery, SearchType } from './search.schema.ts'
+import { toHit, type Row } from './search-hits.ts'
+
+// Ranking every match of a very common word ("paris": thousands of organisations) would cost
+// milliseconds per thousand rows, so each kind ranks at most POOL full-text matches, plus its
+// POOL first name matches and its best whole-name prefixes; matches are counted up to COUNT_CAP.
+// A query matching fewer than POOL records (the usual case) ranks all of them.
+export const POOL = 200
+export const COUNT_CAP = 1000
+const PREFIX_POOL = 20
+const AUTOCOMPLETE_POOL = 50
+
+const MARKS = `StartSel=\uE000, StopSel=\uE001, MaxWords=16, MinWords=6, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`
+
+type Cursor = { t: SearchType; o: number }
+
+export function encodeSearchCursor(c: Cursor) {
+  return btoa(JSON.stringify(c)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+}
+
+function decodeSearchCursor(cursor: string): Cursor {
+  try {
+    const c = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/'))) as Cursor
+    if (KINDS.some((k) => k.type === c.t) && Number.isInteger(c.o) && c.o > 0 && c.o < POOL) return c
+  } catch {}
+  throw badRequest('Curseur de pagination invalide.', [{ path: 'cursor', message: 'Curseur invalide.' }])
+}
+
+const hasFilters = (f: Filters) => Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)))
+
+function readableKinds(user: AuthUser, types: SearchType[] | undefined, exclude: SearchType[] = []) {
+  return KINDS.filter((k) => user.permissions.has(k.permission) && !exclude.includes(k.type) && (!types?.length || types.includes(k.type)))
+}
+
+// Exact whole name, then a name starting with what was typed, then any name word, then the other
+// fields by weight (e-mail and city, notes, address); shorter names first among name matches.
+function rankOf(k: Kind, q: CompiledQuery, user: AuthUser) {
+  const t = k.table
+  const prefix = `${escapeLike(q.phrase)}%`
+  return sql`(case when ${t}.search_name = ${q.phrase} then 3 else 0 end
+    + case when ${t}.search_name like ${prefix} then 2 else 0 end
+    + case when ${t}.search_vector @@ ${q.namesWeighted} then 1 + 0.5 / (1 + length(${t}.search_name) / 10.0) else 0 end
+    + 5 * ts_rank(${t}.search_vector, ${q.full})
+    ${k.alsoMatches ? sql`+ case when ${k.alsoMatches(user, q)} then 0.5 else 0 end` : sql``})::float8`
+}
+
+function kindSearch(k: Kind, user: AuthUser, where: SQL, q: CompiledQuery | null, limit: number, offset: number) {
+  const t = k.table
+  const m = sql.identifier(`m_${k.type}`)
+  const c = sql.identifier(`c_${k.type}`)
+  const n = sql.identifier(`n_${k.type}`)
+  const r = sql.identifier(`r_${k.type}`)
+  const matches = q ? sql`(${t}.search_vector @@ ${q.full}${k.alsoMatches ? sql` or ${k.alsoMatches(user, q)}` : sql``})` : sql`true`
+  const ctes = [
+    sql`${m} as (select ${t}.id from ${t} where ${where} and ${matches} limit ${COUNT_CAP + 1})`,
+    sql`${n} as (select count(*)::int as n from ${m})`,
+  ]
+  if (q) {
+    const prefix = `${escapeLike(q.phrase)}%`
+    ctes.push(sql`${c} as (
+      (select id from ${m} limit ${POOL})
+      union (select ${t}.id from ${t} where (select n from ${n}) > ${POOL} and ${where} and ${k.names} @@ ${q.names} limit ${POOL})
+      union (select ${t}.id from ${t} where (select n from ${n}) > ${POOL} and ${where} and ${t}.search_name like ${prefix}
+        order by ${t}.search_name limit ${PREFIX_POOL}))`)
+    ctes.push(sql`${r} as (select s.*, row_number() over () as ord from (select ${t}.id, ${rankOf(k, q, user)} as rank
+      from ${c} join ${t} on ${t}.id = ${c}.id order by rank desc, ${t}.search_name, ${t}.id limit ${limit} offset ${offset}) s)`)
+  } else {
+    ctes.push(sql`${r} as (select s.*, row_number() over () as ord from (select ${t}.id, 0::float8 as rank from ${t}
+      where ${where} order by ${t}.search_name, ${t}.id limit ${limit} offset ${offset}) s)`)
+  }
+  const headline = q && k.longText ? sql`ts_headline('crm_french', ${k.longText}, ${q.full}, ${MARKS})` : sql`null::text`
+  // From the count, so a kind with no result on this page still reports its total.
+  const select = sql`select ${k.type}::text as type, x.id, ${r}.rank, ${r}.ord, ${n}.n as total,
+    ${k.data(user)} as data, ${headline} as headline
+    from ${n} left join (${r} join ${k.table} x on x.id = ${r}.id) on true`
+  return { ctes, select }
+}
+
+export async function search(db: Db, user: AuthUser, query: SearchQuery): Promise<{ query: string; groups: SearchGroup[] }> {
+  const { q: text, types, limit, cursor, ...filters } = query
+  const page = cursor ? decodeSearchCursor(cursor) : null
+  const compiled = await compileQuery(db, text)
+  if (!compiled && !hasFilters(filters)) return { query: text, groups: [] }
+  const kinds = readableKinds(user, page ? [page.t] : types)
+    .map((k) => ({ k, where: k.where(user, filters) }))
+    .filter((x): x is { k: Kind; where: SQL } => x.where !== null)
+  if (kinds.length === 0) return { query: text, groups: [] }
+  const offset = page?.o ?? 0
+  const size = Math.max(0, Math.min(limit, POOL - offset))
+  const parts = kinds.map(({ k, where }) => kindSearch(k, user, where, compiled, size, offset))
+  const statement = sql`with ${sql.join(parts.flatMap((p) => p.ctes), sql`, `)}
+    ${sql.join(parts.map((p) => sql`(${p.select})`), sql` union all `)}`
+  const { rows } = await db.execute<Row>(statement)
+  return {
+    query: text,
+    groups: kinds.map(({ k }) => {
+      const own = rows.filter((row) => row.type === k.type)
+      const hits = own.filter((row) => row.id !== null).sort((a, b) => Number(a.ord) - Number(b.ord))
+      return group(k.type, hits.map((row) => toHit(row, compiled)), own[0]?.total ?? 0, offset, size)
+    }),
+  }
+}
+
+function group(type: SearchType, items: SearchHit[], counted: number, offset: number, size: number): SearchGroup {
+  const total = Math.min(counted, COUNT_CAP)
+  const next = offset + size
+  return {
+    type, total, totalCapped: counted > COUNT_CAP, items,
+    nextCursor: items.length === size && next < Math.min(counted, POOL) ? encodeSearchCursor({ t: type, o: next }) : null,
+  }
+}
+
+// Names only, while typing: name matches (with corrections) and whole-name prefixes per kind.
+export async function autocomplete(db: Db, user: AuthUser, query: AutocompleteQuery) {
+  const compiled = await compileQuery(db, query.q)
+  if (!compiled) return { query: query.q, items: [] }
+  const kinds = readableKinds(user, query.types, query.types?.length ? [] : ['interactions'])
+  if (kinds.length === 0) return { query: query.q, items: [] }
+  const prefix = `${escapeLike(compiled.phrase)}%`
+  const parts = kinds.map((k) => {
+    const t = k.table
+    const where = k.where(user, {})!
+    return sql`(select ${k.type}::text as type, x.id, r.rank, 0 as total, ${k.data(user)} as data, null::text as headline from (
+      select ${t}.id, (case when ${t}.search_name = ${compiled.phrase} then 3 else 0 end
+        + case when ${t}.search_name like ${prefix} then 2 else 0 end
+        + 0.5 / (1 + length(${t}.search_name) / 10.0))::float8 as rank
+      from ((select ${t}.id from ${t} where ${where} and ${k.names} @@ ${compiled.names} limit ${AUTOCOMPLETE_POOL})
+        union (select ${t}.id from ${t} where ${where} and ${t}.search_name like ${prefix} order by ${t}.search_name limit ${PREFIX_POOL})) c
+      join ${t} on ${t}.id = c.id order by rank desc, ${t}.search_name, ${t}.id limit ${query.limit}) r
+      join ${t} x on x.id = r.id)`
+  })
+  const { rows } = await db.execute<Row>(sql.join(parts, sql` union all `))
+  const order = new Map(kinds.map((k, i) => [k.type, i]))
+  const items = rows
+    .sort((a, b) => b.rank - a.rank || order.get(a.type)! - order.get(b.type)!)
+    .slice(0, query.limit)
+    .map((row) => toHit(row, compiled))
+  return { query: query.q, items }
+}
