@@ -45,6 +45,7 @@ export default [
       route('analytics', 'routes/pipeline.analytics.tsx'),
     ]),
     route('bin', 'routes/bin.tsx'),
+    route('search', 'routes/search.tsx'),
   ]),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -3,6 +3,7 @@ import { Form, Link, NavLink, Outlet, redirect, useNavigate } from 'react-router
 import type { Route } from './+types/_app'
 import { t, labels } from '../i18n/fr'
 import { NotificationBell } from '../components/notification-bell'
+import { CommandPalette } from '../components/command-palette'
 import { ThemeToggle } from '../components/theme-toggle'
 import { ToastProvider } from '../components/toasts'
 import { BottomNav } from '../components/bottom-nav'
@@ -85,6 +86,7 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
             <button type="button" className="flex h-11 w-11 items-center justify-center rounded-md md:hidden" aria-label={t('nav.menu')} onClick={() => setDrawer(true)} data-testid="menu-button">
               <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2"><path d="M4 6h16M4 12h16M4 18h16" /></svg>
             </button>
+            <CommandPalette permissions={me.permissions} />
             <div className="flex-1" />
             <ThemeToggle />
             <NotificationBell initial={notifications.data} unread={notifications.unread} />

@@ -64,11 +64,15 @@ describe('the bin', () => {
     const admin = await as('admin')
     const p = (await admin.post('/api/v1/people', { firstName: 'Bin', lastName: unique('Person') })).body
     expect((await admin.delete(`/api/v1/people/${p.id}`)).status).toBe(204)
+    const product = (await admin.post('/api/v1/products', { name: unique('Bin Product'), isin: 'FR0000131104' })).body
+    expect((await admin.delete(`/api/v1/products/${product.id}`)).status).toBe(204)
     const page1 = await admin.get('/api/v1/bin?limit=1')
-    expect(page1.body.data[0]).toMatchObject({ type: 'people', id: p.id, label: `Bin ${p.lastName}`, deletedByName: 'Alice Admin' })
+    expect(page1.body.data[0]).toMatchObject({ type: 'products', id: product.id, label: `${product.name} (FR0000131104)`, deletedByName: 'Alice Admin' })
     const page2 = await admin.get(`/api/v1/bin?limit=1&cursor=${page1.body.nextCursor}`)
-    expect(page2.body.data[0].id).not.toBe(p.id)
-    expect(Date.parse(page2.body.data[0].deletedAt)).toBeLessThanOrEqual(Date.parse(page1.body.data[0].deletedAt))
+    expect(page2.body.data[0]).toMatchObject({ type: 'people', id: p.id, label: `Bin ${p.lastName}` })
+    // Restored, the product keeps its ISIN (unique across the bin too).
+    expect((await admin.post(`/api/v1/bin/products/${product.id}/restore`)).status).toBe(200)
+    expect((await admin.get(`/api/v1/products/${product.id}`)).body.isin).toBe('FR0000131104')
   })
 })
 

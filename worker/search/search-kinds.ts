@@ -117,7 +117,7 @@ export const KINDS: Kind[] = [
 export const HREF: Record<SearchType, (id: string, data: Record<string, unknown>) => string | null> = {
   organisations: (id) => `/organisations/${id}`,
   people: (id) => `/people/${id}`,
-  mandates: (id) => `/mandats/${id}`,
+  mandates: (id) => `/mandates/${id}`,
   products: (id) => `/products/${id}`,
   interactions: (_id, d) => (typeof d.organisationId === 'string' ? `/organisations/${d.organisationId}` : null),
 }
