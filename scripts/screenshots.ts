@@ -1,7 +1,8 @@
 // Screenshots of the main screens, desktop (1440×900) and phone (390×844), light and dark, into
 // docs/screenshots/. Against a running app (demo data), e.g.:
 //   PORT=8840 CRM_PERSIST_DIR=.wrangler/ui CRM_VITE_CACHE=node_modules/.vite-ui node scripts/start.ts --memory
-//   CRM_URL=http://localhost:8840 node scripts/screenshots.ts
+//   CRM_URL=http://localhost:8840 node --experimental-transform-types scripts/screenshots.ts
+// (the test helpers it reuses need type transforms, not only type stripping)
 import { mkdirSync, writeFileSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import { collectPageErrors, launchBrowser, signIn } from '../tests/setup/browser.ts'
@@ -90,7 +91,7 @@ const rows = SCREENS.map((s) => `| ${s.title} | ${VARIANTS.flatMap((v) => THEMES
 writeFileSync(`${OUT}/README.md`, `# Screenshots
 
 The main screens with the demo data, on a desktop (1440×900) and a phone (390×844), in the light
-and the dark theme. Regenerate them against a running app with \`node scripts/screenshots.ts\`
+and the dark theme. Regenerate them against a running app with \`node --experimental-transform-types scripts/screenshots.ts\`
 (see the header of [scripts/screenshots.ts](../../scripts/screenshots.ts)).
 
 | screen | files |

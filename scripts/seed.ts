@@ -124,6 +124,12 @@ export async function seedDemo(db: Db, { organisations: orgCount = 240, people: 
   for (const c of chunk(interactionValues, 200)) await db.insert(s.interactions).values(c)
   await db.execute(sql`update organisations o set last_contact_at = x.last from
     (select organisation_id, max(occurred_at) as last from interactions group by organisation_id) x where x.organisation_id = o.id`)
+  // Each interaction involves its organisation's main contact, so timelines show people.
+  await db.execute(sql`insert into interaction_people (interaction_id, person_id)
+    select i.id, c.person_id from interactions i
+    join lateral (select po.person_id from person_organisations po where po.organisation_id = i.organisation_id
+      order by po.is_primary desc, po.person_id limit 1) c on true
+    on conflict do nothing`)
 
   const taskTitles = ['Rappeler le directeur financier', 'Envoyer la plaquette SCPI', 'Préparer le comité', 'Relancer la signature', 'Mettre à jour le KYC', 'Organiser un déjeuner']
   const taskValues = Array.from({ length: 160 }, (_, i) => {

@@ -22,9 +22,9 @@ export function HBars({ bars, caption, head, max: maxIn, testId }: { bars: Bar[]
     <figure data-testid={testId}>
       <div aria-hidden="true" className="space-y-2">
         {bars.map((b) => (
-          <div key={b.key} className="grid grid-cols-[minmax(6rem,9rem)_1fr_auto] items-center gap-3 text-sm">
-            <span className="truncate text-slate-700 dark:text-slate-300">{b.label}</span>
-            <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="h-6 w-full overflow-visible">
+          <div key={b.key} className="grid grid-cols-[minmax(5rem,11rem)_minmax(0,1fr)_auto] items-center gap-3 text-sm">
+            <span className="break-words text-slate-700 dark:text-slate-300">{b.label}</span>
+            <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="h-6 w-full min-w-0 overflow-visible">
               <rect x="0" y="0" width="100" height="10" rx="1" className="fill-slate-100 dark:fill-slate-800" />
               <rect x="0" y="0" width={Math.max(0.5, (b.value / max) * 100)} height="10" rx="1" className={b.fill} />
               {b.target != null ? <line x1={(b.target / max) * 100} x2={(b.target / max) * 100} y1="-2" y2="12" className="stroke-slate-900 dark:stroke-slate-100" strokeWidth="0.6" vectorEffect="non-scaling-stroke" strokeDasharray="3 2" /> : null}
@@ -50,9 +50,9 @@ export function Funnel({ stages, caption, head, testId }: { stages: Bar[]; capti
           const next = stages[i + 1]
           const bottom = next ? w(next.value) : top
           return (
-            <div key={s.key} className="grid grid-cols-[minmax(6rem,9rem)_1fr_minmax(5rem,auto)] items-center gap-3 text-sm">
+            <div key={s.key} className="grid grid-cols-[minmax(5rem,11rem)_minmax(0,1fr)_auto] items-center gap-3 text-sm">
               <span className="truncate text-slate-700 dark:text-slate-300">{s.label}</span>
-              <svg viewBox="0 0 100 20" preserveAspectRatio="none" className="h-12 w-full">
+              <svg viewBox="0 0 100 20" preserveAspectRatio="none" className="h-12 w-full min-w-0">
                 <polygon points={`${50 - top / 2},0 ${50 + top / 2},0 ${50 + bottom / 2},20 ${50 - bottom / 2},20`} className={cx(s.fill, 'opacity-90')} />
               </svg>
               <span className="text-right font-medium tabular-nums">{s.display}{s.note ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">{s.note}</span> : null}</span>
@@ -74,11 +74,11 @@ export function Columns({ bars, caption, head, testId }: { bars: Bar[]; caption:
         {bars.map((b) => (
           <div key={b.key} className="flex flex-col items-center gap-1 text-xs">
             <span className="font-medium tabular-nums">{b.display}</span>
-            <svg viewBox="0 0 10 100" preserveAspectRatio="none" className="h-32 w-full max-w-12">
+            <svg viewBox="0 0 10 100" preserveAspectRatio="none" className="h-32 w-full min-w-0 max-w-12">
               <rect x="0" y="0" width="10" height="100" className="fill-slate-100 dark:fill-slate-800" />
               <rect x="0" y={100 - (b.value / max) * 100} width="10" height={(b.value / max) * 100} className={b.fill} />
             </svg>
-            <span className="truncate text-slate-700 dark:text-slate-300">{b.label}</span>
+            <span className="break-words text-slate-700 dark:text-slate-300">{b.label}</span>
           </div>
         ))}
       </div>
@@ -102,12 +102,12 @@ export function StackedBar({ parts, caption, head, testId }: { parts: Bar[]; cap
           return el
         })}
       </svg>
-      <ul aria-hidden="true" className="mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4">
+      <ul aria-hidden="true" className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm">
         {parts.map((p) => (
           <li key={p.key} className="flex items-center gap-2">
             <svg viewBox="0 0 10 10" className="h-3 w-3 shrink-0"><rect width="10" height="10" rx="2" className={p.fill} /></svg>
-            <span className="min-w-0 truncate">{p.label}</span>
-            <span className="ml-auto font-medium tabular-nums">{p.display}</span>
+            <span>{p.label}</span>
+            <span className="font-semibold tabular-nums">{p.display}</span>
           </li>
         ))}
       </ul>

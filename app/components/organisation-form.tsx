@@ -1,6 +1,6 @@
 // The organisation form, for creation, edition and the copy made by "Dupliquer".
 import { Form, Link, useNavigation } from 'react-router'
-import { OrganisationCreate, OrganisationUpdate } from '../../worker/organisations/organisation.schema'
+import { OrganisationCreate } from '../../worker/organisations/organisation.schema'
 import { labels, t } from '../i18n/fr'
 import { useSchemaForm } from '../lib/forms'
 import { useSaveShortcut } from '../lib/use-shortcuts'
@@ -22,7 +22,8 @@ export function OrganisationForm({ mode, values = {}, errors, detail, owners: ow
   cancelTo: string
 }) {
   const busy = useNavigation().state === 'submitting'
-  const { formRef, onSubmit, field } = useSchemaForm(mode === 'create' ? OrganisationCreate : OrganisationUpdate, errors, { booleans: mode === 'edit' ? ['isActive'] : [] })
+  // Edition sends every field too, so the creation rules (required name and type) apply to both.
+  const { formRef, onSubmit, field } = useSchemaForm(OrganisationCreate, errors, { booleans: mode === 'edit' ? ['isActive'] : [] })
   useSaveShortcut(formRef)
   const v = values
   // The current owner stays selectable even when the list of users does not include them.
@@ -33,7 +34,7 @@ export function OrganisationForm({ mode, values = {}, errors, detail, owners: ow
       className={cx(card, 'grid gap-4 p-4 sm:grid-cols-2 md:p-6')}>
       <FormAlert>{detail}</FormAlert>
       <Field label={t('org.field.name')} {...field('name')} defaultValue={str(v.name)} className="sm:col-span-2" autoFocus autoComplete="organization" />
-      <SelectField label={t('org.field.type')} {...field('type')} options={opts(labels.type)} empty="" defaultValue={str(v.type)} />
+      <SelectField label={t('org.field.type')} {...field('type')} options={opts(labels.type)} empty={t('form.choose')} defaultValue={str(v.type)} />
       <SelectField label={t('org.field.category')} {...field('category')} options={opts(labels.category)} empty={t('common.none')} defaultValue={str(v.category) ?? ''} />
       <SelectField label={t('org.field.pipelineStage')} {...field('pipelineStage')} options={opts(labels.stage)} defaultValue={str(v.pipelineStage) ?? 'PROSPECT'} />
       <Field label={t('org.field.amount')} {...field('amount')} inputMode="decimal" defaultValue={str(v.amount)} hint={t('org.field.amount.hint')} />

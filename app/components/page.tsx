@@ -5,7 +5,7 @@ import { cx, h1 } from './ui'
 
 export function PageHeader({ title, subtitle, actions, children }: { title: React.ReactNode; subtitle?: React.ReactNode; actions?: React.ReactNode; children?: React.ReactNode }) {
   return (
-    <div className="flex flex-wrap items-start gap-3">
+    <div className="flex flex-col gap-3 sm:flex-row sm:items-start">
       <div className="min-w-0 flex-1">
         <h1 className={cx(h1, 'break-words')}>{title}</h1>
         {subtitle ? <div className="mt-1 text-sm text-slate-600 dark:text-slate-400">{subtitle}</div> : null}

@@ -19,7 +19,6 @@ export const PersonCreateForm = PersonFields.extend({
   workPhone: PersonLinkInput.shape.workPhone,
   isPrimary: z.boolean().optional(),
 })
-const PersonEditForm = PersonFields.partial()
 
 type Values = Record<string, unknown>
 const str = (v: unknown) => (v == null ? undefined : String(v))
@@ -29,7 +28,7 @@ export function PersonForm({ mode, values = {}, errors, detail, owners, cancelTo
   owners?: { id: string; name: string }[]; cancelTo: string; organisation?: { id: string; label: string } | null
 }) {
   const busy = useNavigation().state === 'submitting'
-  const { formRef, onSubmit, field } = useSchemaForm(mode === 'create' ? PersonCreateForm : PersonEditForm, errors, { booleans: mode === 'create' ? ['isPrimary'] : [] })
+  const { formRef, onSubmit, field } = useSchemaForm(mode === 'create' ? PersonCreateForm : PersonFields, errors, { booleans: mode === 'create' ? ['isPrimary'] : [] })
   useSaveShortcut(formRef)
   const v = values
   return (

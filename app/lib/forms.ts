@@ -2,7 +2,10 @@
 // (required, maxLength), check the form before it is sent, and validate it in the API.
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { z } from 'zod'
+import { t } from '../i18n/fr'
 import { fromDateTimeInput } from './format'
+
+const REQUIRED = t('form.required')
 
 type Shape = { booleans?: string[]; arrays?: string[]; omit?: string[]; datetimes?: string[] }
 
@@ -63,7 +66,10 @@ export function useSchemaForm(schema: z.ZodType, serverErrors: Record<string, st
     if (Object.keys(errors).length) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
   }, [local, serverErrors]) // eslint-disable-line react-hooks/exhaustive-deps
   const onSubmit = (e: React.FormEvent<HTMLFormElement>) => {
-    const found = clientErrors(schema, formToJson(new FormData(e.currentTarget), shape))
+    const values = formToJson(new FormData(e.currentTarget), shape)
+    const found = clientErrors(schema, values)
+    // An empty required field says so, whatever the schema's message for a wrong value.
+    if (found) for (const key of Object.keys(found)) if (constraints[key]?.required && (values[key] ?? '') === '') found[key] = REQUIRED
     if (found) { e.preventDefault(); setLocal(found) } else setLocal(null)
   }
   const field = (name: string) => ({ name, error: errors[name], ...constraints[name] })

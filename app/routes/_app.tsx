@@ -89,7 +89,8 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
             <CommandPalette permissions={me.permissions} />
             <div className="flex-1" />
             <ThemeToggle />
-            <NotificationBell initial={notifications.data} unread={notifications.unread} />
+            {/* No live socket until an admin-set password is replaced: the API refuses it meanwhile. */}
+            {me.mustChangePassword ? null : <NotificationBell initial={notifications.data} unread={notifications.unread} />}
             <Link to="/account" title={t('nav.account')} className="hidden text-sm text-slate-700 hover:underline sm:inline dark:text-slate-300" data-testid="current-user">{me.name} · {labels.role[me.role]}</Link>
             <Form method="post" action="/logout">
               <button type="submit" className="min-h-11 rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">{t('auth.signOut')}</button>

@@ -80,16 +80,16 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
                       <input type="checkbox" checked={selected.has(o.id)} onChange={() => toggle(o.id)} aria-label={t('bulk.select', { name: o.name })} className="h-5 w-5 accent-blue-700" />
                     </label>
                   ) : <span className="hidden md:block" />}
-                  <div className="min-w-0 flex-1 md:flex-none">
+                  <div className="min-w-0 flex-1">
                     <Link to={`/organisations/${o.id}`} className={cx(link, 'block truncate font-medium')}>{o.name}</Link>
                     <span className={cx(muted, 'text-xs md:hidden')}>{labels.type[o.type]}{o.city ? ` · ${o.city}` : ''}</span>
                   </div>
-                  <span className={cx(muted, 'hidden truncate text-sm md:block')}>{labels.type[o.type]}{o.category ? ` · ${labels.category[o.category]}` : ''}</span>
-                  <span className="flex flex-wrap items-center gap-1 pl-14 md:pl-0">
+                  <span className={cx(muted, 'hidden truncate text-sm md:block')} title={o.category ? labels.category[o.category] : undefined}>{labels.type[o.type]}</span>
+                  <span className={cx('flex flex-wrap items-center gap-1 max-md:order-2 max-md:basis-full', canBulk && 'max-md:pl-14')}>
                     <StageMenu org={o} canEdit={can('organisations:update')} />
                     <StaleBadge isStale={o.isStale} />
                   </span>
-                  <span className="ml-auto text-right text-sm tabular-nums md:ml-0">{formatMoney(o.amount)}</span>
+                  <span className="ml-auto text-right text-sm tabular-nums max-md:order-1 md:ml-0">{formatMoney(o.amount)}</span>
                   <span className={cx(muted, 'hidden truncate text-sm md:block')}>{o.city ?? t('common.none')}</span>
                   <span className={cx(muted, 'hidden truncate text-sm md:block')}>{o.ownerName ?? t('common.none')}</span>
                   <span className={cx(muted, 'hidden text-sm md:block')} title={formatDate(o.lastContactAt)}>{o.lastContactAt ? formatRelative(o.lastContactAt) : t('org.neverContacted')}</span>

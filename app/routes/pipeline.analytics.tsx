@@ -30,7 +30,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 function Card({ title, children, className, id }: { title: string; children: React.ReactNode; className?: string; id: string }) {
   return (
-    <section className={cx(card, 'space-y-3 p-4', className)} aria-labelledby={id}>
+    <section className={cx(card, 'min-w-0 space-y-3 p-4', className)} aria-labelledby={id}>
       <h2 id={id} className={h2}>{title}</h2>
       {children}
     </section>
@@ -72,7 +72,12 @@ export default function Analytics({ loaderData: a }: Route.ComponentProps) {
       <div className="grid gap-4 lg:grid-cols-2">
         <Card id="a-funnel" title={t('analytics.funnel')}>
           <Funnel testId="funnel" caption={t('analytics.funnel')} head={[t('org.field.pipelineStage'), t('analytics.organisations')]}
-            stages={a.funnel.map((f) => ({ key: f.stage, label: labels.stage[f.stage], value: f.count, display: formatNumber(f.count), note: formatMoneyCompact(f.amount), fill: STAGE_FILL[f.stage] }))} />
+            stages={a.funnel.map((f, i) => {
+              // A funnel counts who reached each stage: those there now and those already further.
+              const reached = a.funnel.slice(i).reduce((n, x) => n + x.count, 0)
+              return { key: f.stage, label: labels.stage[f.stage], value: reached, display: formatNumber(reached), note: t('analytics.funnel.here', { count: f.count, amount: formatMoneyCompact(f.amount) }), fill: STAGE_FILL[f.stage] }
+            })} />
+          <p className={cx(muted, 'text-xs')}>{t('analytics.funnel.hint')}</p>
         </Card>
         <Card id="a-conversion" title={t('analytics.conversion')}>
           <HBars testId="conversion" caption={t('analytics.conversion')} head={[t('analytics.transition'), t('analytics.rate')]} max={1}
@@ -98,17 +103,17 @@ export default function Analytics({ loaderData: a }: Route.ComponentProps) {
           <div className="overflow-x-auto">
             <table className="w-full text-sm">
               <thead><tr className="border-b border-slate-200 text-left text-xs uppercase text-slate-600 dark:border-slate-800 dark:text-slate-400">
-                <th scope="col" className="py-2">{t('org.field.pipelineStage')}</th><th scope="col" className="py-2 text-right">{t('pipeline.amount')}</th>
-                <th scope="col" className="py-2 text-right">{t('analytics.probability')}</th><th scope="col" className="py-2 text-right">{t('analytics.weighted')}</th>
+                <th scope="col" className="py-2 pr-2">{t('org.field.pipelineStage')}</th><th scope="col" className="px-2 py-2 text-right">{t('pipeline.amount')}</th>
+                <th scope="col" className="px-2 py-2 text-right">{t('analytics.probability')}</th><th scope="col" className="py-2 pl-2 text-right">{t('analytics.weighted')}</th>
               </tr></thead>
               <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
                 {a.forecast.byStage.map((f) => (
                   <tr key={f.stage}><th scope="row" className="py-2 text-left font-normal">{labels.stage[f.stage]}</th>
-                    <td className="py-2 text-right tabular-nums">{formatMoney(f.amount)}</td><td className="py-2 text-right tabular-nums">{formatPercent(f.probabilityPercent / 100)}</td>
-                    <td className="py-2 text-right tabular-nums">{formatMoney(f.weighted)}</td></tr>
+                    <td className="whitespace-nowrap px-2 py-2 text-right tabular-nums">{formatMoney(f.amount)}</td><td className="px-2 py-2 text-right tabular-nums">{formatPercent(f.probabilityPercent / 100)}</td>
+                    <td className="whitespace-nowrap py-2 pl-2 text-right tabular-nums">{formatMoney(f.weighted)}</td></tr>
                 ))}
               </tbody>
-              <tfoot><tr className="border-t-2 border-slate-300 font-semibold dark:border-slate-700"><th scope="row" className="py-2 text-left">{t('analytics.total')}</th><td /><td /><td className="py-2 text-right tabular-nums" data-testid="forecast-total">{formatMoney(a.forecast.amount)}</td></tr></tfoot>
+              <tfoot><tr className="border-t-2 border-slate-300 font-semibold dark:border-slate-700"><th scope="row" className="py-2 text-left">{t('analytics.total')}</th><td /><td /><td className="whitespace-nowrap py-2 pl-2 text-right tabular-nums" data-testid="forecast-total">{formatMoney(a.forecast.amount)}</td></tr></tfoot>
             </table>
           </div>
         </Card>

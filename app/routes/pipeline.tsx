@@ -1,5 +1,6 @@
 // The pipeline, three views of the same organisations: table, kanban, analytics (guide 3).
 // Filters (type, category, owner) apply to the three and follow the user between them.
+import { useState } from 'react'
 import { Form, Outlet, useLocation, useNavigate, useSearchParams } from 'react-router'
 import type { Route } from './+types/pipeline'
 import { loadUsers } from '../lib/lookups.server'
@@ -8,7 +9,7 @@ import { useMe } from '../lib/use-me'
 import { PIPELINE_FILTERS } from '../lib/pipeline'
 import { inputClass } from '../components/field'
 import { PageHeader, Tabs } from '../components/page'
-import { cx } from '../components/ui'
+import { btn, cx } from '../components/ui'
 
 export const meta: Route.MetaFunction = () => [{ title: `${t('nav.pipeline')} · ${t('app.name')}` }]
 
@@ -25,6 +26,8 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
   for (const k of PIPELINE_FILTERS) { const v = params.get(k); if (v) keep.set(k, v) }
   const qs = keep.size ? `?${keep}` : ''
   const analytics = pathname.endsWith('/analytics')
+  const [showFilters, setShowFilters] = useState(false)
+  const active = PIPELINE_FILTERS.filter((k) => params.get(k)).length
   const apply = (form: HTMLFormElement) => {
     const next = new URLSearchParams()
     for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v.trim()) next.set(k, v.trim())
@@ -42,8 +45,11 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
   )
   return (
     <div className="space-y-4">
-      <PageHeader title={t('nav.pipeline')} subtitle={t('pipeline.subtitle')} />
-      <Form method="get" action={pathname} key={params.toString()} className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:max-w-4xl" aria-label={t('pipeline.filters')}
+      <PageHeader title={t('nav.pipeline')} subtitle={<span className="hidden sm:inline">{t('pipeline.subtitle')}</span>}
+        actions={<button type="button" className={cx(btn.secondary, 'sm:hidden')} aria-expanded={showFilters} aria-controls="pipeline-filters" onClick={() => setShowFilters((v) => !v)}>
+          {t('org.filters.more')}{active ? ` (${active})` : ''}
+        </button>} />
+      <Form method="get" action={pathname} key={params.toString()} id="pipeline-filters" className={cx(showFilters ? 'grid' : 'hidden', 'grid-cols-2 gap-2 sm:grid sm:grid-cols-4 lg:max-w-4xl')} aria-label={t('pipeline.filters')}
         onSubmit={(e) => { e.preventDefault(); apply(e.currentTarget) }}
         onChange={(e) => { if ((e.target as unknown as HTMLElement).tagName === 'SELECT') apply(e.currentTarget) }}>
         {analytics ? null : (

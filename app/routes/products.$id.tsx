@@ -12,7 +12,7 @@ import { useAnswerToast } from '../lib/use-fetcher-toast'
 import { useSaveShortcut } from '../lib/use-shortcuts'
 import { labels, t } from '../i18n/fr'
 import type { MandateDto, ProductDto } from '../lib/types'
-import { ProductUpdate } from '../../worker/products/product.schema'
+import { ProductCreate } from '../../worker/products/product.schema'
 import { ConfirmDialog } from '../components/dialog'
 import { FormAlert } from '../components/field'
 import { MandateList } from '../components/mandate-list'
@@ -54,7 +54,7 @@ export default function ProductDetail({ loaderData }: Route.ComponentProps) {
   const [deleting, setDeleting] = useState(false)
   useAnswerToast(fetcher.data, fetcher.state, () => setDeleting(false))
   const errors = data && 'errors' in data ? data.errors : undefined
-  const { formRef, onSubmit, field } = useSchemaForm(ProductUpdate, errors, { booleans: ['isActive'] })
+  const { formRef, onSubmit, field } = useSchemaForm(ProductCreate, errors, { booleans: ['isActive'] })
   useSaveShortcut(formRef)
   const canEdit = can('products:update')
   return (

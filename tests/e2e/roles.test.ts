@@ -108,7 +108,7 @@ describe('what each role sees', () => {
     await context.close()
   })
 
-  test('a manager or a sales user gets no administration screen', async () => {
+  test('a sales user gets no administration screen: the address answers 404', async () => {
     const { context, page } = await openAs('sales')
     const res = await page.goto('/admin/users')
     expect(res?.status()).toBe(404)

@@ -17,10 +17,14 @@ async function ownerAndManagers(db: Db, org: OrgRef) {
   return rows.map((r) => r.id)
 }
 
-async function wholeTeam(db: Db, teamId: string | null) {
-  if (!teamId) return []
-  const rows = await db.select({ id: users.id }).from(users)
-    .where(and(eq(users.teamId, teamId), eq(users.isActive, true), inArray(users.role, ['manager', 'sales', 'viewer'])))
+// "The team" as far as the record's scope allows: managers and viewers of its team read every
+// team record; a sales user only the records they own (the owner is added by the caller).
+async function teamReaders(db: Db, teamId: string | null, ownerId: string | null) {
+  if (!teamId && !ownerId) return []
+  const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.isActive, true), or(
+    teamId ? and(eq(users.teamId, teamId), inArray(users.role, ['manager', 'viewer'])) : undefined,
+    ownerId ? eq(users.id, ownerId) : undefined,
+  )))
   return rows.map((r) => r.id)
 }
 
@@ -37,7 +41,7 @@ export async function notificationsFor(db: Db, event: DomainEvent): Promise<NewN
       const org = event.data.organisation as OrgRef
       const to = String(event.data.to)
       const signed = to === 'SIGNE'
-      const recipients = signed ? await wholeTeam(db, org.teamId) : await ownerAndManagers(db, org)
+      const recipients = signed ? await teamReaders(db, org.teamId, org.ownerId) : await ownerAndManagers(db, org)
       return recipients.filter((id) => signed || id !== event.actor?.id).map((userId) => ({
         ...base, userId, priority: signed ? 'HIGH' : 'NORMAL',
         title: signed ? 'Organisation signée 🎉' : 'Étape du pipeline modifiée',
@@ -52,8 +56,8 @@ export async function notificationsFor(db: Db, event: DomainEvent): Promise<NewN
       return [{ ...base, userId: task.assigneeId, title: 'Nouvelle tâche', message: task.title, link: '/tasks' }]
     }
     case 'mandat.signed': {
-      const m = event.data.mandate as { id: string; number: string; teamId: string | null }
-      return (await wholeTeam(db, m.teamId)).map((userId) => ({
+      const m = event.data.mandate as { id: string; number: string; teamId: string | null; ownerId?: string | null }
+      return (await teamReaders(db, m.teamId, m.ownerId ?? null)).map((userId) => ({
         ...base, userId, priority: 'HIGH', title: 'Mandat signé', message: `Le mandat ${m.number} est signé.`, link: `/mandats/${m.id}`,
       }))
     }
