@@ -137,3 +137,16 @@ describe('permission matrix', () => {
     expect((await manager.patch('/api/v1/roles/manager', { changes: [{ permission: 'users:manage', allowed: true }] })).status).toBe(403)
   })
 })
+
+describe('user directory', () => {
+  test('colleagues are listed for pickers, but lockout state and sign-in history only for user admins', async () => {
+    const sales = await as('sales')
+    const admin = await as('admin')
+    const seenBySales = (await sales.get('/api/v1/users')).body.data.find((u: { email: string }) => u.email === 'viewer@demo.crm')
+    expect(seenBySales.name).toBeTruthy()
+    expect(seenBySales).not.toHaveProperty('failedLoginCount')
+    expect(seenBySales).not.toHaveProperty('lockedUntil')
+    const seenByAdmin = (await admin.get('/api/v1/users')).body.data.find((u: { email: string }) => u.email === 'viewer@demo.crm')
+    expect(seenByAdmin).toHaveProperty('failedLoginCount')
+  })
+})

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import type { Api } from '../app-env.ts'
 import { requireUser } from '../app-env.ts'
+import type { AuthUser } from '../auth/auth-user.ts'
 import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { audit } from '../audit/audit.ts'
@@ -12,12 +13,22 @@ import { createUser, forceReset, getUserRow, listUsers, toUserDto, unlockUser, u
 
 const tags = ['Users']
 
+// Colleagues appear in pickers for everyone; lockouts and sign-in history only for user admins.
+const forCaller = (caller: AuthUser) => (dto: ReturnType<typeof toUserDto>) => {
+  if (caller.permissions.has('users:manage')) return dto
+  const { mustChangePassword, lockedUntil, failedLoginCount, lastLoginAt, ...visible } = dto
+  return visible
+}
+
 export function registerUserRoutes(api: Api) {
   api.openapi(apiRoute({
     method: 'get', path: '/v1/users', tags, access: 'users:read', summary: 'List users (filters: q, role, teamId, active)',
     request: { query: UserListQuery },
     responses: { 200: jsonResponse(z.object({ data: z.array(UserDto) })), ...problemResponses },
-  }), async (c) => c.json({ data: await listUsers(c.get('db'), c.req.valid('query')) }, 200))
+  }), async (c) => {
+    const shown = forCaller(requireUser(c.get('user')))
+    return c.json({ data: (await listUsers(c.get('db'), c.req.valid('query'))).map(shown) }, 200)
+  })
 
   api.openapi(apiRoute({
     method: 'get', path: '/v1/users/{id}', tags, access: 'users:read', summary: 'Get a user',
@@ -25,7 +36,7 @@ export function registerUserRoutes(api: Api) {
     responses: { 200: jsonResponse(UserDto), ...problemResponses },
   }), async (c) => {
     const { u, teamName } = await getUserRow(c.get('db'), c.req.valid('param').id)
-    return c.json(toUserDto(u, teamName), 200)
+    return c.json(forCaller(requireUser(c.get('user')))(toUserDto(u, teamName)), 200)
   })
 
   api.openapi(apiRoute({
