@@ -114,6 +114,7 @@ async function runApi(queries: BenchQuery[]) {
       if (res.status !== 200) throw new Error(`${res.status} for ${JSON.stringify(q)}`)
       const server = Number(res.headers.get('server-timing')?.match(/search;dur=([\d.]+)/)?.[1])
       if (i >= WARM_UP) samples.push({ q, client, server })
+      if ((i + 1) % 200 === 0) console.log(`  ${i + 1} / ${queries.length}`)
     }
     return samples
   } finally {

@@ -51,11 +51,11 @@ export function Funnel({ stages, caption, head, testId }: { stages: Bar[]; capti
           const bottom = next ? w(next.value) : top
           return (
             <div key={s.key} className="grid grid-cols-[minmax(5rem,11rem)_minmax(0,1fr)_auto] items-center gap-3 text-sm">
-              <span className="truncate text-slate-700 dark:text-slate-300">{s.label}</span>
+              <span className="min-w-0 text-slate-700 dark:text-slate-300">{s.label}{s.note ? <span className="block text-xs text-slate-600 dark:text-slate-400">{s.note}</span> : null}</span>
               <svg viewBox="0 0 100 20" preserveAspectRatio="none" className="h-12 w-full min-w-0">
                 <polygon points={`${50 - top / 2},0 ${50 + top / 2},0 ${50 + bottom / 2},20 ${50 - bottom / 2},20`} className={cx(s.fill, 'opacity-90')} />
               </svg>
-              <span className="text-right font-medium tabular-nums">{s.display}{s.note ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">{s.note}</span> : null}</span>
+              <span className="text-right font-semibold tabular-nums">{s.display}</span>
             </div>
           )
         })}

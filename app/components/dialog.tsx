@@ -113,6 +113,13 @@ export function Drawer({ open, onClose, label, children }: { open: boolean; onCl
 
 function OpenDrawer({ onClose, label, children }: { onClose: () => void; label: string; children: React.ReactNode }) {
   const ref = useModal(onClose)
+  // The drawer exists on phones only: growing the window past the breakpoint closes it.
+  useEffect(() => {
+    const wide = matchMedia('(min-width: 768px)')
+    const onChange = () => { if (wide.matches) onClose() }
+    wide.addEventListener('change', onChange)
+    return () => wide.removeEventListener('change', onChange)
+  }, [onClose])
   return (
     <dialog ref={ref} aria-label={label} data-testid="nav-drawer" onClick={(e) => { if (e.target === e.currentTarget) onClose() }}
       className="m-0 h-dvh max-h-none w-72 max-w-[85vw] bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 md:hidden dark:bg-slate-900 dark:text-slate-100">

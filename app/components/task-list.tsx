@@ -2,13 +2,14 @@
 // a toast if the API refuses).
 import { useState } from 'react'
 import { Link, useRevalidator } from 'react-router'
-import type { TaskPriority } from '../../worker/db/enums'
+import { TASK_STATUSES, type TaskPriority, type TaskStatus } from '../../worker/db/enums'
 import { labels, t } from '../i18n/fr'
 import { api, problemMessage } from '../lib/api-client'
 import { formatDateTime, formatRelative } from '../lib/format'
 import type { TaskDto } from '../lib/types'
+import { Menu } from './menu'
 import { useToast } from './toasts'
-import { badge, card, cx, link, muted } from './ui'
+import { badge, btn, card, cx, link, muted } from './ui'
 
 const PRIORITY: Record<TaskPriority, string> = {
   LOW: 'bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200',
@@ -18,29 +19,35 @@ const PRIORITY: Record<TaskPriority, string> = {
 }
 
 export function TaskList({ tasks, canEdit, showOrganisation = true, showAssignee = false }: { tasks: TaskDto[]; canEdit: boolean; showOrganisation?: boolean; showAssignee?: boolean }) {
-  const [done, setDone] = useState<Record<string, boolean>>({})
+  // Statuses changed here and not yet reloaded from the server (optimistic).
+  const [local, setLocal] = useState<Record<string, TaskStatus>>({})
   const toast = useToast()
   const { revalidate } = useRevalidator()
-  const toggle = async (task: TaskDto) => {
-    const next = !(done[task.id] ?? task.status === 'DONE')
-    setDone((d) => ({ ...d, [task.id]: next }))
-    const r = await api(`/api/v1/tasks/${task.id}`, { method: 'PATCH', body: { status: next ? 'DONE' : 'TODO' } })
+  const statusOf = (task: TaskDto) => local[task.id] ?? task.status
+  const setStatus = async (task: TaskDto, next: TaskStatus) => {
+    const before = statusOf(task)
+    if (before === next) return
+    setLocal((m) => ({ ...m, [task.id]: next }))
+    const r = await api(`/api/v1/tasks/${task.id}`, { method: 'PATCH', body: { status: next } })
     if (!r.ok) {
-      setDone((d) => ({ ...d, [task.id]: !next }))
+      setLocal((m) => ({ ...m, [task.id]: before }))
       toast(t('task.toggle.failed', { reason: problemMessage(r, t('common.networkError')) }), 'error')
       return
     }
-    toast(next ? t('task.completed', { title: task.title }) : t('task.reopened', { title: task.title }), 'success')
+    toast(next === 'DONE' ? t('task.completed', { title: task.title }) : before === 'DONE' && next === 'TODO' ? t('task.reopened', { title: task.title })
+      : t('task.statusChanged', { title: task.title, status: labels.taskStatus[next] }), 'success')
     revalidate()
   }
+  const toggle = (task: TaskDto) => setStatus(task, statusOf(task) === 'DONE' ? 'TODO' : 'DONE')
   return (
     <ul className={cx(card, 'divide-y divide-slate-200 dark:divide-slate-800')} data-testid="task-list">
       {tasks.map((task) => {
-        const isDone = done[task.id] ?? task.status === 'DONE'
+        const status = statusOf(task)
+        const isDone = status === 'DONE'
         const overdue = task.isOverdue && !isDone
         return (
           <li key={task.id} className="flex items-start gap-3 px-3 py-2" data-testid="task-row" data-overdue={overdue || undefined}>
-            <button type="button" role="checkbox" aria-checked={isDone} disabled={!canEdit || task.status === 'CANCELLED'} onClick={() => toggle(task)}
+            <button type="button" role="checkbox" aria-checked={isDone} disabled={!canEdit || status === 'CANCELLED'} onClick={() => toggle(task)}
               aria-label={isDone ? t('task.reopen', { title: task.title }) : t('task.complete', { title: task.title })} data-testid="task-toggle"
               className="flex h-11 w-11 shrink-0 items-center justify-center rounded-full hover:bg-slate-100 disabled:cursor-not-allowed dark:hover:bg-slate-800">
               <span className={cx('flex h-6 w-6 items-center justify-center rounded-full border-2', isDone ? 'border-emerald-700 bg-emerald-700 text-white dark:border-emerald-400 dark:bg-emerald-400 dark:text-slate-950' : 'border-slate-400 dark:border-slate-500')}>
@@ -56,11 +63,16 @@ export function TaskList({ tasks, canEdit, showOrganisation = true, showAssignee
                   </span>
                 ) : <span>{t('task.noDue')}</span>}
                 <span className={cx(badge, PRIORITY[task.priority])}>{labels.priority[task.priority]}</span>
-                {task.status === 'IN_PROGRESS' ? <span>{labels.taskStatus.IN_PROGRESS}</span> : null}
+                {status === 'IN_PROGRESS' || status === 'CANCELLED' ? <span>{labels.taskStatus[status]}</span> : null}
                 {showOrganisation && task.organisationId ? <Link to={`/organisations/${task.organisationId}`} className={link}>{task.organisationName}</Link> : null}
                 {showAssignee && task.assigneeName ? <span>{task.assigneeName}</span> : null}
               </div>
             </div>
+            {canEdit ? (
+              <Menu ariaLabel={t('task.statusOf', { title: task.title })} heading={t('task.field.status')} buttonClassName={btn.icon} align="end"
+                label={<svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor"><circle cx="12" cy="5" r="2" /><circle cx="12" cy="12" r="2" /><circle cx="12" cy="19" r="2" /></svg>}
+                items={TASK_STATUSES.map((s) => ({ label: labels.taskStatus[s], checked: s === status, onSelect: () => void setStatus(task, s) }))} />
+            ) : null}
           </li>
         )
       })}

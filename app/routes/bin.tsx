@@ -29,10 +29,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   return submit(context, `/api/v1/bin/${encodeURIComponent(type)}/${encodeURIComponent(id)}/restore`, 'POST', {}, t('bin.restored', { label: String(form.get('label') ?? '') }))
 }
 
+// One shared fetcher: the toast lives in the page, since a restored row leaves the list.
+const RESTORE = 'bin-restore'
+
 function Row({ item }: { item: BinItemDto }) {
-  const fetcher = useFetcher<{ ok?: boolean; message?: string; error?: string }>()
-  useAnswerToast(fetcher.data, fetcher.state)
-  const busy = fetcher.state !== 'idle'
+  const fetcher = useFetcher<{ ok?: boolean; message?: string; error?: string }>({ key: RESTORE })
+  const busy = fetcher.state !== 'idle' && fetcher.formData?.get('id') === item.id
   return (
     <li className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3" data-testid="bin-row">
       <span className={neutralBadge}>{t(`bin.type.${item.type}` as MessageKey)}</span>
@@ -50,6 +52,8 @@ function Row({ item }: { item: BinItemDto }) {
 export default function Bin({ loaderData }: Route.ComponentProps) {
   const [params] = useSearchParams()
   const more = useMore(loaderData)
+  const restore = useFetcher({ key: RESTORE })
+  useAnswerToast(restore.data, restore.state)
   const type = params.get('type') ?? ''
   const chip = (value: string, label: string) => (
     <NavLink key={value || 'all'} to={value ? `?type=${value}` : '?'} aria-current={type === value ? 'page' : undefined} preventScrollReset

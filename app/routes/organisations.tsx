@@ -50,7 +50,7 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
   const allChecked = more.items.length > 0 && more.items.every((o) => selected.has(o.id))
   const toggle = (id: string) => setSelected((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n })
   const toggleAll = () => setSelected(allChecked ? new Set() : new Set(more.items.map((o) => o.id)))
-  const grid = 'md:grid md:grid-cols-[2.75rem_minmax(0,2.2fr)_minmax(0,1fr)_9.5rem_8rem_minmax(0,1fr)_minmax(0,1fr)_8rem] md:items-center md:gap-3'
+  const grid = 'md:grid md:grid-cols-[2.75rem_minmax(0,2.2fr)_minmax(0,1fr)_minmax(9.5rem,1.4fr)_8rem_minmax(0,1fr)_minmax(0,1fr)_8rem] md:items-center md:gap-3'
 
   return (
     <div className="space-y-4">

@@ -5,6 +5,9 @@ import type { Browser, Page } from 'playwright-core'
 import { collectPageErrors, launchBrowser, newContext, signIn } from '../setup/browser.ts'
 import { as, baseURL, unique, type DemoUser } from '../setup/api-client.ts'
 
+// Browser flows are long, and a route's first visit compiles it on demand (Vite dev server).
+const BROWSER_TIMEOUT = 90_000
+
 let browser: Browser
 beforeAll(async () => { browser = await launchBrowser() })
 afterAll(async () => { await browser?.close() })
@@ -49,7 +52,7 @@ test('"Dupliquer" in the ⋮ menu opens the copy for editing, and Ctrl+S saves i
   await toast(page, 'Organisation enregistrée.')
   expect(errors).toEqual([])
   await context.close()
-})
+}, BROWSER_TIMEOUT)
 
 test('a refused amount shows its French message next to the field, with and without JavaScript', async () => {
   const id = await organisation('manager', unique('Validation'))
@@ -85,7 +88,7 @@ test('a refused amount shows its French message next to the field, with and with
   await plain.waitForLoadState('load')
   await expect(errorOf(plain)).resolves.toMatch(/Montant invalide/)
   await noJs.close()
-})
+}, BROWSER_TIMEOUT)
 
 test('dialogs keep the focus inside, close with Esc and give the focus back', async () => {
   const { context, page, errors } = await session('sales')
@@ -107,7 +110,7 @@ test('dialogs keep the focus inside, close with Esc and give the focus back', as
   expect(await opener.evaluate((el) => el === document.activeElement)).toBe(true)
   expect(errors).toEqual([])
   await context.close()
-})
+}, BROWSER_TIMEOUT)
 
 test('a mandate is created from its organisation and signed with "Signer"', async () => {
   const { context, page, errors } = await session('manager')
@@ -129,7 +132,7 @@ test('a mandate is created from its organisation and signed with "Signer"', asyn
   await expect.poll(() => page.getByTestId('mandate-status').first().textContent()).toBe('Signé')
   expect(errors).toEqual([])
   await context.close()
-})
+}, BROWSER_TIMEOUT)
 
 test('"Mes tâches" lists overdue tasks first and completes one with a click', async () => {
   const { context, page, errors } = await session('sales2')
@@ -150,7 +153,7 @@ test('"Mes tâches" lists overdue tasks first and completes one with a click', a
   await toast(page, `Tâche terminée : ${late}`)
   expect(errors).toEqual([])
   await context.close()
-})
+}, BROWSER_TIMEOUT)
 
 test('a deleted organisation goes to the bin, and an admin restores it', async () => {
   const { context, page, errors } = await session('admin')
@@ -162,7 +165,7 @@ test('a deleted organisation goes to the bin, and an admin restores it', async (
   await page.getByTestId('delete').click()
   await page.getByTestId('confirm-button').click()
   await page.waitForURL((url) => url.pathname === '/organisations')
-  await toast(page, 'Organisation supprimée')
+  await toast(page, 'Organisation supprimée (restaurable')
   await page.goto('/bin?type=organisations')
   await hydrated(page)
   const row = page.getByTestId('bin-row').filter({ hasText: name })
@@ -172,7 +175,7 @@ test('a deleted organisation goes to the bin, and an admin restores it', async (
   await expect(page.getByTestId('organisation-name').textContent()).resolves.toBe(name)
   expect(errors).toEqual([])
   await context.close()
-})
+}, BROWSER_TIMEOUT)
 
 test('a viewer reads an organisation without any action to change it', async () => {
   const { context, page, errors } = await session('viewer')
@@ -187,4 +190,4 @@ test('a viewer reads an organisation without any action to change it', async () 
   expect(await page.locator('[data-testid="kanban-card"][draggable="true"]').count()).toBe(0)
   expect(errors).toEqual([])
   await context.close()
-})
+}, BROWSER_TIMEOUT)

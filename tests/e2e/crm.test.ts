@@ -4,6 +4,9 @@ import type { Browser, Page } from 'playwright-core'
 import { collectPageErrors, launchBrowser, newContext, signIn } from '../setup/browser.ts'
 import { as, unique } from '../setup/api-client.ts'
 
+// Browser flows are long, and a route's first visit compiles it on demand (Vite dev server).
+const BROWSER_TIMEOUT = 90_000
+
 let browser: Browser
 beforeAll(async () => { browser = await launchBrowser() })
 afterAll(async () => { await browser?.close() })
@@ -87,7 +90,7 @@ test('an organisation is created, gets a contact and an interaction, and moves t
   await expectQuestionnaireTask(page, id)
   expect(errors).toEqual([])
   await context.close()
-})
+}, BROWSER_TIMEOUT)
 
 test('a kanban card moves with the keyboard, and a move the server refuses rolls back with a message', async () => {
   const context = await open()
@@ -121,7 +124,7 @@ test('a kanban card moves with the keyboard, and a move the server refuses rolls
   expect(await page.getByTestId('kanban-column-SIGNE').getByTestId('kanban-card').filter({ hasText: name }).count()).toBe(0)
   expect(errors.filter((e) => !/403/.test(e))).toEqual([])
   await context.close()
-})
+}, BROWSER_TIMEOUT)
 
 test('on a 390×844 phone the same flow works with the "Déplacer vers" menu', async () => {
   const context = await open({ mobile: true })
@@ -150,7 +153,7 @@ test('on a 390×844 phone the same flow works with the "Déplacer vers" menu', a
   expect(overflow).toBeLessThanOrEqual(0)
   expect(errors).toEqual([])
   await context.close()
-})
+}, BROWSER_TIMEOUT)
 
 test('a selection of organisations changes stage in one bulk action after confirmation', async () => {
   const context = await open()
@@ -174,7 +177,7 @@ test('a selection of organisations changes stage in one bulk action after confir
   await expect.poll(async () => page.getByTestId('organisation-list').getByTestId('stage-menu').filter({ hasText: 'Proposition' }).count()).toBe(2)
   expect(errors).toEqual([])
   await context.close()
-})
+}, BROWSER_TIMEOUT)
 
 test('dark mode follows the system, survives a reload once chosen, and never flashes the wrong theme', async () => {
   // Records the theme when <body> starts, i.e. before any script but the inline theme script ran.
@@ -218,4 +221,4 @@ test('dark mode follows the system, survives a reload once chosen, and never fla
   expect(bg).not.toBe('rgb(248, 250, 252)')
   expect(errors).toEqual([])
   await context.close()
-})
+}, BROWSER_TIMEOUT)

@@ -1,8 +1,10 @@
 // From typed text to the tsqueries the search runs: tokens as prefixes, each misspelt word
-// widened with its corrections from the search_terms dictionary (pg_trgm nearest neighbours).
+// widened with its corrections from the search_terms dictionary (pg_trgm nearest neighbours),
+// and its French stem for notes. The tsqueries are built once here and sent as parameters, so
+// the search statement does not parse them again in each of its branches.
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { correctable, fold, isTypoOf, tokenize } from './search-text.ts'
+import { correctable, fold, tokenize, typoDistance } from './search-text.ts'
 
 export type CompiledQuery = {
   // What the user typed, folded, words joined by one space: compared with whole names.
@@ -18,51 +20,64 @@ export type CompiledQuery = {
   namesWeighted: SQL
 }
 
-// Nearest dictionary words looked at for each misspelt token; isTypoOf keeps the close ones.
+// Nearest dictionary words looked at for each misspelt token; typoDistance keeps the close ones.
 const NEIGHBOURS = 6
 
 export const phraseOf = (q: string) => fold(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ')
 
-// Tokens are letters and digits only (tokenize), so quoting them cannot break the tsquery
-// syntax; the text still travels as a bound parameter.
-const term = (t: string, prefix: boolean, weight = '') => `'${t}'${prefix ? ':*' : ':'}${weight}`.replace(/:$/, '')
+// Tokens and dictionary words are letters and digits only (tokenize; the trigger that fills the
+// dictionary keeps letters only), so quoting them cannot break the tsquery syntax.
+const prefix = (t: string, weight = '') => `'${t}':*${weight}`
+const exact = (w: string, weight = '') => (weight ? `'${w}':${weight}` : `'${w}'`)
+const any = (parts: string[]) => `(${parts.join(' | ')})`
 
-function alternatives(token: string, corrections: string[], weight = '') {
-  return [term(token, true, weight), ...corrections.map((c) => term(c, false, weight))].join(' | ')
-}
+type Lookup = { i: number; known: boolean; near: string[]; french: string }
 
-export async function compileQuery(db: Db, q: string): Promise<CompiledQuery | null> {
+// `notes` adds each token's French stem (for notes and summaries); autocomplete does without.
+export async function compileQuery(db: Db, q: string, { notes = true } = {}): Promise<CompiledQuery | null> {
   const phrase = phraseOf(q)
   const tokens = tokenize(q)
   if (phrase.length < 2 || tokens.length === 0) return null
-  const corrections = await findCorrections(db, tokens)
-  const parts = tokens.map((t, i) => alternatives(t, corrections[i]!))
-  const full = sql.join(parts.map((p) => sql`(to_tsquery('crm_simple', ${p}) || to_tsquery('crm_french', ${p}))`), sql` && `)
+  const rows = await lookUp(db, tokens, notes)
+  const corrections = tokens.map((): string[] => [])
+  const french = tokens.map(() => '')
+  for (const row of rows) {
+    french[row.i] = row.french
+    if (!row.known && row.near.length) corrections[row.i] = closest(tokens[row.i]!, row.near)
+  }
+  const names = tokens.map((t, i) => any([prefix(t), ...corrections[i]!.map((c) => exact(c))]))
+  const full = tokens.map((t, i) => any([prefix(t), ...(french[i] ? [french[i]!] : []), ...corrections[i]!.map((c) => exact(c))]))
+  const weighted = tokens.map((t, i) => any([prefix(t, 'A'), ...corrections[i]!.map((c) => exact(c, 'A'))]))
   return {
     phrase,
     tokens,
     corrections,
-    full: sql`(${full})`,
-    names: sql`to_tsquery('crm_simple', ${parts.map((p) => `(${p})`).join(' & ')})`,
-    namesWeighted: sql`to_tsquery('crm_simple', ${tokens.map((t, i) => `(${alternatives(t, corrections[i]!, 'A')})`).join(' & ')})`,
+    full: sql`${full.join(' & ')}::tsquery`,
+    names: sql`${names.join(' & ')}::tsquery`,
+    namesWeighted: sql`${weighted.join(' & ')}::tsquery`,
   }
 }
 
-// One round trip for all the tokens that could be misspelt. A token that is a known word, or the
-// beginning of one, is taken as typed: the user is probably still typing it.
-async function findCorrections(db: Db, tokens: string[]): Promise<string[][]> {
-  const result = tokens.map((): string[] => [])
-  const candidates = tokens.map((t, i) => ({ t, i })).filter(({ t }) => correctable(t))
-  if (candidates.length === 0) return result
-  const lookups = candidates.map(({ t, i }) => sql`
-    select ${i}::int as i,
-      exists (select 1 from search_terms where word like ${`${t}%`}) as known,
-      array(select word from search_terms order by word <-> ${t} limit ${NEIGHBOURS}) as near`)
-  const { rows } = await db.execute<{ i: number; known: boolean; near: string[] }>(sql.join(lookups, sql` union all `))
-  for (const row of rows) {
-    if (row.known) continue
-    const token = tokens[row.i]!
-    result[row.i] = row.near.filter((w) => w !== token && isTypoOf(token, w)).slice(0, 3)
-  }
-  return result
+// Only the closest: a word one letter away hides those two letters away.
+function closest(token: string, near: string[]) {
+  const scored = near.map((w) => ({ w, d: typoDistance(token, w) })).filter((x): x is { w: string; d: number } => x.d !== undefined && x.w !== token)
+  const best = Math.min(...scored.map((x) => x.d))
+  return scored.filter((x) => x.d === best).map((x) => x.w).slice(0, 3)
+}
+
+// One round trip for every token: is it a known word (or the beginning of one), its nearest
+// dictionary words if it could be misspelt, its French stem. A token that is known is taken as
+// typed: the user is probably still typing it. Nothing to ask: no round trip.
+async function lookUp(db: Db, tokens: string[], notes: boolean): Promise<Lookup[]> {
+  const lookups = tokens.flatMap((t, i) => {
+    const fuzzy = correctable(t)
+    if (!fuzzy && !notes) return []
+    return [sql`select ${i}::int as i,
+      ${fuzzy ? sql`exists (select 1 from search_terms where word like ${`${t}%`})` : sql`true`} as known,
+      ${fuzzy ? sql`array(select word from search_terms order by word <-> ${t} limit ${NEIGHBOURS})` : sql`'{}'::text[]`} as near,
+      ${notes ? sql`to_tsquery('crm_french', ${prefix(t)})::text` : sql`''`} as french`]
+  })
+  if (lookups.length === 0) return []
+  const { rows } = await db.execute<Lookup>(sql.join(lookups, sql` union all `))
+  return rows
 }

@@ -38,12 +38,15 @@ export function editDistance(a: string, b: string): number {
   return d[a.length]![b.length]!
 }
 
-// One typo for short words, two from six letters (the product promise: "1-2 fautes"). A word
-// still being typed is compared with the same length of the candidate too.
-export function isTypoOf(token: string, word: string): boolean {
-  const allowed = token.length >= 6 ? 2 : 1
-  if (editDistance(token, word) <= allowed) return true
-  return word.length > token.length && editDistance(token, word.slice(0, token.length)) <= Math.min(1, allowed)
+// Edits (OSA distance) allowed between a typed word and a known one: one up to seven letters,
+// two from eight (the product promise: "1-2 fautes"). A word still being typed is also compared
+// with the same length of the candidate. Undefined when the word is too far.
+export function typoDistance(token: string, word: string): number | undefined {
+  const allowed = token.length >= 8 ? 2 : 1
+  const whole = editDistance(token, word)
+  if (whole <= allowed) return whole
+  if (word.length > token.length && editDistance(token, word.slice(0, token.length)) <= 1) return allowed + 0.5
+  return undefined
 }
 
 export type Range = [start: number, end: number]
