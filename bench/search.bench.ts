@@ -4,7 +4,7 @@
 //   npm run bench                                   embedded PGlite in .data/bench (seeded once)
 //   npm run bench -- --queries 2000 --reseed
 //   DATABASE_URL=postgres://postgres@127.0.0.1:5432/crm_bench npm run bench    any real Postgres
-import { spawnSync, fork } from 'node:child_process'
+import { spawn, spawnSync, fork } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { benchQueries, type BenchQuery } from './queries.ts'
@@ -51,9 +51,11 @@ async function ensureSeeded() {
   if (!realPostgres) spawnSync('rm', ['-rf', DATA_DIR])
   console.log(`seeding ${ORGANISATIONS} organisations and ${ORGANISATIONS * 2} people…`)
   const started = Date.now()
-  const r = spawnSync(process.execPath, ['scripts/seed.ts', '--organisations', String(ORGANISATIONS), '--data-dir', DATA_DIR],
+  // Not spawnSync: with a real Postgres, the seed talks through this process's WebSocket proxy.
+  const seed = spawn(process.execPath, ['scripts/seed.ts', '--organisations', String(ORGANISATIONS), '--data-dir', DATA_DIR],
     { stdio: 'inherit', env: { ...process.env, ...dbEnv } })
-  if (r.status !== 0) throw new Error('seed failed')
+  const code = await new Promise<number | null>((resolve) => seed.on('exit', resolve))
+  if (code !== 0) throw new Error('seed failed')
   console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (wall clock)`)
 }
 

@@ -26,6 +26,7 @@ const SCREENS: Screen[] = [
       await p.getByLabel('E-mail', { exact: true }).fill('contact@exemple')
       await p.getByTestId('submit').click()
       await p.locator('[aria-invalid="true"]').first().waitFor()
+      await p.evaluate(() => window.scrollTo(0, 0))
     },
   },
 ]

@@ -1,6 +1,7 @@
 // The signed-in user, from the app layout's loader, and a permission test for hiding actions.
 import { useRouteLoaderData } from 'react-router'
 import type { Me } from '../routes/_app'
+import { can } from './permissions'
 
 export function useMe(): Me {
   const data = useRouteLoaderData('routes/_app') as { me: Me } | undefined
@@ -10,5 +11,5 @@ export function useMe(): Me {
 
 export function useCan() {
   const me = useMe()
-  return (permission: string) => me.permissions.includes(permission)
+  return (permission: string) => can(me, permission)
 }

@@ -50,7 +50,10 @@ test('Ctrl+K opens the palette; a misspelt name is found, highlighted, chosen wi
   let steps = 0
   while (!(await activeText())?.includes(`${name} Conseil`) && steps++ < ids.length) await input.press('ArrowDown')
   expect(await input.getAttribute('aria-activedescendant')).toBe(await palette(page).locator('[aria-selected="true"]').getAttribute('id'))
+  console.log('DIAG', steps, await activeText(), await options(page).allTextContents())
   await input.press('Enter')
+  await page.waitForTimeout(500)
+  console.log('DIAG after', page.url(), await palette(page).count())
   await page.waitForURL(`**/organisations/${org.id}`)
   expect(await palette(page).count()).toBe(0)
 

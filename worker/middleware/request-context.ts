@@ -22,7 +22,9 @@ export const requestContext = (): MiddlewareHandler<AppEnv> =>
     } finally {
       // A response sent before the request body was read (a 401/403 refused up front) makes
       // local workerd reset the connection, which the client sees as "fetch failed": drain it.
-      if (c.req.raw.body && !c.req.raw.bodyUsed) await c.req.raw.arrayBuffer().catch(() => {})
+      // (Never for GET/HEAD or upgrades: an upgraded connection's body never ends.)
+      const hasBody = !['GET', 'HEAD'].includes(c.req.method) && !c.req.header('upgrade')
+      if (hasBody && c.req.raw.body && !c.req.raw.bodyUsed) await c.req.raw.arrayBuffer().catch(() => {})
       c.header('x-request-id', requestId)
       log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Date.now() - started })
       c.executionCtx.waitUntil(pool.end().catch(() => {}))

@@ -112,8 +112,9 @@ export async function search(db: Db, user: AuthUser, query: SearchQuery): Promis
   const offset = page?.o ?? 0
   const size = Math.max(0, Math.min(limit, POOL - offset))
   const parts = kinds.map(({ k, where }) => kindSearch(k, user, where, compiled, size, offset))
-  const statement = sql`with ${sql.join(parts.flatMap((p) => p.ctes), sql`, `)}
-    ${sql.join(parts.map((p) => sql`(${p.select})`), sql` union all `)}`
+  // Each kind is its own subquery with its own CTEs: planned apart, the whole plans in the sum of
+  // its parts (one WITH list for all kinds took three times longer to plan).
+  const statement = sql.join(parts.map((p) => sql`(with ${sql.join(p.ctes, sql`, `)} ${p.select})`), sql` union all `)
   const { rows } = await db.execute<Row>(statement)
   return {
     query: text,
