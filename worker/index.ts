@@ -4,6 +4,7 @@ import { createRequestHandler } from 'react-router'
 import { api } from './app.ts'
 import type { Env } from './env.ts'
 import { newNonce, securityHeaders } from './http/security-headers.ts'
+import { markInProcess } from './http/in-process.ts'
 import { sentryOptions } from './http/sentry.ts'
 import { handleQueue } from './queues.ts'
 import { handleScheduled } from './scheduled.ts'
@@ -45,7 +46,7 @@ const handler = {
         const v = request.headers.get(name)
         if (v && !h.has(name)) h.set(name, v)
       }
-      return Promise.resolve(api.fetch(new Request(new URL(path, url.origin), { ...init, headers: h }), env, ctx))
+      return Promise.resolve(api.fetch(markInProcess(new Request(new URL(path, url.origin), { ...init, headers: h })), env, ctx))
     }
     const res = await ssr(request, { env, ctx, cspNonce: nonce, api: apiCall })
     return withHeaders(res, headers)

@@ -12,11 +12,12 @@ import { useAnswerToast } from '../lib/use-fetcher-toast'
 import { useSaveShortcut } from '../lib/use-shortcuts'
 import { labels, t, type MessageKey } from '../i18n/fr'
 import { formatDate, formatDateTime, formatMoney } from '../lib/format'
-import type { MandateDto, ProductDto } from '../lib/types'
+import type { HistoryEntryDto, MandateDto, ProductDto } from '../lib/types'
 import type { MandateStatus } from '../../worker/db/enums'
 import { MandateUpdate } from '../../worker/mandates/mandate.schema'
 import { ConfirmDialog } from '../components/dialog'
 import { FormAlert } from '../components/field'
+import { HistoryList } from '../components/history-list'
 import { MandateFields } from '../components/mandate-fields'
 import { MandateStatusBadge } from '../components/mandate-list'
 import { PageHeader } from '../components/page'
@@ -28,11 +29,12 @@ const LIFECYCLE: MandateStatus[] = ['BROUILLON', 'EN_NEGOCIATION', 'SIGNE', 'ACT
 const FINAL: MandateStatus[] = ['RESILIE', 'EXPIRE']
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const [mandate, products] = await Promise.all([
+  const [mandate, products, history] = await Promise.all([
     apiJson<MandateDto>(context, `/api/v1/mandats/${encodeURIComponent(params.id)}`),
     tryList<ProductDto>(context, '/api/v1/products?active=true&limit=100'),
+    tryList<HistoryEntryDto>(context, `/api/v1/mandats/${encodeURIComponent(params.id)}/history?limit=20`),
   ])
-  return { mandate, products: products.data }
+  return { mandate, products: products.data, history: history.data }
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -60,7 +62,7 @@ const TRANSITION_LABEL: Record<MandateStatus, MessageKey> = {
 
 export default function MandateDetail({ loaderData }: Route.ComponentProps) {
   useFlash()
-  const { mandate: m, products } = loaderData
+  const { mandate: m, products, history } = loaderData
   const can = useCan()
   const data = useActionData<typeof action>()
   const busy = useNavigation().state === 'submitting'
@@ -127,6 +129,12 @@ export default function MandateDetail({ loaderData }: Route.ComponentProps) {
         </dl>
       )}
 
+      {history.length ? (
+        <details className="space-y-2">
+          <summary className={cx(h2, 'inline-flex min-h-11 cursor-pointer items-center')}>{t('org.tab.history')}</summary>
+          <HistoryList entries={history} entity="mandate" />
+        </details>
+      ) : null}
       <ConfirmDialog open={!!confirm && confirm !== 'delete'} onClose={() => setConfirm(null)} busy={moving} tone={confirm === 'RESILIE' ? 'danger' : 'primary'}
         title={confirm && confirm !== 'delete' ? t(TRANSITION_LABEL[confirm]) : ''}
         body={confirm === 'SIGNE' ? t('mandate.sign.body', { number: m.number, org: m.organisationName }) : t('mandate.status.body', { status: confirm && confirm !== 'delete' ? labels.mandateStatus[confirm] : '' })}

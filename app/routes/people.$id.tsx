@@ -13,12 +13,13 @@ import { useCan } from '../lib/use-me'
 import { useAnswerToast } from '../lib/use-fetcher-toast'
 import { t } from '../i18n/fr'
 import { formatDate } from '../lib/format'
-import type { InteractionDto, PersonDto, TaskDto } from '../lib/types'
+import type { HistoryEntryDto, InteractionDto, PersonDto, TaskDto } from '../lib/types'
 import { PersonLinkInput } from '../../worker/people/person.schema'
 import { ConfirmDialog } from '../components/dialog'
 import { DialogForm } from '../components/dialog-form'
 import { EntityPicker } from '../components/entity-picker'
 import { CheckboxField, Field } from '../components/field'
+import { HistoryList } from '../components/history-list'
 import { InteractionTimeline } from '../components/interaction-timeline'
 import { Menu } from '../components/menu'
 import { PageHeader } from '../components/page'
@@ -31,12 +32,13 @@ export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.person.
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const id = encodeURIComponent(params.id)
-  const [person, interactions, tasks] = await Promise.all([
+  const [person, interactions, tasks, history] = await Promise.all([
     apiJson<PersonDto>(context, `/api/v1/people/${id}`),
     tryList<InteractionDto>(context, `/api/v1/interactions?personId=${id}&limit=10`),
     tryList<TaskDto>(context, `/api/v1/tasks?personId=${id}&status=TODO,IN_PROGRESS&limit=20`),
+    tryList<HistoryEntryDto>(context, `/api/v1/people/${id}/history?limit=20`),
   ])
-  return { person, interactions: interactions.data, tasks: tasks.data }
+  return { person, interactions: interactions.data, tasks: tasks.data, history: history.data }
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -59,7 +61,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function PersonDetail({ loaderData }: Route.ComponentProps) {
   useFlash()
-  const { person: p, interactions, tasks } = loaderData
+  const { person: p, interactions, tasks, history } = loaderData
   const can = useCan()
   const fetcher = useFetcher<typeof action>()
   const [linking, setLinking] = useState(false)
@@ -126,6 +128,12 @@ export default function PersonDetail({ loaderData }: Route.ComponentProps) {
           {tasks.length ? <TaskList tasks={tasks} canEdit={can('tasks:update')} /> : <p className={cx(muted, 'text-sm')}>{t('task.none')}</p>}
         </section>
       </div>
+      {history.length ? (
+        <details className="space-y-2">
+          <summary className={cx(h2, 'inline-flex min-h-11 cursor-pointer items-center')}>{t('org.tab.history')}</summary>
+          <HistoryList entries={history} entity="person" />
+        </details>
+      ) : null}
       <DialogForm open={linking} onClose={() => setLinking(false)} title={t('person.link.add')} description={p.fullName} intent="link"
         submitLabel={t('contact.link')} schema={LinkForm} shape={{ booleans: ['isPrimary'] }}>
         {(field) => (

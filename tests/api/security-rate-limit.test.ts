@@ -54,4 +54,15 @@ describe('rate limits', () => {
     // Another caller is not affected.
     expect((await (await as('manager')).get('/api/v1/auth/me')).status).toBe(200)
   })
+
+  test('pages of the web app do not spend the API quota of their user', { timeout: 120_000 }, async () => {
+    const manager = await as('manager')
+    const caller = new ApiClient(undefined, randomIp())
+    caller.cookie = manager.cookie
+    await startOfWindow(50)
+    // 40 views of the list make 120 in-process API calls or more (layout: who am I and the
+    // notifications; page: the list), past the 100 a minute an API caller is allowed.
+    for (let i = 0; i < 40; i++) expect((await caller.get('/organisations')).status).toBe(200)
+    expect((await caller.get('/api/v1/auth/me')).status).toBe(200)
+  })
 })

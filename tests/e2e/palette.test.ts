@@ -17,6 +17,16 @@ async function createOrganisation(name: string) {
 }
 
 const palette = (page: Page) => page.getByTestId('command-palette')
+const hydrated = (page: Page) => page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
+
+// The dev server compiles each screen on its first visit and may reload the page then: visit the
+// screens the test goes to once, so a reload cannot swallow a key press later.
+async function warmUp(page: Page, paths: string[]) {
+  for (const path of paths) {
+    await page.goto(path)
+    await hydrated(page)
+  }
+}
 // Three screens, a sign-in and a few searches each, on a shared two-core machine.
 const TIMEOUT = 120_000
 const options = (page: Page) => palette(page).getByTestId('palette-option')
@@ -29,6 +39,7 @@ test('Ctrl+K opens the palette; a misspelt name is found, highlighted, chosen wi
   page.setDefaultTimeout(20_000)
   const errors = collectPageErrors(page)
   await signIn(page, 'admin')
+  await warmUp(page, [`/organisations/${org.id}`, '/pipeline', '/'])
 
   await page.keyboard.press('Control+k')
   await palette(page).waitFor()
@@ -50,10 +61,7 @@ test('Ctrl+K opens the palette; a misspelt name is found, highlighted, chosen wi
   let steps = 0
   while (!(await activeText())?.includes(`${name} Conseil`) && steps++ < ids.length) await input.press('ArrowDown')
   expect(await input.getAttribute('aria-activedescendant')).toBe(await palette(page).locator('[aria-selected="true"]').getAttribute('id'))
-  console.log('DIAG', steps, await activeText(), await options(page).allTextContents())
   await input.press('Enter')
-  await page.waitForTimeout(500)
-  console.log('DIAG after', page.url(), await palette(page).count())
   await page.waitForURL(`**/organisations/${org.id}`)
   expect(await palette(page).count()).toBe(0)
 
@@ -84,6 +92,7 @@ test('the palette keeps focus inside, shows focus, and leads to the full results
   page.setDefaultTimeout(20_000)
   const errors = collectPageErrors(page)
   await signIn(page, 'manager')
+  await warmUp(page, ['/search', '/'])
   await page.getByTestId('search-button').click()
   await palette(page).waitFor()
   for (let i = 0; i < 6; i++) {
@@ -116,10 +125,10 @@ test('on a phone the search button opens a full-screen palette and a tap opens t
   const org = await createOrganisation(`${name} Épargne`)
   const context = await newContext(browser, { mobile: true })
   const page = await context.newPage()
-  page.on('console', (m) => m.type() === 'error' && console.log('DIAG', page.url(), m.text().slice(0, 80)))
   page.setDefaultTimeout(20_000)
   const errors = collectPageErrors(page)
   await signIn(page, 'admin')
+  await warmUp(page, [`/organisations/${org.id}`, '/'])
   const button = page.getByTestId('search-button')
   expect(await button.isVisible()).toBe(true)
   const box = (await button.boundingBox())!

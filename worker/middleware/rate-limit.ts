@@ -4,6 +4,7 @@
 import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { HttpProblem, problem } from '../http/problem.ts'
+import { isInProcess } from '../http/in-process.ts'
 
 // Both bindings count over 60 s windows, so waiting one period is always enough.
 const PERIOD_SECONDS = 60
@@ -33,10 +34,13 @@ export const limitSignIn = (c: Context<AppEnv>, email: string, purpose = 'login'
 // the same demo users and many make more than 100 calls a minute; the test client sends a fresh
 // cf-connecting-ip per request (tests/setup/api-client.ts), so only a test that pins one IP, as
 // the rate-limit test does, meets the limit. The limit itself is production's (wrangler.toml).
+// The web UI's own in-process calls (3-6 per page view) are not API traffic: counting them would
+// throttle an active user of the app long before any integration. Pages themselves are better
+// limited at the edge (Cloudflare WAF rate-limiting rules).
 export const apiRateLimit = (): MiddlewareHandler<AppEnv> =>
   async function apiRateLimit(c, next) {
     const user = c.get('user')
-    if (user) {
+    if (user && !isInProcess(c.req.raw)) {
       const caller = user.via === 'token' ? `token:${user.tokenId}` : `user:${user.id}`
       await enforceLimit(c.env.API_LIMITER, c.env.ENVIRONMENT === 'test' ? `${caller}:${clientIp(c)}` : caller)
     }
