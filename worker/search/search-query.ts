@@ -34,10 +34,15 @@ const any = (parts: string[]) => `(${parts.join(' | ')})`
 type Lookup = { i: number; known: boolean; near: string[]; french: string }
 
 // `notes` adds each token's French stem (for notes and summaries); autocomplete does without.
+// An e-mail address, whole or its beginning ("contact@alfo"): one lexeme of the e-mail's own
+// (the parser keeps addresses whole), far more selective than its parts ("fr", "com").
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]*/gu
+
 export async function compileQuery(db: Db, q: string, { notes = true } = {}): Promise<CompiledQuery | null> {
   const phrase = phraseOf(q)
-  const tokens = tokenize(q)
-  if (phrase.length < 2 || tokens.length === 0) return null
+  const emails = [...new Set(fold(q).match(EMAIL) ?? [])].slice(0, 2)
+  const tokens = tokenize(emails.reduce((rest, e) => rest.replace(e, ' '), fold(q)))
+  if (phrase.length < 2 || tokens.length + emails.length === 0) return null
   const rows = await lookUp(db, tokens, notes)
   const corrections = tokens.map((): string[] => [])
   const french = tokens.map(() => '')
@@ -45,13 +50,15 @@ export async function compileQuery(db: Db, q: string, { notes = true } = {}): Pr
     french[row.i] = row.french
     if (!row.known && row.near.length) corrections[row.i] = closest(tokens[row.i]!, row.near)
   }
-  const names = tokens.map((t, i) => any([prefix(t), ...corrections[i]!.map((c) => exact(c))]))
-  const full = tokens.map((t, i) => any([prefix(t), ...(french[i] ? [french[i]!] : []), ...corrections[i]!.map((c) => exact(c))]))
-  const weighted = tokens.map((t, i) => any([prefix(t, 'A'), ...corrections[i]!.map((c) => exact(c, 'A'))]))
+  const mails = emails.map((e) => prefix(e))
+  const names = [...tokens.map((t, i) => any([prefix(t), ...corrections[i]!.map((c) => exact(c))])), ...mails]
+  const full = [...tokens.map((t, i) => any([prefix(t), ...(french[i] ? [french[i]!] : []), ...corrections[i]!.map((c) => exact(c))])), ...mails]
+  const weighted = [...tokens.map((t, i) => any([prefix(t, 'A'), ...corrections[i]!.map((c) => exact(c, 'A'))])), ...emails.map((e) => prefix(e, 'A'))]
   return {
     phrase,
-    tokens,
-    corrections,
+    // Highlighting looks for every word typed, those of the e-mail addresses too.
+    tokens: [...tokens, ...emails.flatMap((e) => tokenize(e))],
+    corrections: [...corrections, ...emails.flatMap((e) => tokenize(e).map((): string[] => []))],
     full: sql`${full.join(' & ')}::tsquery`,
     names: sql`${names.join(' & ')}::tsquery`,
     namesWeighted: sql`${weighted.join(' & ')}::tsquery`,
