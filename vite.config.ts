@@ -31,5 +31,9 @@ export default defineConfig(({ command }) => ({
   // cors: false — the Worker answers CORS (worker/middleware/cors.ts); Vite's own CORS would
   // answer preflights itself and hide the app's allow-list in development and tests.
   server: { port: Number(process.env.PORT ?? 8787), strictPort: true, host: '127.0.0.1', cors: false },
-  optimizeDeps: { include: ['react', 'react-dom', 'react-dom/client', 'react-router'] },
+  // Scan every route module up front: no "new dependencies optimised, reloading" on a first visit.
+  optimizeDeps: {
+    entries: ['app/root.tsx', 'app/routes/**/*.tsx'],
+    include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-router', 'zod'],
+  },
 }))

@@ -7,6 +7,7 @@
 import { spawn, spawnSync, fork } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { cpus, loadavg } from 'node:os'
 import { benchQueries, type BenchQuery } from './queries.ts'
 import { percentiles, printTable, type Sample } from './stats.ts'
 
@@ -164,6 +165,7 @@ async function runSql(queries: BenchQuery[]) {
 }
 
 await ensureSeeded()
+const loadBefore = loadavg()[0]!
 const queries = benchQueries(QUERIES + WARM_UP, ORGANISATIONS)
 console.log(`running ${QUERIES} mixed queries (+${WARM_UP} warm-up) through the API…`)
 const api = await runApi(queries)
@@ -174,7 +176,9 @@ await proxy?.stop()
 const engine = realPostgres ? `Postgres (${new URL(realPostgres).host})` : `PGlite (embedded Postgres in WASM, ${DATA_DIR})`
 console.log(`\nSearch benchmark: ${engine}, ${bare.counts.o.toLocaleString('en')} organisations, ${bare.counts.p.toLocaleString('en')} people, ${api.length} queries`)
 console.log('client = HTTP round trip seen by the benchmark (sign-in check, new DB connection, JSON); server = Server-Timing of the')
-console.log('search handler (dictionary look-up + search statement + highlighting); sql = the same statements on one warm connection.\n')
+console.log('search handler (dictionary look-up + search statement + highlighting); sql = the same statements on one warm connection.')
+// The figures depend on what else the machine runs: say so next to them.
+console.log(`${cpus().length} CPUs; load average ${loadBefore.toFixed(1)} before the run, ${loadavg()[0]!.toFixed(1)} after.\n`)
 printTable(api.map((s, i) => ({ ...s, sql: bare.samples[i]!.sql })))
 console.log(`\nTargets: search p95 < 50 ms, autocomplete p95 < 20 ms (server side).`)
 const p95 = (endpoint: string) => percentiles(api.filter((s) => s.q.endpoint === endpoint).map((s) => s.server!))[1]

@@ -2,7 +2,7 @@
 // lifecycle, one-click tasks, the bin, and what a viewer does not see.
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { collectPageErrors, launchBrowser, newContext, signIn } from '../setup/browser.ts'
+import { collectPageErrors, launchBrowser, newContext, signIn, warmUp } from '../setup/browser.ts'
 import { as, baseURL, unique, type DemoUser } from '../setup/api-client.ts'
 
 // Browser flows are long, and a route's first visit compiles it on demand (Vite dev server).
@@ -194,23 +194,3 @@ test('a viewer reads an organisation without any action to change it', async () 
   expect(errors).toEqual([])
   await context.close()
 }, BROWSER_TIMEOUT)
-
-// The dev server compiles routes and optimises dependencies on their first visit (which can
-// reload the page); one pass over the screens first keeps the tests' own timings honest.
-async function warmUp(b: Browser) {
-  const context = await newContext(b)
-  await context.setExtraHTTPHeaders({ 'cf-connecting-ip': '10.254.254.254' })
-  const page = await context.newPage()
-  try {
-    await signIn(page, 'admin')
-    const id = await page.evaluate(async () => ((await (await fetch('/api/v1/organisations?limit=1')).json()) as { data: { id: string }[] }).data[0]!.id)
-    for (const path of ['/organisations', '/organisations/new', `/organisations/${id}`, `/organisations/${id}/contacts`, `/organisations/${id}/tasks`,
-      `/organisations/${id}/interactions`, `/organisations/${id}/mandates`, `/organisations/${id}/history`, `/organisations/${id}/edit`,
-      '/pipeline', '/pipeline/kanban', '/pipeline/analytics', '/people', '/tasks', '/mandates', '/mandates/new', '/products', '/bin', '/']) {
-      await page.goto(path)
-      await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', undefined, { timeout: 20_000 }).catch(() => {})
-    }
-  } finally {
-    await context.close()
-  }
-}

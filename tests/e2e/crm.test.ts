@@ -1,7 +1,7 @@
 // The interface of the records and the pipeline, in a real browser, desktop and phone.
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { collectPageErrors, launchBrowser, newContext, signIn } from '../setup/browser.ts'
+import { collectPageErrors, launchBrowser, newContext, signIn, warmUp } from '../setup/browser.ts'
 import { as, unique } from '../setup/api-client.ts'
 
 // Browser flows are long, and a route's first visit compiles it on demand (Vite dev server).
@@ -225,23 +225,3 @@ test('dark mode follows the system, survives a reload once chosen, and never fla
   expect(errors).toEqual([])
   await context.close()
 }, BROWSER_TIMEOUT)
-
-// The dev server compiles routes and optimises dependencies on their first visit (which can
-// reload the page); one pass over the screens first keeps the tests' own timings honest.
-async function warmUp(b: Browser) {
-  const context = await newContext(b)
-  await context.setExtraHTTPHeaders({ 'cf-connecting-ip': '10.254.254.254' })
-  const page = await context.newPage()
-  try {
-    await signIn(page, 'admin')
-    const id = await page.evaluate(async () => ((await (await fetch('/api/v1/organisations?limit=1')).json()) as { data: { id: string }[] }).data[0]!.id)
-    for (const path of ['/organisations', '/organisations/new', `/organisations/${id}`, `/organisations/${id}/contacts`, `/organisations/${id}/tasks`,
-      `/organisations/${id}/interactions`, `/organisations/${id}/mandates`, `/organisations/${id}/history`, `/organisations/${id}/edit`,
-      '/pipeline', '/pipeline/kanban', '/pipeline/analytics', '/people', '/tasks', '/mandates', '/mandates/new', '/products', '/bin', '/']) {
-      await page.goto(path)
-      await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', undefined, { timeout: 20_000 }).catch(() => {})
-    }
-  } finally {
-    await context.close()
-  }
-}

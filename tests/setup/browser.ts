@@ -49,3 +49,23 @@ export function collectPageErrors(page: Page): string[] {
   page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(`console: ${m.text()}`))
   return errors
 }
+
+// The dev server compiles routes and optimises dependencies on their first visit (which can
+// reload the page); one pass over the screens first keeps the tests' own timings honest.
+export async function warmUp(b: Browser) {
+  const context = await newContext(b)
+  await context.setExtraHTTPHeaders({ 'cf-connecting-ip': '10.254.254.254' })
+  const page = await context.newPage()
+  try {
+    await signIn(page, 'admin')
+    const id = await page.evaluate(async () => ((await (await fetch('/api/v1/organisations?limit=1')).json()) as { data: { id: string }[] }).data[0]!.id)
+    for (const path of ['/organisations', '/organisations/new', `/organisations/${id}`, `/organisations/${id}/contacts`, `/organisations/${id}/tasks`,
+      `/organisations/${id}/interactions`, `/organisations/${id}/mandates`, `/organisations/${id}/history`, `/organisations/${id}/edit`,
+      '/pipeline', '/pipeline/kanban', '/pipeline/analytics', '/people', '/tasks', '/mandates', '/mandates/new', '/products', '/bin', '/']) {
+      await page.goto(path)
+      await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', undefined, { timeout: 20_000 }).catch(() => {})
+    }
+  } finally {
+    await context.close()
+  }
+}

@@ -119,5 +119,6 @@ export const HREF: Record<SearchType, (id: string, data: Record<string, unknown>
   people: (id) => `/people/${id}`,
   mandates: (id) => `/mandates/${id}`,
   products: (id) => `/products/${id}`,
-  interactions: (_id, d) => (typeof d.organisationId === 'string' ? `/organisations/${d.organisationId}` : null),
+  // An interaction has no page of its own: its organisation's timeline.
+  interactions: (_id, d) => (typeof d.organisationId === 'string' ? `/organisations/${d.organisationId}/interactions` : null),
 }

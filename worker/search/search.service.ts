@@ -1,5 +1,5 @@
 // Global search and autocomplete: one SQL statement for all kinds of record (after at most one
-// dictionary look-up for misspelt words), ranked in Postgres, highlighted here.
+// look-up of the typed words: corrections, French stems), ranked in Postgres, highlighted here.
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
