@@ -1,3 +1,4 @@
+import { isinCheckDigit } from '../worker/shared/fields.ts'
 // Realistic French names for the demo and benchmark data sets.
 export const ORG_PREFIXES = ['Groupe', 'Banque', 'Crédit', 'Société', 'Compagnie', 'Mutuelle', 'Caisse', 'Financière', 'Gestion', 'Patrimoine', 'Cabinet', 'Family Office']
 export const ORG_ROOTS = ['Alforis', 'Générale', 'Lyonnaise', 'Rhône-Alpes', 'Atlantique', 'Méditerranée', 'Saint-Honoré', 'Montaigne', 'Haussmann', 'Vendôme', 'Bellecour', 'Garonne', 'Loire', 'Provence', 'Normandie', 'Bretagne', 'Alsace', 'Aquitaine', 'Occitanie', 'Champagne', 'Étoile', 'Opéra', 'Concorde', 'Trocadéro', 'Mirabeau', 'Colbert', 'Richelieu', 'Turgot', 'Sully', 'Mazarin', 'Voltaire', 'Pascal', 'Lavoisier', 'Ampère', 'Curie', 'Monge', 'Carnot', 'Fourier', 'Laplace', 'Descartes']
@@ -27,14 +28,5 @@ export function rng(seed = 42) {
 // ISIN with a valid Luhn check digit (ISO 6166), e.g. FR0010000015.
 export function makeIsin(country: string, body: string) {
   const base = `${country}${body.padStart(9, '0')}`
-  const digits = [...base].map((ch) => (/[A-Z]/.test(ch) ? String(ch.charCodeAt(0) - 55) : ch)).join('')
-  let sum = 0
-  let double = true
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = Number(digits[i])
-    if (double) { d *= 2; if (d > 9) d -= 9 }
-    sum += d
-    double = !double
-  }
-  return `${base}${(10 - (sum % 10)) % 10}`
+  return `${base}${isinCheckDigit(base)}`
 }

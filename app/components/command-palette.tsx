@@ -7,6 +7,7 @@ import type { SearchHit, SearchResult, SearchType } from '../../worker/search/se
 import { fold } from '../../worker/search/search-text'
 import { t, type MessageKey } from '../i18n/fr'
 import { cx } from './ui'
+import { useModal } from './dialog'
 
 const RECENT_KEY = 'crm.recent-searches'
 const RECENT_MAX = 6
@@ -90,7 +91,6 @@ export function rememberSearch(q: string) {
   try { localStorage.setItem(RECENT_KEY, JSON.stringify(next)) } catch {}
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled])'
 const typingInField = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
 
@@ -145,7 +145,7 @@ function useSearch(q: string) {
 }
 
 function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null)
+  const ref = useModal(onClose)
   const input = useRef<HTMLInputElement>(null)
   const navigate = useNavigate()
   const id = useId()
@@ -154,31 +154,8 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
   const [recent, setRecent] = useState<string[]>([])
   const search = useSearch(q)
 
-  useEffect(() => {
-    const dialog = ref.current!
-    const opener = document.activeElement as HTMLElement | null
-    dialog.showModal()
-    input.current?.focus()
-    setRecent(readRecent())
-    const onCancel = (e: Event) => { e.preventDefault(); onClose() }
-    // Tab stays inside the dialog.
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Tab') return
-      const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)]
-      const first = items[0], last = items[items.length - 1]
-      if (!first || !last) return
-      if (e.shiftKey && document.activeElement === first) { e.preventDefault(); last.focus() }
-      else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus() }
-    }
-    dialog.addEventListener('cancel', onCancel)
-    dialog.addEventListener('keydown', onKey)
-    return () => {
-      dialog.removeEventListener('cancel', onCancel)
-      dialog.removeEventListener('keydown', onKey)
-      if (dialog.open) dialog.close()
-      if (opener?.isConnected) opener.focus()
-    }
-  }, [onClose])
+  // Modal behaviour (top layer, Tab kept inside, Esc, focus given back) shared with every dialog.
+  useEffect(() => { setRecent(readRecent()) }, [])
 
   const sections = useMemo<Section[]>(() => {
     const text = q.trim()
@@ -236,7 +213,7 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
       <div className="flex h-full max-h-[inherit] flex-col">
         <div className="flex items-center gap-2 border-b border-slate-200 px-3 focus-within:outline-2 focus-within:-outline-offset-2 focus-within:outline-blue-700 dark:border-slate-700">
           <Icon path={TYPE_ICON.all} className="h-5 w-5 text-slate-500" />
-          <input ref={input} value={q} onChange={(e) => setQ(e.target.value)} onKeyDown={onInputKey} data-testid="palette-input"
+          <input ref={input} data-autofocus value={q} onChange={(e) => setQ(e.target.value)} onKeyDown={onInputKey} data-testid="palette-input"
             role="combobox" aria-expanded={items.length > 0} aria-controls={`${id}-list`} aria-autocomplete="list"
             aria-activedescendant={items.length ? `${id}-opt-${active}` : undefined} aria-label={t('search.label')}
             placeholder={t('search.placeholder')} maxLength={200} autoComplete="off" spellCheck={false} enterKeyHint="go"

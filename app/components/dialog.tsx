@@ -25,7 +25,7 @@ export function Dialog({ open, onClose, title, description, children, footer, si
 
 // showModal() on mount, Tab kept inside, Esc (cancel) and unmount close it, focus goes back to
 // the control that opened it.
-function useModal(onClose: () => void) {
+export function useModal(onClose: () => void) {
   const ref = useRef<HTMLDialogElement>(null)
   const close = useRef(onClose)
   close.current = onClose

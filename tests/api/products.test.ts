@@ -1,20 +1,7 @@
 import { describe, expect, test } from 'vitest'
 import { as, unique } from '../setup/api-client.ts'
+import { makeIsin } from '../../scripts/seed-data.ts'
 
-// ISIN with a valid Luhn check digit (ISO 6166), as in scripts/seed-data.ts.
-function makeIsin(country: string, body: string) {
-  const base = `${country}${body.padStart(9, '0')}`
-  const digits = [...base].map((ch) => (/[A-Z]/.test(ch) ? String(ch.charCodeAt(0) - 55) : ch)).join('')
-  let sum = 0
-  let double = true
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = Number(digits[i])
-    if (double) { d *= 2; if (d > 9) d -= 9 }
-    sum += d
-    double = !double
-  }
-  return `${base}${(10 - (sum % 10)) % 10}`
-}
 const randomIsin = () => makeIsin('FR', String(Math.floor(Math.random() * 1e9)))
 
 describe('products', () => {

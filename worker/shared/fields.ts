@@ -26,9 +26,8 @@ export const UuidSchema = z.string().uuid('Identifiant invalide.')
 
 // ISIN (ISO 6166): 2 letters (country), 9 alphanumerics, 1 Luhn check digit computed over the
 // letters turned into numbers (A=10 … Z=35). A typo in one character always fails the check.
-export function isValidIsin(value: string) {
-  if (!/^[A-Z]{2}[A-Z0-9]{9}[0-9]$/.test(value)) return false
-  const digits = [...value.slice(0, 11)].map((ch) => (/[A-Z]/.test(ch) ? String(ch.charCodeAt(0) - 55) : ch)).join('')
+export function isinCheckDigit(first11: string) {
+  const digits = [...first11].map((ch) => (/[A-Z]/.test(ch) ? String(ch.charCodeAt(0) - 55) : ch)).join('')
   let sum = 0
   let double = true
   for (let i = digits.length - 1; i >= 0; i--) {
@@ -37,7 +36,11 @@ export function isValidIsin(value: string) {
     sum += d
     double = !double
   }
-  return (10 - (sum % 10)) % 10 === Number(value[11])
+  return (10 - (sum % 10)) % 10
+}
+
+export function isValidIsin(value: string) {
+  return /^[A-Z]{2}[A-Z0-9]{9}[0-9]$/.test(value) && isinCheckDigit(value.slice(0, 11)) === Number(value[11])
 }
 export const IsinSchema = z.string().trim().toUpperCase().transform((v) => v.replace(/\s/g, ''))
   .pipe(z.string().refine(isValidIsin, 'Code ISIN invalide (2 lettres, 9 caractères, 1 chiffre de contrôle).'))
