@@ -21,6 +21,9 @@ export default defineConfig({
           include: ['tests/api/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/setup/global-server.ts'],
           environment: 'node',
+          // One retry: the browser tests drive the Vite dev server, where a first compile under
+          // a saturated CPU can outlast a 30 s navigation. A test that fails twice still fails.
+          retry: 1,
         },
       },
       {

@@ -1,6 +1,6 @@
 // An organisation: header (stage badge menu, edit, ⋮ duplicate / delete) and its tabs.
 import { useState } from 'react'
-import { Link, Outlet, redirect, useFetcher } from 'react-router'
+import { Link, Outlet, redirect, useActionData, useNavigation, useSubmit } from 'react-router'
 import type { Route } from './+types/organisations.$id'
 import { apiJson, apiSubmit } from '../lib/api.server'
 import { submit } from '../lib/actions.server'
@@ -51,12 +51,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function OrganisationLayout({ loaderData: o }: Route.ComponentProps) {
   useFlash()
   const can = useCan()
-  const fetcher = useFetcher<typeof action>()
   const [confirmDelete, setConfirmDelete] = useState(false)
   const [logging, setLogging] = useState(false)
-  const busy = fetcher.state !== 'idle'
-  useAnswerToast(fetcher.data, fetcher.state, () => setConfirmDelete(false))
-  const post = (intent: string) => fetcher.submit({ intent }, { method: 'post' })
+  // Delete and duplicate leave the page: they are navigations (a live revalidation triggered by a
+  // pushed notification cannot swallow their redirect, as it could a fetcher's).
+  const submit = useSubmit()
+  const navigation = useNavigation()
+  const answer = useActionData<typeof action>()
+  const busy = navigation.state === 'submitting'
+  useAnswerToast(answer, navigation.state, () => setConfirmDelete(false))
+  const post = (intent: 'delete' | 'duplicate') => submit({ intent }, { method: 'post' })
   const base = `/organisations/${o.id}`
   const more = [
     ...(can('organisations:create') ? [{ label: t('org.duplicate'), onSelect: () => post('duplicate'), testId: 'duplicate' }] : []),
