@@ -1,5 +1,7 @@
 // KV as a cache of hot lists only: Postgres stays the truth, losing KV loses nothing.
 // A version number per resource is part of every key, so one write invalidates all of its lists.
+import type { Context } from 'hono'
+import type { AppEnv } from '../app-env.ts'
 import type { Env } from '../env.ts'
 
 const TTL_SECONDS = 300
@@ -23,4 +25,11 @@ export async function cachedList<T>(
 
 export async function invalidateLists(env: Pick<Env, 'CACHE'>, ...resources: string[]) {
   await Promise.all(resources.map((r) => env.CACHE.put(versionKey(r), crypto.randomUUID())))
+}
+
+// A route's cached list: from KV when fresh, else loaded and stored; the x-cache header says which.
+export async function cachedJson<T>(c: Context<AppEnv>, resource: string, scopeKey: string, query: string, load: () => Promise<T>) {
+  const { value, hit } = await cachedList(c.env, resource, scopeKey, query, load)
+  c.header('x-cache', hit ? 'HIT' : 'MISS')
+  return value
 }

@@ -2,7 +2,7 @@ import type { Api } from '../app-env.ts'
 import { requireUser } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { jsonResponse, problemResponses } from '../http/common-schemas.ts'
-import { cachedList } from '../cache/list-cache.ts'
+import { cachedJson } from '../cache/list-cache.ts'
 import { scopeKey } from '../shared/cached-lists.ts'
 import { Dashboard } from './dashboard.schema.ts'
 import { dashboard } from './dashboard.service.ts'
@@ -16,8 +16,6 @@ export function registerDashboardRoutes(api: Api) {
     const user = requireUser(c.get('user'))
     // The dashboard reads every record type: each write names 'dashboard' among the lists it stales.
     // Sales see their own tasks, so their key is per user (scopeKey already is for sales).
-    const { value, hit } = await cachedList(c.env, 'dashboard', scopeKey(user), '', () => dashboard(c.get('db'), user))
-    c.header('x-cache', hit ? 'HIT' : 'MISS')
-    return c.json(value, 200)
+    return c.json(await cachedJson(c, 'dashboard', scopeKey(user), '', () => dashboard(c.get('db'), user)), 200)
   })
 }

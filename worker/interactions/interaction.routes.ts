@@ -2,7 +2,7 @@ import type { Api } from '../app-env.ts'
 import { requireUser } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, page, problemResponses } from '../http/common-schemas.ts'
-import { cachedList } from '../cache/list-cache.ts'
+import { cachedJson } from '../cache/list-cache.ts'
 import { afterWrite } from '../events/after-write.ts'
 import { STALE_AFTER_WRITE, scopeKey } from '../shared/cached-lists.ts'
 import { Interaction, InteractionCreate, InteractionListQuery, InteractionUpdate } from './interaction.schema.ts'
@@ -20,10 +20,8 @@ export function registerInteractionRoutes(api: Api) {
   }), async (c) => {
     const user = requireUser(c.get('user'))
     const query = c.req.valid('query')
-    const { value, hit } = await cachedList(c.env, 'interactions', scopeKey(user), new URL(c.req.url).search,
-      () => listInteractions(c.get('db'), user, query))
-    c.header('x-cache', hit ? 'HIT' : 'MISS')
-    return c.json(value, 200)
+    return c.json(await cachedJson(c, 'interactions', scopeKey(user), new URL(c.req.url).search,
+      () => listInteractions(c.get('db'), user, query)), 200)
   })
 
   api.openapi(apiRoute({

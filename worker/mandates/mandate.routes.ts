@@ -2,7 +2,7 @@ import type { Api } from '../app-env.ts'
 import { requireUser } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, page, problemResponses } from '../http/common-schemas.ts'
-import { cachedList } from '../cache/list-cache.ts'
+import { cachedJson } from '../cache/list-cache.ts'
 import { afterWrite } from '../events/after-write.ts'
 import { STALE_AFTER_WRITE, scopeKey } from '../shared/cached-lists.ts'
 import { listHistory } from '../shared/history-list.ts'
@@ -22,10 +22,8 @@ export function registerMandateRoutes(api: Api) {
   }), async (c) => {
     const user = requireUser(c.get('user'))
     const query = c.req.valid('query')
-    const { value, hit } = await cachedList(c.env, 'mandates', scopeKey(user), new URL(c.req.url).search,
-      () => listMandates(c.get('db'), user, query))
-    c.header('x-cache', hit ? 'HIT' : 'MISS')
-    return c.json(value, 200)
+    return c.json(await cachedJson(c, 'mandates', scopeKey(user), new URL(c.req.url).search,
+      () => listMandates(c.get('db'), user, query)), 200)
   })
 
   api.openapi(apiRoute({

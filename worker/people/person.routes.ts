@@ -3,7 +3,7 @@ import type { Api } from '../app-env.ts'
 import { requireUser } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, page, problemResponses } from '../http/common-schemas.ts'
-import { cachedList } from '../cache/list-cache.ts'
+import { cachedJson } from '../cache/list-cache.ts'
 import { afterWrite } from '../events/after-write.ts'
 import { STALE_AFTER_WRITE, scopeKey } from '../shared/cached-lists.ts'
 import { listHistory } from '../shared/history-list.ts'
@@ -28,10 +28,8 @@ export function registerPersonRoutes(api: Api) {
   }), async (c) => {
     const user = requireUser(c.get('user'))
     const query = c.req.valid('query')
-    const { value, hit } = await cachedList(c.env, 'people', scopeKey(user), new URL(c.req.url).search,
-      () => listPeople(c.get('db'), user, query))
-    c.header('x-cache', hit ? 'HIT' : 'MISS')
-    return c.json(value, 200)
+    return c.json(await cachedJson(c, 'people', scopeKey(user), new URL(c.req.url).search,
+      () => listPeople(c.get('db'), user, query)), 200)
   })
 
   api.openapi(apiRoute({
@@ -130,9 +128,7 @@ export function registerPersonRoutes(api: Api) {
     const db = c.get('db')
     const org = await getOrganisationRow(db, user, c.req.valid('param').id)
     const query = c.req.valid('query')
-    const { value, hit } = await cachedList(c.env, 'people', scopeKey(user), `contacts:${org.id}${new URL(c.req.url).search}`,
-      () => listContacts(db, user, org.id, query))
-    c.header('x-cache', hit ? 'HIT' : 'MISS')
-    return c.json(value, 200)
+    return c.json(await cachedJson(c, 'people', scopeKey(user), `contacts:${org.id}${new URL(c.req.url).search}`,
+      () => listContacts(db, user, org.id, query)), 200)
   })
 }

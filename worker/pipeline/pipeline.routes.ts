@@ -2,7 +2,7 @@ import type { Api } from '../app-env.ts'
 import { requireUser } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { jsonResponse, problemResponses } from '../http/common-schemas.ts'
-import { cachedList } from '../cache/list-cache.ts'
+import { cachedJson } from '../cache/list-cache.ts'
 import { scopeKey } from '../shared/cached-lists.ts'
 import { PipelineAnalytics, PipelineAnalyticsQuery, PipelineBoard, PipelineBoardQuery } from './pipeline.schema.ts'
 import { pipelineAnalytics, pipelineBoard } from './pipeline.service.ts'
@@ -20,10 +20,8 @@ export function registerPipelineRoutes(api: Api) {
   }), async (c) => {
     const user = requireUser(c.get('user'))
     const query = c.req.valid('query')
-    const { value, hit } = await cachedList(c.env, 'organisations', scopeKey(user), `board:${new URL(c.req.url).search}`,
-      () => pipelineBoard(c.get('db'), user, query))
-    c.header('x-cache', hit ? 'HIT' : 'MISS')
-    return c.json(value, 200)
+    return c.json(await cachedJson(c, 'organisations', scopeKey(user), `board:${new URL(c.req.url).search}`,
+      () => pipelineBoard(c.get('db'), user, query)), 200)
   })
 
   api.openapi(apiRoute({
@@ -35,9 +33,7 @@ export function registerPipelineRoutes(api: Api) {
     const user = requireUser(c.get('user'))
     const query = c.req.valid('query')
     // Without an explicit window the result moves with the clock: the TTL bounds how far.
-    const { value, hit } = await cachedList(c.env, 'organisations', scopeKey(user), `analytics:${new URL(c.req.url).search}`,
-      () => pipelineAnalytics(c.get('db'), user, query))
-    c.header('x-cache', hit ? 'HIT' : 'MISS')
-    return c.json(value, 200)
+    return c.json(await cachedJson(c, 'organisations', scopeKey(user), `analytics:${new URL(c.req.url).search}`,
+      () => pipelineAnalytics(c.get('db'), user, query)), 200)
   })
 }

@@ -2,7 +2,7 @@ import type { Api } from '../app-env.ts'
 import { requireUser } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, page, problemResponses } from '../http/common-schemas.ts'
-import { cachedList } from '../cache/list-cache.ts'
+import { cachedJson } from '../cache/list-cache.ts'
 import { afterWrite } from '../events/after-write.ts'
 import { STALE_AFTER_WRITE } from '../shared/cached-lists.ts'
 import { Product, ProductCreate, ProductListQuery, ProductUpdate } from './product.schema.ts'
@@ -21,10 +21,8 @@ export function registerProductRoutes(api: Api) {
     const user = requireUser(c.get('user'))
     const query = c.req.valid('query')
     // One catalogue for everyone: one cached copy of each page.
-    const { value, hit } = await cachedList(c.env, 'products', 'all', new URL(c.req.url).search,
-      () => listProducts(c.get('db'), user, query))
-    c.header('x-cache', hit ? 'HIT' : 'MISS')
-    return c.json(value, 200)
+    return c.json(await cachedJson(c, 'products', 'all', new URL(c.req.url).search,
+      () => listProducts(c.get('db'), user, query)), 200)
   })
 
   api.openapi(apiRoute({
