@@ -14,8 +14,8 @@ beforeAll(async () => {
 })
 afterAll(async () => { await browser?.close() })
 
-// The API limits each user to 100 calls a minute, and the web UI's loaders call it in-process:
-// every browser context gets its own client address (the test environment keys the limit on it).
+// Every browser context gets its own client address: in tests the API's per-user limit is keyed
+// on it, so the direct API calls of one test never count against another's.
 async function open(options: Parameters<typeof newContext>[1] = {}) {
   const context = await newContext(browser, options)
   const n = () => Math.floor(Math.random() * 250) + 1

@@ -24,29 +24,29 @@ const endAfterStart = (v: { startDate?: string | null; endDate?: string | null }
   !v.startDate || !v.endDate || v.endDate >= v.startDate
 const endAfterStartIssue = { message: 'La date de fin doit suivre la date de début.', path: ['endDate'] }
 
-export const MandateCreate = z.object({
-  organisationId: UuidSchema,
+// Fields a mandate takes both when created and when edited.
+const editable = {
   productIds: productIds.optional(),
-  status: z.enum(MANDATE_INITIAL_STATUSES, { message: 'Un mandat commence en BROUILLON ou EN_NEGOCIATION.' }).optional(),
   startDate: opt(DateSchema),
   endDate: opt(DateSchema),
   amount: opt(MoneySchema),
   notes: opt(NotesSchema),
   ownerId: opt(UuidSchema),
+}
+
+export const MandateCreate = z.object({
+  ...editable,
+  organisationId: UuidSchema,
+  status: z.enum(MANDATE_INITIAL_STATUSES, { message: 'Un mandat commence en BROUILLON ou EN_NEGOCIATION.' }).optional(),
 }).refine(endAfterStart, endAfterStartIssue)
 export type MandateCreate = z.infer<typeof MandateCreate>
 
 // The organisation of a mandate never changes; the status moves along MANDATE_TRANSITIONS only.
 export const MandateUpdate = z.object({
-  productIds: productIds.optional(),
+  ...editable,
   status: status.optional(),
   // Defaults to the moment of the move to SIGNE; may be given to record a past signature.
   signedAt: opt(DateTimeSchema),
-  startDate: opt(DateSchema),
-  endDate: opt(DateSchema),
-  amount: opt(MoneySchema),
-  notes: opt(NotesSchema),
-  ownerId: opt(UuidSchema),
 }).refine(endAfterStart, endAfterStartIssue)
 export type MandateUpdate = z.infer<typeof MandateUpdate>
 
