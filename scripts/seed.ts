@@ -1,7 +1,7 @@
 // Demo data (first start) and large benchmark data sets.
 //   npm run seed                                  demo data into the local database if it is empty
 //   npm run seed -- --organisations 100000        large data set (generated in SQL, for benchmarks)
-import { sql } from 'drizzle-orm'
+import { sql, type SQL } from 'drizzle-orm'
 import { createDb, type Db } from '../worker/db/client.ts'
 import * as s from '../worker/db/schema.ts'
 import { hashPassword } from '../worker/auth/crypto.ts'
@@ -151,21 +151,25 @@ export async function seedLarge(db: Db, organisations: number) {
   if (teams.rows.length === 0) await seedDemo(db)
   const arr = (xs: string[]) => sql`${`{${xs.map((x) => `"${x.replace(/"/g, '\\"')}"`).join(',')}}`}::text[]`
   const cities = CITIES.map((c) => c[0])
+  // Each attribute is drawn apart (a hash of the row number and a salt): taken as g modulo their
+  // counts, 12 name prefixes and 4 owners would give every "Gestion …" to one owner, and searches
+  // would measure that coincidence instead of a sales user's real share of the matches.
+  const draw = (salt: number, length: SQL) => sql`1 + mod(hashint8(g::bigint * 16 + ${salt})::bigint + 2147483648, ${length})`
   await db.execute(sql`
     with owners as (select array_agg(id order by email) ids, array_agg(team_id order by email) teams from users where role in ('sales','manager'))
     insert into organisations (name, type, category, pipeline_stage, amount, email, city, postal_code, country, notes, owner_id, team_id, stage_changed_at, last_contact_at, created_at)
     select
       p.prefixes[1 + (g % array_length(p.prefixes,1))] || ' ' || p.roots[1 + ((g / 7) % array_length(p.roots,1))] || ' ' || p.suffixes[1 + ((g / 311) % array_length(p.suffixes,1))] || ' ' || g,
-      (array['INVESTISSEUR','FOURNISSEUR','DISTRIBUTEUR','EMETTEUR'])[1 + g % 4]::organisation_type,
-      (array['OPCVM','ETF','SCPI','SCI','ASSURANCE_VIE','PRIVATE_EQUITY'])[1 + g % 6]::category,
-      (array['PROSPECT','QUALIFICATION','PROPOSITION','SIGNE'])[1 + (g / 3) % 4]::pipeline_stage,
-      (g % 500) * 1000, 'contact' || g || '@exemple.fr', p.cities[1 + (g % array_length(p.cities,1))], lpad(((g * 37) % 95000 + 1000)::text, 5, '0'), 'France',
-      p.notes[1 + (g % array_length(p.notes,1))],
-      o.ids[1 + g % array_length(o.ids,1)], o.teams[1 + g % array_length(o.ids,1)],
+      (array['INVESTISSEUR','FOURNISSEUR','DISTRIBUTEUR','EMETTEUR'])[${draw(1, sql`4`)}]::organisation_type,
+      (array['OPCVM','ETF','SCPI','SCI','ASSURANCE_VIE','PRIVATE_EQUITY'])[${draw(2, sql`6`)}]::category,
+      (array['PROSPECT','QUALIFICATION','PROPOSITION','SIGNE'])[${draw(3, sql`4`)}]::pipeline_stage,
+      (g % 500) * 1000, 'contact' || g || '@exemple.fr', p.cities[${draw(4, sql`array_length(p.cities,1)`)}], lpad(((g * 37) % 95000 + 1000)::text, 5, '0'), 'France',
+      p.notes[${draw(5, sql`array_length(p.notes,1)`)}],
+      o.ids[w.owner], o.teams[w.owner],
       now() - make_interval(days => g % 90), now() - make_interval(days => g % 120), now() - make_interval(days => 90 + g % 400)
     from generate_series(1, ${organisations}) g,
       (select ${arr(ORG_PREFIXES)} prefixes, ${arr(ORG_ROOTS)} roots, ${arr(ORG_SUFFIXES)} suffixes, ${arr(cities)} cities, ${arr(NOTES)} notes) p,
-      owners o`)
+      owners o, lateral (select ${draw(6, sql`array_length(o.ids,1)`)} as owner) w`)
   // People are created already linked to one of the new organisations and owned like it: ids are
   // drawn up front so people and links come from one statement, and no 200,000-row UPDATE
   // afterwards recomputes every person's search columns a second time.

@@ -112,5 +112,8 @@ describe('the daily bin purge', () => {
     expect((await db.execute(sql`select 1 from people where id = ${person}`)).rows).toHaveLength(1)
     expect((await db.execute(sql`select 1 from person_organisations where person_id = ${person}`)).rows).toHaveLength(0)
     expect((await db.execute(sql`select 1 from mandates`)).rows).toHaveLength(0)
+    // The purged name no longer autocompletes: the database dropped its beginnings.
+    const tails = await db.execute<{ record_id: string }>(sql`select distinct record_id from search_name_tails where kind = 'organisations'`)
+    expect(tails.rows.map((r) => r.record_id).sort()).toEqual([recent, live].sort())
   })
 })

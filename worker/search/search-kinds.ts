@@ -18,6 +18,9 @@ export type Kind = {
   table: SQL
   // Unweighted names-only tsvector, written exactly as its expression index.
   names: SQL
+  // Its names are in search_name_tails (migrations/0002_search_name_tails.sql): typed
+  // beginnings are read from there. Interactions' subjects are not: they are many and long.
+  tails: boolean
   // Deleted rows, scope and filters; null when a filter cannot apply to this kind.
   where: (user: AuthUser, f: Filters) => SQL | null
   // A second way to match, besides the record's own text (a mandate by its organisation's name).
@@ -44,6 +47,7 @@ export const KINDS: Kind[] = [
     type: 'organisations',
     permission: 'organisations:read',
     table: sql`${organisations}`,
+    tails: true,
     names: sql`to_tsvector('crm_simple', ${organisations}.name)`,
     where: (user, f) => and(
       organisationFilters(user, { type: f.type, category: f.category, stage: f.stage, city: f.city, ownerId: f.ownerId }),
@@ -57,6 +61,7 @@ export const KINDS: Kind[] = [
     type: 'people',
     permission: 'people:read',
     table: sql`${people}`,
+    tails: true,
     names: sql`to_tsvector('crm_simple', ${people}.first_name || ' ' || ${people}.last_name)`,
     where: (user, f) => (hasOrganisationOnlyFilter(f) || f.category?.length ? null : and(
       isNull(people.deletedAt), personScope(user), f.ownerId ? eq(people.ownerId, f.ownerId) : undefined,
@@ -73,6 +78,7 @@ export const KINDS: Kind[] = [
     type: 'mandates',
     permission: 'mandates:read',
     table: sql`${mandates}`,
+    tails: true,
     names: sql`to_tsvector('crm_simple', ${mandates}.number || ' ' || translate(${mandates}.number, '-/', '  '))`,
     where: (user, f) => (hasOrganisationOnlyFilter(f) || f.category?.length ? null : and(
       isNull(mandates.deletedAt), mandateScope(user), f.ownerId ? eq(mandates.ownerId, f.ownerId) : undefined,
@@ -90,6 +96,7 @@ export const KINDS: Kind[] = [
     type: 'products',
     permission: 'products:read',
     table: sql`${products}`,
+    tails: true,
     names: sql`to_tsvector('crm_simple', ${products}.name || ' ' || ${products}.isin)`,
     where: (_user, f) => (hasOrganisationOnlyFilter(f) || f.ownerId ? null : and(
       isNull(products.deletedAt), f.category?.length ? inArray(products.category, f.category) : undefined,
@@ -103,6 +110,7 @@ export const KINDS: Kind[] = [
     type: 'interactions',
     permission: 'interactions:read',
     table: sql`${interactions}`,
+    tails: false,
     names: sql`to_tsvector('crm_simple', ${interactions}.subject)`,
     where: (user, f) => (hasOrganisationOnlyFilter(f) || f.category?.length ? null : and(
       isNull(interactions.deletedAt), interactionScope(user), f.ownerId ? eq(interactions.userId, f.ownerId) : undefined,

@@ -58,6 +58,25 @@ function rankOf(row: SQL, q: CompiledQuery) {
 // condition a per-row check.
 const checked = (where: SQL) => sql`exists (select 1 where ${where} offset 0)`
 
+// Whole names starting with the prefix, first in alphabetical order: the "C" collation is that of
+// the index (migrations/0002_search_name_tails.sql), which gives LIKE its range and ORDER BY its
+// order, so the LIMIT stops the read.
+const nameStarts = (t: SQL, prefix: string, where: SQL) =>
+  sql`${t}.search_name collate "C" like ${prefix} and ${checked(where)} order by ${t}.search_name collate "C"`
+
+// Records whose name, from one of its words on, starts with what was typed (or with a corrected
+// last word): a btree range of search_name_tails read only as far as `limit` visible records,
+// whatever the number of names sharing that beginning. Duplicates (two words of one name) are
+// removed by the UNION the callers put around it.
+function namesStartingWith(k: Kind, where: SQL, q: CompiledQuery, limit: number) {
+  const t = k.table
+  // The record is checked row by row (OFFSET 0 again): joined, the planner may hash the whole
+  // range of tails against a scan of the table (65 ms for "banque saint hono") rather than stop.
+  return q.starts.map((start) => sql`(select tl.record_id as id from search_name_tails tl
+    where tl.kind = ${k.type} and tl.tail like ${`${escapeLike(start)}%`}
+      and exists (select 1 from ${t} where ${t}.id = tl.record_id and ${where} offset 0) limit ${limit})`)
+}
+
 // The matches are a CTE without LIMIT, read only as far as needed (count up to COUNT_CAP, rank
 // the first POOL): planned for all its rows, it takes the GIN index, where a LIMIT inside would
 // tempt the planner into a sequential scan that evaluates the tsquery row by row.
@@ -72,16 +91,20 @@ function kindSearch(k: Kind, user: AuthUser, where: SQL, q: CompiledQuery | null
     const matches = sql`(${t}.search_vector @@ ${q.full}${k.alsoMatches ? sql` or ${k.alsoMatches(user, q)}` : sql``})`
     const prefix = `${escapeLike(q.phrase)}%`
     const more = sql`(select n from ${n}) > ${POOL}`
+    // Too many matches to rank them all: the names among them are found apart, by their
+    // beginnings (or, for interactions, the names' own full-text index).
+    const nameMatches = k.tails
+      ? sql.join(namesStartingWith(k, where, q, POOL), sql` union `)
+      : sql`select ${t}.id from ${t} where ${k.names} @@ ${q.names} and ${checked(where)} limit ${POOL}`
     ctes.push(
       sql`${m} as materialized (select ${t}.id, ${t}.search_name, ${t}.search_vector from ${t} where ${matches} and ${checked(where)})`,
       sql`${n} as (select count(*)::int as n from (select 1 from ${m} limit ${COUNT_CAP + 1}) x)`,
       // Rows are identical whichever branch finds them, so UNION removes the duplicates.
       sql`${c} as (
         (select a.id, a.search_name, ${rankOf(sql`a`, q)} as rank from (select * from ${m} limit ${POOL}) a)
+        union (select ${t}.id, ${t}.search_name, ${rankOf(t, q)} from ${t} where ${more} and ${t}.id in (${nameMatches}))
         union (select ${t}.id, ${t}.search_name, ${rankOf(t, q)} from ${t}
-          where ${more} and ${k.names} @@ ${q.names} and ${checked(where)} limit ${POOL})
-        union (select ${t}.id, ${t}.search_name, ${rankOf(t, q)} from ${t}
-          where ${more} and ${t}.search_name like ${prefix} and ${checked(where)} order by ${t}.search_name limit ${PREFIX_POOL}))`,
+          where ${more} and ${nameStarts(t, prefix, where)} limit ${PREFIX_POOL}))`,
       sql`${r} as (select id, rank, row_number() over (order by rank desc, search_name, id) as ord from ${c}
         order by rank desc, search_name, id limit ${limit} offset ${offset})`,
     )
@@ -135,7 +158,9 @@ function group(type: SearchType, items: SearchHit[], counted: number, offset: nu
   }
 }
 
-// Names only, while typing: name matches (with corrections) and whole-name prefixes per kind.
+// Names only, while typing: names starting with what was typed (any of their words), whole-name
+// prefixes first; the names' full-text index only when the words may be out of order (or the kind
+// keeps no name beginnings) and the beginnings found too few.
 export async function autocomplete(db: Db, user: AuthUser, query: AutocompleteQuery) {
   const compiled = await compileQuery(db, query.q, { notes: false })
   if (!compiled) return { query: query.q, items: [] }
@@ -145,12 +170,21 @@ export async function autocomplete(db: Db, user: AuthUser, query: AutocompleteQu
   const parts = kinds.map((k) => {
     const t = k.table
     const where = k.where(user, {})!
-    return sql`(select ${k.type}::text as type, x.id, r.rank, 0 as total, ${k.data(user)} as data, null::text as headline from (
+    const s = sql.identifier(`s_${k.type}`)
+    // A whole name is one of the tails: the kinds that keep them need no second look-up.
+    const starting = k.tails
+      ? namesStartingWith(k, where, compiled, AUTOCOMPLETE_POOL)
+      : [sql`(select ${t}.id from ${t} where ${nameStarts(t, prefix, where)} limit ${PREFIX_POOL})`]
+    const words = !k.tails || compiled.tokens.length > 1
+      ? sql`union (select ${t}.id from ${t} where (select count(*) from ${s}) < ${query.limit}
+          and ${k.names} @@ ${compiled.names} and ${checked(where)} limit ${AUTOCOMPLETE_POOL})`
+      : sql``
+    return sql`(with ${s} as materialized (${sql.join(starting, sql` union `)})
+      select ${k.type}::text as type, x.id, r.rank, 0 as total, ${k.data(user)} as data, null::text as headline from (
       select ${t}.id, (case when ${t}.search_name = ${compiled.phrase} then 3 else 0 end
         + case when ${t}.search_name like ${prefix} then 2 else 0 end
         + 0.5 / (1 + length(${t}.search_name) / 10.0))::float8 as rank
-      from ((select ${t}.id from ${t} where ${k.names} @@ ${compiled.names} and ${checked(where)} limit ${AUTOCOMPLETE_POOL})
-        union (select ${t}.id from ${t} where ${t}.search_name like ${prefix} and ${checked(where)} order by ${t}.search_name limit ${PREFIX_POOL})) c
+      from ((select distinct id from ${s}) ${words}) c
       join ${t} on ${t}.id = c.id order by rank desc, ${t}.search_name, ${t}.id limit ${query.limit}) r
       join ${t} x on x.id = r.id)`
   })
