@@ -3,7 +3,8 @@
 // the very same SQL straight on the same database, so the API's overhead shows as a ratio.
 //   npm run bench                                   embedded PGlite in .data/bench (seeded once)
 //   npm run bench -- --queries 2000 --reseed
-//   DATABASE_URL=postgres://postgres@127.0.0.1:5432/crm_bench npm run bench    any real Postgres
+//   DATABASE_URL=postgres://postgres@127.0.0.1:6432/crm_bench npm run bench    any real Postgres, best
+//     behind a transaction pooler (PgBouncer), as production is behind Neon's (decision 003)
 import { spawn, spawnSync, fork } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -179,6 +180,9 @@ console.log('client = HTTP round trip seen by the benchmark (sign-in check, new 
 console.log('search handler (dictionary look-up + search statement + highlighting); sql = the same statements on one warm connection.')
 // The figures depend on what else the machine runs: say so next to them.
 console.log(`${cpus().length} CPUs; load average ${loadBefore.toFixed(1)} before the run, ${loadavg()[0]!.toFixed(1)} after.\n`)
+// The Worker opens a connection per request: straight to Postgres, each meets a new backend with
+// cold caches; production goes through Neon's pooled endpoint, which keeps backends warm.
+if (realPostgres) console.log('(Worker connections are per request: give DATABASE_URL a transaction pooler such as PgBouncer, as Neon\'s pooled endpoint, or server times include cold backends.)\n')
 printTable(api.map((s, i) => ({ ...s, sql: bare.samples[i]!.sql })))
 console.log(`\nTargets: search p95 < 50 ms, autocomplete p95 < 20 ms (server side).`)
 const p95 = (endpoint: string) => percentiles(api.filter((s) => s.q.endpoint === endpoint).map((s) => s.server!))[1]
