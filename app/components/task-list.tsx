@@ -1,5 +1,5 @@
 // Tasks with one-click completion (optimistic: the row is ticked at once and unticked again with
-// a toast if the API refuses).
+// a toast if the API refuses), a status menu, and "Modifier" where the screen offers the dialog.
 import { useState } from 'react'
 import { Link, useRevalidator } from 'react-router'
 import { TASK_STATUSES, type TaskPriority, type TaskStatus } from '../../worker/db/enums'
@@ -18,7 +18,9 @@ const PRIORITY: Record<TaskPriority, string> = {
   URGENT: 'bg-red-100 text-red-900 dark:bg-red-900/60 dark:text-red-100',
 }
 
-export function TaskList({ tasks, canEdit, showOrganisation = true, showAssignee = false }: { tasks: TaskDto[]; canEdit: boolean; showOrganisation?: boolean; showAssignee?: boolean }) {
+export function TaskList({ tasks, canEdit, showOrganisation = true, showAssignee = false, onEdit }: {
+  tasks: TaskDto[]; canEdit: boolean; showOrganisation?: boolean; showAssignee?: boolean; onEdit?: (task: TaskDto) => void
+}) {
   // Statuses changed here and not yet reloaded from the server (optimistic).
   const [local, setLocal] = useState<Record<string, TaskStatus>>({})
   const toast = useToast()
@@ -68,6 +70,11 @@ export function TaskList({ tasks, canEdit, showOrganisation = true, showAssignee
                 {showAssignee && task.assigneeName ? <span>{task.assigneeName}</span> : null}
               </div>
             </div>
+            {canEdit && onEdit ? (
+              <button type="button" className={btn.icon} onClick={() => onEdit(task)} aria-label={t('task.editOf', { title: task.title })} title={t('common.edit')} data-testid="task-edit">
+                <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2"><path d="M4 20h4L19 9l-4-4L4 16zM14 6l4 4" /></svg>
+              </button>
+            ) : null}
             {canEdit ? (
               <Menu ariaLabel={t('task.statusOf', { title: task.title })} heading={t('task.field.status')} buttonClassName={btn.icon} align="end"
                 label={<svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor"><circle cx="12" cy="5" r="2" /><circle cx="12" cy="12" r="2" /><circle cx="12" cy="19" r="2" /></svg>}

@@ -27,17 +27,20 @@ export default function OrganisationTasks({ loaderData }: Route.ComponentProps) 
   const o = useRouteLoaderData<typeof orgLoader>('routes/organisations.$id')!
   const can = useCan()
   const [adding, setAdding] = useState(false)
+  const [editing, setEditing] = useState<TaskDto | null>(null)
+  const list = (tasks: TaskDto[]) => <TaskList tasks={tasks} canEdit={can('tasks:update')} showOrganisation={false} showAssignee onEdit={setEditing} />
   const add = can('tasks:create') ? <button type="button" className={btn.primary} onClick={() => setAdding(true)} data-testid="add-task">+ {t('task.new')}</button> : null
   return (
     <section className="space-y-4" aria-label={t('org.tab.tasks')}>
-      {loaderData.open.length === 0 ? <EmptyState title={t('task.none')} action={add} /> : <><div>{add}</div><TaskList tasks={loaderData.open} canEdit={can('tasks:update')} showOrganisation={false} showAssignee /></>}
+      {loaderData.open.length === 0 ? <EmptyState title={t('task.none')} action={add} /> : <><div>{add}</div>{list(loaderData.open)}</>}
       {loaderData.closed.length ? (
         <div className="space-y-2">
           <h2 className={h2}>{t('task.closed')}</h2>
-          <TaskList tasks={loaderData.closed} canEdit={can('tasks:update')} showOrganisation={false} showAssignee />
+          {list(loaderData.closed)}
         </div>
       ) : null}
       <TaskDialog open={adding} onClose={() => setAdding(false)} action={`/organisations/${o.id}`} organisation={o} users={loaderData.users} />
+      <TaskDialog open={!!editing} onClose={() => setEditing(null)} action={`/organisations/${o.id}`} organisation={o} users={loaderData.users} initial={editing ?? undefined} />
     </section>
   )
 }

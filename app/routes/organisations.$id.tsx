@@ -5,13 +5,13 @@ import type { Route } from './+types/organisations.$id'
 import { apiJson, apiSubmit } from '../lib/api.server'
 import { submit } from '../lib/actions.server'
 import { formToJson } from '../lib/forms'
+import { taskIntent } from '../lib/task-intents.server'
 import { labels, t } from '../i18n/fr'
 import { flashUrl, useFlash } from '../lib/use-flash'
 import { useCan } from '../lib/use-me'
 import { useAnswerToast } from '../lib/use-fetcher-toast'
 import { ConfirmDialog } from '../components/dialog'
 import { INTERACTION_SHAPE, LogInteractionDialog } from '../components/log-interaction'
-import { TASK_SHAPE } from '../components/task-dialog'
 import { Menu } from '../components/menu'
 import { PageHeader, Tabs } from '../components/page'
 import { StaleBadge, StageMenu } from '../components/stage-badge'
@@ -32,9 +32,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   if (intent === 'log-interaction') {
     return submit(context, '/api/v1/interactions', 'POST', formToJson(form, INTERACTION_SHAPE), t('interaction.logged'))
   }
-  if (intent === 'add-task') {
-    return submit(context, '/api/v1/tasks', 'POST', formToJson(form, TASK_SHAPE), t('task.created'))
-  }
+  const interaction = `/api/v1/interactions/${encodeURIComponent(String(form.get('interactionId') ?? ''))}`
+  if (intent === 'edit-interaction') return submit(context, interaction, 'PATCH', formToJson(form, INTERACTION_SHAPE), t('interaction.updated'))
+  if (intent === 'delete-interaction') return submit(context, interaction, 'DELETE', undefined, t('interaction.deleted'))
+  const task = taskIntent(context, intent, form)
+  if (task) return task
   if (intent === 'delete') {
     const r = await apiSubmit(context, `/api/v1/organisations/${id}`, 'DELETE')
     if (!r.ok) return { error: r.problem.detail ?? t('common.failed') }

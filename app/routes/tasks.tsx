@@ -3,16 +3,15 @@ import { useState } from 'react'
 import { NavLink, useSearchParams } from 'react-router'
 import type { Route } from './+types/tasks'
 import { apiJson } from '../lib/api.server'
-import { submit } from '../lib/actions.server'
-import { formToJson } from '../lib/forms'
 import { loadUsers } from '../lib/lookups.server'
+import { taskIntent } from '../lib/task-intents.server'
 import { t } from '../i18n/fr'
 import { useCan } from '../lib/use-me'
 import { useMore } from '../lib/use-more'
 import type { Page, TaskDto } from '../lib/types'
 import { LoadMore } from '../components/load-more'
 import { EmptyState, PageHeader, Pending } from '../components/page'
-import { TASK_SHAPE, TaskDialog } from '../components/task-dialog'
+import { TaskDialog } from '../components/task-dialog'
 import { TaskList } from '../components/task-list'
 import { btn, cx, h2 } from '../components/ui'
 
@@ -35,7 +34,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  return submit(context, '/api/v1/tasks', 'POST', formToJson(await request.formData(), TASK_SHAPE), t('task.created'))
+  const form = await request.formData()
+  return (await taskIntent(context, form.get('intent'), form)) ?? { error: t('common.failed') }
 }
 
 function groupOf(task: TaskDto, now: Date) {
@@ -52,6 +52,7 @@ export default function Tasks({ loaderData }: Route.ComponentProps) {
   const [params] = useSearchParams()
   const more = useMore(loaderData)
   const [adding, setAdding] = useState(false)
+  const [editing, setEditing] = useState<TaskDto | null>(null)
   const view = params.get('view') ?? 'open'
   const scope = params.get('scope') ?? 'mine'
   const now = new Date()
@@ -82,12 +83,13 @@ export default function Tasks({ loaderData }: Route.ComponentProps) {
         {groups.map(({ g, items }) => (
           <section key={g} aria-labelledby={`tasks-${g}`} className="space-y-2" data-testid={`task-group-${g}`}>
             <h2 id={`tasks-${g}`} className={cx(h2, g === 'overdue' && 'text-red-700 dark:text-red-300')}>{t(`task.group.${g}`)} <span className="text-sm font-normal">({items.length})</span></h2>
-            <TaskList tasks={items} canEdit={can('tasks:update')} showAssignee={scope === 'team'} />
+            <TaskList tasks={items} canEdit={can('tasks:update')} showAssignee={scope === 'team'} onEdit={setEditing} />
           </section>
         ))}
       </Pending>
       <LoadMore more={more} />
       <TaskDialog open={adding} onClose={() => setAdding(false)} users={loaderData.users} />
+      <TaskDialog open={!!editing} onClose={() => setEditing(null)} users={loaderData.users} initial={editing ?? undefined} />
     </div>
   )
 }

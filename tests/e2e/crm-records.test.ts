@@ -1,9 +1,10 @@
 // Record screens in a real browser: duplicate and Ctrl+S, dialogs and the keyboard, the mandate
-// lifecycle, one-click tasks, the bin, and what a viewer does not see.
+// lifecycle, one-click tasks, editing interactions and tasks, the bin, and what a viewer does not see.
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { collectPageErrors, launchBrowser, newContext, signIn, warmUp } from '../setup/browser.ts'
 import { as, baseURL, unique, type DemoUser } from '../setup/api-client.ts'
+import { formatDateTime, fromDateTimeInput, toDateTimeInput } from '../../app/lib/format.ts'
 
 // Browser flows are long, and a route's first visit compiles it on demand (Vite dev server).
 const BROWSER_TIMEOUT = 90_000
@@ -158,6 +159,88 @@ test('"Mes tâches" lists overdue tasks first and completes one with a click', a
   await context.close()
 }, BROWSER_TIMEOUT)
 
+test('an interaction is edited from its ⋮ menu, then deleted once confirmed', async () => {
+  const { context, page, errors } = await session('sales')
+  const api = await as('sales')
+  const id = await organisation('sales', unique('Chronologie'))
+  const lastName = unique('Durand')
+  const person = await api.post('/api/v1/people', { firstName: 'Iris', lastName, organisations: [{ organisationId: id }] })
+  expect(person.status).toBe(201)
+  const subject = unique('Appel de suivi')
+  const logged = await api.post('/api/v1/interactions', { type: 'CALL', organisationId: id, subject, summary: 'Intéressée par la SCPI.', personIds: [person.body.id] })
+  expect(logged.status).toBe(201)
+  await page.goto(`/organisations/${id}/interactions`)
+  await hydrated(page)
+  const entry = (text: string) => page.getByTestId('interaction-entry').filter({ hasText: text })
+  await entry(subject).getByTestId('interaction-actions').click()
+  await page.getByTestId('interaction-edit').click()
+  // The dialog opens on the interaction as it is, the people involved ticked.
+  const dialog = page.getByTestId('interaction-dialog')
+  await expect(dialog.getByLabel('Objet').inputValue()).resolves.toBe(subject)
+  await expect(dialog.getByLabel('Compte rendu').inputValue()).resolves.toBe('Intéressée par la SCPI.')
+  await expect(dialog.locator('input[name="type"][value="CALL"]').isChecked()).resolves.toBe(true)
+  await expect(dialog.locator(`input[name="personIds"][value="${person.body.id}"]`).isChecked()).resolves.toBe(true)
+  // A refused value shows next to its field, as when logging one.
+  await dialog.getByLabel('Objet').fill('')
+  await dialog.getByTestId('dialog-submit').click()
+  await expect.poll(() => dialog.getByLabel('Objet').getAttribute('aria-invalid')).toBe('true')
+  await dialog.getByText('Ce champ est obligatoire.').waitFor()
+  const edited = unique('Rendez-vous de suivi')
+  await dialog.getByLabel('Objet').fill(edited)
+  await dialog.getByTestId('dialog-submit').click()
+  await toast(page, 'Interaction modifiée.')
+  await entry(edited).waitFor()
+  await page.reload()
+  await hydrated(page)
+  await expect(entry(edited).textContent()).resolves.toContain(`Iris ${lastName}`)
+  expect(await entry(subject).count()).toBe(0)
+
+  await entry(edited).getByTestId('interaction-actions').click()
+  await page.getByTestId('interaction-delete').click()
+  await page.getByTestId('confirm-dialog').getByText(`« ${edited} »`).waitFor()
+  await page.getByTestId('confirm-button').click()
+  await toast(page, 'Interaction supprimée.')
+  await entry(edited).waitFor({ state: 'detached' })
+  expect(errors).toEqual([])
+  await context.close()
+}, BROWSER_TIMEOUT)
+
+test('a task gets a new title and due date from "Mes tâches", and is edited again from its organisation', async () => {
+  const { context, page, errors } = await session('sales')
+  const orgId = await organisation('sales', unique('Échéancier'))
+  const title = unique('Envoyer la plaquette')
+  const created = await (await as('sales')).post('/api/v1/tasks', { title, organisationId: orgId, dueAt: new Date(Date.now() + 2 * 86400_000).toISOString() })
+  expect(created.status).toBe(201)
+  const row = (text: string) => page.getByTestId('task-row').filter({ hasText: text })
+  const dialog = page.getByTestId('task-dialog')
+  await page.goto('/tasks')
+  await hydrated(page)
+  await row(title).getByTestId('task-edit').click()
+  await expect(dialog.getByLabel('Titre').inputValue()).resolves.toBe(title)
+  // Ten days ahead to the minute, typed as the Paris wall clock the input works in.
+  const due = toDateTimeInput(new Date(Date.now() + 10 * 86400_000))
+  const retitled = unique('Envoyer le DICI')
+  await dialog.getByLabel('Titre').fill(retitled)
+  await dialog.getByLabel('Échéance').fill(due)
+  await dialog.getByTestId('dialog-submit').click()
+  await toast(page, 'Tâche modifiée.')
+  await row(retitled).getByText('dans 10 jours').waitFor()
+  await expect(row(retitled).locator('span[title]').getAttribute('title')).resolves.toBe(formatDateTime(fromDateTimeInput(due)))
+  expect(await row(title).count()).toBe(0)
+
+  await page.goto(`/organisations/${orgId}/tasks`)
+  await hydrated(page)
+  await row(retitled).getByTestId('task-edit').click()
+  await expect(dialog.getByLabel('Échéance').inputValue()).resolves.toBe(due)
+  const final = unique('Relancer après envoi')
+  await dialog.getByLabel('Titre').fill(final)
+  await dialog.getByTestId('dialog-submit').click()
+  await toast(page, 'Tâche modifiée.')
+  await row(final).getByText('dans 10 jours').waitFor()
+  expect(errors).toEqual([])
+  await context.close()
+}, BROWSER_TIMEOUT)
+
 test('a deleted organisation goes to the bin, and an admin restores it', async () => {
   const { context, page, errors } = await session('admin')
   const name = unique('Corbeille')
@@ -183,10 +266,21 @@ test('a deleted organisation goes to the bin, and an admin restores it', async (
 test('a viewer reads an organisation without any action to change it', async () => {
   const { context, page, errors } = await session('viewer')
   const id = await organisation('manager', unique('Lecture'))
+  const manager = await as('manager')
+  expect((await manager.post('/api/v1/interactions', { type: 'NOTE', organisationId: id, subject: unique('Note de lecture') })).status).toBe(201)
+  expect((await manager.post('/api/v1/tasks', { title: unique('À relire'), organisationId: id })).status).toBe(201)
   await page.goto(`/organisations/${id}`)
   await hydrated(page)
   await page.getByTestId('organisation-details').waitFor()
   for (const testId of ['edit', 'log-interaction', 'more-actions', 'stage-menu']) expect(await page.getByTestId(testId).count()).toBe(0)
+  await page.goto(`/organisations/${id}/interactions`)
+  await hydrated(page)
+  await page.getByTestId('interaction-entry').first().waitFor()
+  expect(await page.getByTestId('interaction-actions').count()).toBe(0)
+  await page.goto(`/organisations/${id}/tasks`)
+  await hydrated(page)
+  await page.getByTestId('task-row').first().waitFor()
+  expect(await page.getByTestId('task-edit').count()).toBe(0)
   await page.goto('/pipeline/kanban')
   await hydrated(page)
   expect(await page.getByTestId('kanban-grip').count()).toBe(0)
