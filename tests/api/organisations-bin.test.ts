@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { as, unique } from '../setup/api-client.ts'
-import { startLocalDb, type LocalDb } from '../../scripts/local-db.ts'
-import { runMigrations } from '../../scripts/migrate.ts'
-import { createDb, type Db } from '../../worker/db/client.ts'
+import { ownDatabase } from '../setup/own-database.ts'
 import { purgeBin } from '../../worker/bin/bin.service.ts'
 
 describe('the bin', () => {
@@ -77,24 +75,10 @@ describe('the bin', () => {
 })
 
 describe('the daily bin purge', () => {
-  let local: LocalDb
-  let db: Db
-  let end: () => Promise<void>
-
-  beforeAll(async () => {
-    local = await startLocalDb()
-    const config = { DATABASE_URL: local.databaseUrl, DB_WS_PROXY: local.wsProxy }
-    await runMigrations(config)
-    const created = createDb(config)
-    db = created.db
-    end = () => created.pool.end()
-  })
-  afterAll(async () => {
-    await end?.()
-    await local?.stop()
-  })
+  const own = ownDatabase()
 
   test('removes what has been in the bin for more than 30 days, keeps the rest and the people of a purged organisation', async () => {
+    const { db } = own
     const org = (id: string, days: number | null) => sql`insert into organisations (id, name, type, deleted_at)
       values (${id}, ${id}, 'INVESTISSEUR', ${days === null ? null : new Date(Date.now() - days * 86400_000).toISOString()})`
     const [old, recent, live] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()]

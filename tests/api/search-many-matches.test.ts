@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { describe, expect, test } from 'vitest'
 import { sql } from 'drizzle-orm'
-import { startLocalDb, type LocalDb } from '../../scripts/local-db.ts'
-import { runMigrations } from '../../scripts/migrate.ts'
-import { createDb, type Db } from '../../worker/db/client.ts'
+import { ownDatabase } from '../setup/own-database.ts'
 import type { AuthUser } from '../../worker/auth/auth-user.ts'
 import { effectivePermissions } from '../../worker/permissions/matrix.ts'
 import { autocomplete, search, COUNT_CAP } from '../../worker/search/search.service.ts'
@@ -12,28 +10,14 @@ import { AutocompleteQuery, SearchQuery } from '../../worker/search/search.schem
 // them are then found by their beginnings (search_name_tails). An own database, filled in SQL,
 // puts the record named exactly so after 150 that only mention the word.
 describe('a word matching more records than are ranked', () => {
-  let local: LocalDb
-  let db: Db
-  let end: () => Promise<void>
+  const own = ownDatabase()
   const admin: AuthUser = {
     id: crypto.randomUUID(), email: 'admin@test', name: 'Admin', role: 'admin', teamId: null,
     mustChangePassword: false, permissions: effectivePermissions('admin', []), via: 'session',
   }
 
-  beforeAll(async () => {
-    local = await startLocalDb()
-    const config = { DATABASE_URL: local.databaseUrl, DB_WS_PROXY: local.wsProxy }
-    await runMigrations(config)
-    const created = createDb(config)
-    db = created.db
-    end = () => created.pool.end()
-  })
-  afterAll(async () => {
-    await end?.()
-    await local?.stop()
-  })
-
   test('the record named exactly still comes first, inside words of other names come next, and the count says "more than 100"', async () => {
+    const { db } = own
     await db.execute(sql`insert into organisations (name, type, notes)
       select 'Cabinet ' || g, 'INVESTISSEUR', 'Rencontré chez Zorbalique au salon ' || g from generate_series(1, 150) g`)
     await db.execute(sql`insert into organisations (name, type) values ('Banque Zorbalique Conseil', 'INVESTISSEUR'), ('Zorbalique', 'INVESTISSEUR')`)
