@@ -15,7 +15,8 @@ const localVars = () => {
 }
 
 // Tests only (CRM_TEST, set by tests/setup/global-server.ts): a partner origin for the CORS tests.
-const testVars = (): Record<string, string> => (process.env.CRM_TEST ? { ALLOWED_ORIGINS: 'https://partner.example.test' } : {})
+const testVars = (): Record<string, string> =>
+  process.env.CRM_TEST ? { ALLOWED_ORIGINS: 'https://partner.example.test' } : {}
 
 export default defineConfig(({ command }) => ({
   plugins: [
@@ -34,6 +35,14 @@ export default defineConfig(({ command }) => ({
   // Scan every route module up front: no "new dependencies optimised, reloading" on a first visit.
   optimizeDeps: {
     entries: ['app/root.tsx', 'app/routes/**/*.tsx'],
-    include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime', 'react-router', 'zod'],
+    include: [
+      'react',
+      'react-dom',
+      'react-dom/client',
+      'react/jsx-runtime',
+      'react/jsx-dev-runtime',
+      'react-router',
+      'zod',
+    ],
   },
 }))

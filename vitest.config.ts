@@ -33,7 +33,12 @@ export default defineConfig({
             main: './tests/workers/entry.ts',
             wrangler: { configPath: './wrangler.toml' },
             miniflare: {
-              bindings: { DATABASE_URL: inject('dbUrl'), DB_WS_PROXY: inject('dbProxy'), ENVIRONMENT: 'test', SESSION_SECRET: 'test' },
+              bindings: {
+                DATABASE_URL: inject('dbUrl'),
+                DB_WS_PROXY: inject('dbProxy'),
+                ENVIRONMENT: 'test',
+                SESSION_SECRET: 'test',
+              },
             },
           })),
         ],

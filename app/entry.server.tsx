@@ -4,7 +4,11 @@ import type { AppLoadContext, EntryContext } from 'react-router'
 import { ServerRouter } from 'react-router'
 
 export default async function handleRequest(
-  request: Request, status: number, headers: Headers, routerContext: EntryContext, loadContext: AppLoadContext,
+  request: Request,
+  status: number,
+  headers: Headers,
+  routerContext: EntryContext,
+  loadContext: AppLoadContext,
 ) {
   let statusCode = status
   const body = await renderToReadableStream(

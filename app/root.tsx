@@ -1,5 +1,14 @@
 import { useEffect } from 'react'
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData, type LoaderFunctionArgs } from 'react-router'
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+  type LoaderFunctionArgs,
+} from 'react-router'
 import type { Route } from './+types/root'
 import './app.css'
 import { t } from './i18n/fr'
@@ -36,7 +45,9 @@ export const meta: Route.MetaFunction = () => [{ title: t('app.name') }]
 
 export default function App() {
   // Marks the document once React has hydrated (browser tests wait for it before interacting).
-  useEffect(() => { document.documentElement.dataset.hydrated = 'true' }, [])
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true'
+  }, [])
   return <Outlet />
 }
 
@@ -44,5 +55,11 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   if (isRouteErrorResponse(error) && error.status === 404) {
     return <ErrorPage status={404} title={t('error.notFound.title')} body={t('error.notFound.body')} />
   }
-  return <ErrorPage status={isRouteErrorResponse(error) ? error.status : 500} title={t('error.generic.title')} body={t('error.generic.body')} />
+  return (
+    <ErrorPage
+      status={isRouteErrorResponse(error) ? error.status : 500}
+      title={t('error.generic.title')}
+      body={t('error.generic.body')}
+    />
+  )
 }

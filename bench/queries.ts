@@ -2,7 +2,12 @@
 // vocabulary of the large seed (scripts/seed.ts seedLarge), the same list on every run.
 import { CITIES, FIRST_NAMES, LAST_NAMES, ORG_PREFIXES, ORG_ROOTS, ORG_SUFFIXES, rng } from '../scripts/seed-data.ts'
 
-export type BenchQuery = { kind: string; q: string; endpoint: 'search' | 'autocomplete'; user: 'admin' | 'manager' | 'sales' }
+export type BenchQuery = {
+  kind: string
+  q: string
+  endpoint: 'search' | 'autocomplete'
+  user: 'admin' | 'manager' | 'sales'
+}
 
 const stripAccents = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '')
 
@@ -11,9 +16,12 @@ function typo(word: string, r: ReturnType<typeof rng>) {
   const w = word.toLowerCase()
   const i = r.int(1, Math.max(1, w.length - 3))
   switch (r.int(0, 2)) {
-    case 0: return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2)
-    case 1: return w.slice(0, i) + w.slice(i + 1)
-    default: return w.slice(0, i) + w[i] + w.slice(i)
+    case 0:
+      return w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2)
+    case 1:
+      return w.slice(0, i) + w.slice(i + 1)
+    default:
+      return w.slice(0, i) + w[i] + w.slice(i)
   }
 }
 
@@ -29,19 +37,43 @@ export function benchQueries(count: number, organisations: number): BenchQuery[]
     ['one word of a name', () => r.pick(ORG_ROOTS), 'search'],
     ['typo in a name', () => typo(r.pick(longRoots), r), 'search'],
     ['two typos', () => typo(typo(r.pick(longRoots.filter((w) => w.length >= 8)), r), r), 'search'],
-    ['typo and accents, two words', () => `${stripAccents(r.pick(ORG_PREFIXES)).toLowerCase()} ${typo(r.pick(longRoots), r)}`, 'search'],
+    [
+      'typo and accents, two words',
+      () => `${stripAccents(r.pick(ORG_PREFIXES)).toLowerCase()} ${typo(r.pick(longRoots), r)}`,
+      'search',
+    ],
     ['city', () => r.pick(CITIES)[0], 'search'],
     ['person full name', () => `${r.pick(FIRST_NAMES)} ${r.pick(LAST_NAMES)}`, 'search'],
     ['person last name, typo', () => typo(r.pick(LAST_NAMES.filter((w) => w.length >= 6)), r), 'search'],
     ['e-mail', () => `contact${r.int(1, organisations)}@exemple.fr`, 'search'],
     ['e-mail beginning', () => `personne${r.int(1, organisations * 2)}`.slice(0, r.int(10, 13)), 'search'],
-    ['word of the notes', () => r.pick(['climat', 'patrimonia', 'trimestriels', 'obligataire', 'fortunés', 'collégiale']), 'search'],
+    [
+      'word of the notes',
+      () => r.pick(['climat', 'patrimonia', 'trimestriels', 'obligataire', 'fortunés', 'collégiale']),
+      'search',
+    ],
     ['mandate number', () => `M-${new Date().getFullYear()}-0${r.int(10, 70)}`, 'search'],
     ['typing: 2 letters', () => stripAccents(r.pick(ORG_ROOTS)).slice(0, 2).toLowerCase(), 'autocomplete'],
-    ['typing: 3-5 letters', () => r.pick([...ORG_ROOTS, ...LAST_NAMES]).slice(0, r.int(3, 5)).toLowerCase(), 'autocomplete'],
+    [
+      'typing: 3-5 letters',
+      () =>
+        r
+          .pick([...ORG_ROOTS, ...LAST_NAMES])
+          .slice(0, r.int(3, 5))
+          .toLowerCase(),
+      'autocomplete',
+    ],
     ['typing: prefix with a typo', () => typo(r.pick(longRoots), r).slice(0, r.int(5, 7)), 'autocomplete'],
-    ['typing: first name and last name start', () => `${r.pick(FIRST_NAMES)} ${r.pick(LAST_NAMES).slice(0, 3)}`, 'autocomplete'],
-    ['typing: organisation name start', () => orgName(r.int(1, organisations)).split(' ').slice(0, 2).join(' ').slice(0, -2), 'autocomplete'],
+    [
+      'typing: first name and last name start',
+      () => `${r.pick(FIRST_NAMES)} ${r.pick(LAST_NAMES).slice(0, 3)}`,
+      'autocomplete',
+    ],
+    [
+      'typing: organisation name start',
+      () => orgName(r.int(1, organisations)).split(' ').slice(0, 2).join(' ').slice(0, -2),
+      'autocomplete',
+    ],
   ]
   return Array.from({ length: count }, (_, i) => {
     const [kind, make, endpoint] = makers[i % makers.length]!

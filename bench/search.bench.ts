@@ -15,7 +15,9 @@ import { percentiles, printTable, type Sample } from './stats.ts'
 // The service under test is imported as is; its modules use TypeScript syntax that Node only
 // runs with type transformation (parameter properties), so the benchmark restarts itself so.
 if (!process.execArgv.includes('--experimental-transform-types')) {
-  const r = spawnSync(process.execPath, ['--experimental-transform-types', '--no-warnings', ...process.argv.slice(1)], { stdio: 'inherit' })
+  const r = spawnSync(process.execPath, ['--experimental-transform-types', '--no-warnings', ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  })
   process.exit(r.status ?? 1)
 }
 
@@ -32,30 +34,36 @@ const realPostgres = process.env.DATABASE_URL
 
 const { startWsProxy } = await import('./ws-proxy.ts')
 const proxy = realPostgres ? await startWsProxy(hostPort(realPostgres)) : null
-const dbEnv = realPostgres ? { DATABASE_URL: realPostgres, DB_WS_PROXY: proxy!.wsProxy } : { DATABASE_URL: '', CRM_DATA_DIR: DATA_DIR }
+const dbEnv = realPostgres
+  ? { DATABASE_URL: realPostgres, DB_WS_PROXY: proxy!.wsProxy }
+  : { DATABASE_URL: '', CRM_DATA_DIR: DATA_DIR }
 
 function hostPort(url: string) {
   const u = new URL(url)
   return { host: u.hostname, port: Number(u.port || 5432) }
 }
 
-const freePort = () => new Promise<number>((resolve) => {
-  const srv = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = srv.address() as { port: number }
-    srv.close(() => resolve(port))
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    })
   })
-})
 
 // 1. The data set, seeded once and reused (scripts/seed.ts generates it inside Postgres).
 async function ensureSeeded() {
-  const seeded = realPostgres ? await countOrganisations() >= ORGANISATIONS : existsSync(`${DATA_DIR}/PG_VERSION`)
+  const seeded = realPostgres ? (await countOrganisations()) >= ORGANISATIONS : existsSync(`${DATA_DIR}/PG_VERSION`)
   if (seeded && !process.argv.includes('--reseed')) return
   if (!realPostgres) spawnSync('rm', ['-rf', DATA_DIR])
   console.log(`seeding ${ORGANISATIONS} organisations and ${ORGANISATIONS * 2} people…`)
   const started = Date.now()
   // Not spawnSync: with a real Postgres, the seed talks through this process's WebSocket proxy.
-  const seed = spawn(process.execPath, ['scripts/seed.ts', '--organisations', String(ORGANISATIONS), '--data-dir', DATA_DIR],
-    { stdio: 'inherit', env: { ...process.env, ...dbEnv } })
+  const seed = spawn(
+    process.execPath,
+    ['scripts/seed.ts', '--organisations', String(ORGANISATIONS), '--data-dir', DATA_DIR],
+    { stdio: 'inherit', env: { ...process.env, ...dbEnv } },
+  )
   const code = await new Promise<number | null>((resolve) => seed.on('exit', resolve))
   if (code !== 0) throw new Error('seed failed')
   console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (wall clock)`)
@@ -69,7 +77,9 @@ async function countOrganisations() {
       const r = await db.execute<{ n: number }>(sql`select count(*)::int as n from organisations`)
       return r.rows[0]!.n
     })
-  } catch { return 0 }
+  } catch {
+    return 0
+  }
 }
 
 // 2. The app as `npm start` runs it, on the big database.
@@ -77,7 +87,14 @@ async function startApp() {
   const port = await freePort()
   const child = fork('scripts/start.ts', ['--quiet'], {
     execArgv: ['--no-warnings'],
-    env: { ...process.env, ...dbEnv, PORT: String(port), CRM_TEST: '1', CRM_PERSIST_DIR: '.wrangler/bench', CRM_VITE_CACHE: 'node_modules/.vite-bench' },
+    env: {
+      ...process.env,
+      ...dbEnv,
+      PORT: String(port),
+      CRM_TEST: '1',
+      CRM_PERSIST_DIR: '.wrangler/bench',
+      CRM_VITE_CACHE: 'node_modules/.vite-bench',
+    },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
   await new Promise<void>((resolve, reject) => {
@@ -85,30 +102,39 @@ async function startApp() {
     child.on('message', (m) => m === 'ready' && (clearTimeout(timer), resolve()))
     child.on('exit', (code) => reject(new Error(`the app exited during start-up (code ${code})`)))
   })
-  const stop = () => new Promise<void>((resolve) => { child.once('exit', () => resolve()); child.kill('SIGTERM') })
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+    })
   return { base: `http://localhost:${port}`, stop }
 }
 
 // Rate limits are keyed per client address in test mode (CRM_TEST): one address per request.
-const ip = () => `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`
+const ip = () =>
+  `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`
 
 async function signIn(base: string, user: string) {
   const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: base, 'cf-connecting-ip': ip() },
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base, 'cf-connecting-ip': ip() },
     body: JSON.stringify({ email: `${user}@demo.crm`, password: PASSWORD }),
   })
   if (res.status !== 200) throw new Error(`sign-in of ${user}: ${res.status} ${await res.text()}`)
   return res.headers.get('set-cookie')!.split(';')[0]!
 }
 
-const pathOf = (q: BenchQuery) => q.endpoint === 'search'
-  ? `/api/v1/search?${new URLSearchParams({ q: q.q, limit: '5' })}`
-  : `/api/v1/search/autocomplete?${new URLSearchParams({ q: q.q })}`
+const pathOf = (q: BenchQuery) =>
+  q.endpoint === 'search'
+    ? `/api/v1/search?${new URLSearchParams({ q: q.q, limit: '5' })}`
+    : `/api/v1/search/autocomplete?${new URLSearchParams({ q: q.q })}`
 
 async function runApi(queries: BenchQuery[]) {
   const app = await startApp()
   try {
-    const cookies = Object.fromEntries(await Promise.all((['admin', 'manager', 'sales'] as const).map(async (u) => [u, await signIn(app.base, u)])))
+    const cookies = Object.fromEntries(
+      await Promise.all((['admin', 'manager', 'sales'] as const).map(async (u) => [u, await signIn(app.base, u)])),
+    )
     const samples: Sample[] = []
     for (const [i, q] of queries.entries()) {
       const started = performance.now()
@@ -135,20 +161,42 @@ async function runSql(queries: BenchQuery[]) {
   const { search, autocomplete } = await import('../worker/search/search.service.ts')
   const { SearchQuery, AutocompleteQuery } = await import('../worker/search/search.schema.ts')
   const local = realPostgres ? null : await (await import('../scripts/local-db.ts')).startLocalDb({ dataDir: DATA_DIR })
-  const { db, pool } = createDb(local ? { DATABASE_URL: local.databaseUrl, DB_WS_PROXY: local.wsProxy } : dbEnv as { DATABASE_URL: string })
+  const { db, pool } = createDb(
+    local ? { DATABASE_URL: local.databaseUrl, DB_WS_PROXY: local.wsProxy } : (dbEnv as { DATABASE_URL: string }),
+  )
   try {
-    const counts = (await db.execute<{ o: number; p: number }>(sql`select (select count(*) from organisations)::int o, (select count(*) from people)::int p`)).rows[0]!
-    const users = (await db.execute<{ id: string; email: string; name: string; role: 'admin'; team_id: string | null }>(
-      sql`select id, email, name, role, team_id from users where email in ('admin@demo.crm', 'manager@demo.crm', 'sales@demo.crm')`)).rows
+    const counts = (
+      await db.execute<{ o: number; p: number }>(
+        sql`select (select count(*) from organisations)::int o, (select count(*) from people)::int p`,
+      )
+    ).rows[0]!
+    const users = (
+      await db.execute<{ id: string; email: string; name: string; role: 'admin'; team_id: string | null }>(
+        sql`select id, email, name, role, team_id from users where email in ('admin@demo.crm', 'manager@demo.crm', 'sales@demo.crm')`,
+      )
+    ).rows
     const authUser = (name: string) => {
       const u = users.find((x) => x.email === `${name}@demo.crm`)!
-      return { id: u.id, email: u.email, name: u.name, role: u.role, teamId: u.team_id, mustChangePassword: false, permissions: effectivePermissions(u.role, []), via: 'session' as const }
+      return {
+        id: u.id,
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        teamId: u.team_id,
+        mustChangePassword: false,
+        permissions: effectivePermissions(u.role, []),
+        via: 'session' as const,
+      }
     }
     let sqlMs = 0
     const execute = db.execute.bind(db)
     db.execute = (async (statement: Parameters<typeof execute>[0]) => {
       const started = performance.now()
-      try { return await execute(statement) } finally { sqlMs += performance.now() - started }
+      try {
+        return await execute(statement)
+      } finally {
+        sqlMs += performance.now() - started
+      }
     }) as typeof db.execute
     const samples: Sample[] = []
     for (const [i, q] of queries.entries()) {
@@ -174,16 +222,31 @@ console.log('running the same SQL directly…')
 const bare = await runSql(queries)
 await proxy?.stop()
 
-const engine = realPostgres ? `Postgres (${new URL(realPostgres).host})` : `PGlite (embedded Postgres in WASM, ${DATA_DIR})`
-console.log(`\nSearch benchmark: ${engine}, ${bare.counts.o.toLocaleString('en')} organisations, ${bare.counts.p.toLocaleString('en')} people, ${api.length} queries`)
-console.log('client = HTTP round trip seen by the benchmark (sign-in check, new DB connection, JSON); server = Server-Timing of the')
-console.log('search handler (dictionary look-up + search statement + highlighting); sql = the same statements on one warm connection.')
+const engine = realPostgres
+  ? `Postgres (${new URL(realPostgres).host})`
+  : `PGlite (embedded Postgres in WASM, ${DATA_DIR})`
+console.log(
+  `\nSearch benchmark: ${engine}, ${bare.counts.o.toLocaleString('en')} organisations, ${bare.counts.p.toLocaleString('en')} people, ${api.length} queries`,
+)
+console.log(
+  'client = HTTP round trip seen by the benchmark (sign-in check, new DB connection, JSON); server = Server-Timing of the',
+)
+console.log(
+  'search handler (dictionary look-up + search statement + highlighting); sql = the same statements on one warm connection.',
+)
 // The figures depend on what else the machine runs: say so next to them.
-console.log(`${cpus().length} CPUs; load average ${loadBefore.toFixed(1)} before the run, ${loadavg()[0]!.toFixed(1)} after.\n`)
+console.log(
+  `${cpus().length} CPUs; load average ${loadBefore.toFixed(1)} before the run, ${loadavg()[0]!.toFixed(1)} after.\n`,
+)
 // The Worker opens a connection per request: straight to Postgres, each meets a new backend with
 // cold caches; production goes through Neon's pooled endpoint, which keeps backends warm.
-if (realPostgres) console.log('(Worker connections are per request: give DATABASE_URL a transaction pooler such as PgBouncer, as Neon\'s pooled endpoint, or server times include cold backends.)\n')
+if (realPostgres)
+  console.log(
+    "(Worker connections are per request: give DATABASE_URL a transaction pooler such as PgBouncer, as Neon's pooled endpoint, or server times include cold backends.)\n",
+  )
 printTable(api.map((s, i) => ({ ...s, sql: bare.samples[i]!.sql })))
 console.log(`\nTargets: search p95 < 50 ms, autocomplete p95 < 20 ms (server side).`)
 const p95 = (endpoint: string) => percentiles(api.filter((s) => s.q.endpoint === endpoint).map((s) => s.server!))[1]
-console.log(`Measured server p95: search ${p95('search').toFixed(1)} ms, autocomplete ${p95('autocomplete').toFixed(1)} ms`)
+console.log(
+  `Measured server p95: search ${p95('search').toFixed(1)} ms, autocomplete ${p95('autocomplete').toFixed(1)} ms`,
+)

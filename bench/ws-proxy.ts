@@ -11,7 +11,9 @@ export async function startWsProxy(target: { host: string; port: number }) {
     const tcp = createConnection(target)
     tcp.setNoDelay(true)
     const pending: Buffer[] = []
-    tcp.on('connect', () => { for (const chunk of pending.splice(0)) tcp.write(chunk) })
+    tcp.on('connect', () => {
+      for (const chunk of pending.splice(0)) tcp.write(chunk)
+    })
     ws.on('message', (data: Buffer) => (tcp.connecting ? pending.push(data) : tcp.write(data)))
     tcp.on('data', (data) => ws.readyState === ws.OPEN && ws.send(data))
     ws.on('close', () => tcp.destroy())

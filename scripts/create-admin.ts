@@ -8,7 +8,10 @@ import { users } from '../worker/db/schema.ts'
 import { hashPassword } from '../worker/auth/crypto.ts'
 import { EmailSchema } from '../worker/shared/fields.ts'
 
-const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? process.argv[i + 1] : undefined }
+const arg = (name: string) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1] : undefined
+}
 
 const email = EmailSchema.safeParse(arg('email') ?? '')
 const name = arg('name')?.trim()
@@ -24,7 +27,15 @@ try {
     process.exitCode = 1
   } else {
     const password = randomBytes(12).toString('base64url')
-    await db.insert(users).values({ email: email.data, name, role: 'admin', passwordHash: await hashPassword(password), mustChangePassword: true })
+    await db
+      .insert(users)
+      .values({
+        email: email.data,
+        name,
+        role: 'admin',
+        passwordHash: await hashPassword(password),
+        mustChangePassword: true,
+      })
     console.log(`admin ${email.data} created; one-time password: ${password} (to be changed at first sign-in)`)
   }
 } finally {

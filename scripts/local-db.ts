@@ -22,7 +22,11 @@ export async function startLocalDb({ dataDir, pgPort = 0, proxyPort = 0 }: Optio
 
   const tcp: Server = createServer((socket) => {
     socket.setNoDelay(true)
-    const conn = new WireConnection(lock, (chunk) => socket.writable && socket.write(chunk), () => socket.end())
+    const conn = new WireConnection(
+      lock,
+      (chunk) => socket.writable && socket.write(chunk),
+      () => socket.end(),
+    )
     socket.on('data', (data) => conn.push(data))
     socket.on('close', () => conn.ended())
     socket.on('error', () => socket.destroy())
@@ -33,7 +37,11 @@ export async function startLocalDb({ dataDir, pgPort = 0, proxyPort = 0 }: Optio
   await new Promise<void>((resolve) => wss.once('listening', () => resolve()))
   // Whatever address the client asks the "proxy" for, it only ever reaches this database.
   wss.on('connection', (ws) => {
-    const conn = new WireConnection(lock, (chunk) => ws.readyState === ws.OPEN && ws.send(chunk), () => ws.close())
+    const conn = new WireConnection(
+      lock,
+      (chunk) => ws.readyState === ws.OPEN && ws.send(chunk),
+      () => ws.close(),
+    )
     ws.on('message', (data: Buffer) => conn.push(data))
     ws.on('close', () => conn.ended())
     ws.on('error', () => ws.terminate())

@@ -15,12 +15,34 @@ type Ids = { organisation: string }
 
 const SCREENS: Screen[] = [
   { key: 'dashboard', title: 'Tableau de bord', path: () => '/', ready: (p) => p.getByTestId('dashboard').waitFor() },
-  { key: 'organisations', title: 'Liste des organisations', path: () => '/organisations', ready: (p) => p.getByTestId('organisation-list').waitFor() },
-  { key: 'organisation', title: 'Fiche organisation (aperçu)', path: (ids) => `/organisations/${ids.organisation}`, ready: (p) => p.getByTestId('organisation-details').waitFor() },
-  { key: 'kanban', title: 'Pipeline, vue kanban', path: () => '/pipeline/kanban', ready: (p) => p.getByTestId('kanban').waitFor() },
-  { key: 'analytics', title: 'Pipeline, analytique', path: () => '/pipeline/analytics', ready: (p) => p.getByTestId('funnel').waitFor() },
   {
-    key: 'form', title: 'Formulaire (erreurs en ligne)', path: () => '/organisations/new',
+    key: 'organisations',
+    title: 'Liste des organisations',
+    path: () => '/organisations',
+    ready: (p) => p.getByTestId('organisation-list').waitFor(),
+  },
+  {
+    key: 'organisation',
+    title: 'Fiche organisation (aperçu)',
+    path: (ids) => `/organisations/${ids.organisation}`,
+    ready: (p) => p.getByTestId('organisation-details').waitFor(),
+  },
+  {
+    key: 'kanban',
+    title: 'Pipeline, vue kanban',
+    path: () => '/pipeline/kanban',
+    ready: (p) => p.getByTestId('kanban').waitFor(),
+  },
+  {
+    key: 'analytics',
+    title: 'Pipeline, analytique',
+    path: () => '/pipeline/analytics',
+    ready: (p) => p.getByTestId('funnel').waitFor(),
+  },
+  {
+    key: 'form',
+    title: 'Formulaire (erreurs en ligne)',
+    path: () => '/organisations/new',
     // An empty submit shows the messages next to their fields.
     ready: async (p) => {
       await p.getByLabel('E-mail', { exact: true }).fill('contact@exemple')
@@ -37,10 +59,22 @@ const VARIANTS = [
 ] as const
 const THEMES = ['light', 'dark'] as const
 
-async function shoot(browser: Browser, variant: (typeof VARIANTS)[number], theme: (typeof THEMES)[number], ids: Ids | null) {
+async function shoot(
+  browser: Browser,
+  variant: (typeof VARIANTS)[number],
+  theme: (typeof THEMES)[number],
+  ids: Ids | null,
+) {
   const context = await browser.newContext({
-    baseURL: BASE, locale: 'fr-FR', timezoneId: 'Europe/Paris', colorScheme: theme, viewport: variant.viewport,
-    deviceScaleFactor: 1, isMobile: variant.mobile, hasTouch: variant.mobile, reducedMotion: 'reduce',
+    baseURL: BASE,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+    colorScheme: theme,
+    viewport: variant.viewport,
+    deviceScaleFactor: 1,
+    isMobile: variant.mobile,
+    hasTouch: variant.mobile,
+    reducedMotion: 'reduce',
   })
   // The API limits calls per user and minute; a server started with CRM_TEST=1 keys the limit on
   // the client address too, so each context gets its own.
@@ -60,7 +94,11 @@ async function shoot(browser: Browser, variant: (typeof VARIANTS)[number], theme
     for (let attempt = 1; ; attempt++) {
       const res = await page.goto(screen.path(found))
       // Over the rate limit (a server not started in test mode): wait for the next window.
-      if (res?.status() === 429 && attempt < 3) { console.warn('rate limited, waiting 60 s'); await page.waitForTimeout(60_000); continue }
+      if (res?.status() === 429 && attempt < 3) {
+        console.warn('rate limited, waiting 60 s')
+        await page.waitForTimeout(60_000)
+        continue
+      }
       break
     }
     await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
@@ -88,8 +126,13 @@ try {
   await browser.close()
 }
 
-const rows = SCREENS.map((s) => `| ${s.title} | ${VARIANTS.flatMap((v) => THEMES.map((th) => `[${v.device === 'desktop' ? 'ordinateur' : 'téléphone'} ${th === 'light' ? 'clair' : 'sombre'}](${s.key}-${v.device}-${th}.png)`)).join(' · ')} |`)
-writeFileSync(`${OUT}/README.md`, `# Screenshots
+const rows = SCREENS.map(
+  (s) =>
+    `| ${s.title} | ${VARIANTS.flatMap((v) => THEMES.map((th) => `[${v.device === 'desktop' ? 'ordinateur' : 'téléphone'} ${th === 'light' ? 'clair' : 'sombre'}](${s.key}-${v.device}-${th}.png)`)).join(' · ')} |`,
+)
+writeFileSync(
+  `${OUT}/README.md`,
+  `# Screenshots
 
 The main screens with the demo data, on a desktop (1440×900) and a phone (390×844), in the light
 and the dark theme. Regenerate them against a running app with \`node --experimental-transform-types scripts/screenshots.ts\`
@@ -99,5 +142,6 @@ and the dark theme. Regenerate them against a running app with \`node --experime
 |---|---|
 ${rows.join('\n')}
 
-${SCREENS.map((s) => `## ${s.title}\n\n![${s.title}, ordinateur, clair](${s.key}-desktop-light.png)\n\n<img src="${s.key}-phone-dark.png" alt="${s.title}, téléphone, sombre" width="260">\n`).join('\n')}`)
+${SCREENS.map((s) => `## ${s.title}\n\n![${s.title}, ordinateur, clair](${s.key}-desktop-light.png)\n\n<img src="${s.key}-phone-dark.png" alt="${s.title}, téléphone, sombre" width="260">\n`).join('\n')}`,
+)
 console.log(`${OUT}/README.md`)

@@ -5,9 +5,25 @@ import { sql, type SQL } from 'drizzle-orm'
 import { createDb, type Db } from '../worker/db/client.ts'
 import * as s from '../worker/db/schema.ts'
 import { hashPassword } from '../worker/auth/crypto.ts'
-import { CATEGORIES, INTERACTION_TYPES, ORGANISATION_TYPES, PIPELINE_STAGES, TASK_PRIORITIES } from '../worker/db/enums.ts'
 import {
-  CITIES, FIRST_NAMES, JOB_TITLES, LAST_NAMES, NOTES, ORG_PREFIXES, ORG_ROOTS, ORG_SUFFIXES, PRODUCT_NAMES, makeIsin, rng,
+  CATEGORIES,
+  INTERACTION_TYPES,
+  ORGANISATION_TYPES,
+  PIPELINE_STAGES,
+  TASK_PRIORITIES,
+} from '../worker/db/enums.ts'
+import {
+  CITIES,
+  FIRST_NAMES,
+  JOB_TITLES,
+  LAST_NAMES,
+  NOTES,
+  ORG_PREFIXES,
+  ORG_ROOTS,
+  ORG_SUFFIXES,
+  PRODUCT_NAMES,
+  makeIsin,
+  rng,
 } from './seed-data.ts'
 
 export const DEMO_PASSWORD = 'Demo-Password-2026'
@@ -21,7 +37,8 @@ export const DEMO_USERS = [
 ] as const
 
 const DAY = 86400_000
-const chunk = <T,>(arr: T[], n: number) => Array.from({ length: Math.ceil(arr.length / n) }, (_, i) => arr.slice(i * n, i * n + n))
+const chunk = <T>(arr: T[], n: number) =>
+  Array.from({ length: Math.ceil(arr.length / n) }, (_, i) => arr.slice(i * n, i * n + n))
 
 export async function isEmpty(db: Db) {
   const r = await db.execute<{ n: number }>(sql`select count(*)::int as n from users`)
@@ -31,35 +48,74 @@ export async function isEmpty(db: Db) {
 export async function seedDemo(db: Db, { organisations: orgCount = 240, people: peopleCount = 520 } = {}) {
   const r = rng(2026)
   const now = Date.now()
-  const teamRows = await db.insert(s.teams).values([{ name: 'Équipe Paris' }, { name: 'Équipe Lyon' }]).returning()
+  const teamRows = await db
+    .insert(s.teams)
+    .values([{ name: 'Équipe Paris' }, { name: 'Équipe Lyon' }])
+    .returning()
   const teamId = (name: string) => teamRows.find((x) => x.name.endsWith(name))!.id
   const passwordHash = await hashPassword(DEMO_PASSWORD)
-  const userRows = await db.insert(s.users).values(DEMO_USERS.map((u) => ({
-    email: u.email, name: u.name, role: u.role, teamId: teamId(u.team), passwordHash,
-  }))).returning()
+  const userRows = await db
+    .insert(s.users)
+    .values(
+      DEMO_USERS.map((u) => ({
+        email: u.email,
+        name: u.name,
+        role: u.role,
+        teamId: teamId(u.team),
+        passwordHash,
+      })),
+    )
+    .returning()
   const byEmail = (e: string) => userRows.find((u) => u.email === e)!
-  const owners = [byEmail('sales@demo.crm'), byEmail('sales@demo.crm'), byEmail('manager@demo.crm'), byEmail('sales2@demo.crm'), byEmail('manager2@demo.crm')]
+  const owners = [
+    byEmail('sales@demo.crm'),
+    byEmail('sales@demo.crm'),
+    byEmail('manager@demo.crm'),
+    byEmail('sales2@demo.crm'),
+    byEmail('manager2@demo.crm'),
+  ]
 
   const usedNames = new Set<string>()
   const orgValues = Array.from({ length: orgCount }, (_, i) => {
     let name = ''
-    do name = `${r.pick(ORG_PREFIXES)} ${r.pick(ORG_ROOTS)} ${r.pick(ORG_SUFFIXES)}`; while (usedNames.has(name))
+    do name = `${r.pick(ORG_PREFIXES)} ${r.pick(ORG_ROOTS)} ${r.pick(ORG_SUFFIXES)}`
+    while (usedNames.has(name))
     usedNames.add(name)
     const owner = owners[i % owners.length]!
     const [city, postalCode] = r.pick(CITIES)
     const stage = PIPELINE_STAGES[i % 4]!
     const stageAge = r.int(1, 60)
-    const slug = name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+    const slug = name
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
     return {
-      name, type: ORGANISATION_TYPES[i % 4]!, category: CATEGORIES[r.int(0, 5)]!, pipelineStage: stage,
-      amount: String(r.int(1, 400) * 5000), email: `contact@${slug}.fr`, phone: `01 ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)}`,
-      website: `https://www.${slug}.fr`, address: `${r.int(1, 120)} rue ${r.pick(ORG_ROOTS)}`, postalCode, city, country: 'France',
-      notes: r.pick(NOTES), ownerId: owner.id, teamId: owner.teamId, isActive: r.next() > 0.08,
-      stageChangedAt: new Date(now - stageAge * DAY), lastContactAt: r.next() > 0.15 ? new Date(now - r.int(0, 90) * DAY) : null,
+      name,
+      type: ORGANISATION_TYPES[i % 4]!,
+      category: CATEGORIES[r.int(0, 5)]!,
+      pipelineStage: stage,
+      amount: String(r.int(1, 400) * 5000),
+      email: `contact@${slug}.fr`,
+      phone: `01 ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)}`,
+      website: `https://www.${slug}.fr`,
+      address: `${r.int(1, 120)} rue ${r.pick(ORG_ROOTS)}`,
+      postalCode,
+      city,
+      country: 'France',
+      notes: r.pick(NOTES),
+      ownerId: owner.id,
+      teamId: owner.teamId,
+      isActive: r.next() > 0.08,
+      stageChangedAt: new Date(now - stageAge * DAY),
+      lastContactAt: r.next() > 0.15 ? new Date(now - r.int(0, 90) * DAY) : null,
       createdAt: new Date(now - (stageAge + r.int(5, 200)) * DAY),
     }
   })
-  const orgRows = (await Promise.all(chunk(orgValues, 100).map((c) => db.insert(s.organisations).values(c).returning()))).flat()
+  const orgRows = (
+    await Promise.all(chunk(orgValues, 100).map((c) => db.insert(s.organisations).values(c).returning()))
+  ).flat()
 
   // Stage history so the pipeline analytics have real transitions and durations.
   const stageHistory = orgRows.flatMap((o) => {
@@ -67,8 +123,15 @@ export async function seedDemo(db: Db, { organisations: orgCount = 240, people: 
     const rows = []
     let t = o.createdAt.getTime()
     for (let k = 0; k <= idx; k++) {
-      const at = k === idx ? o.stageChangedAt : new Date(Math.min(t + r.int(7, 35) * DAY, o.stageChangedAt.getTime() - DAY))
-      rows.push({ organisationId: o.id, fromStage: k === 0 ? null : PIPELINE_STAGES[k - 1]!, toStage: PIPELINE_STAGES[k]!, changedBy: o.ownerId, changedAt: k === 0 ? o.createdAt : at })
+      const at =
+        k === idx ? o.stageChangedAt : new Date(Math.min(t + r.int(7, 35) * DAY, o.stageChangedAt.getTime() - DAY))
+      rows.push({
+        organisationId: o.id,
+        fromStage: k === 0 ? null : PIPELINE_STAGES[k - 1]!,
+        toStage: PIPELINE_STAGES[k]!,
+        changedBy: o.ownerId,
+        changedAt: k === 0 ? o.createdAt : at,
+      })
       t = at.getTime()
     }
     return rows
@@ -79,45 +142,90 @@ export async function seedDemo(db: Db, { organisations: orgCount = 240, people: 
     const first = r.pick(FIRST_NAMES)
     const last = r.pick(LAST_NAMES)
     const org = orgRows[i % orgRows.length]!
-    const mail = `${first}.${last}`.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
+    const mail = `${first}.${last}`
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
     return {
-      firstName: first, lastName: last, personalEmail: `${mail}${i}@exemple.fr`, personalPhone: `06 ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)}`,
-      jobTitle: r.pick(JOB_TITLES), ownerId: org.ownerId, teamId: org.teamId,
+      firstName: first,
+      lastName: last,
+      personalEmail: `${mail}${i}@exemple.fr`,
+      personalPhone: `06 ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)}`,
+      jobTitle: r.pick(JOB_TITLES),
+      ownerId: org.ownerId,
+      teamId: org.teamId,
     }
   })
-  const personRows = (await Promise.all(chunk(personValues, 100).map((c) => db.insert(s.people).values(c).returning()))).flat()
+  const personRows = (
+    await Promise.all(chunk(personValues, 100).map((c) => db.insert(s.people).values(c).returning()))
+  ).flat()
   const links = personRows.map((p, i) => {
     const org = orgRows[i % orgRows.length]!
-    return { personId: p.id, organisationId: org.id, role: p.jobTitle, workEmail: `${p.firstName[0]}.${p.lastName}@${org.email!.split('@')[1]}`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''), isPrimary: i < orgRows.length }
+    return {
+      personId: p.id,
+      organisationId: org.id,
+      role: p.jobTitle,
+      workEmail: `${p.firstName[0]}.${p.lastName}@${org.email!.split('@')[1]}`
+        .toLowerCase()
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, ''),
+      isPrimary: i < orgRows.length,
+    }
   })
   for (const c of chunk(links, 200)) await db.insert(s.personOrganisations).values(c)
 
   const issuers = orgRows.filter((o) => o.type === 'EMETTEUR')
-  const productRows = await db.insert(s.products).values(PRODUCT_NAMES.map((name, i) => ({
-    name, isin: makeIsin(i % 3 === 0 ? 'LU' : 'FR', String(1000 + i * 7919)), category: CATEGORIES[i % 6]!, issuerId: issuers[i % issuers.length]?.id,
-    description: `Produit ${name}, distribué en France.`,
-  }))).returning()
+  const productRows = await db
+    .insert(s.products)
+    .values(
+      PRODUCT_NAMES.map((name, i) => ({
+        name,
+        isin: makeIsin(i % 3 === 0 ? 'LU' : 'FR', String(1000 + i * 7919)),
+        category: CATEGORIES[i % 6]!,
+        issuerId: issuers[i % issuers.length]?.id,
+        description: `Produit ${name}, distribué en France.`,
+      })),
+    )
+    .returning()
 
   const year = new Date().getFullYear()
-  const signedOrgs = orgRows.filter((o) => o.pipelineStage === 'SIGNE' || o.pipelineStage === 'PROPOSITION').slice(0, 70)
+  const signedOrgs = orgRows
+    .filter((o) => o.pipelineStage === 'SIGNE' || o.pipelineStage === 'PROPOSITION')
+    .slice(0, 70)
   const mandateValues = signedOrgs.map((o, i) => {
     const signed = o.pipelineStage === 'SIGNE'
     return {
-      number: `M-${year}-${String(i + 1).padStart(3, '0')}`, organisationId: o.id, status: signed ? (i % 3 === 0 ? 'SIGNE' as const : 'ACTIF' as const) : 'EN_NEGOCIATION' as const,
-      signedAt: signed ? o.stageChangedAt : null, startDate: signed ? o.stageChangedAt.toISOString().slice(0, 10) : null,
-      amount: o.amount, ownerId: o.ownerId, teamId: o.teamId,
+      number: `M-${year}-${String(i + 1).padStart(3, '0')}`,
+      organisationId: o.id,
+      status: signed ? (i % 3 === 0 ? ('SIGNE' as const) : ('ACTIF' as const)) : ('EN_NEGOCIATION' as const),
+      signedAt: signed ? o.stageChangedAt : null,
+      startDate: signed ? o.stageChangedAt.toISOString().slice(0, 10) : null,
+      amount: o.amount,
+      ownerId: o.ownerId,
+      teamId: o.teamId,
     }
   })
   const mandateRows = await db.insert(s.mandates).values(mandateValues).returning()
   await db.insert(s.mandateCounters).values({ year, last: mandateRows.length })
-  await db.insert(s.mandateProducts).values(mandateRows.map((m, i) => ({ mandateId: m.id, productId: productRows[i % productRows.length]!.id })))
+  await db
+    .insert(s.mandateProducts)
+    .values(mandateRows.map((m, i) => ({ mandateId: m.id, productId: productRows[i % productRows.length]!.id })))
 
   const interactionValues = Array.from({ length: 420 }, (_, i) => {
     const o = orgRows[r.int(0, orgRows.length - 1)]!
     const type = INTERACTION_TYPES[i % 4]!
     return {
-      type, organisationId: o.id, userId: o.ownerId, teamId: o.teamId, occurredAt: new Date(now - r.int(0, 120) * DAY),
-      subject: { CALL: 'Appel de suivi', EMAIL: 'Envoi de la documentation', MEETING: 'Rendez-vous de présentation', NOTE: 'Note interne' }[type],
+      type,
+      organisationId: o.id,
+      userId: o.ownerId,
+      teamId: o.teamId,
+      occurredAt: new Date(now - r.int(0, 120) * DAY),
+      subject: {
+        CALL: 'Appel de suivi',
+        EMAIL: 'Envoi de la documentation',
+        MEETING: 'Rendez-vous de présentation',
+        NOTE: 'Note interne',
+      }[type],
       summary: r.pick(NOTES),
     }
   })
@@ -131,16 +239,34 @@ export async function seedDemo(db: Db, { organisations: orgCount = 240, people: 
       order by po.is_primary desc, po.person_id limit 1) c on true
     on conflict do nothing`)
 
-  const taskTitles = ['Rappeler le directeur financier', 'Envoyer la plaquette SCPI', 'Préparer le comité', 'Relancer la signature', 'Mettre à jour le KYC', 'Organiser un déjeuner']
+  const taskTitles = [
+    'Rappeler le directeur financier',
+    'Envoyer la plaquette SCPI',
+    'Préparer le comité',
+    'Relancer la signature',
+    'Mettre à jour le KYC',
+    'Organiser un déjeuner',
+  ]
   const taskValues = Array.from({ length: 160 }, (_, i) => {
     const o = orgRows[r.int(0, orgRows.length - 1)]!
     return {
-      title: r.pick(taskTitles), organisationId: o.id, assigneeId: o.ownerId, createdBy: o.ownerId, teamId: o.teamId,
-      dueAt: new Date(now + r.int(-15, 30) * DAY), priority: TASK_PRIORITIES[i % 4]!, status: i % 5 === 0 ? 'DONE' as const : 'TODO' as const,
+      title: r.pick(taskTitles),
+      organisationId: o.id,
+      assigneeId: o.ownerId,
+      createdBy: o.ownerId,
+      teamId: o.teamId,
+      dueAt: new Date(now + r.int(-15, 30) * DAY),
+      priority: TASK_PRIORITIES[i % 4]!,
+      status: i % 5 === 0 ? ('DONE' as const) : ('TODO' as const),
     }
   })
   await db.insert(s.tasks).values(taskValues)
-  return { organisations: orgRows.length, people: personRows.length, products: productRows.length, mandates: mandateRows.length }
+  return {
+    organisations: orgRows.length,
+    people: personRows.length,
+    products: productRows.length,
+    mandates: mandateRows.length,
+  }
 }
 
 // Large data sets are generated inside Postgres: one round trip per table, not one per row.
@@ -154,7 +280,8 @@ export async function seedLarge(db: Db, organisations: number) {
   // Each attribute is drawn apart (a hash of the row number and a salt): taken as g modulo their
   // counts, 12 name prefixes and 4 owners would give every "Gestion …" to one owner, and searches
   // would measure that coincidence instead of a sales user's real share of the matches.
-  const draw = (salt: number, length: SQL) => sql`1 + mod(hashint8(g::bigint * 16 + ${salt})::bigint + 2147483648, ${length})`
+  const draw = (salt: number, length: SQL) =>
+    sql`1 + mod(hashint8(g::bigint * 16 + ${salt})::bigint + 2147483648, ${length})`
   await db.execute(sql`
     with owners as (select array_agg(id order by email) ids, array_agg(team_id order by email) teams from users where role in ('sales','manager'))
     insert into organisations (name, type, category, pipeline_stage, amount, email, city, postal_code, country, notes, owner_id, team_id, stage_changed_at, last_contact_at, created_at)
@@ -199,17 +326,24 @@ if (import.meta.main) {
   const { runMigrations } = await import('./migrate.ts')
   const started = Date.now()
   const dataDir = arg('data-dir') ?? '.data/pg'
-  const local = process.env.DATABASE_URL ? null : await startLocalDb({ dataDir }).catch((e) => {
-    console.error(`Cannot open ${dataDir} (is npm start running? stop it first, or pass --data-dir): ${e}`)
-    process.exit(1)
-  })
-  const config = local ? { DATABASE_URL: local.databaseUrl, DB_WS_PROXY: local.wsProxy } : { DATABASE_URL: process.env.DATABASE_URL!, DB_WS_PROXY: process.env.DB_WS_PROXY }
+  const local = process.env.DATABASE_URL
+    ? null
+    : await startLocalDb({ dataDir }).catch((e) => {
+        console.error(`Cannot open ${dataDir} (is npm start running? stop it first, or pass --data-dir): ${e}`)
+        process.exit(1)
+      })
+  const config = local
+    ? { DATABASE_URL: local.databaseUrl, DB_WS_PROXY: local.wsProxy }
+    : { DATABASE_URL: process.env.DATABASE_URL!, DB_WS_PROXY: process.env.DB_WS_PROXY }
   await runMigrations(config)
   const { db, pool } = createDb(config)
   const large = arg('organisations')
   if (large) {
     const n = Number(large)
-    if (!Number.isInteger(n) || n < 1 || n > 2_000_000) { console.error('--organisations must be an integer between 1 and 2000000'); process.exit(1) }
+    if (!Number.isInteger(n) || n < 1 || n > 2_000_000) {
+      console.error('--organisations must be an integer between 1 and 2000000')
+      process.exit(1)
+    }
     await seedLarge(db, n)
     console.log(`seeded ${n} organisations and ${n * 2} people in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   } else if (await isEmpty(db)) {

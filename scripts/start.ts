@@ -16,7 +16,10 @@ const say = (msg: string) => !quiet && console.log(msg)
 
 function ensureDevVars() {
   if (existsSync('.dev.vars')) return
-  writeFileSync('.dev.vars', `# Generated on first start; never commit. Production secrets: wrangler secret put <NAME>\nSESSION_SECRET=${randomBytes(32).toString('hex')}\n`)
+  writeFileSync(
+    '.dev.vars',
+    `# Generated on first start; never commit. Production secrets: wrangler secret put <NAME>\nSESSION_SECRET=${randomBytes(32).toString('hex')}\n`,
+  )
   say('created .dev.vars with a fresh SESSION_SECRET')
 }
 
@@ -48,11 +51,16 @@ async function main() {
   process.env.CRM_ENVIRONMENT = process.env.CRM_TEST ? 'test' : 'development'
   // Miniflare would fetch a sample Request.cf object from the internet; this machine stays offline.
   process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false'
-  const server = await createServer({ configFile: 'vite.config.ts', server: { port }, logLevel: quiet ? 'warn' : 'info' })
+  const server = await createServer({
+    configFile: 'vite.config.ts',
+    server: { port },
+    logLevel: quiet ? 'warn' : 'info',
+  })
   await server.listen()
 
   // Cron triggers, as Cloudflare would fire them (miniflare exposes the scheduled handler).
-  const tick = (cron: string) => fetch(`http://127.0.0.1:${port}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent(cron)}`).catch(() => {})
+  const tick = (cron: string) =>
+    fetch(`http://127.0.0.1:${port}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent(cron)}`).catch(() => {})
   setInterval(() => tick('* * * * *'), 60_000).unref()
   setInterval(() => tick('0 6 * * *'), 24 * 3600_000).unref()
   // Warm the first page so the first visitor does not wait for compilation.
@@ -74,4 +82,3 @@ async function main() {
 }
 
 await main()
-

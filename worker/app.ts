@@ -65,9 +65,15 @@ export function createApi() {
       return problemResponse(c, problem(error.status, detail))
     }
     const log = c.get('log')
-    log?.error('unhandled error', { error: error instanceof Error ? `${error.name}: ${error.message}` : String(error), stack: error instanceof Error ? error.stack : undefined })
+    log?.error('unhandled error', {
+      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+      stack: error instanceof Error ? error.stack : undefined,
+    })
     reportError(c, error)
-    return problemResponse(c, problem(500, 'Une erreur inattendue est survenue. Réessayez dans un instant.', { requestId: c.get('requestId') }))
+    return problemResponse(
+      c,
+      problem(500, 'Une erreur inattendue est survenue. Réessayez dans un instant.', { requestId: c.get('requestId') }),
+    )
   })
   return api
 }

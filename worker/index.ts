@@ -46,7 +46,9 @@ const handler = {
         const v = request.headers.get(name)
         if (v && !h.has(name)) h.set(name, v)
       }
-      return Promise.resolve(api.fetch(markInProcess(new Request(new URL(path, url.origin), { ...init, headers: h })), env, ctx))
+      return Promise.resolve(
+        api.fetch(markInProcess(new Request(new URL(path, url.origin), { ...init, headers: h })), env, ctx),
+      )
     }
     const res = await ssr(request, { env, ctx, cspNonce: nonce, api: apiCall })
     return withHeaders(res, headers)

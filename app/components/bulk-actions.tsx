@@ -12,8 +12,16 @@ import { btn } from './ui'
 
 type Kind = 'stage' | 'category' | 'owner' | 'delete'
 
-export function BulkActions({ ids, onDone, onClear, can, owners }: {
-  ids: string[]; onDone: () => void; onClear: () => void
+export function BulkActions({
+  ids,
+  onDone,
+  onClear,
+  can,
+  owners,
+}: {
+  ids: string[]
+  onDone: () => void
+  onClear: () => void
   can: { update: boolean; delete: boolean }
   owners: { id: string; name: string }[]
 }) {
@@ -21,44 +29,127 @@ export function BulkActions({ ids, onDone, onClear, can, owners }: {
   const [kind, setKind] = useState<Kind | null>(null)
   const busy = fetcher.state !== 'idle'
   const formId = useId()
-  useAnswerToast(fetcher.data, fetcher.state, (a) => { setKind(null); if (a.ok) onDone() })
-  useEffect(() => { if (ids.length === 0) setKind(null) }, [ids.length])
+  useAnswerToast(fetcher.data, fetcher.state, (a) => {
+    setKind(null)
+    if (a.ok) onDone()
+  })
+  useEffect(() => {
+    if (ids.length === 0) setKind(null)
+  }, [ids.length])
   if (ids.length === 0) return null
-  const run = (value: string) => fetcher.submit({ intent: 'bulk', action: kind!, value, ids: ids.join(',') }, { method: 'post' })
-  const options: Record<Exclude<Kind, 'delete'>, { label: string; values: { value: string; label: string }[]; empty?: string }> = {
-    stage: { label: t('org.field.pipelineStage'), values: PIPELINE_STAGES.map((s) => ({ value: s, label: labels.stage[s] })) },
-    category: { label: t('org.field.category'), values: CATEGORIES.map((c) => ({ value: c, label: labels.category[c] })), empty: t('bulk.noCategory') },
+  const run = (value: string) =>
+    fetcher.submit({ intent: 'bulk', action: kind!, value, ids: ids.join(',') }, { method: 'post' })
+  const options: Record<
+    Exclude<Kind, 'delete'>,
+    { label: string; values: { value: string; label: string }[]; empty?: string }
+  > = {
+    stage: {
+      label: t('org.field.pipelineStage'),
+      values: PIPELINE_STAGES.map((s) => ({ value: s, label: labels.stage[s] })),
+    },
+    category: {
+      label: t('org.field.category'),
+      values: CATEGORIES.map((c) => ({ value: c, label: labels.category[c] })),
+      empty: t('bulk.noCategory'),
+    },
     owner: { label: t('org.field.owner'), values: owners.map((u) => ({ value: u.id, label: u.name })) },
   }
   const items = [
-    ...(can.update ? [
-      { label: t('bulk.stage'), onSelect: () => setKind('stage'), testId: 'bulk-stage' },
-      { label: t('bulk.category'), onSelect: () => setKind('category'), testId: 'bulk-category' },
-      ...(owners.length ? [{ label: t('bulk.owner'), onSelect: () => setKind('owner'), testId: 'bulk-owner' }] : []),
-    ] : []),
-    ...(can.delete ? [{ label: t('common.delete'), onSelect: () => setKind('delete'), tone: 'danger' as const, testId: 'bulk-delete' }] : []),
+    ...(can.update
+      ? [
+          { label: t('bulk.stage'), onSelect: () => setKind('stage'), testId: 'bulk-stage' },
+          { label: t('bulk.category'), onSelect: () => setKind('category'), testId: 'bulk-category' },
+          ...(owners.length
+            ? [{ label: t('bulk.owner'), onSelect: () => setKind('owner'), testId: 'bulk-owner' }]
+            : []),
+        ]
+      : []),
+    ...(can.delete
+      ? [
+          {
+            label: t('common.delete'),
+            onSelect: () => setKind('delete'),
+            tone: 'danger' as const,
+            testId: 'bulk-delete',
+          },
+        ]
+      : []),
   ]
   const current = kind && kind !== 'delete' ? options[kind] : null
   return (
-    <div role="region" aria-label={t('bulk.region')} data-testid="bulk-bar"
-      className="sticky bottom-16 z-20 flex flex-wrap items-center gap-2 rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 shadow-lg md:bottom-4 dark:border-blue-900 dark:bg-blue-950">
-      <span className="text-sm font-medium text-blue-900 dark:text-blue-100" aria-live="polite">{t('bulk.selected', { count: ids.length })}</span>
-      <button type="button" className={btn.ghost} onClick={onClear}>{t('bulk.clear')}</button>
+    <div
+      role="region"
+      aria-label={t('bulk.region')}
+      data-testid="bulk-bar"
+      className="sticky bottom-16 z-20 flex flex-wrap items-center gap-2 rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 shadow-lg md:bottom-4 dark:border-blue-900 dark:bg-blue-950"
+    >
+      <span className="text-sm font-medium text-blue-900 dark:text-blue-100" aria-live="polite">
+        {t('bulk.selected', { count: ids.length })}
+      </span>
+      <button type="button" className={btn.ghost} onClick={onClear}>
+        {t('bulk.clear')}
+      </button>
       <div className="flex-1" />
-      {items.length ? <Menu label={<>{t('bulk.actions')} <span aria-hidden="true">▾</span></>} buttonClassName={btn.primary} align="end" items={items} testId="bulk-actions" disabled={busy} /> : null}
+      {items.length ? (
+        <Menu
+          label={
+            <>
+              {t('bulk.actions')} <span aria-hidden="true">▾</span>
+            </>
+          }
+          buttonClassName={btn.primary}
+          align="end"
+          items={items}
+          testId="bulk-actions"
+          disabled={busy}
+        />
+      ) : null}
       {current ? (
-        <Dialog open onClose={() => setKind(null)} title={t(`bulk.${kind as 'stage'}`)} description={t('bulk.appliesTo', { count: ids.length })} size="sm" testId="bulk-dialog"
-          footer={<>
-            <button type="button" className={btn.secondary} onClick={() => setKind(null)}>{t('common.cancel')}</button>
-            <button type="submit" form={formId} className={btn.primary} disabled={busy} data-testid="bulk-apply">{busy ? t('common.saving') : t('bulk.apply', { count: ids.length })}</button>
-          </>}>
-          <form id={formId} onSubmit={(e) => { e.preventDefault(); run(String(new FormData(e.currentTarget).get('value') ?? '')) }}>
-            <SelectField label={current.label} name="value" options={current.values} empty={current.empty} required={!current.empty} autoFocus />
+        <Dialog
+          open
+          onClose={() => setKind(null)}
+          title={t(`bulk.${kind as 'stage'}`)}
+          description={t('bulk.appliesTo', { count: ids.length })}
+          size="sm"
+          testId="bulk-dialog"
+          footer={
+            <>
+              <button type="button" className={btn.secondary} onClick={() => setKind(null)}>
+                {t('common.cancel')}
+              </button>
+              <button type="submit" form={formId} className={btn.primary} disabled={busy} data-testid="bulk-apply">
+                {busy ? t('common.saving') : t('bulk.apply', { count: ids.length })}
+              </button>
+            </>
+          }
+        >
+          <form
+            id={formId}
+            onSubmit={(e) => {
+              e.preventDefault()
+              run(String(new FormData(e.currentTarget).get('value') ?? ''))
+            }}
+          >
+            <SelectField
+              label={current.label}
+              name="value"
+              options={current.values}
+              empty={current.empty}
+              required={!current.empty}
+              autoFocus
+            />
           </form>
         </Dialog>
       ) : null}
-      <ConfirmDialog open={kind === 'delete'} onClose={() => setKind(null)} busy={busy} title={t('bulk.delete.title', { count: ids.length })}
-        body={t('bulk.delete.body', { count: ids.length })} confirmLabel={t('common.delete')} onConfirm={() => run('')} />
+      <ConfirmDialog
+        open={kind === 'delete'}
+        onClose={() => setKind(null)}
+        busy={busy}
+        title={t('bulk.delete.title', { count: ids.length })}
+        body={t('bulk.delete.body', { count: ids.length })}
+        confirmLabel={t('common.delete')}
+        onConfirm={() => run('')}
+      />
     </div>
   )
 }

@@ -45,7 +45,18 @@ type Item =
 type Section = { title: string; count?: string; items: Item[] }
 
 export function Icon({ path, className = 'h-5 w-5' }: { path: string; className?: string }) {
-  return <svg aria-hidden="true" viewBox="0 0 24 24" className={cx('shrink-0', className)} fill="none" stroke="currentColor" strokeWidth="2"><path d={path} /></svg>
+  return (
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 24 24"
+      className={cx('shrink-0', className)}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+    >
+      <path d={path} />
+    </svg>
+  )
 }
 
 // Text with the matched parts in <mark>: ranges come from the API, never HTML.
@@ -55,7 +66,11 @@ export function Highlight({ value, ranges }: { value: string; ranges: [number, n
   for (const [start, end] of ranges) {
     if (start < at) continue
     if (start > at) parts.push(value.slice(at, start))
-    parts.push(<mark key={start} className="rounded-sm bg-amber-200 px-0.5 text-slate-900 dark:bg-amber-400/80">{value.slice(start, end)}</mark>)
+    parts.push(
+      <mark key={start} className="rounded-sm bg-amber-200 px-0.5 text-slate-900 dark:bg-amber-400/80">
+        {value.slice(start, end)}
+      </mark>,
+    )
     at = end
   }
   parts.push(value.slice(at))
@@ -68,8 +83,12 @@ export function HitText({ hit }: { hit: SearchHit }) {
   const other = hit.matches.find((m) => m.field !== 'name')
   return (
     <span className="flex min-w-0 flex-col">
-      <span className="truncate font-medium">{name ? <Highlight value={name.value} ranges={name.ranges} /> : hit.title}</span>
-      {hit.subtitle ? <span className="truncate text-xs text-slate-600 dark:text-slate-400">{hit.subtitle}</span> : null}
+      <span className="truncate font-medium">
+        {name ? <Highlight value={name.value} ranges={name.ranges} /> : hit.title}
+      </span>
+      {hit.subtitle ? (
+        <span className="truncate text-xs text-slate-600 dark:text-slate-400">{hit.subtitle}</span>
+      ) : null}
       {other ? (
         <span className="truncate text-xs text-slate-600 dark:text-slate-400">
           {t(`search.field.${other.field}` as MessageKey)} : <Highlight value={other.value} ranges={other.ranges} />
@@ -79,16 +98,23 @@ export function HitText({ hit }: { hit: SearchHit }) {
   )
 }
 
-export const countLabel = (g: { total: number; totalCapped: boolean }) => (g.totalCapped ? t('search.atLeast', { n: g.total }) : String(g.total))
+export const countLabel = (g: { total: number; totalCapped: boolean }) =>
+  g.totalCapped ? t('search.atLeast', { n: g.total }) : String(g.total)
 
 export function readRecent(): string[] {
-  try { return JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]') as string[] } catch { return [] }
+  try {
+    return JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]') as string[]
+  } catch {
+    return []
+  }
 }
 export function rememberSearch(q: string) {
   const text = q.trim()
   if (text.length < 2) return
   const next = [text, ...readRecent().filter((r) => fold(r) !== fold(text))].slice(0, RECENT_MAX)
-  try { localStorage.setItem(RECENT_KEY, JSON.stringify(next)) } catch {}
+  try {
+    localStorage.setItem(RECENT_KEY, JSON.stringify(next))
+  } catch {}
 }
 
 const typingInField = (el: EventTarget | null) =>
@@ -111,12 +137,22 @@ export function CommandPalette({ permissions }: { permissions: string[] }) {
   }, [])
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)} data-testid="search-button" aria-keyshortcuts="Control+K Meta+K /"
-        aria-label={t('search.open')} title={t('search.open')}
-        className="inline-flex h-11 min-w-11 items-center justify-center gap-2 rounded-md border-slate-300 text-slate-700 hover:bg-slate-100 md:w-72 md:justify-start md:border md:px-3 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800">
+      <button
+        type="button"
+        onClick={() => setOpen(true)}
+        data-testid="search-button"
+        aria-keyshortcuts="Control+K Meta+K /"
+        aria-label={t('search.open')}
+        title={t('search.open')}
+        className="inline-flex h-11 min-w-11 items-center justify-center gap-2 rounded-md border-slate-300 text-slate-700 hover:bg-slate-100 md:w-72 md:justify-start md:border md:px-3 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+      >
         <Icon path={TYPE_ICON.all} />
-        <span className="hidden flex-1 text-left text-sm text-slate-600 md:inline dark:text-slate-400">{t('search.open')}…</span>
-        <kbd className="hidden rounded border border-slate-300 px-1.5 text-xs text-slate-600 md:inline dark:border-slate-600 dark:text-slate-400">{t('search.shortcut')}</kbd>
+        <span className="hidden flex-1 text-left text-sm text-slate-600 md:inline dark:text-slate-400">
+          {t('search.open')}…
+        </span>
+        <kbd className="hidden rounded border border-slate-300 px-1.5 text-xs text-slate-600 md:inline dark:border-slate-600 dark:text-slate-400">
+          {t('search.shortcut')}
+        </kbd>
       </button>
       {open ? <PaletteDialog permissions={permissions} onClose={() => setOpen(false)} /> : null}
     </>
@@ -124,22 +160,36 @@ export function CommandPalette({ permissions }: { permissions: string[] }) {
 }
 
 function useSearch(q: string) {
-  const [state, setState] = useState<{ q: string; result: SearchResult | null; error: boolean; loading: boolean }>({ q: '', result: null, error: false, loading: false })
+  const [state, setState] = useState<{ q: string; result: SearchResult | null; error: boolean; loading: boolean }>({
+    q: '',
+    result: null,
+    error: false,
+    loading: false,
+  })
   useEffect(() => {
     const text = q.trim()
-    if (fold(text).replace(/[^\p{L}\p{N}]/gu, '').length < 2) { setState({ q: text, result: null, error: false, loading: false }); return }
+    if (fold(text).replace(/[^\p{L}\p{N}]/gu, '').length < 2) {
+      setState({ q: text, result: null, error: false, loading: false })
+      return
+    }
     const ctl = new AbortController()
     setState((s) => ({ ...s, loading: true }))
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(`/api/v1/search?${new URLSearchParams({ q: text, limit: String(PER_GROUP) })}`, { signal: ctl.signal, headers: { accept: 'application/json' } })
+        const res = await fetch(`/api/v1/search?${new URLSearchParams({ q: text, limit: String(PER_GROUP) })}`, {
+          signal: ctl.signal,
+          headers: { accept: 'application/json' },
+        })
         if (!res.ok) throw new Error(String(res.status))
         setState({ q: text, result: (await res.json()) as SearchResult, error: false, loading: false })
       } catch (e) {
         if ((e as Error).name !== 'AbortError') setState({ q: text, result: null, error: true, loading: false })
       }
     }, DEBOUNCE_MS)
-    return () => { clearTimeout(timer); ctl.abort() }
+    return () => {
+      clearTimeout(timer)
+      ctl.abort()
+    }
   }, [q])
   return state
 }
@@ -155,15 +205,25 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
   const search = useSearch(q)
 
   // Modal behaviour (top layer, Tab kept inside, Esc, focus given back) shared with every dialog.
-  useEffect(() => { setRecent(readRecent()) }, [])
+  useEffect(() => {
+    setRecent(readRecent())
+  }, [])
 
   const sections = useMemo<Section[]>(() => {
     const text = q.trim()
-    const pages = PAGES.filter((p) => !p.perm || permissions.includes(p.perm))
-      .map((p) => ({ kind: 'page' as const, key: `page:${p.href}`, label: t(p.label), href: p.href }))
+    const pages = PAGES.filter((p) => !p.perm || permissions.includes(p.perm)).map((p) => ({
+      kind: 'page' as const,
+      key: `page:${p.href}`,
+      label: t(p.label),
+      href: p.href,
+    }))
     if (!text) {
       const out: Section[] = []
-      if (recent.length) out.push({ title: t('search.recent'), items: recent.map((r) => ({ kind: 'recent' as const, key: `recent:${r}`, label: r })) })
+      if (recent.length)
+        out.push({
+          title: t('search.recent'),
+          items: recent.map((r) => ({ kind: 'recent' as const, key: `recent:${r}`, label: r })),
+        })
       out.push({ title: t('search.pages'), items: pages })
       return out
     }
@@ -172,7 +232,11 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
     if (matchingPages.length) out.push({ title: t('search.pages'), items: matchingPages })
     for (const g of search.result?.groups ?? []) {
       if (g.items.length === 0) continue
-      out.push({ title: t(`search.type.${g.type}` as MessageKey), count: countLabel(g), items: g.items.map((hit) => ({ kind: 'hit' as const, key: `${hit.type}:${hit.id}`, hit })) })
+      out.push({
+        title: t(`search.type.${g.type}` as MessageKey),
+        count: countLabel(g),
+        items: g.items.map((hit) => ({ kind: 'hit' as const, key: `${hit.type}:${hit.id}`, hit })),
+      })
     }
     if (search.result) out.push({ title: '', items: [{ kind: 'all', key: 'all', q: text }] })
     return out
@@ -182,8 +246,17 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
 
   const choose = (item: Item | undefined) => {
     if (!item) return
-    if (item.kind === 'recent') { setQ(item.label); input.current?.focus(); return }
-    const href = item.kind === 'page' ? item.href : item.kind === 'all' ? `/search?${new URLSearchParams({ q: item.q })}` : item.hit.href
+    if (item.kind === 'recent') {
+      setQ(item.label)
+      input.current?.focus()
+      return
+    }
+    const href =
+      item.kind === 'page'
+        ? item.href
+        : item.kind === 'all'
+          ? `/search?${new URLSearchParams({ q: item.q })}`
+          : item.hit.href
     if (!href) return
     if (item.kind !== 'page') rememberSearch(q)
     onClose()
@@ -203,32 +276,76 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
   }, [active, id])
 
   const totalHits = search.result?.groups.reduce((n, g) => n + g.total, 0) ?? 0
-  const status = search.loading ? t('search.loading') : search.error ? t('search.error')
-    : search.result ? (totalHits ? t('search.results', { n: totalHits }) : t('search.empty', { q: search.q })) : ''
+  const status = search.loading
+    ? t('search.loading')
+    : search.error
+      ? t('search.error')
+      : search.result
+        ? totalHits
+          ? t('search.results', { n: totalHits })
+          : t('search.empty', { q: search.q })
+        : ''
   let index = -1
   return (
-    <dialog ref={ref} aria-label={t('search.label')} data-testid="command-palette"
-      onClick={(e) => { if (e.target === e.currentTarget) onClose() }}
-      className="m-0 h-dvh max-h-none w-full max-w-none bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/60 sm:mx-auto sm:mt-[10vh] sm:h-auto sm:max-h-[75vh] sm:max-w-2xl sm:rounded-xl dark:bg-slate-900 dark:text-slate-100">
+    <dialog
+      ref={ref}
+      aria-label={t('search.label')}
+      data-testid="command-palette"
+      onClick={(e) => {
+        if (e.target === e.currentTarget) onClose()
+      }}
+      className="m-0 h-dvh max-h-none w-full max-w-none bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/60 sm:mx-auto sm:mt-[10vh] sm:h-auto sm:max-h-[75vh] sm:max-w-2xl sm:rounded-xl dark:bg-slate-900 dark:text-slate-100"
+    >
       <div className="flex h-full max-h-[inherit] flex-col">
         <div className="flex items-center gap-2 border-b border-slate-200 px-3 focus-within:outline-2 focus-within:-outline-offset-2 focus-within:outline-blue-700 dark:border-slate-700">
           <Icon path={TYPE_ICON.all} className="h-5 w-5 text-slate-500" />
-          <input ref={input} data-autofocus value={q} onChange={(e) => setQ(e.target.value)} onKeyDown={onInputKey} data-testid="palette-input"
-            role="combobox" aria-expanded={items.length > 0} aria-controls={`${id}-list`} aria-autocomplete="list"
-            aria-activedescendant={items.length ? `${id}-opt-${active}` : undefined} aria-label={t('search.label')}
-            placeholder={t('search.placeholder')} maxLength={200} autoComplete="off" spellCheck={false} enterKeyHint="go"
-            className="min-h-14 min-w-0 flex-1 bg-transparent text-base outline-none placeholder:text-slate-500 dark:placeholder:text-slate-400" />
-          <button type="button" onClick={onClose} className="min-h-11 rounded-md px-2 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700 dark:text-slate-200 dark:hover:bg-slate-800">
+          <input
+            ref={input}
+            data-autofocus
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            onKeyDown={onInputKey}
+            data-testid="palette-input"
+            role="combobox"
+            aria-expanded={items.length > 0}
+            aria-controls={`${id}-list`}
+            aria-autocomplete="list"
+            aria-activedescendant={items.length ? `${id}-opt-${active}` : undefined}
+            aria-label={t('search.label')}
+            placeholder={t('search.placeholder')}
+            maxLength={200}
+            autoComplete="off"
+            spellCheck={false}
+            enterKeyHint="go"
+            className="min-h-14 min-w-0 flex-1 bg-transparent text-base outline-none placeholder:text-slate-500 dark:placeholder:text-slate-400"
+          />
+          <button
+            type="button"
+            onClick={onClose}
+            className="min-h-11 rounded-md px-2 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700 dark:text-slate-200 dark:hover:bg-slate-800"
+          >
             {t('common.close')}
           </button>
         </div>
-        <p className="sr-only" aria-live="polite" data-testid="palette-status">{status}</p>
-        <div id={`${id}-list`} role="listbox" aria-label={t('search.label')} className="min-h-0 flex-1 overflow-y-auto p-2" data-testid="palette-results">
+        <p className="sr-only" aria-live="polite" data-testid="palette-status">
+          {status}
+        </p>
+        <div
+          id={`${id}-list`}
+          role="listbox"
+          aria-label={t('search.label')}
+          className="min-h-0 flex-1 overflow-y-auto p-2"
+          data-testid="palette-results"
+        >
           {sections.map((s, si) => (
             <div key={si} role="group" aria-label={s.title || t('search.seeAllGroup')} className="mb-2">
               {s.title ? (
-                <div className="flex items-center justify-between px-2 py-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400" aria-hidden="true">
-                  <span>{s.title}</span>{s.count ? <span>{s.count}</span> : null}
+                <div
+                  className="flex items-center justify-between px-2 py-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400"
+                  aria-hidden="true"
+                >
+                  <span>{s.title}</span>
+                  {s.count ? <span>{s.count}</span> : null}
                 </div>
               ) : null}
               {s.items.map((item) => {
@@ -236,22 +353,45 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
                 const i = index
                 const icon = item.kind === 'hit' ? TYPE_ICON[item.hit.type] : TYPE_ICON[item.kind]
                 return (
-                  <div key={item.key} id={`${id}-opt-${i}`} role="option" aria-selected={i === active} data-testid="palette-option" data-kind={item.kind}
-                    onMouseMove={() => setActive(i)} onClick={() => choose(item)}
-                    className={cx('flex min-h-11 cursor-pointer items-center gap-3 rounded-md px-2 py-1.5 text-sm text-slate-800 dark:text-slate-100', i === active && 'bg-blue-50 outline-2 outline-blue-700 dark:bg-blue-950')}>
+                  <div
+                    key={item.key}
+                    id={`${id}-opt-${i}`}
+                    role="option"
+                    aria-selected={i === active}
+                    data-testid="palette-option"
+                    data-kind={item.kind}
+                    onMouseMove={() => setActive(i)}
+                    onClick={() => choose(item)}
+                    className={cx(
+                      'flex min-h-11 cursor-pointer items-center gap-3 rounded-md px-2 py-1.5 text-sm text-slate-800 dark:text-slate-100',
+                      i === active && 'bg-blue-50 outline-2 outline-blue-700 dark:bg-blue-950',
+                    )}
+                  >
                     <Icon path={icon} />
-                    {item.kind === 'hit' ? <HitText hit={item.hit} />
-                      : item.kind === 'all' ? <span className="font-medium">{t('search.seeAll', { q: item.q })}</span>
-                      : <span className="truncate">{item.label}</span>}
+                    {item.kind === 'hit' ? (
+                      <HitText hit={item.hit} />
+                    ) : item.kind === 'all' ? (
+                      <span className="font-medium">{t('search.seeAll', { q: item.q })}</span>
+                    ) : (
+                      <span className="truncate">{item.label}</span>
+                    )}
                   </div>
                 )
               })}
             </div>
           ))}
-          {status && !search.loading && search.result && totalHits === 0 ? <p className="px-2 py-3 text-sm text-slate-600 dark:text-slate-400">{status}</p> : null}
-          {search.error ? <p role="alert" className="px-2 py-3 text-sm text-red-700 dark:text-red-300">{t('search.error')}</p> : null}
+          {status && !search.loading && search.result && totalHits === 0 ? (
+            <p className="px-2 py-3 text-sm text-slate-600 dark:text-slate-400">{status}</p>
+          ) : null}
+          {search.error ? (
+            <p role="alert" className="px-2 py-3 text-sm text-red-700 dark:text-red-300">
+              {t('search.error')}
+            </p>
+          ) : null}
         </div>
-        <p className="hidden border-t border-slate-200 px-3 py-2 text-xs text-slate-600 sm:block dark:border-slate-700 dark:text-slate-400">{t('search.hint')}</p>
+        <p className="hidden border-t border-slate-200 px-3 py-2 text-xs text-slate-600 sm:block dark:border-slate-700 dark:text-slate-400">
+          {t('search.hint')}
+        </p>
       </div>
     </dialog>
   )

@@ -15,7 +15,21 @@ import { btn } from './ui'
 export type ActionAnswer = { ok?: boolean; message?: string; error?: string; errors?: Record<string, string> }
 type FieldProps = (name: string) => { name: string; error?: string; required?: boolean; maxLength?: number }
 
-export function DialogForm({ open, onClose, title, description, intent, submitLabel, schema, shape, action, testId, children, size, hidden }: {
+export function DialogForm({
+  open,
+  onClose,
+  title,
+  description,
+  intent,
+  submitLabel,
+  schema,
+  shape,
+  action,
+  testId,
+  children,
+  size,
+  hidden,
+}: {
   open: boolean
   onClose: () => void
   title: string
@@ -37,9 +51,24 @@ export function DialogForm({ open, onClose, title, description, intent, submitLa
   )
 }
 
-function Inner({ onClose, intent, submitLabel, schema, shape, action, hidden, children }: {
-  onClose: () => void; intent: string; submitLabel: string; schema: z.ZodType; shape?: Parameters<typeof useSchemaForm>[2]
-  action?: string; hidden?: Record<string, string>; children: (field: FieldProps) => React.ReactNode
+function Inner({
+  onClose,
+  intent,
+  submitLabel,
+  schema,
+  shape,
+  action,
+  hidden,
+  children,
+}: {
+  onClose: () => void
+  intent: string
+  submitLabel: string
+  schema: z.ZodType
+  shape?: Parameters<typeof useSchemaForm>[2]
+  action?: string
+  hidden?: Record<string, string>
+  children: (field: FieldProps) => React.ReactNode
 }) {
   const fetcher = useFetcher<ActionAnswer>()
   const id = useId()
@@ -48,20 +77,37 @@ function Inner({ onClose, intent, submitLabel, schema, shape, action, hidden, ch
   const { formRef, onSubmit, field } = useSchemaForm(schema, answer?.errors, shape)
   // Fields render first, so an error whose field is not in this form still shows (in the banner).
   const used = new Set<string>()
-  const fields = children((name) => { used.add(name); return field(name) })
+  const fields = children((name) => {
+    used.add(name)
+    return field(name)
+  })
   const orphan = Object.entries(answer?.errors ?? {}).find(([k]) => !used.has(k) && !k.includes('.'))?.[1]
   useSaveShortcut(formRef)
   // Refusals show inside the form, next to their fields; only a success toasts.
   useAnswerToast(fetcher.data?.ok ? fetcher.data : null, fetcher.state, () => onClose())
   return (
-    <fetcher.Form ref={formRef} id={id} method="post" action={action} onSubmit={onSubmit} noValidate className="space-y-4">
+    <fetcher.Form
+      ref={formRef}
+      id={id}
+      method="post"
+      action={action}
+      onSubmit={onSubmit}
+      noValidate
+      className="space-y-4"
+    >
       <input type="hidden" name="intent" value={intent} />
-      {Object.entries(hidden ?? {}).map(([k, v]) => <input key={k} type="hidden" name={k} value={v} />)}
+      {Object.entries(hidden ?? {}).map(([k, v]) => (
+        <input key={k} type="hidden" name={k} value={v} />
+      ))}
       <FormAlert>{answer?.error ?? orphan}</FormAlert>
       {fields}
       <div className="flex flex-wrap justify-end gap-2 border-t border-slate-200 pt-3 dark:border-slate-700">
-        <button type="button" className={btn.secondary} onClick={onClose}>{t('common.cancel')}</button>
-        <button type="submit" className={btn.primary} disabled={busy} data-testid="dialog-submit">{busy ? t('common.saving') : submitLabel}</button>
+        <button type="button" className={btn.secondary} onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <button type="submit" className={btn.primary} disabled={busy} data-testid="dialog-submit">
+          {busy ? t('common.saving') : submitLabel}
+        </button>
       </div>
     </fetcher.Form>
   )

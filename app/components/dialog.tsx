@@ -16,7 +16,8 @@ type Props = {
   testId?: string
 }
 
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
+const FOCUSABLE =
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
 
 export function Dialog({ open, onClose, title, description, children, footer, size = 'md', testId }: Props) {
   if (!open) return null
@@ -34,17 +35,29 @@ export function useModal(onClose: () => void) {
     const opener = document.activeElement as HTMLElement | null
     if (!dialog.open) dialog.showModal()
     // Focus the first field rather than the close button, unless a child asked for autofocus.
-    const first = dialog.querySelector<HTMLElement>('[autofocus], [data-autofocus]')
-      ?? dialog.querySelector('[data-dialog-body]')?.querySelector<HTMLElement>(FOCUSABLE)
+    const first =
+      dialog.querySelector<HTMLElement>('[autofocus], [data-autofocus]') ??
+      dialog.querySelector('[data-dialog-body]')?.querySelector<HTMLElement>(FOCUSABLE)
     first?.focus()
-    const onCancel = (e: Event) => { e.preventDefault(); close.current() }
+    const onCancel = (e: Event) => {
+      e.preventDefault()
+      close.current()
+    }
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== 'Tab') return
-      const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null || el === document.activeElement)
+      const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+        (el) => el.offsetParent !== null || el === document.activeElement,
+      )
       if (items.length === 0) return
-      const firstEl = items[0]!, lastEl = items[items.length - 1]!
-      if (e.shiftKey && document.activeElement === firstEl) { e.preventDefault(); lastEl.focus() }
-      else if (!e.shiftKey && document.activeElement === lastEl) { e.preventDefault(); firstEl.focus() }
+      const firstEl = items[0]!,
+        lastEl = items[items.length - 1]!
+      if (e.shiftKey && document.activeElement === firstEl) {
+        e.preventDefault()
+        lastEl.focus()
+      } else if (!e.shiftKey && document.activeElement === lastEl) {
+        e.preventDefault()
+        firstEl.focus()
+      }
     }
     dialog.addEventListener('cancel', onCancel)
     dialog.addEventListener('keydown', onKey)
@@ -62,53 +75,132 @@ function OpenDialog({ onClose, title, description, children, footer, size, testI
   const ref = useModal(onClose)
   const id = useId()
   return (
-    <dialog ref={ref} aria-labelledby={`${id}-title`} aria-describedby={description ? `${id}-desc` : undefined} data-testid={testId}
-      onClick={(e) => { if (e.target === e.currentTarget) onClose() }}
+    <dialog
+      ref={ref}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={description ? `${id}-desc` : undefined}
+      data-testid={testId}
+      onClick={(e) => {
+        if (e.target === e.currentTarget) onClose()
+      }}
       className={cx(
         'm-0 mt-auto max-h-[90dvh] w-full max-w-none overflow-hidden rounded-t-2xl bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/60',
         'sm:m-auto sm:rounded-xl dark:bg-slate-900 dark:text-slate-100',
         size === 'sm' ? 'sm:max-w-md' : size === 'lg' ? 'sm:max-w-3xl' : 'sm:max-w-xl',
-      )}>
+      )}
+    >
       <div className="flex max-h-[90dvh] flex-col">
         <div className="flex items-start gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
           <div className="min-w-0 flex-1">
-            <h2 id={`${id}-title`} className="text-lg font-semibold">{title}</h2>
-            {description ? <p id={`${id}-desc`} className="mt-1 text-sm text-slate-600 dark:text-slate-400">{description}</p> : null}
+            <h2 id={`${id}-title`} className="text-lg font-semibold">
+              {title}
+            </h2>
+            {description ? (
+              <p id={`${id}-desc`} className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+                {description}
+              </p>
+            ) : null}
           </div>
           <button type="button" onClick={onClose} className={btn.icon} aria-label={t('common.close')}>
-            <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2"><path d="M6 6l12 12M18 6 6 18" /></svg>
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              className="h-5 w-5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            >
+              <path d="M6 6l12 12M18 6 6 18" />
+            </svg>
           </button>
         </div>
-        <div data-dialog-body className="overflow-y-auto px-4 py-4">{children}</div>
-        {footer ? <div className="flex flex-wrap justify-end gap-2 border-t border-slate-200 px-4 py-3 dark:border-slate-700">{footer}</div> : null}
+        <div data-dialog-body className="overflow-y-auto px-4 py-4">
+          {children}
+        </div>
+        {footer ? (
+          <div className="flex flex-wrap justify-end gap-2 border-t border-slate-200 px-4 py-3 dark:border-slate-700">
+            {footer}
+          </div>
+        ) : null}
       </div>
     </dialog>
   )
 }
 
 // "Are you sure?" for destructive or bulk actions.
-export function ConfirmDialog({ open, onClose, onConfirm, title, body, confirmLabel, tone = 'danger', busy = false }: {
-  open: boolean; onClose: () => void; onConfirm: () => void; title: string; body: React.ReactNode
-  confirmLabel: string; tone?: 'danger' | 'primary'; busy?: boolean
+export function ConfirmDialog({
+  open,
+  onClose,
+  onConfirm,
+  title,
+  body,
+  confirmLabel,
+  tone = 'danger',
+  busy = false,
+}: {
+  open: boolean
+  onClose: () => void
+  onConfirm: () => void
+  title: string
+  body: React.ReactNode
+  confirmLabel: string
+  tone?: 'danger' | 'primary'
+  busy?: boolean
 }) {
   return (
-    <Dialog open={open} onClose={onClose} title={title} size="sm" testId="confirm-dialog"
-      footer={<>
-        {/* A destructive action starts on "Annuler", so Enter never deletes by accident. */}
-        <button type="button" className={btn.secondary} onClick={onClose} data-autofocus={tone === 'danger' ? true : undefined}>{t('common.cancel')}</button>
-        <button type="button" className={tone === 'danger' ? btn.danger : btn.primary} onClick={onConfirm} disabled={busy} data-autofocus={tone === 'danger' ? undefined : true} data-testid="confirm-button">
-          {busy ? t('common.loading') : confirmLabel}
-        </button>
-      </>}>
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title={title}
+      size="sm"
+      testId="confirm-dialog"
+      footer={
+        <>
+          {/* A destructive action starts on "Annuler", so Enter never deletes by accident. */}
+          <button
+            type="button"
+            className={btn.secondary}
+            onClick={onClose}
+            data-autofocus={tone === 'danger' ? true : undefined}
+          >
+            {t('common.cancel')}
+          </button>
+          <button
+            type="button"
+            className={tone === 'danger' ? btn.danger : btn.primary}
+            onClick={onConfirm}
+            disabled={busy}
+            data-autofocus={tone === 'danger' ? undefined : true}
+            data-testid="confirm-button"
+          >
+            {busy ? t('common.loading') : confirmLabel}
+          </button>
+        </>
+      }
+    >
       <div className="text-sm text-slate-700 dark:text-slate-300">{body}</div>
     </Dialog>
   )
 }
 
 // The navigation drawer on phones: a modal panel from the left, same focus rules as dialogs.
-export function Drawer({ open, onClose, label, children }: { open: boolean; onClose: () => void; label: string; children: React.ReactNode }) {
+export function Drawer({
+  open,
+  onClose,
+  label,
+  children,
+}: {
+  open: boolean
+  onClose: () => void
+  label: string
+  children: React.ReactNode
+}) {
   if (!open) return null
-  return <OpenDrawer onClose={onClose} label={label}>{children}</OpenDrawer>
+  return (
+    <OpenDrawer onClose={onClose} label={label}>
+      {children}
+    </OpenDrawer>
+  )
 }
 
 function OpenDrawer({ onClose, label, children }: { onClose: () => void; label: string; children: React.ReactNode }) {
@@ -116,14 +208,25 @@ function OpenDrawer({ onClose, label, children }: { onClose: () => void; label: 
   // The drawer exists on phones only: growing the window past the breakpoint closes it.
   useEffect(() => {
     const wide = matchMedia('(min-width: 768px)')
-    const onChange = () => { if (wide.matches) onClose() }
+    const onChange = () => {
+      if (wide.matches) onClose()
+    }
     wide.addEventListener('change', onChange)
     return () => wide.removeEventListener('change', onChange)
   }, [onClose])
   return (
-    <dialog ref={ref} aria-label={label} data-testid="nav-drawer" onClick={(e) => { if (e.target === e.currentTarget) onClose() }}
-      className="m-0 h-dvh max-h-none w-72 max-w-[85vw] bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 md:hidden dark:bg-slate-900 dark:text-slate-100">
-      <div data-dialog-body className="h-full overflow-y-auto">{children}</div>
+    <dialog
+      ref={ref}
+      aria-label={label}
+      data-testid="nav-drawer"
+      onClick={(e) => {
+        if (e.target === e.currentTarget) onClose()
+      }}
+      className="m-0 h-dvh max-h-none w-72 max-w-[85vw] bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 md:hidden dark:bg-slate-900 dark:text-slate-100"
+    >
+      <div data-dialog-body className="h-full overflow-y-auto">
+        {children}
+      </div>
     </dialog>
   )
 }

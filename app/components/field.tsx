@@ -1,6 +1,11 @@
 import { useId } from 'react'
 
-type Props = React.InputHTMLAttributes<HTMLInputElement> & { label: string; name: string; error?: string; hint?: string }
+type Props = React.InputHTMLAttributes<HTMLInputElement> & {
+  label: string
+  name: string
+  error?: string
+  hint?: string
+}
 
 export const inputClass =
   'block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 placeholder:text-slate-500 aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400 dark:aria-[invalid=true]:border-red-400'
@@ -16,59 +21,146 @@ export function Field({ label, name, error, hint, className, ...rest }: Props) {
   const id = useId()
   return (
     <div className={className}>
-      <label htmlFor={id} className={labelClass}>{label}{rest.required ? ' *' : ''}</label>
-      <input id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={inputClass} {...rest} />
-      {hint ? <p id={`${id}-hint`} className={hintClass}>{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className={errorClass}>{error}</p> : null}
+      <label htmlFor={id} className={labelClass}>
+        {label}
+        {rest.required ? ' *' : ''}
+      </label>
+      <input
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        className={inputClass}
+        {...rest}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className={hintClass}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className={errorClass}>
+          {error}
+        </p>
+      ) : null}
     </div>
   )
 }
 
 type SelectProps = React.SelectHTMLAttributes<HTMLSelectElement> & {
-  label: string; name: string; error?: string; options: { value: string; label: string }[]; empty?: string; hint?: string
+  label: string
+  name: string
+  error?: string
+  options: { value: string; label: string }[]
+  empty?: string
+  hint?: string
 }
 
 export function SelectField({ label, name, error, options, empty, hint, className, ...rest }: SelectProps) {
   const id = useId()
   return (
     <div className={className}>
-      <label htmlFor={id} className={labelClass}>{label}{rest.required ? ' *' : ''}</label>
-      <select id={id} name={name} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={inputClass} {...rest}>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+        {rest.required ? ' *' : ''}
+      </label>
+      <select
+        id={id}
+        name={name}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        className={inputClass}
+        {...rest}
+      >
         {empty !== undefined ? <option value="">{empty}</option> : null}
-        {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </select>
-      {hint ? <p id={`${id}-hint`} className={hintClass}>{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className={errorClass}>{error}</p> : null}
+      {hint ? (
+        <p id={`${id}-hint`} className={hintClass}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className={errorClass}>
+          {error}
+        </p>
+      ) : null}
     </div>
   )
 }
 
-type AreaProps = React.TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; name: string; error?: string; hint?: string }
+type AreaProps = React.TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  label: string
+  name: string
+  error?: string
+  hint?: string
+}
 
 export function TextareaField({ label, name, error, hint, className, ...rest }: AreaProps) {
   const id = useId()
   return (
     <div className={className}>
-      <label htmlFor={id} className={labelClass}>{label}{rest.required ? ' *' : ''}</label>
-      <textarea id={id} name={name} rows={4} aria-invalid={error ? true : undefined} aria-describedby={describedBy(id, error, hint)} className={inputClass} {...rest} />
-      {hint ? <p id={`${id}-hint`} className={hintClass}>{hint}</p> : null}
-      {error ? <p id={`${id}-error`} className={errorClass}>{error}</p> : null}
+      <label htmlFor={id} className={labelClass}>
+        {label}
+        {rest.required ? ' *' : ''}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={4}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        className={inputClass}
+        {...rest}
+      />
+      {hint ? (
+        <p id={`${id}-hint`} className={hintClass}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className={errorClass}>
+          {error}
+        </p>
+      ) : null}
     </div>
   )
 }
 
-type CheckProps = Omit<React.InputHTMLAttributes<HTMLInputElement>, 'type'> & { label: string; name: string; error?: string }
+type CheckProps = Omit<React.InputHTMLAttributes<HTMLInputElement>, 'type'> & {
+  label: string
+  name: string
+  error?: string
+}
 
 export function CheckboxField({ label, name, error, className, ...rest }: CheckProps) {
   const id = useId()
   return (
     <div className={className}>
-      <label htmlFor={id} className="flex min-h-11 cursor-pointer items-center gap-3 text-sm font-medium text-slate-700 dark:text-slate-300">
-        <input id={id} name={name} type="checkbox" aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}
-          className="h-5 w-5 rounded border-slate-400 accent-blue-700" {...rest} />
+      <label
+        htmlFor={id}
+        className="flex min-h-11 cursor-pointer items-center gap-3 text-sm font-medium text-slate-700 dark:text-slate-300"
+      >
+        <input
+          id={id}
+          name={name}
+          type="checkbox"
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className="h-5 w-5 rounded border-slate-400 accent-blue-700"
+          {...rest}
+        />
         {label}
       </label>
-      {error ? <p id={`${id}-error`} className={errorClass}>{error}</p> : null}
+      {error ? (
+        <p id={`${id}-error`} className={errorClass}>
+          {error}
+        </p>
+      ) : null}
     </div>
   )
 }
@@ -76,5 +168,9 @@ export function CheckboxField({ label, name, error, className, ...rest }: CheckP
 // A banner for a form-level problem (the API's `detail` when no field is at fault).
 export function FormAlert({ children }: { children: React.ReactNode }) {
   if (!children) return null
-  return <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{children}</p>
+  return (
+    <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+      {children}
+    </p>
+  )
 }

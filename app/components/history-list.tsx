@@ -5,7 +5,10 @@ import type { HistoryEntryDto } from '../lib/types'
 import { card, cx, muted } from './ui'
 
 const ENUMS: Record<string, Record<string, string>> = {
-  type: labels.type, category: labels.category, pipelineStage: labels.stage, status: labels.mandateStatus,
+  type: labels.type,
+  category: labels.category,
+  pipelineStage: labels.stage,
+  status: labels.mandateStatus,
   priority: labels.priority,
 }
 const SKIP = new Set(['updatedAt', 'createdAt', 'id', 'teamId', 'deletedAt'])
@@ -26,11 +29,22 @@ function show(field: string, v: unknown, users: Record<string, string>): string 
 }
 
 const ACTION: Record<string, MessageKey> = {
-  created: 'history.action.created', updated: 'history.action.updated', deleted: 'history.action.deleted',
-  restored: 'history.action.restored', duplicated: 'history.action.duplicated',
+  created: 'history.action.created',
+  updated: 'history.action.updated',
+  deleted: 'history.action.deleted',
+  restored: 'history.action.restored',
+  duplicated: 'history.action.duplicated',
 }
 
-export function HistoryList({ entries, entity, users = {} }: { entries: HistoryEntryDto[]; entity: string; users?: Record<string, string> }) {
+export function HistoryList({
+  entries,
+  entity,
+  users = {},
+}: {
+  entries: HistoryEntryDto[]
+  entity: string
+  users?: Record<string, string>
+}) {
   return (
     <ol className={cx(card, 'divide-y divide-slate-200 dark:divide-slate-800')} data-testid="history-list">
       {entries.map((h) => {
@@ -40,14 +54,18 @@ export function HistoryList({ entries, entity, users = {} }: { entries: HistoryE
             <p className="text-sm">
               <span className="font-medium">{h.actorName ?? t('history.system')}</span>{' '}
               {ACTION[h.action] ? t(ACTION[h.action]!) : h.action}
-              <time dateTime={h.createdAt} className={cx(muted, 'ml-2 text-xs')}>{formatDateTime(h.createdAt)}</time>
+              <time dateTime={h.createdAt} className={cx(muted, 'ml-2 text-xs')}>
+                {formatDateTime(h.createdAt)}
+              </time>
             </p>
             {changes.length ? (
               <ul className="mt-1 space-y-0.5 text-sm">
                 {changes.map((c) => (
                   <li key={c.field} className="break-words">
                     <span className="text-slate-700 dark:text-slate-300">{fieldLabel(entity, c.field)} :</span>{' '}
-                    <del className="text-slate-600 decoration-red-600/60 dark:text-slate-400">{show(c.field, c.from, users)}</del>
+                    <del className="text-slate-600 decoration-red-600/60 dark:text-slate-400">
+                      {show(c.field, c.from, users)}
+                    </del>
                     {' → '}
                     <ins className="font-medium no-underline">{show(c.field, c.to, users)}</ins>
                   </li>

@@ -21,26 +21,57 @@ const TONE: Record<InteractionType, string> = {
   NOTE: 'bg-slate-200 text-slate-800 dark:bg-slate-700 dark:text-slate-100',
 }
 
-export function InteractionTimeline({ items, showOrganisation = false, actions }: {
-  items: InteractionDto[]; showOrganisation?: boolean; actions?: (i: InteractionDto) => MenuItem[]
+export function InteractionTimeline({
+  items,
+  showOrganisation = false,
+  actions,
+}: {
+  items: InteractionDto[]
+  showOrganisation?: boolean
+  actions?: (i: InteractionDto) => MenuItem[]
 }) {
   return (
-    <ol className="relative space-y-4 border-l-2 border-slate-200 pl-6 dark:border-slate-800" data-testid="interaction-timeline">
+    <ol
+      className="relative space-y-4 border-l-2 border-slate-200 pl-6 dark:border-slate-800"
+      data-testid="interaction-timeline"
+    >
       {items.map((i) => (
         <li key={i.id} className="relative flex items-start gap-2" data-testid="interaction-entry">
-          <span className={cx('absolute -left-[2.4rem] top-0 flex h-8 w-8 items-center justify-center rounded-full ring-4 ring-slate-50 dark:ring-slate-950', TONE[i.type])} aria-hidden="true">
-            <svg viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2"><path d={INTERACTION_ICON[i.type]} /></svg>
+          <span
+            className={cx(
+              'absolute -left-[2.4rem] top-0 flex h-8 w-8 items-center justify-center rounded-full ring-4 ring-slate-50 dark:ring-slate-950',
+              TONE[i.type],
+            )}
+            aria-hidden="true"
+          >
+            <svg viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
+              <path d={INTERACTION_ICON[i.type]} />
+            </svg>
           </span>
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-baseline gap-x-2">
-              <span className="text-xs font-semibold uppercase tracking-wide text-slate-700 dark:text-slate-300">{labels.interaction[i.type]}</span>
-              <time dateTime={i.occurredAt} className={cx(muted, 'text-xs')}>{formatDateTime(i.occurredAt)}</time>
+              <span className="text-xs font-semibold uppercase tracking-wide text-slate-700 dark:text-slate-300">
+                {labels.interaction[i.type]}
+              </span>
+              <time dateTime={i.occurredAt} className={cx(muted, 'text-xs')}>
+                {formatDateTime(i.occurredAt)}
+              </time>
               {i.userName ? <span className={cx(muted, 'text-xs')}>· {i.userName}</span> : null}
             </div>
             <p className="font-medium">{i.subject}</p>
-            {showOrganisation && i.organisationId ? <Link to={`/organisations/${i.organisationId}`} className={cx(link, 'text-sm')}>{i.organisationName}</Link> : null}
-            {i.summary ? <p className="mt-1 whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{i.summary}</p> : null}
-            {i.people.length ? <p className={cx(muted, 'mt-1 text-xs')}>{i.people.map((p) => `${p.firstName} ${p.lastName}`).join(', ')}</p> : null}
+            {showOrganisation && i.organisationId ? (
+              <Link to={`/organisations/${i.organisationId}`} className={cx(link, 'text-sm')}>
+                {i.organisationName}
+              </Link>
+            ) : null}
+            {i.summary ? (
+              <p className="mt-1 whitespace-pre-line text-sm text-slate-700 dark:text-slate-300">{i.summary}</p>
+            ) : null}
+            {i.people.length ? (
+              <p className={cx(muted, 'mt-1 text-xs')}>
+                {i.people.map((p) => `${p.firstName} ${p.lastName}`).join(', ')}
+              </p>
+            ) : null}
           </div>
           <EntryMenu subject={i.subject} items={actions?.(i) ?? []} />
         </li>
@@ -52,7 +83,19 @@ export function InteractionTimeline({ items, showOrganisation = false, actions }
 function EntryMenu({ subject, items }: { subject: string; items: MenuItem[] }) {
   if (!items.length) return null
   return (
-    <Menu ariaLabel={t('interaction.actionsFor', { subject })} buttonClassName={btn.icon} align="end" items={items} testId="interaction-actions"
-      label={<svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor"><circle cx="12" cy="5" r="2" /><circle cx="12" cy="12" r="2" /><circle cx="12" cy="19" r="2" /></svg>} />
+    <Menu
+      ariaLabel={t('interaction.actionsFor', { subject })}
+      buttonClassName={btn.icon}
+      align="end"
+      items={items}
+      testId="interaction-actions"
+      label={
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor">
+          <circle cx="12" cy="5" r="2" />
+          <circle cx="12" cy="12" r="2" />
+          <circle cx="12" cy="19" r="2" />
+        </svg>
+      }
+    />
   )
 }

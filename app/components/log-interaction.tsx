@@ -16,42 +16,112 @@ export const INTERACTION_SHAPE = { arrays: ['personIds'], datetimes: ['occurredA
 // The edit form sends every field but the organisation, which never changes.
 const InteractionEdit = InteractionCreate.omit({ organisationId: true })
 
-export function LogInteractionDialog({ open, onClose, organisation, action, initial }: {
-  open: boolean; onClose: () => void; organisation: { id: string; name: string }; action: string; initial?: InteractionDto
+export function LogInteractionDialog({
+  open,
+  onClose,
+  organisation,
+  action,
+  initial,
+}: {
+  open: boolean
+  onClose: () => void
+  organisation: { id: string; name: string }
+  action: string
+  initial?: InteractionDto
 }) {
   const people = usePeopleToTick(open, organisation.id, initial)
   const now = new Date()
   return (
-    <DialogForm open={open} onClose={onClose} title={initial ? t('interaction.edit') : t('interaction.log')} description={organisation.name}
-      intent={initial ? 'edit-interaction' : 'log-interaction'} action={action} submitLabel={t('common.save')}
-      schema={initial ? InteractionEdit : InteractionCreate} shape={INTERACTION_SHAPE}
-      hidden={initial ? { interactionId: initial.id } : { organisationId: organisation.id }} testId="interaction-dialog">
+    <DialogForm
+      open={open}
+      onClose={onClose}
+      title={initial ? t('interaction.edit') : t('interaction.log')}
+      description={organisation.name}
+      intent={initial ? 'edit-interaction' : 'log-interaction'}
+      action={action}
+      submitLabel={t('common.save')}
+      schema={initial ? InteractionEdit : InteractionCreate}
+      shape={INTERACTION_SHAPE}
+      hidden={initial ? { interactionId: initial.id } : { organisationId: organisation.id }}
+      testId="interaction-dialog"
+    >
       {(field) => (
         <div className="space-y-4">
           <fieldset>
-            <legend className="mb-1 text-sm font-medium text-slate-700 dark:text-slate-300">{t('interaction.field.type')} *</legend>
+            <legend className="mb-1 text-sm font-medium text-slate-700 dark:text-slate-300">
+              {t('interaction.field.type')} *
+            </legend>
             <div className="grid grid-cols-2 gap-2 sm:grid-cols-4">
               {INTERACTION_TYPES.map((type, i) => (
-                <label key={type} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 text-sm has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-500 dark:border-slate-600 dark:has-[:checked]:border-blue-300 dark:has-[:checked]:bg-blue-950">
-                  <input type="radio" name="type" value={type} defaultChecked={initial ? initial.type === type : i === 0} className="sr-only" />
-                  <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2"><path d={INTERACTION_ICON[type]} /></svg>
+                <label
+                  key={type}
+                  className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 text-sm has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-500 dark:border-slate-600 dark:has-[:checked]:border-blue-300 dark:has-[:checked]:bg-blue-950"
+                >
+                  <input
+                    type="radio"
+                    name="type"
+                    value={type}
+                    defaultChecked={initial ? initial.type === type : i === 0}
+                    className="sr-only"
+                  />
+                  <svg
+                    aria-hidden="true"
+                    viewBox="0 0 24 24"
+                    className="h-4 w-4"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="2"
+                  >
+                    <path d={INTERACTION_ICON[type]} />
+                  </svg>
                   {labels.interaction[type]}
                 </label>
               ))}
             </div>
-            {field('type').error ? <p className="mt-1 text-sm text-red-700 dark:text-red-300">{field('type').error}</p> : null}
+            {field('type').error ? (
+              <p className="mt-1 text-sm text-red-700 dark:text-red-300">{field('type').error}</p>
+            ) : null}
           </fieldset>
-          <Field label={t('interaction.field.subject')} {...field('subject')} defaultValue={initial?.subject} autoFocus />
-          <Field label={t('interaction.field.occurredAt')} {...field('occurredAt')} type="datetime-local"
-            defaultValue={toDateTimeInput(initial?.occurredAt ?? now)} max={toDateTimeInput(new Date(now.getTime() + 60_000))} />
-          <TextareaField label={t('interaction.field.summary')} {...field('summary')} defaultValue={initial?.summary ?? undefined} />
+          <Field
+            label={t('interaction.field.subject')}
+            {...field('subject')}
+            defaultValue={initial?.subject}
+            autoFocus
+          />
+          <Field
+            label={t('interaction.field.occurredAt')}
+            {...field('occurredAt')}
+            type="datetime-local"
+            defaultValue={toDateTimeInput(initial?.occurredAt ?? now)}
+            max={toDateTimeInput(new Date(now.getTime() + 60_000))}
+          />
+          <TextareaField
+            label={t('interaction.field.summary')}
+            {...field('summary')}
+            defaultValue={initial?.summary ?? undefined}
+          />
           {people.length ? (
             <fieldset>
-              <legend className="mb-1 text-sm font-medium text-slate-700 dark:text-slate-300">{t('interaction.field.people')}</legend>
+              <legend className="mb-1 text-sm font-medium text-slate-700 dark:text-slate-300">
+                {t('interaction.field.people')}
+              </legend>
               <div className="flex flex-wrap gap-2">
                 {people.map((p) => (
-                  <label key={p.id} className={cx('flex min-h-11 cursor-pointer items-center gap-2 rounded-full border border-slate-300 px-3 text-sm dark:border-slate-600', 'has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 dark:has-[:checked]:bg-blue-950')}>
-                    <input type="checkbox" name="personIds" value={p.id} defaultChecked={p.ticked} className="h-4 w-4 accent-blue-700" />{p.name}
+                  <label
+                    key={p.id}
+                    className={cx(
+                      'flex min-h-11 cursor-pointer items-center gap-2 rounded-full border border-slate-300 px-3 text-sm dark:border-slate-600',
+                      'has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 dark:has-[:checked]:bg-blue-950',
+                    )}
+                  >
+                    <input
+                      type="checkbox"
+                      name="personIds"
+                      value={p.id}
+                      defaultChecked={p.ticked}
+                      className="h-4 w-4 accent-blue-700"
+                    />
+                    {p.name}
                   </label>
                 ))}
               </div>
@@ -70,9 +140,18 @@ function usePeopleToTick(open: boolean, organisationId: string, initial?: Intera
   const [contacts, setContacts] = useState<PersonDto[]>([])
   useEffect(() => {
     if (!open) return
-    api<Page<PersonDto>>(`/api/v1/people?organisationId=${organisationId}&limit=100`).then((r) => r.ok && setContacts(r.data.data))
+    api<Page<PersonDto>>(`/api/v1/people?organisationId=${organisationId}&limit=100`).then(
+      (r) => r.ok && setContacts(r.data.data),
+    )
   }, [open, organisationId])
-  const involved = (initial?.people ?? []).map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}`, ticked: true }))
+  const involved = (initial?.people ?? []).map((p) => ({
+    id: p.id,
+    name: `${p.firstName} ${p.lastName}`,
+    ticked: true,
+  }))
   const known = new Set(involved.map((p) => p.id))
-  return [...involved, ...contacts.filter((p) => !known.has(p.id)).map((p) => ({ id: p.id, name: p.fullName, ticked: false }))]
+  return [
+    ...involved,
+    ...contacts.filter((p) => !known.has(p.id)).map((p) => ({ id: p.id, name: p.fullName, ticked: false })),
+  ]
 }

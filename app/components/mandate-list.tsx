@@ -15,19 +15,45 @@ export const MANDATE_BADGE: Record<MandateStatus, string> = {
 }
 
 export function MandateStatusBadge({ status }: { status: MandateStatus }) {
-  return <span className={cx(badge, MANDATE_BADGE[status])} data-testid="mandate-status">{labels.mandateStatus[status]}</span>
+  return (
+    <span className={cx(badge, MANDATE_BADGE[status])} data-testid="mandate-status">
+      {labels.mandateStatus[status]}
+    </span>
+  )
 }
 
-export function MandateList({ mandates, showOrganisation = true }: { mandates: MandateDto[]; showOrganisation?: boolean }) {
+export function MandateList({
+  mandates,
+  showOrganisation = true,
+}: {
+  mandates: MandateDto[]
+  showOrganisation?: boolean
+}) {
   return (
     <ul className={cx(card, 'divide-y divide-slate-200 dark:divide-slate-800')} data-testid="mandate-list">
       {mandates.map((m) => (
         <li key={m.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
-          <Link to={`/mandates/${m.id}`} className={cx(link, 'min-h-11 content-center font-mono font-medium')}>{m.number}</Link>
+          <Link to={`/mandates/${m.id}`} className={cx(link, 'min-h-11 content-center font-mono font-medium')}>
+            {m.number}
+          </Link>
           <MandateStatusBadge status={m.status} />
-          {showOrganisation ? <Link to={`/organisations/${m.organisationId}`} className={cx(link, 'min-w-0 flex-1 truncate')}>{m.organisationName}</Link> : <span className="flex-1" />}
-          <span className={cx(muted, 'hidden text-sm md:inline')}>{m.products.map((p) => p.name).join(', ') || t('mandate.noProducts')}</span>
-          <span className={cx(muted, 'text-sm')}>{m.signedAt ? t('mandate.signedOn', { date: formatDate(m.signedAt) }) : m.startDate ? formatDate(m.startDate) : ''}</span>
+          {showOrganisation ? (
+            <Link to={`/organisations/${m.organisationId}`} className={cx(link, 'min-w-0 flex-1 truncate')}>
+              {m.organisationName}
+            </Link>
+          ) : (
+            <span className="flex-1" />
+          )}
+          <span className={cx(muted, 'hidden text-sm md:inline')}>
+            {m.products.map((p) => p.name).join(', ') || t('mandate.noProducts')}
+          </span>
+          <span className={cx(muted, 'text-sm')}>
+            {m.signedAt
+              ? t('mandate.signedOn', { date: formatDate(m.signedAt) })
+              : m.startDate
+                ? formatDate(m.startDate)
+                : ''}
+          </span>
           <span className="w-28 text-right tabular-nums">{formatMoney(m.amount)}</span>
         </li>
       ))}

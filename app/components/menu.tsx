@@ -46,7 +46,11 @@ export function Menu({ label, ariaLabel, items, buttonClassName, align = 'start'
     const above = r.top - 8
     const up = below < Math.min(h, 240) && above > below
     const left = Math.min(Math.max(8, align === 'end' ? r.right - w : r.left), window.innerWidth - w - 8)
-    setPos({ top: up ? Math.max(8, r.top - 4 - Math.min(h, above)) : r.bottom + 4, left, maxHeight: up ? above : below })
+    setPos({
+      top: up ? Math.max(8, r.top - 4 - Math.min(h, above)) : r.bottom + 4,
+      left,
+      maxHeight: up ? above : below,
+    })
     const items = list.current.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])')
     const checked = list.current.querySelector<HTMLElement>('[aria-checked="true"]')
     ;(checked ?? items[0])?.focus()
@@ -57,7 +61,9 @@ export function Menu({ label, ariaLabel, items, buttonClassName, align = 'start'
     const onDown = (e: PointerEvent) => {
       if (!list.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) close(false)
     }
-    const onScroll = (e: Event) => { if (!list.current?.contains(e.target as Node)) close(false) }
+    const onScroll = (e: Event) => {
+      if (!list.current?.contains(e.target as Node)) close(false)
+    }
     const onResize = () => close(false)
     document.addEventListener('pointerdown', onDown)
     window.addEventListener('scroll', onScroll, true)
@@ -70,38 +76,100 @@ export function Menu({ label, ariaLabel, items, buttonClassName, align = 'start'
   }, [open])
 
   const onListKey = (e: React.KeyboardEvent) => {
-    const all = [...(list.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])') ?? [])]
+    const all = [
+      ...(list.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])') ?? []),
+    ]
     const i = all.indexOf(document.activeElement as HTMLElement)
-    const go = (n: number) => { e.preventDefault(); all[(n + all.length) % all.length]?.focus() }
+    const go = (n: number) => {
+      e.preventDefault()
+      all[(n + all.length) % all.length]?.focus()
+    }
     if (e.key === 'ArrowDown') go(i + 1)
     else if (e.key === 'ArrowUp') go(i - 1)
     else if (e.key === 'Home') go(0)
     else if (e.key === 'End') go(all.length - 1)
-    else if (e.key === 'Escape') { e.preventDefault(); e.stopPropagation(); close() }
-    else if (e.key === 'Tab') close(false)
+    else if (e.key === 'Escape') {
+      e.preventDefault()
+      e.stopPropagation()
+      close()
+    } else if (e.key === 'Tab') close(false)
   }
 
   return (
     <>
-      <button ref={button} type="button" className={buttonClassName} aria-haspopup="menu" aria-expanded={open} aria-controls={open ? id : undefined}
-        aria-label={ariaLabel} data-testid={testId} disabled={disabled}
-        onClick={(e) => { e.stopPropagation(); e.preventDefault(); setOpen((o) => !o) }}
-        onKeyDown={(e) => { if (e.key === 'ArrowDown' && !open) { e.preventDefault(); setOpen(true) } }}>
+      <button
+        ref={button}
+        type="button"
+        className={buttonClassName}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? id : undefined}
+        aria-label={ariaLabel}
+        data-testid={testId}
+        disabled={disabled}
+        onClick={(e) => {
+          e.stopPropagation()
+          e.preventDefault()
+          setOpen((o) => !o)
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' && !open) {
+            e.preventDefault()
+            setOpen(true)
+          }
+        }}
+      >
         {label}
       </button>
       {open ? (
-        <div ref={list} id={id} role="menu" aria-label={heading ?? ariaLabel} onKeyDown={onListKey} data-testid={testId ? `${testId}-menu` : undefined}
-          style={pos ? { top: pos.top, left: pos.left, maxHeight: pos.maxHeight } : { top: 0, left: 0, visibility: 'hidden' }}
-          className="fixed z-50 min-w-48 overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 shadow-xl dark:border-slate-700 dark:bg-slate-800">
-          {heading ? <div className="px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400" aria-hidden="true">{heading}</div> : null}
+        <div
+          ref={list}
+          id={id}
+          role="menu"
+          aria-label={heading ?? ariaLabel}
+          onKeyDown={onListKey}
+          data-testid={testId ? `${testId}-menu` : undefined}
+          style={
+            pos ? { top: pos.top, left: pos.left, maxHeight: pos.maxHeight } : { top: 0, left: 0, visibility: 'hidden' }
+          }
+          className="fixed z-50 min-w-48 overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 shadow-xl dark:border-slate-700 dark:bg-slate-800"
+        >
+          {heading ? (
+            <div
+              className="px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400"
+              aria-hidden="true"
+            >
+              {heading}
+            </div>
+          ) : null}
           {items.map((item) => (
-            <button key={item.label} type="button" role={radio ? 'menuitemradio' : 'menuitem'} aria-checked={radio ? !!item.checked : undefined}
-              aria-disabled={item.disabled || undefined} tabIndex={-1} data-testid={item.testId}
-              onClick={(e) => { e.stopPropagation(); if (item.disabled) return; close(); item.onSelect() }}
-              className={cx('flex min-h-11 w-full items-center gap-2 px-3 text-left text-sm focus:bg-slate-100 focus:outline-none dark:focus:bg-slate-700',
-                item.disabled ? 'cursor-not-allowed text-slate-500 dark:text-slate-400' : 'hover:bg-slate-100 dark:hover:bg-slate-700',
-                item.tone === 'danger' ? 'text-red-700 dark:text-red-300' : '')}>
-              {radio ? <span aria-hidden="true" className="w-4 text-blue-700 dark:text-blue-300">{item.checked ? '✓' : ''}</span> : null}
+            <button
+              key={item.label}
+              type="button"
+              role={radio ? 'menuitemradio' : 'menuitem'}
+              aria-checked={radio ? !!item.checked : undefined}
+              aria-disabled={item.disabled || undefined}
+              tabIndex={-1}
+              data-testid={item.testId}
+              onClick={(e) => {
+                e.stopPropagation()
+                if (item.disabled) return
+                close()
+                item.onSelect()
+              }}
+              className={cx(
+                'flex min-h-11 w-full items-center gap-2 px-3 text-left text-sm focus:bg-slate-100 focus:outline-none dark:focus:bg-slate-700',
+                item.disabled
+                  ? 'cursor-not-allowed text-slate-500 dark:text-slate-400'
+                  : 'hover:bg-slate-100 dark:hover:bg-slate-700',
+                item.tone === 'danger' ? 'text-red-700 dark:text-red-300' : '',
+              )}
+            >
+              {radio ? (
+                <span aria-hidden="true" className="w-4 text-blue-700 dark:text-blue-300">
+                  {item.checked ? '✓' : ''}
+                </span>
+              ) : null}
               {item.label}
             </button>
           ))}

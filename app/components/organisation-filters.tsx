@@ -8,15 +8,41 @@ import { inputClass } from './field'
 import { btn, cx } from './ui'
 
 const NO_CONTACT_DAYS = [14, 30, 60, 90, 180]
-export const FILTER_KEYS = ['q', 'type', 'category', 'stage', 'city', 'ownerId', 'active', 'noContactDays', 'stale'] as const
+export const FILTER_KEYS = [
+  'q',
+  'type',
+  'category',
+  'stage',
+  'city',
+  'ownerId',
+  'active',
+  'noContactDays',
+  'stale',
+] as const
 
-function Select({ name, label, value, options, all }: { name: string; label: string; value: string; options: [string, string][]; all: string }) {
+function Select({
+  name,
+  label,
+  value,
+  options,
+  all,
+}: {
+  name: string
+  label: string
+  value: string
+  options: [string, string][]
+  all: string
+}) {
   return (
     <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
       {label}
       <select name={name} defaultValue={value} className={cx(inputClass, 'text-sm')}>
         <option value="">{all}</option>
-        {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
       </select>
     </label>
   )
@@ -37,52 +63,143 @@ export function OrganisationFilters({ owners, meId }: { owners: { id: string; na
   const apply = (form: HTMLFormElement) => {
     refocus.current = (document.activeElement as HTMLInputElement | null)?.name || null
     const next = new URLSearchParams()
-    for (const [k, v] of new FormData(form)) if (typeof v === 'string' && v.trim() && !(k === 'sort' && v === 'name')) next.set(k, v.trim())
+    for (const [k, v] of new FormData(form))
+      if (typeof v === 'string' && v.trim() && !(k === 'sort' && v === 'name')) next.set(k, v.trim())
     navigate(next.size ? `?${next}` : '?', { preventScrollReset: true })
   }
   const get = (k: string) => params.get(k) ?? ''
   const active = FILTER_KEYS.filter((k) => params.get(k))
-  const ownerOptions: [string, string][] = owners.length ? owners.map((u) => [u.id, u.id === meId ? `${u.name} (${t('common.me')})` : u.name]) : [[meId, t('common.me')]]
+  const ownerOptions: [string, string][] = owners.length
+    ? owners.map((u) => [u.id, u.id === meId ? `${u.name} (${t('common.me')})` : u.name])
+    : [[meId, t('common.me')]]
   return (
-    <Form ref={form} method="get" action="/organisations" role="search" aria-label={t('org.filters')} key={params.toString()} data-testid="organisation-filters"
-      onSubmit={(e) => { e.preventDefault(); apply(e.currentTarget) }}
-      onChange={(e) => { const el = e.target as unknown as HTMLInputElement; if (el.tagName === 'SELECT' || el.type === 'checkbox') apply(e.currentTarget) }}>
+    <Form
+      ref={form}
+      method="get"
+      action="/organisations"
+      role="search"
+      aria-label={t('org.filters')}
+      key={params.toString()}
+      data-testid="organisation-filters"
+      onSubmit={(e) => {
+        e.preventDefault()
+        apply(e.currentTarget)
+      }}
+      onChange={(e) => {
+        const el = e.target as unknown as HTMLInputElement
+        if (el.tagName === 'SELECT' || el.type === 'checkbox') apply(e.currentTarget)
+      }}
+    >
       <div className="flex flex-wrap items-end gap-2">
         <label className="flex min-w-48 flex-1 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
           {t('common.search')}
-          <input type="search" name="q" defaultValue={get('q')} placeholder={t('org.filters.qPlaceholder')} className={cx(inputClass, 'text-sm')} />
+          <input
+            type="search"
+            name="q"
+            defaultValue={get('q')}
+            placeholder={t('org.filters.qPlaceholder')}
+            className={cx(inputClass, 'text-sm')}
+          />
         </label>
         <label className="flex w-44 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
           {t('org.sort')}
           <select name="sort" defaultValue={get('sort') || 'name'} className={cx(inputClass, 'text-sm')}>
-            {SORTS.map((s) => <option key={s} value={s}>{t(`org.sort.${s}` as MessageKey)}</option>)}
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {t(`org.sort.${s}` as MessageKey)}
+              </option>
+            ))}
           </select>
         </label>
-        <button type="submit" className={btn.secondary}>{t('common.filter')}</button>
+        <button type="submit" className={btn.secondary}>
+          {t('common.filter')}
+        </button>
       </div>
       <details className="group mt-2" open={active.some((k) => k !== 'q') || undefined}>
         <summary className="inline-flex min-h-11 cursor-pointer items-center gap-2 text-sm font-medium text-blue-700 dark:text-blue-300">
-          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2"><path d="M3 5h18l-7 8v6l-4 2v-8z" /></svg>
-          {t('org.filters.more')}{active.length ? ` (${active.length})` : ''}
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 24 24"
+            className="h-4 w-4"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          >
+            <path d="M3 5h18l-7 8v6l-4 2v-8z" />
+          </svg>
+          {t('org.filters.more')}
+          {active.length ? ` (${active.length})` : ''}
         </summary>
         <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-8">
-          <Select name="type" label={t('org.field.type')} value={get('type')} options={Object.entries(labels.type)} all={t('common.all')} />
-          <Select name="category" label={t('org.field.category')} value={get('category')} options={Object.entries(labels.category)} all={t('common.allF')} />
-          <Select name="stage" label={t('org.field.pipelineStage')} value={get('stage')} options={Object.entries(labels.stage)} all={t('common.allF')} />
+          <Select
+            name="type"
+            label={t('org.field.type')}
+            value={get('type')}
+            options={Object.entries(labels.type)}
+            all={t('common.all')}
+          />
+          <Select
+            name="category"
+            label={t('org.field.category')}
+            value={get('category')}
+            options={Object.entries(labels.category)}
+            all={t('common.allF')}
+          />
+          <Select
+            name="stage"
+            label={t('org.field.pipelineStage')}
+            value={get('stage')}
+            options={Object.entries(labels.stage)}
+            all={t('common.allF')}
+          />
           <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
             {t('org.field.city')}
             <input name="city" defaultValue={get('city')} className={cx(inputClass, 'text-sm')} />
           </label>
-          <Select name="ownerId" label={t('org.field.owner')} value={get('ownerId')} options={ownerOptions} all={t('common.all')} />
-          <Select name="active" label={t('org.filters.active')} value={get('active')} options={[['true', t('org.filters.activeOnly')], ['false', t('org.filters.inactiveOnly')]]} all={t('common.allF')} />
-          <Select name="noContactDays" label={t('org.filters.noContact')} value={get('noContactDays')} all={t('common.indifferent')}
-            options={NO_CONTACT_DAYS.map((d) => [String(d), t('org.filters.noContactDays', { days: d })])} />
+          <Select
+            name="ownerId"
+            label={t('org.field.owner')}
+            value={get('ownerId')}
+            options={ownerOptions}
+            all={t('common.all')}
+          />
+          <Select
+            name="active"
+            label={t('org.filters.active')}
+            value={get('active')}
+            options={[
+              ['true', t('org.filters.activeOnly')],
+              ['false', t('org.filters.inactiveOnly')],
+            ]}
+            all={t('common.allF')}
+          />
+          <Select
+            name="noContactDays"
+            label={t('org.filters.noContact')}
+            value={get('noContactDays')}
+            all={t('common.indifferent')}
+            options={NO_CONTACT_DAYS.map((d) => [String(d), t('org.filters.noContactDays', { days: d })])}
+          />
           <label className="flex min-h-11 items-end gap-2 pb-2 text-sm font-medium text-slate-700 dark:text-slate-300">
-            <input type="checkbox" name="stale" value="true" defaultChecked={get('stale') === 'true'} className="h-5 w-5 accent-blue-700" />
+            <input
+              type="checkbox"
+              name="stale"
+              value="true"
+              defaultChecked={get('stale') === 'true'}
+              className="h-5 w-5 accent-blue-700"
+            />
             {t('org.filters.stale')}
           </label>
         </div>
-        {active.length ? <Link to="?" className="mt-2 inline-flex min-h-11 items-center text-sm text-blue-700 underline dark:text-blue-300" data-testid="clear-filters">{t('org.filters.clear')}</Link> : null}
+        {active.length ? (
+          <Link
+            to="?"
+            className="mt-2 inline-flex min-h-11 items-center text-sm text-blue-700 underline dark:text-blue-300"
+            data-testid="clear-filters"
+          >
+            {t('org.filters.clear')}
+          </Link>
+        ) : null}
       </details>
     </Form>
   )

@@ -13,7 +13,14 @@ export type UserOption = { id: string; name: string }
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }))
 const str = (v: unknown) => (v == null ? undefined : String(v))
 
-export function OrganisationForm({ mode, values = {}, errors, detail, owners: ownerList, cancelTo }: {
+export function OrganisationForm({
+  mode,
+  values = {},
+  errors,
+  detail,
+  owners: ownerList,
+  cancelTo,
+}: {
   mode: 'create' | 'edit'
   values?: OrganisationValues
   errors?: Record<string, string>
@@ -23,39 +30,118 @@ export function OrganisationForm({ mode, values = {}, errors, detail, owners: ow
 }) {
   const busy = useNavigation().state === 'submitting'
   // Edition sends every field too, so the creation rules (required name and type) apply to both.
-  const { formRef, onSubmit, field } = useSchemaForm(OrganisationCreate, errors, { booleans: mode === 'edit' ? ['isActive'] : [] })
+  const { formRef, onSubmit, field } = useSchemaForm(OrganisationCreate, errors, {
+    booleans: mode === 'edit' ? ['isActive'] : [],
+  })
   useSaveShortcut(formRef)
   const v = values
   // The current owner stays selectable even when the list of users does not include them.
-  const owners = ownerList?.length && v.ownerId && !ownerList.some((u) => u.id === v.ownerId)
-    ? [{ id: String(v.ownerId), name: String(v.ownerName ?? t('history.someone')) }, ...ownerList] : ownerList
+  const owners =
+    ownerList?.length && v.ownerId && !ownerList.some((u) => u.id === v.ownerId)
+      ? [{ id: String(v.ownerId), name: String(v.ownerName ?? t('history.someone')) }, ...ownerList]
+      : ownerList
   return (
-    <Form ref={formRef} method="post" onSubmit={onSubmit} noValidate data-testid="organisation-form" aria-keyshortcuts="Control+S"
-      className={cx(card, 'grid gap-4 p-4 sm:grid-cols-2 md:p-6')}>
+    <Form
+      ref={formRef}
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      data-testid="organisation-form"
+      aria-keyshortcuts="Control+S"
+      className={cx(card, 'grid gap-4 p-4 sm:grid-cols-2 md:p-6')}
+    >
       <FormAlert>{detail}</FormAlert>
-      <Field label={t('org.field.name')} {...field('name')} defaultValue={str(v.name)} className="sm:col-span-2" autoFocus autoComplete="organization" />
-      <SelectField label={t('org.field.type')} {...field('type')} options={opts(labels.type)} empty={t('form.choose')} defaultValue={str(v.type)} />
-      <SelectField label={t('org.field.category')} {...field('category')} options={opts(labels.category)} empty={t('common.none')} defaultValue={str(v.category) ?? ''} />
-      <SelectField label={t('org.field.pipelineStage')} {...field('pipelineStage')} options={opts(labels.stage)} defaultValue={str(v.pipelineStage) ?? 'PROSPECT'} />
-      <Field label={t('org.field.amount')} {...field('amount')} inputMode="decimal" defaultValue={str(v.amount)} hint={t('org.field.amount.hint')} />
-      <Field label={t('org.field.email')} {...field('email')} type="email" defaultValue={str(v.email)} autoComplete="off" />
+      <Field
+        label={t('org.field.name')}
+        {...field('name')}
+        defaultValue={str(v.name)}
+        className="sm:col-span-2"
+        autoFocus
+        autoComplete="organization"
+      />
+      <SelectField
+        label={t('org.field.type')}
+        {...field('type')}
+        options={opts(labels.type)}
+        empty={t('form.choose')}
+        defaultValue={str(v.type)}
+      />
+      <SelectField
+        label={t('org.field.category')}
+        {...field('category')}
+        options={opts(labels.category)}
+        empty={t('common.none')}
+        defaultValue={str(v.category) ?? ''}
+      />
+      <SelectField
+        label={t('org.field.pipelineStage')}
+        {...field('pipelineStage')}
+        options={opts(labels.stage)}
+        defaultValue={str(v.pipelineStage) ?? 'PROSPECT'}
+      />
+      <Field
+        label={t('org.field.amount')}
+        {...field('amount')}
+        inputMode="decimal"
+        defaultValue={str(v.amount)}
+        hint={t('org.field.amount.hint')}
+      />
+      <Field
+        label={t('org.field.email')}
+        {...field('email')}
+        type="email"
+        defaultValue={str(v.email)}
+        autoComplete="off"
+      />
       <Field label={t('org.field.phone')} {...field('phone')} type="tel" defaultValue={str(v.phone)} />
-      <Field label={t('org.field.website')} {...field('website')} defaultValue={str(v.website)} className="sm:col-span-2" />
-      <Field label={t('org.field.address')} {...field('address')} defaultValue={str(v.address)} className="sm:col-span-2" />
+      <Field
+        label={t('org.field.website')}
+        {...field('website')}
+        defaultValue={str(v.website)}
+        className="sm:col-span-2"
+      />
+      <Field
+        label={t('org.field.address')}
+        {...field('address')}
+        defaultValue={str(v.address)}
+        className="sm:col-span-2"
+      />
       <Field label={t('org.field.postalCode')} {...field('postalCode')} defaultValue={str(v.postalCode)} />
       <Field label={t('org.field.city')} {...field('city')} defaultValue={str(v.city)} />
       <Field label={t('org.field.country')} {...field('country')} defaultValue={str(v.country) ?? 'France'} />
       {owners?.length ? (
-        <SelectField label={t('org.field.owner')} {...field('ownerId')} options={owners.map((u) => ({ value: u.id, label: u.name }))} defaultValue={str(v.ownerId) ?? ''} empty={mode === 'create' ? t('org.field.owner.me') : t('common.none')} />
+        <SelectField
+          label={t('org.field.owner')}
+          {...field('ownerId')}
+          options={owners.map((u) => ({ value: u.id, label: u.name }))}
+          defaultValue={str(v.ownerId) ?? ''}
+          empty={mode === 'create' ? t('org.field.owner.me') : t('common.none')}
+        />
       ) : null}
-      <TextareaField label={t('org.field.notes')} {...field('notes')} defaultValue={str(v.notes)} className="sm:col-span-2" />
-      {mode === 'edit' ? <CheckboxField label={t('org.field.isActive')} name="isActive" defaultChecked={v.isActive !== false} className="sm:col-span-2" /> : null}
+      <TextareaField
+        label={t('org.field.notes')}
+        {...field('notes')}
+        defaultValue={str(v.notes)}
+        className="sm:col-span-2"
+      />
+      {mode === 'edit' ? (
+        <CheckboxField
+          label={t('org.field.isActive')}
+          name="isActive"
+          defaultChecked={v.isActive !== false}
+          className="sm:col-span-2"
+        />
+      ) : null}
       <div className="flex flex-wrap items-center gap-2 sm:col-span-2">
         <button type="submit" disabled={busy} className={btn.primary} data-testid="submit">
           {busy ? t('common.saving') : mode === 'create' ? t('org.create') : t('common.save')}
         </button>
-        <Link to={cancelTo} className={btn.secondary}>{t('common.cancel')}</Link>
-        <span className="ml-auto hidden text-xs text-slate-600 sm:inline dark:text-slate-400">{t('form.saveHint')}</span>
+        <Link to={cancelTo} className={btn.secondary}>
+          {t('common.cancel')}
+        </Link>
+        <span className="ml-auto hidden text-xs text-slate-600 sm:inline dark:text-slate-400">
+          {t('form.saveHint')}
+        </span>
       </div>
     </Form>
   )

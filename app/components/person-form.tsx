@@ -23,39 +23,123 @@ export const PersonCreateForm = PersonFields.extend({
 type Values = Record<string, unknown>
 const str = (v: unknown) => (v == null ? undefined : String(v))
 
-export function PersonForm({ mode, values = {}, errors, detail, owners, cancelTo, organisation }: {
-  mode: 'create' | 'edit'; values?: Values; errors?: Record<string, string>; detail?: string
-  owners?: { id: string; name: string }[]; cancelTo: string; organisation?: { id: string; label: string } | null
+export function PersonForm({
+  mode,
+  values = {},
+  errors,
+  detail,
+  owners,
+  cancelTo,
+  organisation,
+}: {
+  mode: 'create' | 'edit'
+  values?: Values
+  errors?: Record<string, string>
+  detail?: string
+  owners?: { id: string; name: string }[]
+  cancelTo: string
+  organisation?: { id: string; label: string } | null
 }) {
   const busy = useNavigation().state === 'submitting'
-  const { formRef, onSubmit, field } = useSchemaForm(mode === 'create' ? PersonCreateForm : PersonFields, errors, { booleans: mode === 'create' ? ['isPrimary'] : [] })
+  const { formRef, onSubmit, field } = useSchemaForm(mode === 'create' ? PersonCreateForm : PersonFields, errors, {
+    booleans: mode === 'create' ? ['isPrimary'] : [],
+  })
   useSaveShortcut(formRef)
   const v = values
   return (
-    <Form ref={formRef} method="post" onSubmit={onSubmit} noValidate data-testid="person-form" className={cx(card, 'grid gap-4 p-4 sm:grid-cols-2 md:p-6')}>
+    <Form
+      ref={formRef}
+      method="post"
+      onSubmit={onSubmit}
+      noValidate
+      data-testid="person-form"
+      className={cx(card, 'grid gap-4 p-4 sm:grid-cols-2 md:p-6')}
+    >
       <FormAlert>{detail}</FormAlert>
-      <Field label={t('person.field.firstName')} {...field('firstName')} defaultValue={str(v.firstName)} autoFocus autoComplete="off" />
-      <Field label={t('person.field.lastName')} {...field('lastName')} defaultValue={str(v.lastName)} autoComplete="off" />
-      <Field label={t('person.field.jobTitle')} {...field('jobTitle')} defaultValue={str(v.jobTitle)} className="sm:col-span-2" />
-      <Field label={t('person.field.personalEmail')} {...field('personalEmail')} type="email" defaultValue={str(v.personalEmail)} autoComplete="off" />
-      <Field label={t('person.field.personalPhone')} {...field('personalPhone')} type="tel" defaultValue={str(v.personalPhone)} autoComplete="off" />
-      {owners?.length ? <SelectField label={t('org.field.owner')} {...field('ownerId')} options={owners.map((u) => ({ value: u.id, label: u.name }))}
-        defaultValue={str(v.ownerId) ?? ''} empty={mode === 'create' ? t('org.field.owner.me') : t('common.none')} /> : null}
-      <TextareaField label={t('org.field.notes')} {...field('notes')} defaultValue={str(v.notes)} className="sm:col-span-2" />
+      <Field
+        label={t('person.field.firstName')}
+        {...field('firstName')}
+        defaultValue={str(v.firstName)}
+        autoFocus
+        autoComplete="off"
+      />
+      <Field
+        label={t('person.field.lastName')}
+        {...field('lastName')}
+        defaultValue={str(v.lastName)}
+        autoComplete="off"
+      />
+      <Field
+        label={t('person.field.jobTitle')}
+        {...field('jobTitle')}
+        defaultValue={str(v.jobTitle)}
+        className="sm:col-span-2"
+      />
+      <Field
+        label={t('person.field.personalEmail')}
+        {...field('personalEmail')}
+        type="email"
+        defaultValue={str(v.personalEmail)}
+        autoComplete="off"
+      />
+      <Field
+        label={t('person.field.personalPhone')}
+        {...field('personalPhone')}
+        type="tel"
+        defaultValue={str(v.personalPhone)}
+        autoComplete="off"
+      />
+      {owners?.length ? (
+        <SelectField
+          label={t('org.field.owner')}
+          {...field('ownerId')}
+          options={owners.map((u) => ({ value: u.id, label: u.name }))}
+          defaultValue={str(v.ownerId) ?? ''}
+          empty={mode === 'create' ? t('org.field.owner.me') : t('common.none')}
+        />
+      ) : null}
+      <TextareaField
+        label={t('org.field.notes')}
+        {...field('notes')}
+        defaultValue={str(v.notes)}
+        className="sm:col-span-2"
+      />
       {mode === 'create' ? (
         <fieldset className="grid gap-4 border-t border-slate-200 pt-4 sm:col-span-2 sm:grid-cols-2 dark:border-slate-800">
           <legend className={cx(h2, 'mb-2 sm:col-span-2')}>{t('person.firstLink')}</legend>
-          <EntityPicker kind="organisations" label={t('person.link.organisation')} {...field('organisationId')} defaultValue={organisation} className="sm:col-span-2" />
+          <EntityPicker
+            kind="organisations"
+            label={t('person.link.organisation')}
+            {...field('organisationId')}
+            defaultValue={organisation}
+            className="sm:col-span-2"
+          />
           <Field label={t('contact.role')} {...field('role')} defaultValue={str(v.role)} />
-          <Field label={t('person.link.workEmail')} {...field('workEmail')} type="email" defaultValue={str(v.workEmail)} />
-          <Field label={t('person.link.workPhone')} {...field('workPhone')} type="tel" defaultValue={str(v.workPhone)} />
+          <Field
+            label={t('person.link.workEmail')}
+            {...field('workEmail')}
+            type="email"
+            defaultValue={str(v.workEmail)}
+          />
+          <Field
+            label={t('person.link.workPhone')}
+            {...field('workPhone')}
+            type="tel"
+            defaultValue={str(v.workPhone)}
+          />
           <CheckboxField label={t('contact.primary.check')} name="isPrimary" defaultChecked={v.isPrimary === true} />
         </fieldset>
       ) : null}
       <div className="flex flex-wrap items-center gap-2 sm:col-span-2">
-        <button type="submit" disabled={busy} className={btn.primary} data-testid="submit">{busy ? t('common.saving') : mode === 'create' ? t('common.create') : t('common.save')}</button>
-        <Link to={cancelTo} className={btn.secondary}>{t('common.cancel')}</Link>
-        <span className="ml-auto hidden text-xs text-slate-600 sm:inline dark:text-slate-400">{t('form.saveHint')}</span>
+        <button type="submit" disabled={busy} className={btn.primary} data-testid="submit">
+          {busy ? t('common.saving') : mode === 'create' ? t('common.create') : t('common.save')}
+        </button>
+        <Link to={cancelTo} className={btn.secondary}>
+          {t('common.cancel')}
+        </Link>
+        <span className="ml-auto hidden text-xs text-slate-600 sm:inline dark:text-slate-400">
+          {t('form.saveHint')}
+        </span>
       </div>
     </Form>
   )

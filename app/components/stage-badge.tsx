@@ -6,15 +6,31 @@ import { Menu } from './menu'
 import { badge, cx, STAGE_BADGE, staleBadge } from './ui'
 
 export function StageBadge({ stage, className }: { stage: PipelineStage; className?: string }) {
-  return <span className={cx(badge, STAGE_BADGE[stage], className)} data-stage={stage}>{labels.stage[stage]}</span>
+  return (
+    <span className={cx(badge, STAGE_BADGE[stage], className)} data-stage={stage}>
+      {labels.stage[stage]}
+    </span>
+  )
 }
 
 export function StaleBadge({ isStale }: { isStale: boolean }) {
   if (!isStale) return null
-  return <span className={staleBadge} title={t('org.stale.hint')} data-testid="stale-badge">
-    <svg aria-hidden="true" viewBox="0 0 24 24" className="h-3.5 w-3.5" fill="none" stroke="currentColor" strokeWidth="2.5"><circle cx="12" cy="12" r="9" /><path d="M12 7v5l3 2" /></svg>
-    {t('org.stale')}
-  </span>
+  return (
+    <span className={staleBadge} title={t('org.stale.hint')} data-testid="stale-badge">
+      <svg
+        aria-hidden="true"
+        viewBox="0 0 24 24"
+        className="h-3.5 w-3.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2.5"
+      >
+        <circle cx="12" cy="12" r="9" />
+        <path d="M12 7v5l3 2" />
+      </svg>
+      {t('org.stale')}
+    </span>
+  )
 }
 
 // The pipeline badge: a click opens the stages (guide 1, step 4). Read-only for those who may not edit.
@@ -30,12 +46,29 @@ export function StageMenu({ org, canEdit, size = 'sm' }: { org: Movable; canEdit
   }
   return (
     <Menu
-      label={<>{labels.stage[stage]}<svg aria-hidden="true" viewBox="0 0 20 20" className="h-3.5 w-3.5" fill="currentColor"><path d="M5.5 7.5 10 12l4.5-4.5z" /></svg></>}
+      label={
+        <>
+          {labels.stage[stage]}
+          <svg aria-hidden="true" viewBox="0 0 20 20" className="h-3.5 w-3.5" fill="currentColor">
+            <path d="M5.5 7.5 10 12l4.5-4.5z" />
+          </svg>
+        </>
+      }
       ariaLabel={t('pipeline.changeStageOf', { name: org.name, stage: labels.stage[stage] })}
       heading={t('pipeline.moveTo')}
       testId="stage-menu"
-      buttonClassName={cx(badge, STAGE_BADGE[stage], 'relative min-h-8 cursor-pointer before:absolute before:-inset-y-1.5 before:inset-x-0 before:content-[""] hover:ring-2 hover:ring-blue-500/40', size === 'lg' && 'px-3 py-1.5 text-sm')}
-      items={PIPELINE_STAGES.map((s) => ({ label: labels.stage[s], checked: s === stage, onSelect: () => void choose(s), testId: `stage-option-${s}` }))}
+      buttonClassName={cx(
+        badge,
+        STAGE_BADGE[stage],
+        'relative min-h-8 cursor-pointer before:absolute before:-inset-y-1.5 before:inset-x-0 before:content-[""] hover:ring-2 hover:ring-blue-500/40',
+        size === 'lg' && 'px-3 py-1.5 text-sm',
+      )}
+      items={PIPELINE_STAGES.map((s) => ({
+        label: labels.stage[s],
+        checked: s === stage,
+        onSelect: () => void choose(s),
+        testId: `stage-option-${s}`,
+      }))}
     />
   )
 }

@@ -18,8 +18,18 @@ const PRIORITY: Record<TaskPriority, string> = {
   URGENT: 'bg-red-100 text-red-900 dark:bg-red-900/60 dark:text-red-100',
 }
 
-export function TaskList({ tasks, canEdit, showOrganisation = true, showAssignee = false, onEdit }: {
-  tasks: TaskDto[]; canEdit: boolean; showOrganisation?: boolean; showAssignee?: boolean; onEdit?: (task: TaskDto) => void
+export function TaskList({
+  tasks,
+  canEdit,
+  showOrganisation = true,
+  showAssignee = false,
+  onEdit,
+}: {
+  tasks: TaskDto[]
+  canEdit: boolean
+  showOrganisation?: boolean
+  showAssignee?: boolean
+  onEdit?: (task: TaskDto) => void
 }) {
   // Statuses changed here and not yet reloaded from the server (optimistic).
   const [local, setLocal] = useState<Record<string, TaskStatus>>({})
@@ -36,8 +46,14 @@ export function TaskList({ tasks, canEdit, showOrganisation = true, showAssignee
       toast(t('task.toggle.failed', { reason: problemMessage(r, t('common.networkError')) }), 'error')
       return
     }
-    toast(next === 'DONE' ? t('task.completed', { title: task.title }) : before === 'DONE' && next === 'TODO' ? t('task.reopened', { title: task.title })
-      : t('task.statusChanged', { title: task.title, status: labels.taskStatus[next] }), 'success')
+    toast(
+      next === 'DONE'
+        ? t('task.completed', { title: task.title })
+        : before === 'DONE' && next === 'TODO'
+          ? t('task.reopened', { title: task.title })
+          : t('task.statusChanged', { title: task.title, status: labels.taskStatus[next] }),
+      'success',
+    )
     revalidate()
   }
   const toggle = (task: TaskDto) => setStatus(task, statusOf(task) === 'DONE' ? 'TODO' : 'DONE')
@@ -48,37 +64,110 @@ export function TaskList({ tasks, canEdit, showOrganisation = true, showAssignee
         const isDone = status === 'DONE'
         const overdue = task.isOverdue && !isDone
         return (
-          <li key={task.id} className="flex items-start gap-3 px-3 py-2" data-testid="task-row" data-overdue={overdue || undefined}>
-            <button type="button" role="checkbox" aria-checked={isDone} disabled={!canEdit || status === 'CANCELLED'} onClick={() => toggle(task)}
-              aria-label={isDone ? t('task.reopen', { title: task.title }) : t('task.complete', { title: task.title })} data-testid="task-toggle"
-              className="flex h-11 w-11 shrink-0 items-center justify-center rounded-full hover:bg-slate-100 disabled:cursor-not-allowed dark:hover:bg-slate-800">
-              <span className={cx('flex h-6 w-6 items-center justify-center rounded-full border-2', isDone ? 'border-emerald-700 bg-emerald-700 text-white dark:border-emerald-400 dark:bg-emerald-400 dark:text-slate-950' : 'border-slate-400 dark:border-slate-500')}>
-                {isDone ? <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="3"><path d="M5 12l5 5 9-10" /></svg> : null}
+          <li
+            key={task.id}
+            className="flex items-start gap-3 px-3 py-2"
+            data-testid="task-row"
+            data-overdue={overdue || undefined}
+          >
+            <button
+              type="button"
+              role="checkbox"
+              aria-checked={isDone}
+              disabled={!canEdit || status === 'CANCELLED'}
+              onClick={() => toggle(task)}
+              aria-label={isDone ? t('task.reopen', { title: task.title }) : t('task.complete', { title: task.title })}
+              data-testid="task-toggle"
+              className="flex h-11 w-11 shrink-0 items-center justify-center rounded-full hover:bg-slate-100 disabled:cursor-not-allowed dark:hover:bg-slate-800"
+            >
+              <span
+                className={cx(
+                  'flex h-6 w-6 items-center justify-center rounded-full border-2',
+                  isDone
+                    ? 'border-emerald-700 bg-emerald-700 text-white dark:border-emerald-400 dark:bg-emerald-400 dark:text-slate-950'
+                    : 'border-slate-400 dark:border-slate-500',
+                )}
+              >
+                {isDone ? (
+                  <svg
+                    aria-hidden="true"
+                    viewBox="0 0 24 24"
+                    className="h-4 w-4"
+                    fill="none"
+                    stroke="currentColor"
+                    strokeWidth="3"
+                  >
+                    <path d="M5 12l5 5 9-10" />
+                  </svg>
+                ) : null}
               </span>
             </button>
             <div className="min-w-0 flex-1 py-1.5">
-              <p className={cx('font-medium', isDone && 'text-slate-500 line-through dark:text-slate-400')}>{task.title}</p>
+              <p className={cx('font-medium', isDone && 'text-slate-500 line-through dark:text-slate-400')}>
+                {task.title}
+              </p>
               <div className={cx(muted, 'flex flex-wrap items-center gap-x-3 gap-y-1 text-sm')}>
                 {task.dueAt ? (
-                  <span className={overdue ? 'font-medium text-red-700 dark:text-red-300' : undefined} title={formatDateTime(task.dueAt)}>
-                    {overdue ? `${t('task.overdue')} · ` : ''}{formatRelative(task.dueAt)}
+                  <span
+                    className={overdue ? 'font-medium text-red-700 dark:text-red-300' : undefined}
+                    title={formatDateTime(task.dueAt)}
+                  >
+                    {overdue ? `${t('task.overdue')} · ` : ''}
+                    {formatRelative(task.dueAt)}
                   </span>
-                ) : <span>{t('task.noDue')}</span>}
+                ) : (
+                  <span>{t('task.noDue')}</span>
+                )}
                 <span className={cx(badge, PRIORITY[task.priority])}>{labels.priority[task.priority]}</span>
                 {status === 'IN_PROGRESS' || status === 'CANCELLED' ? <span>{labels.taskStatus[status]}</span> : null}
-                {showOrganisation && task.organisationId ? <Link to={`/organisations/${task.organisationId}`} className={link}>{task.organisationName}</Link> : null}
+                {showOrganisation && task.organisationId ? (
+                  <Link to={`/organisations/${task.organisationId}`} className={link}>
+                    {task.organisationName}
+                  </Link>
+                ) : null}
                 {showAssignee && task.assigneeName ? <span>{task.assigneeName}</span> : null}
               </div>
             </div>
             {canEdit && onEdit ? (
-              <button type="button" className={btn.icon} onClick={() => onEdit(task)} aria-label={t('task.editOf', { title: task.title })} title={t('common.edit')} data-testid="task-edit">
-                <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2"><path d="M4 20h4L19 9l-4-4L4 16zM14 6l4 4" /></svg>
+              <button
+                type="button"
+                className={btn.icon}
+                onClick={() => onEdit(task)}
+                aria-label={t('task.editOf', { title: task.title })}
+                title={t('common.edit')}
+                data-testid="task-edit"
+              >
+                <svg
+                  aria-hidden="true"
+                  viewBox="0 0 24 24"
+                  className="h-5 w-5"
+                  fill="none"
+                  stroke="currentColor"
+                  strokeWidth="2"
+                >
+                  <path d="M4 20h4L19 9l-4-4L4 16zM14 6l4 4" />
+                </svg>
               </button>
             ) : null}
             {canEdit ? (
-              <Menu ariaLabel={t('task.statusOf', { title: task.title })} heading={t('task.field.status')} buttonClassName={btn.icon} align="end"
-                label={<svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor"><circle cx="12" cy="5" r="2" /><circle cx="12" cy="12" r="2" /><circle cx="12" cy="19" r="2" /></svg>}
-                items={TASK_STATUSES.map((s) => ({ label: labels.taskStatus[s], checked: s === status, onSelect: () => void setStatus(task, s) }))} />
+              <Menu
+                ariaLabel={t('task.statusOf', { title: task.title })}
+                heading={t('task.field.status')}
+                buttonClassName={btn.icon}
+                align="end"
+                label={
+                  <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor">
+                    <circle cx="12" cy="5" r="2" />
+                    <circle cx="12" cy="12" r="2" />
+                    <circle cx="12" cy="19" r="2" />
+                  </svg>
+                }
+                items={TASK_STATUSES.map((s) => ({
+                  label: labels.taskStatus[s],
+                  checked: s === status,
+                  onSelect: () => void setStatus(task, s),
+                }))}
+              />
             ) : null}
           </li>
         )

@@ -14,10 +14,17 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
   return (
     <ToastContext.Provider value={push}>
       {children}
-      <div aria-live="polite" className="pointer-events-none fixed inset-x-0 bottom-20 z-50 flex flex-col items-center gap-2 px-4 md:bottom-6 md:items-end">
+      <div
+        aria-live="polite"
+        className="pointer-events-none fixed inset-x-0 bottom-20 z-50 flex flex-col items-center gap-2 px-4 md:bottom-6 md:items-end"
+      >
         {toasts.map((x) => (
-          <div key={x.id} role="status" data-testid="toast"
-            className={`pointer-events-auto max-w-sm rounded-lg px-4 py-3 text-sm shadow-lg ${x.tone === 'error' ? 'bg-red-700 text-white' : x.tone === 'success' ? 'bg-emerald-700 text-white' : 'bg-slate-800 text-white dark:bg-slate-700'}`}>
+          <div
+            key={x.id}
+            role="status"
+            data-testid="toast"
+            className={`pointer-events-auto max-w-sm rounded-lg px-4 py-3 text-sm shadow-lg ${x.tone === 'error' ? 'bg-red-700 text-white' : x.tone === 'success' ? 'bg-emerald-700 text-white' : 'bg-slate-800 text-white dark:bg-slate-700'}`}
+          >
             {x.text}
           </div>
         ))}

@@ -3,7 +3,8 @@
 // blue-300/slate-900 10:1, *-900 on *-100 badges > 8:1, *-100 on *-900/60 badges > 7:1.
 import type { PipelineStage } from '../../worker/db/enums'
 
-const base = 'inline-flex min-h-11 items-center justify-center gap-2 rounded-md px-4 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-60'
+const base =
+  'inline-flex min-h-11 items-center justify-center gap-2 rounded-md px-4 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-60'
 export const btn = {
   primary: `${base} bg-blue-700 text-white hover:bg-blue-800`,
   secondary: `${base} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700`,
@@ -25,10 +26,16 @@ export const STAGE_BADGE: Record<PipelineStage, string> = {
 }
 // Chart fills (≥ 3:1 against white and slate-900).
 export const STAGE_FILL: Record<PipelineStage, string> = {
-  PROSPECT: 'fill-sky-600', QUALIFICATION: 'fill-amber-600', PROPOSITION: 'fill-orange-600', SIGNE: 'fill-emerald-600',
+  PROSPECT: 'fill-sky-600',
+  QUALIFICATION: 'fill-amber-600',
+  PROPOSITION: 'fill-orange-600',
+  SIGNE: 'fill-emerald-600',
 }
 export const STAGE_BORDER: Record<PipelineStage, string> = {
-  PROSPECT: 'border-t-sky-600', QUALIFICATION: 'border-t-amber-600', PROPOSITION: 'border-t-orange-600', SIGNE: 'border-t-emerald-600',
+  PROSPECT: 'border-t-sky-600',
+  QUALIFICATION: 'border-t-amber-600',
+  PROPOSITION: 'border-t-orange-600',
+  SIGNE: 'border-t-emerald-600',
 }
 export const badge = 'inline-flex items-center gap-1 rounded-full px-2.5 py-0.5 text-xs font-medium'
 export const staleBadge = `${badge} bg-red-100 text-red-900 dark:bg-red-900/60 dark:text-red-100`

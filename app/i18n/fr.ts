@@ -89,7 +89,8 @@ export const fr = {
   'org.duplicate': 'Dupliquer',
   'org.duplicated': 'Copie créée : ajustez-la puis enregistrez.',
   'org.delete.title': 'Supprimer l’organisation ?',
-  'org.delete.body': '« {name} » part à la corbeille ; ses contacts sont conservés. Un administrateur peut la restaurer pendant 30 jours.',
+  'org.delete.body':
+    '« {name} » part à la corbeille ; ses contacts sont conservés. Un administrateur peut la restaurer pendant 30 jours.',
   'org.inactive': 'Inactive',
   'org.details': 'Informations',
   'org.nextTasks': 'Prochaines tâches',
@@ -141,7 +142,8 @@ export const fr = {
   'bulk.appliesTo': 'S’applique aux {count} organisation(s) sélectionnée(s).',
   'bulk.apply': 'Appliquer à {count}',
   'bulk.delete.title': 'Supprimer {count} organisation(s) ?',
-  'bulk.delete.body': 'Les {count} organisation(s) partent à la corbeille ; leurs contacts sont conservés. Un administrateur peut les restaurer pendant 30 jours.',
+  'bulk.delete.body':
+    'Les {count} organisation(s) partent à la corbeille ; leurs contacts sont conservés. Un administrateur peut les restaurer pendant 30 jours.',
   'bulk.updated': '{count} organisation(s) mise(s) à jour.',
   'bulk.deleted': '{count} organisation(s) supprimée(s).',
   'bulk.partial': '{ok} réussie(s), {failed} refusée(s) : {reason}',
@@ -318,7 +320,8 @@ export const fr = {
   'pipeline.changeStageOf': 'Étape de {name} : {stage}. Changer l’étape',
   'pipeline.move.done': '{name} → {stage}',
   'pipeline.move.failed': 'Déplacement de {name} refusé : {reason}',
-  'kanban.help': 'Glissez-déposez une carte vers une autre étape. Au clavier : poignée ⋮⋮, Espace pour saisir, ← → pour choisir l’étape, Espace pour déposer, Échap pour annuler.',
+  'kanban.help':
+    'Glissez-déposez une carte vers une autre étape. Au clavier : poignée ⋮⋮, Espace pour saisir, ← → pour choisir l’étape, Espace pour déposer, Échap pour annuler.',
   'kanban.count': 'Nombre d’organisations :',
   'kanban.total': 'Total',
   'kanban.emptyColumn': 'Aucune organisation à cette étape.',
@@ -326,7 +329,8 @@ export const fr = {
   'kanban.moveTo': 'Déplacer vers',
   'kanban.moveToFor': 'Déplacer {name} vers…',
   'kanban.grip': 'Déplacer {name} (étape : {stage})',
-  'kanban.grabbed': '{name} saisie, étape {stage}. Flèches gauche et droite pour choisir, Espace pour déposer, Échap pour annuler.',
+  'kanban.grabbed':
+    '{name} saisie, étape {stage}. Flèches gauche et droite pour choisir, Espace pour déposer, Échap pour annuler.',
   'kanban.target': 'Étape cible : {stage}',
   'kanban.moved': '{name} déplacée vers {stage}.',
   'kanban.rolledBack': 'Déplacement refusé : {name} revient en {stage}.',
@@ -344,7 +348,8 @@ export const fr = {
   'analytics.funnel.here': 'dont {count} ici · {amount}',
   'analytics.funnel.hint': 'Organisations ayant atteint chaque étape (celles qui y sont et celles déjà plus loin).',
   'analytics.conversion': 'Taux de passage par étape',
-  'analytics.conversion.hint': 'Part des organisations entrées dans une étape qui ont atteint la suivante. Tirets : seuils du guide (30 %, 50 %, 40 %).',
+  'analytics.conversion.hint':
+    'Part des organisations entrées dans une étape qui ont atteint la suivante. Tirets : seuils du guide (30 %, 50 %, 40 %).',
   'analytics.transition': 'Passage',
   'analytics.rate': 'Taux',
   'analytics.converted': '{converted} sur {entered}',
@@ -398,7 +403,8 @@ export const fr = {
   'auth.resetDone': 'Mot de passe enregistré. Connectez-vous avec le nouveau.',
   'nav.account': 'Mon compte',
   'password.forgot.title': 'Mot de passe oublié',
-  'password.forgot.intro': 'Saisissez votre e-mail : vous recevrez un lien valable 24 heures pour choisir un nouveau mot de passe.',
+  'password.forgot.intro':
+    'Saisissez votre e-mail : vous recevrez un lien valable 24 heures pour choisir un nouveau mot de passe.',
   'password.forgot.submit': 'Envoyer le lien',
   'password.forgot.back': 'Retour à la connexion',
   'password.forgot.devHint': 'En développement, le message n’est pas envoyé : lisez-le dans la',
@@ -413,7 +419,8 @@ export const fr = {
   'password.mismatch': 'Les deux mots de passe ne sont pas identiques.',
   'password.change.title': 'Changer mon mot de passe',
   'password.change.submit': 'Changer le mot de passe',
-  'password.change.forced': 'Votre mot de passe a été fixé par un administrateur : choisissez-en un personnel pour continuer.',
+  'password.change.forced':
+    'Votre mot de passe a été fixé par un administrateur : choisissez-en un personnel pour continuer.',
   'password.change.done': 'Mot de passe changé. Vos autres sessions ont été fermées.',
   'account.title': 'Mon compte',
   'account.role': 'Rôle',
@@ -427,7 +434,8 @@ export const fr = {
   'account.signOutEverywhere': 'Se déconnecter partout',
   'mailbox.title': 'Boîte mail de développement',
   'mailbox.link': 'boîte mail de développement',
-  'mailbox.intro': 'Hors production, les e-mails de l’application arrivent ici (et dans le journal) au lieu d’être envoyés.',
+  'mailbox.intro':
+    'Hors production, les e-mails de l’application arrivent ici (et dans le journal) au lieu d’être envoyés.',
   'mailbox.empty': 'Aucun e-mail pour le moment.',
   'mailbox.to': 'À : {to}',
   'admin.title': 'Administration',
@@ -473,7 +481,8 @@ export const fr = {
   'admin.teams.renamed': 'Équipe renommée en {name}.',
   'admin.teams.deleted': 'Équipe {name} supprimée.',
   'admin.roles.choose': 'Choisir un rôle',
-  'admin.roles.note': 'Les cases surlignées diffèrent des droits par défaut du rôle. Les changements s’appliquent immédiatement.',
+  'admin.roles.note':
+    'Les cases surlignées diffèrent des droits par défaut du rôle. Les changements s’appliquent immédiatement.',
   'admin.roles.viewerNote': 'Un lecteur ne peut recevoir que des droits de lecture.',
   'admin.roles.caption': 'Permissions du rôle {role}',
   'admin.roles.resource': 'Ressource',
@@ -509,7 +518,8 @@ export const fr = {
   'admin.tokens.duration': 'Validité',
   'admin.tokens.days': '{count} jours',
   'admin.tokens.onceTitle': 'Jeton « {name} » créé',
-  'admin.tokens.onceBody': 'Copiez-le maintenant : il ne sera plus jamais affiché. Utilisez-le dans l’en-tête Authorization: Bearer.',
+  'admin.tokens.onceBody':
+    'Copiez-le maintenant : il ne sera plus jamais affiché. Utilisez-le dans l’en-tête Authorization: Bearer.',
   'admin.tokens.empty': 'Aucun jeton d’API.',
   'admin.tokens.ceiling': 'Rôle maximal : {role}',
   'admin.tokens.expires': 'Expire le {at}',
@@ -580,14 +590,33 @@ export const fr = {
 export type MessageKey = keyof typeof fr
 
 export const labels = {
-  type: { INVESTISSEUR: 'Investisseur', FOURNISSEUR: 'Fournisseur', DISTRIBUTEUR: 'Distributeur', EMETTEUR: 'Émetteur' },
-  category: { OPCVM: 'OPCVM', ETF: 'ETF', SCPI: 'SCPI', SCI: 'SCI', ASSURANCE_VIE: 'Assurance vie', PRIVATE_EQUITY: 'Private equity' },
+  type: {
+    INVESTISSEUR: 'Investisseur',
+    FOURNISSEUR: 'Fournisseur',
+    DISTRIBUTEUR: 'Distributeur',
+    EMETTEUR: 'Émetteur',
+  },
+  category: {
+    OPCVM: 'OPCVM',
+    ETF: 'ETF',
+    SCPI: 'SCPI',
+    SCI: 'SCI',
+    ASSURANCE_VIE: 'Assurance vie',
+    PRIVATE_EQUITY: 'Private equity',
+  },
   stage: { PROSPECT: 'Prospect', QUALIFICATION: 'Qualification', PROPOSITION: 'Proposition', SIGNE: 'Signé' },
   role: { admin: 'Administrateur', manager: 'Manager', sales: 'Commercial', viewer: 'Lecteur' },
   priority: { LOW: 'Basse', NORMAL: 'Normale', HIGH: 'Haute', URGENT: 'Urgente' },
   taskStatus: { TODO: 'À faire', IN_PROGRESS: 'En cours', DONE: 'Terminée', CANCELLED: 'Annulée' },
   interaction: { CALL: 'Appel', EMAIL: 'E-mail', MEETING: 'Réunion', NOTE: 'Note' },
-  mandateStatus: { BROUILLON: 'Brouillon', EN_NEGOCIATION: 'En négociation', SIGNE: 'Signé', ACTIF: 'Actif', RESILIE: 'Résilié', EXPIRE: 'Expiré' },
+  mandateStatus: {
+    BROUILLON: 'Brouillon',
+    EN_NEGOCIATION: 'En négociation',
+    SIGNE: 'Signé',
+    ACTIF: 'Actif',
+    RESILIE: 'Résilié',
+    EXPIRE: 'Expiré',
+  },
 } as const
 
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {

@@ -10,8 +10,12 @@ export async function apiJson<T>(context: AppLoadContext, path: string, init: Re
 }
 
 // For actions: a validation problem comes back as data for the form instead of an error page.
-export async function apiSubmit<T>(context: AppLoadContext, path: string, method: string, body?: unknown):
-  Promise<{ ok: true; data: T; headers: Headers } | { ok: false; problem: Problem }> {
+export async function apiSubmit<T>(
+  context: AppLoadContext,
+  path: string,
+  method: string,
+  body?: unknown,
+): Promise<{ ok: true; data: T; headers: Headers } | { ok: false; problem: Problem }> {
   const res = await call(context, path, { method, body: body === undefined ? undefined : JSON.stringify(body) })
   if (res.ok) return { ok: true, data: (res.status === 204 ? null : await res.json()) as T, headers: res.headers }
   if (res.status === 401) throw redirect('/login')

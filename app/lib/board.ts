@@ -14,13 +14,23 @@ export function findCard(board: ColumnDto[], id: string) {
 }
 
 // Moves a card to another column, keeping counts, totals and the amount order right.
-export function relocate(board: ColumnDto[], id: string, to: PipelineStage, now = new Date().toISOString()): ColumnDto[] {
+export function relocate(
+  board: ColumnDto[],
+  id: string,
+  to: PipelineStage,
+  now = new Date().toISOString(),
+): ColumnDto[] {
   const hit = findCard(board, id)
   if (!hit || hit.col.stage === to) return board
   const moved: OrganisationDto = { ...hit.card, pipelineStage: to, stageChangedAt: now, isStale: false }
   return board.map((col) => {
     if (col.stage === hit.col.stage) {
-      return { ...col, cards: col.cards.filter((c) => c.id !== id), count: col.count - 1, totalAmount: money(Number(col.totalAmount) - amount(hit.card)) }
+      return {
+        ...col,
+        cards: col.cards.filter((c) => c.id !== id),
+        count: col.count - 1,
+        totalAmount: money(Number(col.totalAmount) - amount(hit.card)),
+      }
     }
     if (col.stage === to) {
       const cards = [...col.cards]
@@ -35,7 +45,9 @@ export function relocate(board: ColumnDto[], id: string, to: PipelineStage, now 
 // Puts a card back as it was (the server refused the move).
 export function restore(board: ColumnDto[], original: OrganisationDto): ColumnDto[] {
   const back = relocate(board, original.id, original.pipelineStage)
-  return back.map((col) => col.stage === original.pipelineStage
-    ? { ...col, cards: col.cards.map((c) => (c.id === original.id ? original : c)) }
-    : col)
+  return back.map((col) =>
+    col.stage === original.pipelineStage
+      ? { ...col, cards: col.cards.map((c) => (c.id === original.id ? original : c)) }
+      : col,
+  )
 }

@@ -7,12 +7,15 @@ import type { BulkResultDto } from './types'
 
 export async function bulkAction(context: AppLoadContext, form: FormData): Promise<Answer> {
   const kind = String(form.get('action'))
-  const ids = String(form.get('ids') ?? '').split(',').filter(Boolean)
+  const ids = String(form.get('ids') ?? '')
+    .split(',')
+    .filter(Boolean)
   const raw = String(form.get('value') ?? '')
   const value = kind === 'category' ? raw || null : kind === 'delete' ? undefined : raw
   const r = await apiSubmit<BulkResultDto>(context, '/api/v1/organisations/bulk', 'POST', { ids, action: kind, value })
   if (!r.ok) return refusal(r.problem)
   const { succeeded, failed } = r.data
-  if (failed.length) return { error: t('bulk.partial', { ok: succeeded.length, failed: failed.length, reason: failed[0]!.detail }) }
+  if (failed.length)
+    return { error: t('bulk.partial', { ok: succeeded.length, failed: failed.length, reason: failed[0]!.detail }) }
   return { ok: true, message: t(kind === 'delete' ? 'bulk.deleted' : 'bulk.updated', { count: succeeded.length }) }
 }

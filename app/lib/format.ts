@@ -1,14 +1,21 @@
 // fr-FR formatting for dates, numbers and amounts (amounts arrive as decimal strings).
 const money = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 })
-const moneyCompact = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR', notation: 'compact', maximumSignificantDigits: 3 })
+const moneyCompact = new Intl.NumberFormat('fr-FR', {
+  style: 'currency',
+  currency: 'EUR',
+  notation: 'compact',
+  maximumSignificantDigits: 3,
+})
 const number = new Intl.NumberFormat('fr-FR')
 const percent = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 })
 const date = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'Europe/Paris' })
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' })
 const relative = new Intl.RelativeTimeFormat('fr-FR', { numeric: 'auto' })
 
-export const formatMoney = (v: string | number | null | undefined) => (v == null || v === '' ? '—' : money.format(Number(v)))
-export const formatMoneyCompact = (v: string | number | null | undefined) => (v == null || v === '' ? '—' : moneyCompact.format(Number(v)))
+export const formatMoney = (v: string | number | null | undefined) =>
+  v == null || v === '' ? '—' : money.format(Number(v))
+export const formatMoneyCompact = (v: string | number | null | undefined) =>
+  v == null || v === '' ? '—' : moneyCompact.format(Number(v))
 export const formatNumber = (v: number) => number.format(v)
 // A ratio between 0 and 1 ("42 %").
 export const formatPercent = (v: number | null | undefined) => (v == null || Number.isNaN(v) ? '—' : percent.format(v))
@@ -29,7 +36,15 @@ export function formatRelative(v: string | null | undefined, now = Date.now()) {
 // <input type="date"> and <input type="datetime-local"> work in Paris time (the firm's time zone,
 // the same as every date shown), whatever the browser's or the server's zone.
 const TZ = 'Europe/Paris'
-const wallClock = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+const wallClock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
 function parisWall(ms: number) {
   const p = Object.fromEntries(wallClock.formatToParts(new Date(ms)).map((x) => [x.type, x.value]))
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`

@@ -19,7 +19,8 @@ export function formToJson(data: FormData, { booleans = [], arrays = [], omit = 
   }
   for (const key of booleans) out[key] = data.get(key) === 'on' || data.get(key) === 'true'
   for (const key of arrays) out[key] = data.getAll(key).map(String).filter(Boolean)
-  for (const key of datetimes) if (typeof out[key] === 'string' && out[key]) out[key] = fromDateTimeInput(out[key] as string)
+  for (const key of datetimes)
+    if (typeof out[key] === 'string' && out[key]) out[key] = fromDateTimeInput(out[key] as string)
   return out
 }
 
@@ -32,7 +33,8 @@ export function constraintsOf(schema: z.ZodType): Constraints {
   const out: Constraints = {}
   try {
     const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as {
-      properties?: Record<string, { maxLength?: number; anyOf?: { maxLength?: number }[] }>; required?: string[]
+      properties?: Record<string, { maxLength?: number; anyOf?: { maxLength?: number }[] }>
+      required?: string[]
     }
     for (const [key, prop] of Object.entries(json.properties ?? {})) {
       const maxLength = prop.maxLength ?? prop.anyOf?.find((p) => p.maxLength)?.maxLength
@@ -60,7 +62,9 @@ export function useSchemaForm(schema: z.ZodType, serverErrors: Record<string, st
   const [local, setLocal] = useState<Record<string, string> | null>(null)
   const constraints = useMemo(() => constraintsOf(schema), [schema])
   const formRef = useRef<HTMLFormElement>(null)
-  useEffect(() => { setLocal(null) }, [serverErrors])
+  useEffect(() => {
+    setLocal(null)
+  }, [serverErrors])
   const errors = local ?? serverErrors ?? {}
   useEffect(() => {
     if (Object.keys(errors).length) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
@@ -69,8 +73,13 @@ export function useSchemaForm(schema: z.ZodType, serverErrors: Record<string, st
     const values = formToJson(new FormData(e.currentTarget), shape)
     const found = clientErrors(schema, values)
     // An empty required field says so, whatever the schema's message for a wrong value.
-    if (found) for (const key of Object.keys(found)) if (constraints[key]?.required && (values[key] ?? '') === '') found[key] = REQUIRED
-    if (found) { e.preventDefault(); setLocal(found) } else setLocal(null)
+    if (found)
+      for (const key of Object.keys(found))
+        if (constraints[key]?.required && (values[key] ?? '') === '') found[key] = REQUIRED
+    if (found) {
+      e.preventDefault()
+      setLocal(found)
+    } else setLocal(null)
   }
   const field = (name: string) => ({ name, error: errors[name], ...constraints[name] })
   return { formRef, onSubmit, errors, field }

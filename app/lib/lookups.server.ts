@@ -20,14 +20,21 @@ export function loadMe(context: AppLoadContext) {
 export async function loadUsers(context: AppLoadContext): Promise<UserOption[]> {
   const [me, res] = await Promise.all([loadMe(context), context.api('/api/v1/users?active=true')])
   if (!res.ok || !me) return []
-  const { data } = (await res.json()) as { data: { id: string; name: string; teamId: string | null; isActive: boolean }[] }
+  const { data } = (await res.json()) as {
+    data: { id: string; name: string; teamId: string | null; isActive: boolean }[]
+  }
   // Records are owned and tasks assigned within the team (an admin may pick anyone).
-  return data.filter((u) => u.isActive && (me.role === 'admin' || u.teamId === me.teamId)).map((u) => ({ id: u.id, name: u.name }))
+  return data
+    .filter((u) => u.isActive && (me.role === 'admin' || u.teamId === me.teamId))
+    .map((u) => ({ id: u.id, name: u.name }))
 }
 
 // A list that may be empty or unavailable to this user: a side panel shows nothing rather than
 // failing the whole page.
-export async function tryList<T>(context: AppLoadContext, path: string): Promise<{ data: T[]; nextCursor: string | null; available: boolean }> {
+export async function tryList<T>(
+  context: AppLoadContext,
+  path: string,
+): Promise<{ data: T[]; nextCursor: string | null; available: boolean }> {
   const res = await context.api(path)
   if (!res.ok) return { data: [], nextCursor: null, available: false }
   const body = (await res.json()) as { data: T[]; nextCursor?: string | null }

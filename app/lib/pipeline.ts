@@ -9,9 +9,14 @@ export { PIPELINE_STAGES, STAGE_PROBABILITY_PERCENT }
 export function pipelineQuery(request: Request) {
   const url = new URL(request.url)
   const q = new URLSearchParams()
-  for (const k of PIPELINE_FILTERS) { const v = url.searchParams.get(k)?.trim(); if (v) q.set(k, v) }
+  for (const k of PIPELINE_FILTERS) {
+    const v = url.searchParams.get(k)?.trim()
+    if (v) q.set(k, v)
+  }
   return q
 }
 
-export const daysSince = (iso: string, now = Date.now()) => Math.max(0, Math.floor((now - new Date(iso).getTime()) / 86_400_000))
-export const weighted = (amount: string | null, stage: PipelineStage) => (amount ? (Number(amount) * STAGE_PROBABILITY_PERCENT[stage]) / 100 : null)
+export const daysSince = (iso: string, now = Date.now()) =>
+  Math.max(0, Math.floor((now - new Date(iso).getTime()) / 86_400_000))
+export const weighted = (amount: string | null, stage: PipelineStage) =>
+  amount ? (Number(amount) * STAGE_PROBABILITY_PERCENT[stage]) / 100 : null

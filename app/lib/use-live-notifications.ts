@@ -2,8 +2,14 @@
 import { useEffect, useRef, useState } from 'react'
 
 export type LiveNotification = {
-  id: string; type: string; priority: string; title: string; message: string | null; link: string | null
-  readAt: string | null; createdAt: string
+  id: string
+  type: string
+  priority: string
+  title: string
+  message: string | null
+  link: string | null
+  readAt: string | null
+  createdAt: string
 }
 
 export function useLiveNotifications(onNotification: (n: LiveNotification, event?: string) => void) {
@@ -18,7 +24,10 @@ export function useLiveNotifications(onNotification: (n: LiveNotification, event
     const connect = () => {
       const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1/notifications/ws`
       ws = new WebSocket(url)
-      ws.onopen = () => { retry = 0; setConnected(true) }
+      ws.onopen = () => {
+        retry = 0
+        setConnected(true)
+      }
       ws.onmessage = (e) => {
         try {
           const msg = JSON.parse(String(e.data))
@@ -31,7 +40,11 @@ export function useLiveNotifications(onNotification: (n: LiveNotification, event
       }
     }
     connect()
-    return () => { stopped = true; clearTimeout(timer); ws?.close() }
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+      ws?.close()
+    }
   }, [])
   return connected
 }

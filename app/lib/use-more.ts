@@ -8,14 +8,24 @@ import type { Page } from './types'
 export function useMore<T extends { id: string }>(first: Page<T>, { index = false }: { index?: boolean } = {}) {
   const fetcher = useFetcher<Page<T>>()
   const { pathname, search } = useLocation()
-  const filters = useMemo(() => { const p = new URLSearchParams(search); p.delete('cursor'); p.delete('flash'); p.delete('name'); return p.toString() }, [search])
+  const filters = useMemo(() => {
+    const p = new URLSearchParams(search)
+    p.delete('cursor')
+    p.delete('flash')
+    p.delete('name')
+    return p.toString()
+  }, [search])
   const [more, setMore] = useState<{ filters: string; items: T[]; cursor: string | null } | null>(null)
   const current = more && more.filters === filters ? more : null
 
   useEffect(() => {
     const data = fetcher.data
     if (!data || fetcher.state !== 'idle') return
-    setMore((m) => ({ filters, items: [...(m && m.filters === filters ? m.items : []), ...data.data], cursor: data.nextCursor }))
+    setMore((m) => ({
+      filters,
+      items: [...(m && m.filters === filters ? m.items : []), ...data.data],
+      cursor: data.nextCursor,
+    }))
   }, [fetcher.data, fetcher.state]) // eslint-disable-line react-hooks/exhaustive-deps
 
   const items = useMemo(() => {
@@ -23,7 +33,20 @@ export function useMore<T extends { id: string }>(first: Page<T>, { index = fals
     return [...first.data, ...(current?.items ?? []).filter((x) => !seen.has(x.id) && (seen.add(x.id), true))]
   }, [first.data, current])
   const cursor = current ? current.cursor : first.nextCursor
-  const href = (c: string) => { const p = new URLSearchParams(filters); p.set('cursor', c); if (index) p.set('index', ''); return `${pathname}?${p}` }
-  const loadMore = () => { if (cursor) fetcher.load(href(cursor)) }
-  return { items, hasMore: !!cursor, loadMore, loading: fetcher.state === 'loading', moreHref: cursor ? href(cursor) : null }
+  const href = (c: string) => {
+    const p = new URLSearchParams(filters)
+    p.set('cursor', c)
+    if (index) p.set('index', '')
+    return `${pathname}?${p}`
+  }
+  const loadMore = () => {
+    if (cursor) fetcher.load(href(cursor))
+  }
+  return {
+    items,
+    hasMore: !!cursor,
+    loadMore,
+    loading: fetcher.state === 'loading',
+    moreHref: cursor ? href(cursor) : null,
+  }
 }

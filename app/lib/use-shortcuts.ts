@@ -23,10 +23,15 @@ export function useSaveShortcut(form: React.RefObject<HTMLFormElement | null>, e
 export function useRevalidateEvery(ms: number) {
   const { revalidate, state } = useRevalidator()
   useEffect(() => {
-    const tick = () => { if (document.visibilityState === 'visible' && state === 'idle') revalidate() }
+    const tick = () => {
+      if (document.visibilityState === 'visible' && state === 'idle') revalidate()
+    }
     const id = setInterval(tick, ms)
     const onVisible = () => document.visibilityState === 'visible' && tick()
     document.addEventListener('visibilitychange', onVisible)
-    return () => { clearInterval(id); document.removeEventListener('visibilitychange', onVisible) }
+    return () => {
+      clearInterval(id)
+      document.removeEventListener('visibilitychange', onVisible)
+    }
   }, [ms, revalidate, state])
 }

@@ -13,15 +13,21 @@ export type Movable = { id: string; name: string; pipelineStage: PipelineStage }
 export function useStageMove() {
   const toast = useToast()
   const { revalidate } = useRevalidator()
-  return useCallback(async (org: Movable, to: PipelineStage) => {
-    if (org.pipelineStage === to) return true
-    const r = await api(`/api/v1/organisations/${org.id}`, { method: 'PATCH', body: { pipelineStage: to } })
-    if (!r.ok) {
-      toast(t('pipeline.move.failed', { name: org.name, reason: problemMessage(r, t('common.networkError')) }), 'error')
-      return false
-    }
-    toast(t('pipeline.move.done', { name: org.name, stage: labels.stage[to] }), 'success')
-    revalidate()
-    return true
-  }, [toast, revalidate])
+  return useCallback(
+    async (org: Movable, to: PipelineStage) => {
+      if (org.pipelineStage === to) return true
+      const r = await api(`/api/v1/organisations/${org.id}`, { method: 'PATCH', body: { pipelineStage: to } })
+      if (!r.ok) {
+        toast(
+          t('pipeline.move.failed', { name: org.name, reason: problemMessage(r, t('common.networkError')) }),
+          'error',
+        )
+        return false
+      }
+      toast(t('pipeline.move.done', { name: org.name, stage: labels.stage[to] }), 'success')
+      revalidate()
+      return true
+    },
+    [toast, revalidate],
+  )
 }

@@ -12,33 +12,67 @@ import { PendingBar } from '../components/page'
 import type { LiveNotification } from '../lib/use-live-notifications'
 
 export type Me = {
-  id: string; email: string; name: string; role: keyof typeof labels.role; teamId: string | null; teamName: string | null
-  mustChangePassword: boolean; permissions: string[]
+  id: string
+  email: string
+  name: string
+  role: keyof typeof labels.role
+  teamId: string | null
+  teamName: string | null
+  mustChangePassword: boolean
+  permissions: string[]
 }
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const [meRes, notifRes] = await Promise.all([context.api('/api/v1/auth/me'), context.api('/api/v1/notifications?limit=20')])
+  const [meRes, notifRes] = await Promise.all([
+    context.api('/api/v1/auth/me'),
+    context.api('/api/v1/notifications?limit=20'),
+  ])
   if (meRes.status === 401) {
     const url = new URL(request.url)
     throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`)
   }
   const me = (await meRes.json()) as Me
   // A password set by an admin must be replaced before anything else (the API refuses the rest).
-  if (me.mustChangePassword && new URL(request.url).pathname !== '/account/password') throw redirect('/account/password')
-  const notifications = notifRes.ok ? ((await notifRes.json()) as { data: LiveNotification[]; unread: number }) : { data: [], unread: 0 }
+  if (me.mustChangePassword && new URL(request.url).pathname !== '/account/password')
+    throw redirect('/account/password')
+  const notifications = notifRes.ok
+    ? ((await notifRes.json()) as { data: LiveNotification[]; unread: number })
+    : { data: [], unread: 0 }
   return { me, notifications }
 }
 
 const NAV = [
   { to: '/', label: t('nav.dashboard'), icon: 'M3 12l9-9 9 9M5 10v10h14V10', end: true },
-  { to: '/organisations', label: t('nav.organisations'), icon: 'M3 21h18M5 21V7l7-4 7 4v14M9 9h1m4 0h1M9 13h1m4 0h1M9 17h1m4 0h1' },
+  {
+    to: '/organisations',
+    label: t('nav.organisations'),
+    icon: 'M3 21h18M5 21V7l7-4 7 4v14M9 9h1m4 0h1M9 13h1m4 0h1M9 17h1m4 0h1',
+  },
   { to: '/pipeline', label: t('nav.pipeline'), icon: 'M4 4h4v16H4zM10 4h4v10h-4zM16 4h4v6h-4z' },
-  { to: '/people', label: t('nav.people'), icon: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8M2 21v-1a7 7 0 0 1 14 0v1M17 11a3 3 0 1 0 0-6M22 21v-1a5 5 0 0 0-4-4.9' },
+  {
+    to: '/people',
+    label: t('nav.people'),
+    icon: 'M9 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8M2 21v-1a7 7 0 0 1 14 0v1M17 11a3 3 0 1 0 0-6M22 21v-1a5 5 0 0 0-4-4.9',
+  },
   { to: '/mandates', label: t('nav.mandates'), icon: 'M7 3h7l5 5v13H7zM14 3v5h5M10 13h6M10 17h4' },
   { to: '/products', label: t('nav.products'), icon: 'M21 8l-9-5-9 5 9 5 9-5zM3 8v8l9 5 9-5V8M12 13v8' },
-  { to: '/tasks', label: t('nav.tasks'), icon: 'M9 11l3 3 8-8M20 12v7a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h11' },
-  { to: '/bin', label: t('nav.bin'), icon: 'M4 7h16M10 11v6M14 11v6M5 7l1 13h12l1-13M9 7V4h6v3', perm: 'settings:manage' },
-  { to: '/admin', label: t('nav.admin'), icon: 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-2.8 1.2V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-2.8-1.2l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1A1.7 1.7 0 0 0 3 15H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.2-2.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1A1.7 1.7 0 0 0 10 4.1V4a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 2.8 1.2l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1A1.7 1.7 0 0 0 21 10.9V11a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1', perm: 'users:manage' },
+  {
+    to: '/tasks',
+    label: t('nav.tasks'),
+    icon: 'M9 11l3 3 8-8M20 12v7a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h11',
+  },
+  {
+    to: '/bin',
+    label: t('nav.bin'),
+    icon: 'M4 7h16M10 11v6M14 11v6M5 7l1 13h12l1-13M9 7V4h6v3',
+    perm: 'settings:manage',
+  },
+  {
+    to: '/admin',
+    label: t('nav.admin'),
+    icon: 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-2.8 1.2V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-2.8-1.2l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1A1.7 1.7 0 0 0 3 15H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.2-2.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1A1.7 1.7 0 0 0 10 4.1V4a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 2.8 1.2l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1A1.7 1.7 0 0 0 21 10.9V11a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1',
+    perm: 'users:manage',
+  },
 ]
 
 export default function AppLayout({ loaderData }: Route.ComponentProps) {
@@ -60,9 +94,25 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
   const nav = (
     <nav aria-label="Navigation principale" className="flex flex-col gap-1 p-3">
       {NAV.filter((item) => !('perm' in item) || me.permissions.includes(item.perm as string)).map((item) => (
-        <NavLink key={item.to} to={item.to} end={item.end} onClick={() => setDrawer(false)}
-          className={({ isActive }) => `flex min-h-11 items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-blue-700 text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'}`}>
-          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2"><path d={item.icon} /></svg>
+        <NavLink
+          key={item.to}
+          to={item.to}
+          end={item.end}
+          onClick={() => setDrawer(false)}
+          className={({ isActive }) =>
+            `flex min-h-11 items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-blue-700 text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'}`
+          }
+        >
+          <svg
+            aria-hidden="true"
+            viewBox="0 0 24 24"
+            className="h-5 w-5"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="2"
+          >
+            <path d={item.icon} />
+          </svg>
           {item.label}
         </NavLink>
       ))}
@@ -83,17 +133,46 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
         </Drawer>
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="sticky top-0 z-30 flex items-center gap-2 border-b border-slate-200 bg-white/90 px-3 py-2 backdrop-blur md:px-6 dark:border-slate-800 dark:bg-slate-900/90">
-            <button type="button" className="flex h-11 w-11 items-center justify-center rounded-md md:hidden" aria-label={t('nav.menu')} onClick={() => setDrawer(true)} data-testid="menu-button">
-              <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2"><path d="M4 6h16M4 12h16M4 18h16" /></svg>
+            <button
+              type="button"
+              className="flex h-11 w-11 items-center justify-center rounded-md md:hidden"
+              aria-label={t('nav.menu')}
+              onClick={() => setDrawer(true)}
+              data-testid="menu-button"
+            >
+              <svg
+                aria-hidden="true"
+                viewBox="0 0 24 24"
+                className="h-6 w-6"
+                fill="none"
+                stroke="currentColor"
+                strokeWidth="2"
+              >
+                <path d="M4 6h16M4 12h16M4 18h16" />
+              </svg>
             </button>
             <CommandPalette permissions={me.permissions} />
             <div className="flex-1" />
             <ThemeToggle />
             {/* No live socket until an admin-set password is replaced: the API refuses it meanwhile. */}
-            {me.mustChangePassword ? null : <NotificationBell initial={notifications.data} unread={notifications.unread} />}
-            <Link to="/account" title={t('nav.account')} className="hidden text-sm text-slate-700 hover:underline sm:inline dark:text-slate-300" data-testid="current-user">{me.name} · {labels.role[me.role]}</Link>
+            {me.mustChangePassword ? null : (
+              <NotificationBell initial={notifications.data} unread={notifications.unread} />
+            )}
+            <Link
+              to="/account"
+              title={t('nav.account')}
+              className="hidden text-sm text-slate-700 hover:underline sm:inline dark:text-slate-300"
+              data-testid="current-user"
+            >
+              {me.name} · {labels.role[me.role]}
+            </Link>
             <Form method="post" action="/logout">
-              <button type="submit" className="min-h-11 rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800">{t('auth.signOut')}</button>
+              <button
+                type="submit"
+                className="min-h-11 rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+              >
+                {t('auth.signOut')}
+              </button>
             </Form>
           </header>
           <main className="flex-1 p-3 pb-24 md:p-6">

@@ -16,8 +16,12 @@ export const meta: Route.MetaFunction = () => [{ title: `${t('password.change.ti
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData()
   const newPassword = String(form.get('newPassword') ?? '')
-  if (newPassword !== String(form.get('confirm') ?? '')) return { errors: { confirm: t('password.mismatch') } as Record<string, string> }
-  const r = await apiSubmit(context, '/api/v1/auth/password', 'POST', { currentPassword: String(form.get('currentPassword') ?? ''), newPassword })
+  if (newPassword !== String(form.get('confirm') ?? ''))
+    return { errors: { confirm: t('password.mismatch') } as Record<string, string> }
+  const r = await apiSubmit(context, '/api/v1/auth/password', 'POST', {
+    currentPassword: String(form.get('currentPassword') ?? ''),
+    newPassword,
+  })
   if (r.ok) return redirect(flashUrl('/account', 'password.change.done'))
   const errors = errorsByField(r.problem)
   return { errors, error: Object.keys(errors).length ? undefined : r.problem.detail }
@@ -31,14 +35,50 @@ export default function ChangePassword() {
   return (
     <div className="mx-auto max-w-lg space-y-4">
       <PageHeader title={t('password.change.title')} />
-      {me.mustChangePassword ? <p role="status" className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100" data-testid="password-forced">{t('password.change.forced')}</p> : null}
+      {me.mustChangePassword ? (
+        <p
+          role="status"
+          className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+          data-testid="password-forced"
+        >
+          {t('password.change.forced')}
+        </p>
+      ) : null}
       <Form method="post" className={`${card} space-y-4 p-4`} noValidate>
         <p className={`${muted} text-sm`}>{t('password.rules')}</p>
-        {error ? <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{error}</p> : null}
-        <Field label={t('password.current')} name="currentPassword" type="password" autoComplete="current-password" error={data?.errors?.currentPassword} required />
-        <Field label={t('password.new')} name="newPassword" type="password" autoComplete="new-password" minLength={12} error={data?.errors?.newPassword} required />
-        <Field label={t('password.confirm')} name="confirm" type="password" autoComplete="new-password" error={data?.errors?.confirm} required />
-        <button type="submit" disabled={busy} className={btn.primary}>{busy ? t('common.loading') : t('password.change.submit')}</button>
+        {error ? (
+          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+            {error}
+          </p>
+        ) : null}
+        <Field
+          label={t('password.current')}
+          name="currentPassword"
+          type="password"
+          autoComplete="current-password"
+          error={data?.errors?.currentPassword}
+          required
+        />
+        <Field
+          label={t('password.new')}
+          name="newPassword"
+          type="password"
+          autoComplete="new-password"
+          minLength={12}
+          error={data?.errors?.newPassword}
+          required
+        />
+        <Field
+          label={t('password.confirm')}
+          name="confirm"
+          type="password"
+          autoComplete="new-password"
+          error={data?.errors?.confirm}
+          required
+        />
+        <button type="submit" disabled={busy} className={btn.primary}>
+          {busy ? t('common.loading') : t('password.change.submit')}
+        </button>
       </Form>
     </div>
   )

@@ -12,7 +12,14 @@ import { useMe } from '../lib/use-me'
 import { PageHeader } from '../components/page'
 import { btn, card, cx, h2, muted, neutralBadge } from '../components/ui'
 
-type Session = { id: string; device: string; ip: string | null; createdAt: string; lastSeenAt: string; current: boolean }
+type Session = {
+  id: string
+  device: string
+  ip: string | null
+  createdAt: string
+  lastSeenAt: string
+  current: boolean
+}
 
 export const meta: Route.MetaFunction = () => [{ title: `${t('account.title')} · ${t('app.name')}` }]
 
@@ -26,7 +33,13 @@ export async function action({ request, context }: Route.ActionArgs) {
     if (r.ok) for (const c of r.headers.getSetCookie()) headers.append('set-cookie', c)
     return redirect('/login', { headers })
   }
-  return submit(context, `/api/v1/auth/sessions/${encodeURIComponent(String(form.get('id')))}`, 'DELETE', undefined, t('account.sessions.revoked'))
+  return submit(
+    context,
+    `/api/v1/auth/sessions/${encodeURIComponent(String(form.get('id')))}`,
+    'DELETE',
+    undefined,
+    t('account.sessions.revoked'),
+  )
 }
 
 function SessionRow({ s }: { s: Session }) {
@@ -34,12 +47,22 @@ function SessionRow({ s }: { s: Session }) {
   useAnswerToast(fetcher.data, fetcher.state)
   return (
     <li className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3" data-testid="session-row">
-      <span className="min-w-0 flex-1 font-medium">{s.device} {s.current ? <span className={neutralBadge}>{t('account.sessions.current')}</span> : null}</span>
-      <span className={cx(muted, 'text-sm')} title={formatDateTime(s.lastSeenAt)}>{t('account.sessions.lastSeen', { when: formatRelative(s.lastSeenAt) })}</span>
+      <span className="min-w-0 flex-1 font-medium">
+        {s.device} {s.current ? <span className={neutralBadge}>{t('account.sessions.current')}</span> : null}
+      </span>
+      <span className={cx(muted, 'text-sm')} title={formatDateTime(s.lastSeenAt)}>
+        {t('account.sessions.lastSeen', { when: formatRelative(s.lastSeenAt) })}
+      </span>
       <span className={cx(muted, 'text-sm')}>{s.ip ?? ''}</span>
       {s.current ? null : (
-        <button type="button" className={btn.secondary} disabled={fetcher.state !== 'idle'}
-          onClick={() => fetcher.submit({ id: s.id }, { method: 'post' })}>{t('account.sessions.revoke')}</button>
+        <button
+          type="button"
+          className={btn.secondary}
+          disabled={fetcher.state !== 'idle'}
+          onClick={() => fetcher.submit({ id: s.id }, { method: 'post' })}
+        >
+          {t('account.sessions.revoke')}
+        </button>
       )}
     </li>
   )
@@ -53,23 +76,39 @@ export default function Account({ loaderData }: Route.ComponentProps) {
     <div className="mx-auto max-w-3xl space-y-6">
       <PageHeader title={t('account.title')} subtitle={`${me.name} · ${me.email}`} />
       <dl className={cx(card, 'grid gap-3 p-4 sm:grid-cols-2')}>
-        <div><dt className={cx(muted, 'text-xs uppercase')}>{t('account.role')}</dt><dd>{labels.role[me.role]}</dd></div>
-        <div><dt className={cx(muted, 'text-xs uppercase')}>{t('account.team')}</dt><dd>{me.teamName ?? t('common.none')}</dd></div>
+        <div>
+          <dt className={cx(muted, 'text-xs uppercase')}>{t('account.role')}</dt>
+          <dd>{labels.role[me.role]}</dd>
+        </div>
+        <div>
+          <dt className={cx(muted, 'text-xs uppercase')}>{t('account.team')}</dt>
+          <dd>{me.teamName ?? t('common.none')}</dd>
+        </div>
       </dl>
       <section className="space-y-3" aria-labelledby="security">
-        <h2 id="security" className={h2}>{t('account.security')}</h2>
-        <Link to="/account/password" className={btn.secondary}>{t('password.change.title')}</Link>
+        <h2 id="security" className={h2}>
+          {t('account.security')}
+        </h2>
+        <Link to="/account/password" className={btn.secondary}>
+          {t('password.change.title')}
+        </Link>
       </section>
       <section className="space-y-3" aria-labelledby="sessions">
         <div className="flex flex-wrap items-center gap-3">
-          <h2 id="sessions" className={cx(h2, 'flex-1')}>{t('account.sessions')}</h2>
+          <h2 id="sessions" className={cx(h2, 'flex-1')}>
+            {t('account.sessions')}
+          </h2>
           <Form method="post">
             <input type="hidden" name="intent" value="everywhere" />
-            <button type="submit" className={btn.danger} disabled={busy} data-testid="sign-out-everywhere">{t('account.signOutEverywhere')}</button>
+            <button type="submit" className={btn.danger} disabled={busy} data-testid="sign-out-everywhere">
+              {t('account.signOutEverywhere')}
+            </button>
           </Form>
         </div>
         <ul className={cx(card, 'divide-y divide-slate-200 dark:divide-slate-800')} data-testid="session-list">
-          {loaderData.data.map((s) => <SessionRow key={s.id} s={s} />)}
+          {loaderData.data.map((s) => (
+            <SessionRow key={s.id} s={s} />
+          ))}
         </ul>
       </section>
     </div>

@@ -10,7 +10,17 @@ import { LoadMore } from '../components/load-more'
 import { EmptyState, Pending } from '../components/page'
 import { btn, card, cx, inputSm, muted } from './admin.ui'
 
-type Entry = { id: string; action: string; actorEmail: string | null; actorName: string | null; targetType: string | null; targetId: string | null; ip: string | null; details: unknown; createdAt: string }
+type Entry = {
+  id: string
+  action: string
+  actorEmail: string | null
+  actorName: string | null
+  targetType: string | null
+  targetId: string | null
+  ip: string | null
+  details: unknown
+  createdAt: string
+}
 
 // Dates from the filter form are days in Paris time; the API wants instants.
 const dayStart = (d: string) => fromDateTimeInput(`${d}T00:00`)
@@ -19,7 +29,10 @@ const dayEnd = (d: string) => new Date(new Date(fromDateTimeInput(`${d}T23:59`))
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url)
   const q = new URLSearchParams({ limit: '50' })
-  for (const k of ['action', 'actor', 'targetId', 'cursor']) { const v = url.searchParams.get(k); if (v) q.set(k, v) }
+  for (const k of ['action', 'actor', 'targetId', 'cursor']) {
+    const v = url.searchParams.get(k)
+    if (v) q.set(k, v)
+  }
   const from = url.searchParams.get('from')
   const to = url.searchParams.get('to')
   if (from) q.set('from', dayStart(from))
@@ -33,18 +46,44 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
   return (
     <section className="space-y-3" aria-label={t('admin.tab.audit')}>
       <Form method="get" className="flex flex-wrap items-end gap-2" role="search">
-        <label className="text-sm">{t('admin.audit.action')}<br /><input name="action" defaultValue={params.get('action') ?? ''} placeholder="auth." className={inputSm} /></label>
-        <label className="text-sm">{t('admin.audit.actor')}<br /><input name="actor" defaultValue={params.get('actor') ?? ''} className={inputSm} /></label>
-        <label className="text-sm">{t('admin.audit.from')}<br /><input type="date" name="from" defaultValue={params.get('from') ?? ''} className={inputSm} /></label>
-        <label className="text-sm">{t('admin.audit.to')}<br /><input type="date" name="to" defaultValue={params.get('to') ?? ''} className={inputSm} /></label>
-        <button type="submit" className={btn.secondary}>{t('common.filter')}</button>
+        <label className="text-sm">
+          {t('admin.audit.action')}
+          <br />
+          <input name="action" defaultValue={params.get('action') ?? ''} placeholder="auth." className={inputSm} />
+        </label>
+        <label className="text-sm">
+          {t('admin.audit.actor')}
+          <br />
+          <input name="actor" defaultValue={params.get('actor') ?? ''} className={inputSm} />
+        </label>
+        <label className="text-sm">
+          {t('admin.audit.from')}
+          <br />
+          <input type="date" name="from" defaultValue={params.get('from') ?? ''} className={inputSm} />
+        </label>
+        <label className="text-sm">
+          {t('admin.audit.to')}
+          <br />
+          <input type="date" name="to" defaultValue={params.get('to') ?? ''} className={inputSm} />
+        </label>
+        <button type="submit" className={btn.secondary}>
+          {t('common.filter')}
+        </button>
       </Form>
       <Pending>
-        {more.items.length === 0 ? <EmptyState title={t('admin.audit.empty')} /> : (
+        {more.items.length === 0 ? (
+          <EmptyState title={t('admin.audit.empty')} />
+        ) : (
           <div className={cx(card, 'overflow-x-auto')}>
             <table className="w-full min-w-[760px] text-left text-sm" data-testid="audit-table">
               <thead className={cx(muted, 'text-xs uppercase')}>
-                <tr><th className="px-3 py-2">{t('admin.audit.when')}</th><th className="px-3 py-2">{t('admin.audit.action')}</th><th className="px-3 py-2">{t('admin.audit.actor')}</th><th className="px-3 py-2">{t('admin.audit.target')}</th><th className="px-3 py-2">IP</th></tr>
+                <tr>
+                  <th className="px-3 py-2">{t('admin.audit.when')}</th>
+                  <th className="px-3 py-2">{t('admin.audit.action')}</th>
+                  <th className="px-3 py-2">{t('admin.audit.actor')}</th>
+                  <th className="px-3 py-2">{t('admin.audit.target')}</th>
+                  <th className="px-3 py-2">IP</th>
+                </tr>
               </thead>
               <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
                 {more.items.map((e) => (
@@ -52,8 +91,17 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
                     <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.createdAt)}</td>
                     <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
                     <td className="px-3 py-2">{e.actorName ?? e.actorEmail ?? t('admin.audit.anonymous')}</td>
-                    <td className="px-3 py-2"><span className={muted}>{e.targetType ?? ''}</span> <span className="font-mono text-xs">{e.targetId ?? ''}</span>
-                      {e.details ? <details><summary className={cx(muted, 'cursor-pointer text-xs')}>{t('admin.audit.details')}</summary><pre className="whitespace-pre-wrap break-all text-xs">{JSON.stringify(e.details, null, 1)}</pre></details> : null}
+                    <td className="px-3 py-2">
+                      <span className={muted}>{e.targetType ?? ''}</span>{' '}
+                      <span className="font-mono text-xs">{e.targetId ?? ''}</span>
+                      {e.details ? (
+                        <details>
+                          <summary className={cx(muted, 'cursor-pointer text-xs')}>{t('admin.audit.details')}</summary>
+                          <pre className="whitespace-pre-wrap break-all text-xs">
+                            {JSON.stringify(e.details, null, 1)}
+                          </pre>
+                        </details>
+                      ) : null}
                     </td>
                     <td className="px-3 py-2 font-mono text-xs">{e.ip ?? ''}</td>
                   </tr>

@@ -17,9 +17,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   const name = String(form.get('name') ?? '')
   const id = encodeURIComponent(String(form.get('id') ?? ''))
   switch (form.get('intent')) {
-    case 'create': return submit(context, '/api/v1/teams', 'POST', { name }, t('admin.teams.created', { name }))
-    case 'rename': return submit(context, `/api/v1/teams/${id}`, 'PATCH', { name }, t('admin.teams.renamed', { name }))
-    case 'delete': return submit(context, `/api/v1/teams/${id}`, 'DELETE', undefined, t('admin.teams.deleted', { name }))
+    case 'create':
+      return submit(context, '/api/v1/teams', 'POST', { name }, t('admin.teams.created', { name }))
+    case 'rename':
+      return submit(context, `/api/v1/teams/${id}`, 'PATCH', { name }, t('admin.teams.renamed', { name }))
+    case 'delete':
+      return submit(context, `/api/v1/teams/${id}`, 'DELETE', undefined, t('admin.teams.deleted', { name }))
   }
   return { error: t('common.failed') }
 }
@@ -33,13 +36,32 @@ function TeamRow({ team }: { team: Team }) {
       <fetcher.Form method="post" className="flex flex-1 flex-wrap items-center gap-2">
         <input type="hidden" name="intent" value="rename" />
         <input type="hidden" name="id" value={team.id} />
-        <input name="name" defaultValue={team.name} aria-label={t('admin.teams.nameOf', { name: team.name })} className={cx(inputSm, 'min-w-48 flex-1')} required maxLength={120} readOnly={!can('teams:update')} />
-        {can('teams:update') ? <button type="submit" className={btn.secondary} disabled={fetcher.state !== 'idle'}>{t('admin.teams.rename')}</button> : null}
+        <input
+          name="name"
+          defaultValue={team.name}
+          aria-label={t('admin.teams.nameOf', { name: team.name })}
+          className={cx(inputSm, 'min-w-48 flex-1')}
+          required
+          maxLength={120}
+          readOnly={!can('teams:update')}
+        />
+        {can('teams:update') ? (
+          <button type="submit" className={btn.secondary} disabled={fetcher.state !== 'idle'}>
+            {t('admin.teams.rename')}
+          </button>
+        ) : null}
       </fetcher.Form>
       <span className={cx(muted, 'text-sm')}>{t('admin.teams.members', { count: team.memberCount })}</span>
       {can('teams:delete') ? (
-        <button type="button" className={btn.secondary} disabled={team.memberCount > 0 || fetcher.state !== 'idle'} title={team.memberCount > 0 ? t('admin.teams.notEmpty') : undefined}
-          onClick={() => fetcher.submit({ intent: 'delete', id: team.id, name: team.name }, { method: 'post' })}>{t('common.delete')}</button>
+        <button
+          type="button"
+          className={btn.secondary}
+          disabled={team.memberCount > 0 || fetcher.state !== 'idle'}
+          title={team.memberCount > 0 ? t('admin.teams.notEmpty') : undefined}
+          onClick={() => fetcher.submit({ intent: 'delete', id: team.id, name: team.name }, { method: 'post' })}
+        >
+          {t('common.delete')}
+        </button>
       ) : null}
     </li>
   )
@@ -52,14 +74,29 @@ export default function AdminTeams({ loaderData }: Route.ComponentProps) {
   return (
     <section className="space-y-3" aria-label={t('admin.tab.teams')}>
       {can('teams:create') ? (
-        <fetcher.Form method="post" className="flex flex-wrap items-center gap-2" key={fetcher.data && 'ok' in fetcher.data ? 'done' : 'form'}>
+        <fetcher.Form
+          method="post"
+          className="flex flex-wrap items-center gap-2"
+          key={fetcher.data && 'ok' in fetcher.data ? 'done' : 'form'}
+        >
           <input type="hidden" name="intent" value="create" />
-          <input name="name" placeholder={t('admin.teams.newName')} aria-label={t('admin.teams.newName')} className={cx(inputSm, 'min-w-64')} required maxLength={120} />
-          <button type="submit" className={btn.primary} disabled={fetcher.state !== 'idle'}>+ {t('admin.teams.new')}</button>
+          <input
+            name="name"
+            placeholder={t('admin.teams.newName')}
+            aria-label={t('admin.teams.newName')}
+            className={cx(inputSm, 'min-w-64')}
+            required
+            maxLength={120}
+          />
+          <button type="submit" className={btn.primary} disabled={fetcher.state !== 'idle'}>
+            + {t('admin.teams.new')}
+          </button>
         </fetcher.Form>
       ) : null}
       <ul className={cx(card, 'divide-y divide-slate-200 dark:divide-slate-800')}>
-        {loaderData.data.map((team) => <TeamRow key={team.id} team={team} />)}
+        {loaderData.data.map((team) => (
+          <TeamRow key={team.id} team={team} />
+        ))}
       </ul>
     </section>
   )

@@ -12,7 +12,12 @@ export const meta: Route.MetaFunction = () => [{ title: `${t('admin.title')} · 
 export async function loader({ context }: Route.LoaderArgs) {
   const me = await apiJson<{ permissions: string[] }>(context, '/api/v1/auth/me')
   if (!canAdminister(me)) throw respond(null, { status: 404 })
-  return { sections: ADMIN_SECTIONS.filter((s) => can(me, s.permission)).map((s) => ({ to: s.to, label: t(s.key as MessageKey) })) }
+  return {
+    sections: ADMIN_SECTIONS.filter((s) => can(me, s.permission)).map((s) => ({
+      to: s.to,
+      label: t(s.key as MessageKey),
+    })),
+  }
 }
 
 export default function Admin({ loaderData }: Route.ComponentProps) {

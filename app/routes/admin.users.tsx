@@ -14,8 +14,16 @@ import { Dialog } from '../components/dialog'
 import { btn, card, cx, inputSm, muted, neutralBadge } from './admin.ui'
 
 type User = {
-  id: string; email: string; name: string; role: keyof typeof labels.role; teamId: string | null; teamName: string | null
-  isActive: boolean; mustChangePassword: boolean; lockedUntil: string | null; lastLoginAt: string | null
+  id: string
+  email: string
+  name: string
+  role: keyof typeof labels.role
+  teamId: string | null
+  teamName: string | null
+  isActive: boolean
+  mustChangePassword: boolean
+  lockedUntil: string | null
+  lastLoginAt: string | null
 }
 type Team = { id: string; name: string }
 const ROLE_OPTIONS = Object.entries(labels.role).map(([value, label]) => ({ value, label }))
@@ -35,15 +43,36 @@ export async function action({ request, context }: Route.ActionArgs) {
   switch (form.get('intent')) {
     case 'create': {
       const invite = form.get('mode') !== 'password'
-      return submit(context, '/api/v1/users', 'POST', {
-        email: String(form.get('email') ?? ''), name, role: String(form.get('role')), teamId: String(form.get('teamId') || '') || null,
-        ...(invite ? {} : { password: String(form.get('password') ?? '') }),
-      }, t(invite ? 'admin.users.invited' : 'admin.users.created', { name }))
+      return submit(
+        context,
+        '/api/v1/users',
+        'POST',
+        {
+          email: String(form.get('email') ?? ''),
+          name,
+          role: String(form.get('role')),
+          teamId: String(form.get('teamId') || '') || null,
+          ...(invite ? {} : { password: String(form.get('password') ?? '') }),
+        },
+        t(invite ? 'admin.users.invited' : 'admin.users.created', { name }),
+      )
     }
     case 'update':
-      return submit(context, `/api/v1/users/${id}`, 'PATCH', { role: String(form.get('role')), teamId: String(form.get('teamId') || '') || null }, t('admin.users.saved', { name }))
+      return submit(
+        context,
+        `/api/v1/users/${id}`,
+        'PATCH',
+        { role: String(form.get('role')), teamId: String(form.get('teamId') || '') || null },
+        t('admin.users.saved', { name }),
+      )
     case 'activate':
-      return submit(context, `/api/v1/users/${id}`, 'PATCH', { isActive: form.get('active') === 'true' }, t(form.get('active') === 'true' ? 'admin.users.reactivated' : 'admin.users.deactivated', { name }))
+      return submit(
+        context,
+        `/api/v1/users/${id}`,
+        'PATCH',
+        { isActive: form.get('active') === 'true' },
+        t(form.get('active') === 'true' ? 'admin.users.reactivated' : 'admin.users.deactivated', { name }),
+      )
     case 'unlock':
       return submit(context, `/api/v1/users/${id}/unlock`, 'POST', {}, t('admin.users.unlocked', { name }))
     case 'reset':
@@ -56,27 +85,68 @@ function CreateUser({ teams }: { teams: Team[] }) {
   const [open, setOpen] = useState(false)
   const [mode, setMode] = useState<'invite' | 'password'>('invite')
   const fetcher = useFetcher<Answer>()
-  useAnswerToast(fetcher.data, fetcher.state, (a) => { if (a.ok) setOpen(false) })
-  const errors = fetcher.data && 'errors' in fetcher.data ? fetcher.data.errors ?? {} : {}
+  useAnswerToast(fetcher.data, fetcher.state, (a) => {
+    if (a.ok) setOpen(false)
+  })
+  const errors = fetcher.data && 'errors' in fetcher.data ? (fetcher.data.errors ?? {}) : {}
   return (
     <>
-      <button type="button" className={btn.primary} onClick={() => setOpen(true)} data-testid="new-user">+ {t('admin.users.new')}</button>
+      <button type="button" className={btn.primary} onClick={() => setOpen(true)} data-testid="new-user">
+        + {t('admin.users.new')}
+      </button>
       <Dialog open={open} onClose={() => setOpen(false)} title={t('admin.users.new')}>
         <fetcher.Form method="post" className="space-y-3" noValidate>
           <input type="hidden" name="intent" value="create" />
           <Field label={t('admin.users.name')} name="name" required error={errors.name} />
           <Field label={t('auth.email')} name="email" type="email" required error={errors.email} />
           <SelectField label={t('admin.users.role')} name="role" options={ROLE_OPTIONS} defaultValue="sales" />
-          <SelectField label={t('admin.users.team')} name="teamId" empty={t('common.none')} options={teams.map((x) => ({ value: x.id, label: x.name }))} />
+          <SelectField
+            label={t('admin.users.team')}
+            name="teamId"
+            empty={t('common.none')}
+            options={teams.map((x) => ({ value: x.id, label: x.name }))}
+          />
           <fieldset className="space-y-2">
             <legend className="text-sm font-medium">{t('admin.users.access')}</legend>
-            <label className="flex items-center gap-2 text-sm"><input type="radio" name="mode" value="invite" checked={mode === 'invite'} onChange={() => setMode('invite')} /> {t('admin.users.mode.invite')}</label>
-            <label className="flex items-center gap-2 text-sm"><input type="radio" name="mode" value="password" checked={mode === 'password'} onChange={() => setMode('password')} /> {t('admin.users.mode.password')}</label>
+            <label className="flex items-center gap-2 text-sm">
+              <input
+                type="radio"
+                name="mode"
+                value="invite"
+                checked={mode === 'invite'}
+                onChange={() => setMode('invite')}
+              />{' '}
+              {t('admin.users.mode.invite')}
+            </label>
+            <label className="flex items-center gap-2 text-sm">
+              <input
+                type="radio"
+                name="mode"
+                value="password"
+                checked={mode === 'password'}
+                onChange={() => setMode('password')}
+              />{' '}
+              {t('admin.users.mode.password')}
+            </label>
           </fieldset>
-          {mode === 'password' ? <Field label={t('password.new')} name="password" type="password" autoComplete="new-password" hint={t('password.rules')} error={errors.password} required /> : null}
+          {mode === 'password' ? (
+            <Field
+              label={t('password.new')}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              hint={t('password.rules')}
+              error={errors.password}
+              required
+            />
+          ) : null}
           <div className="flex justify-end gap-2">
-            <button type="button" className={btn.secondary} onClick={() => setOpen(false)}>{t('common.cancel')}</button>
-            <button type="submit" className={btn.primary} disabled={fetcher.state !== 'idle'}>{t('common.create')}</button>
+            <button type="button" className={btn.secondary} onClick={() => setOpen(false)}>
+              {t('common.cancel')}
+            </button>
+            <button type="submit" className={btn.primary} disabled={fetcher.state !== 'idle'}>
+              {t('common.create')}
+            </button>
           </div>
         </fetcher.Form>
       </Dialog>
@@ -88,39 +158,81 @@ function UserRow({ user, teams, self }: { user: User; teams: Team[]; self: boole
   const fetcher = useFetcher<Answer>()
   useAnswerToast(fetcher.data, fetcher.state)
   const busy = fetcher.state !== 'idle'
-  const act = (intent: string, extra: Record<string, string> = {}) => fetcher.submit({ intent, id: user.id, name: user.name, ...extra }, { method: 'post' })
+  const act = (intent: string, extra: Record<string, string> = {}) =>
+    fetcher.submit({ intent, id: user.id, name: user.name, ...extra }, { method: 'post' })
   return (
     <tr className="align-top" data-testid="user-row" data-email={user.email}>
-      <td className="px-3 py-2"><div className="font-medium">{user.name}</div><div className={cx(muted, 'text-sm')}>{user.email}</div></td>
+      <td className="px-3 py-2">
+        <div className="font-medium">{user.name}</div>
+        <div className={cx(muted, 'text-sm')}>{user.email}</div>
+      </td>
       <td className="px-3 py-2">
         <fetcher.Form method="post" className="flex flex-wrap items-center gap-2">
           <input type="hidden" name="intent" value="update" />
           <input type="hidden" name="id" value={user.id} />
           <input type="hidden" name="name" value={user.name} />
-          <select name="role" defaultValue={user.role} aria-label={t('admin.users.roleOf', { name: user.name })} className={inputSm} disabled={self}>
-            {ROLE_OPTIONS.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          <select
+            name="role"
+            defaultValue={user.role}
+            aria-label={t('admin.users.roleOf', { name: user.name })}
+            className={inputSm}
+            disabled={self}
+          >
+            {ROLE_OPTIONS.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
           </select>
-          <select name="teamId" defaultValue={user.teamId ?? ''} aria-label={t('admin.users.teamOf', { name: user.name })} className={inputSm}>
+          <select
+            name="teamId"
+            defaultValue={user.teamId ?? ''}
+            aria-label={t('admin.users.teamOf', { name: user.name })}
+            className={inputSm}
+          >
             <option value="">{t('common.none')}</option>
-            {teams.map((x) => <option key={x.id} value={x.id}>{x.name}</option>)}
+            {teams.map((x) => (
+              <option key={x.id} value={x.id}>
+                {x.name}
+              </option>
+            ))}
           </select>
-          <button type="submit" className={btn.secondary} disabled={busy}>{t('common.save')}</button>
+          <button type="submit" className={btn.secondary} disabled={busy}>
+            {t('common.save')}
+          </button>
         </fetcher.Form>
       </td>
       <td className="px-3 py-2 text-sm">
         <div className="flex flex-wrap gap-1">
           {user.isActive ? null : <span className={neutralBadge}>{t('admin.users.inactive')}</span>}
-          {user.lockedUntil ? <span className={neutralBadge} data-testid="locked">{t('admin.users.lockedUntil', { at: formatDateTime(user.lockedUntil) })}</span> : null}
+          {user.lockedUntil ? (
+            <span className={neutralBadge} data-testid="locked">
+              {t('admin.users.lockedUntil', { at: formatDateTime(user.lockedUntil) })}
+            </span>
+          ) : null}
           {user.mustChangePassword ? <span className={neutralBadge}>{t('admin.users.mustChange')}</span> : null}
         </div>
         <div className={cx(muted, 'mt-1')}>{t('admin.users.lastLogin', { at: formatDateTime(user.lastLoginAt) })}</div>
       </td>
       <td className="px-3 py-2">
         <div className="flex flex-wrap justify-end gap-2">
-          {user.lockedUntil ? <button type="button" className={btn.secondary} disabled={busy} onClick={() => act('unlock')}>{t('admin.users.unlock')}</button> : null}
-          {user.isActive && !self ? <button type="button" className={btn.secondary} disabled={busy} onClick={() => act('reset')}>{t('admin.users.forceReset')}</button> : null}
+          {user.lockedUntil ? (
+            <button type="button" className={btn.secondary} disabled={busy} onClick={() => act('unlock')}>
+              {t('admin.users.unlock')}
+            </button>
+          ) : null}
+          {user.isActive && !self ? (
+            <button type="button" className={btn.secondary} disabled={busy} onClick={() => act('reset')}>
+              {t('admin.users.forceReset')}
+            </button>
+          ) : null}
           {self ? null : (
-            <button type="button" className={user.isActive ? btn.danger : btn.secondary} disabled={busy} onClick={() => act('activate', { active: String(!user.isActive) })}>
+            <button
+              type="button"
+              className={user.isActive ? btn.danger : btn.secondary}
+              disabled={busy}
+              onClick={() => act('activate', { active: String(!user.isActive) })}
+            >
               {user.isActive ? t('admin.users.deactivate') : t('admin.users.reactivate')}
             </button>
           )}
@@ -134,14 +246,23 @@ export default function AdminUsers({ loaderData }: Route.ComponentProps) {
   const me = useMe()
   return (
     <section className="space-y-3" aria-label={t('admin.tab.users')}>
-      <div className="flex justify-end"><CreateUser teams={loaderData.teams} /></div>
+      <div className="flex justify-end">
+        <CreateUser teams={loaderData.teams} />
+      </div>
       <div className={cx(card, 'overflow-x-auto')}>
         <table className="w-full min-w-[760px] text-left text-sm" data-testid="user-table">
           <thead className={cx(muted, 'text-xs uppercase')}>
-            <tr><th className="px-3 py-2">{t('admin.users.name')}</th><th className="px-3 py-2">{t('admin.users.roleTeam')}</th><th className="px-3 py-2">{t('admin.users.state')}</th><th className="px-3 py-2 text-right">{t('admin.users.actions')}</th></tr>
+            <tr>
+              <th className="px-3 py-2">{t('admin.users.name')}</th>
+              <th className="px-3 py-2">{t('admin.users.roleTeam')}</th>
+              <th className="px-3 py-2">{t('admin.users.state')}</th>
+              <th className="px-3 py-2 text-right">{t('admin.users.actions')}</th>
+            </tr>
           </thead>
           <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-            {loaderData.users.map((u) => <UserRow key={u.id} user={u} teams={loaderData.teams} self={u.id === me.id} />)}
+            {loaderData.users.map((u) => (
+              <UserRow key={u.id} user={u} teams={loaderData.teams} self={u.id === me.id} />
+            ))}
           </tbody>
         </table>
       </div>

@@ -18,7 +18,10 @@ export const meta: Route.MetaFunction = () => [{ title: `${t('bin.title')} · ${
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url)
   const q = new URLSearchParams({ limit: '50' })
-  for (const k of ['type', 'cursor']) { const v = url.searchParams.get(k); if (v) q.set(k, v) }
+  for (const k of ['type', 'cursor']) {
+    const v = url.searchParams.get(k)
+    if (v) q.set(k, v)
+  }
   return apiJson<Page<BinItemDto>>(context, `/api/v1/bin?${q}`)
 }
 
@@ -26,7 +29,13 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData()
   const type = String(form.get('type'))
   const id = String(form.get('id'))
-  return submit(context, `/api/v1/bin/${encodeURIComponent(type)}/${encodeURIComponent(id)}/restore`, 'POST', {}, t('bin.restored', { label: String(form.get('label') ?? '') }))
+  return submit(
+    context,
+    `/api/v1/bin/${encodeURIComponent(type)}/${encodeURIComponent(id)}/restore`,
+    'POST',
+    {},
+    t('bin.restored', { label: String(form.get('label') ?? '') }),
+  )
 }
 
 // One shared fetcher: the toast lives in the page, since a restored row leaves the list.
@@ -39,10 +48,16 @@ function Row({ item }: { item: BinItemDto }) {
     <li className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3" data-testid="bin-row">
       <span className={neutralBadge}>{t(`bin.type.${item.type}` as MessageKey)}</span>
       <span className="min-w-0 flex-1 font-medium">{item.label}</span>
-      <span className={cx(muted, 'text-sm')}>{t('bin.deletedBy', { who: item.deletedByName ?? t('history.system'), at: formatDateTime(item.deletedAt) })}</span>
+      <span className={cx(muted, 'text-sm')}>
+        {t('bin.deletedBy', { who: item.deletedByName ?? t('history.system'), at: formatDateTime(item.deletedAt) })}
+      </span>
       <span className={cx(muted, 'text-xs')}>{t('bin.purgeAt', { date: formatDate(item.purgeAt) })}</span>
-      <button type="button" className={btn.secondary} disabled={busy}
-        onClick={() => fetcher.submit({ type: item.type, id: item.id, label: item.label }, { method: 'post' })}>
+      <button
+        type="button"
+        className={btn.secondary}
+        disabled={busy}
+        onClick={() => fetcher.submit({ type: item.type, id: item.id, label: item.label }, { method: 'post' })}
+      >
         {busy ? t('common.loading') : t('bin.restore')}
       </button>
     </li>
@@ -56,8 +71,18 @@ export default function Bin({ loaderData }: Route.ComponentProps) {
   useAnswerToast(restore.data, restore.state)
   const type = params.get('type') ?? ''
   const chip = (value: string, label: string) => (
-    <NavLink key={value || 'all'} to={value ? `?type=${value}` : '?'} aria-current={type === value ? 'page' : undefined} preventScrollReset
-      className={cx('inline-flex min-h-11 items-center rounded-full px-4 text-sm font-medium', type === value ? 'bg-blue-700 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700')}>
+    <NavLink
+      key={value || 'all'}
+      to={value ? `?type=${value}` : '?'}
+      aria-current={type === value ? 'page' : undefined}
+      preventScrollReset
+      className={cx(
+        'inline-flex min-h-11 items-center rounded-full px-4 text-sm font-medium',
+        type === value
+          ? 'bg-blue-700 text-white'
+          : 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700',
+      )}
+    >
       {label}
     </NavLink>
   )
@@ -69,9 +94,13 @@ export default function Bin({ loaderData }: Route.ComponentProps) {
         {BIN_TYPES.map((b) => chip(b, t(`bin.type.${b}` as MessageKey)))}
       </nav>
       <Pending>
-        {more.items.length === 0 ? <EmptyState title={t('bin.empty')} /> : (
+        {more.items.length === 0 ? (
+          <EmptyState title={t('bin.empty')} />
+        ) : (
           <ul className={cx(card, 'divide-y divide-slate-200 dark:divide-slate-800')} data-testid="bin-list">
-            {more.items.map((item) => <Row key={`${item.type}-${item.id}`} item={item} />)}
+            {more.items.map((item) => (
+              <Row key={`${item.type}-${item.id}`} item={item} />
+            ))}
           </ul>
         )}
       </Pending>

@@ -22,7 +22,15 @@ function MailText({ text }: { text: string }) {
   const parts = text.split(/(https?:\/\/\S+)/g)
   return (
     <p className="whitespace-pre-wrap break-words text-sm">
-      {parts.map((part, i) => (/^https?:\/\//.test(part) ? <a key={i} href={part} className={link}>{part}</a> : part))}
+      {parts.map((part, i) =>
+        /^https?:\/\//.test(part) ? (
+          <a key={i} href={part} className={link}>
+            {part}
+          </a>
+        ) : (
+          part
+        ),
+      )}
     </p>
   )
 }
@@ -32,11 +40,17 @@ export default function DevMailbox({ loaderData }: Route.ComponentProps) {
     <main className="mx-auto max-w-3xl space-y-4 p-4 md:p-8">
       <h1 className="text-2xl font-semibold">{t('mailbox.title')}</h1>
       <p className={`${muted} text-sm`}>{t('mailbox.intro')}</p>
-      {loaderData.data.length === 0 ? <EmptyState title={t('mailbox.empty')} /> : (
+      {loaderData.data.length === 0 ? (
+        <EmptyState title={t('mailbox.empty')} />
+      ) : (
         <ul className="space-y-3" data-testid="mailbox">
           {loaderData.data.map((m) => (
             <li key={m.id} className={`${card} space-y-2 p-4`}>
-              <div className="flex flex-wrap gap-x-4 text-sm"><strong>{m.subject}</strong><span className={muted}>{t('mailbox.to', { to: m.to })}</span><span className={muted}>{formatDateTime(m.createdAt)}</span></div>
+              <div className="flex flex-wrap gap-x-4 text-sm">
+                <strong>{m.subject}</strong>
+                <span className={muted}>{t('mailbox.to', { to: m.to })}</span>
+                <span className={muted}>{formatDateTime(m.createdAt)}</span>
+              </div>
               <MailText text={m.text} />
             </li>
           ))}

@@ -8,7 +8,10 @@ export const meta: Route.MetaFunction = () => [{ title: `${t('auth.title')} · $
 export async function loader({ request, context }: Route.LoaderArgs) {
   const res = await context.api('/api/v1/auth/me')
   if (res.ok) throw redirect('/')
-  return { demo: context.env.ENVIRONMENT !== 'production', reset: new URL(request.url).searchParams.get('reset') === '1' }
+  return {
+    demo: context.env.ENVIRONMENT !== 'production',
+    reset: new URL(request.url).searchParams.get('reset') === '1',
+  }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -20,14 +23,21 @@ export async function action({ request, context }: Route.ActionArgs) {
   })
   if (!res.ok) {
     const problem = (await res.json()) as { detail?: string; errors?: { path: string; message: string }[] }
-    return { error: problem.detail ?? 'Connexion impossible.', fields: Object.fromEntries((problem.errors ?? []).map((e) => [e.path, e.message])), email: String(form.get('email') ?? '') }
+    return {
+      error: problem.detail ?? 'Connexion impossible.',
+      fields: Object.fromEntries((problem.errors ?? []).map((e) => [e.path, e.message])),
+      email: String(form.get('email') ?? ''),
+    }
   }
   const me = (await res.json()) as { mustChangePassword: boolean }
   const headers = new Headers()
   const cookie = res.headers.get('set-cookie')
   if (cookie) headers.set('set-cookie', cookie)
   const next = new URL(request.url).searchParams.get('next')
-  return redirect(me.mustChangePassword ? '/account/password' : next?.startsWith('/') && !next.startsWith('//') ? next : '/', { headers })
+  return redirect(
+    me.mustChangePassword ? '/account/password' : next?.startsWith('/') && !next.startsWith('//') ? next : '/',
+    { headers },
+  )
 }
 
 export default function Login({ loaderData }: Route.ComponentProps) {
@@ -39,15 +49,49 @@ export default function Login({ loaderData }: Route.ComponentProps) {
         <h1 className="mb-1 text-2xl font-semibold">{t('app.name')}</h1>
         <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">{t('auth.title')}</p>
         <Form method="post" className="space-y-4" noValidate>
-          {loaderData.reset && !data ? <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">{t('auth.resetDone')}</p> : null}
-          {data?.error ? <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{data.error}</p> : null}
-          <Field label={t('auth.email')} name="email" type="email" autoComplete="username" defaultValue={data?.email} error={data?.fields?.email} required />
-          <Field label={t('auth.password')} name="password" type="password" autoComplete="current-password" error={data?.fields?.password} required />
-          <button type="submit" disabled={busy} className="w-full rounded-md bg-blue-700 px-4 py-2.5 font-medium text-white hover:bg-blue-800 disabled:opacity-60">
+          {loaderData.reset && !data ? (
+            <p
+              role="status"
+              className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+            >
+              {t('auth.resetDone')}
+            </p>
+          ) : null}
+          {data?.error ? (
+            <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+              {data.error}
+            </p>
+          ) : null}
+          <Field
+            label={t('auth.email')}
+            name="email"
+            type="email"
+            autoComplete="username"
+            defaultValue={data?.email}
+            error={data?.fields?.email}
+            required
+          />
+          <Field
+            label={t('auth.password')}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            error={data?.fields?.password}
+            required
+          />
+          <button
+            type="submit"
+            disabled={busy}
+            className="w-full rounded-md bg-blue-700 px-4 py-2.5 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+          >
             {busy ? t('common.loading') : t('auth.signIn')}
           </button>
         </Form>
-        <p className="mt-4 text-sm"><Link to="/forgot-password" className="text-blue-700 hover:underline dark:text-blue-300">{t('auth.forgot')}</Link></p>
+        <p className="mt-4 text-sm">
+          <Link to="/forgot-password" className="text-blue-700 hover:underline dark:text-blue-300">
+            {t('auth.forgot')}
+          </Link>
+        </p>
         {loaderData.demo ? (
           <p className="mt-6 text-xs text-slate-600 dark:text-slate-400">
             {t('auth.demo')} : admin@demo.crm, manager@demo.crm, sales@demo.crm, viewer@demo.crm, sales2@demo.crm

@@ -47,17 +47,30 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   if (intent === 'status') {
     const status = String(form.get('status')) as MandateStatus
-    return submit(context, `/api/v1/mandats/${id}`, 'PATCH', { status }, status === 'SIGNE' ? t('mandate.signed') : t('mandate.statusChanged', { status: labels.mandateStatus[status] }))
+    return submit(
+      context,
+      `/api/v1/mandats/${id}`,
+      'PATCH',
+      { status },
+      status === 'SIGNE' ? t('mandate.signed') : t('mandate.statusChanged', { status: labels.mandateStatus[status] }),
+    )
   }
   const values = formToJson(form, SHAPE)
   const r = await apiSubmit(context, `/api/v1/mandats/${id}`, 'PATCH', values)
-  if (!r.ok) { const errors = errorsByField(r.problem); return { errors, detail: Object.keys(errors).length ? undefined : r.problem.detail } }
+  if (!r.ok) {
+    const errors = errorsByField(r.problem)
+    return { errors, detail: Object.keys(errors).length ? undefined : r.problem.detail }
+  }
   return redirect(flashUrl(`/mandates/${params.id}`, 'mandate.updated'))
 }
 
 const TRANSITION_LABEL: Record<MandateStatus, MessageKey> = {
-  BROUILLON: 'mandate.to.BROUILLON', EN_NEGOCIATION: 'mandate.to.EN_NEGOCIATION', SIGNE: 'mandate.to.SIGNE',
-  ACTIF: 'mandate.to.ACTIF', RESILIE: 'mandate.to.RESILIE', EXPIRE: 'mandate.to.EXPIRE',
+  BROUILLON: 'mandate.to.BROUILLON',
+  EN_NEGOCIATION: 'mandate.to.EN_NEGOCIATION',
+  SIGNE: 'mandate.to.SIGNE',
+  ACTIF: 'mandate.to.ACTIF',
+  RESILIE: 'mandate.to.RESILIE',
+  EXPIRE: 'mandate.to.EXPIRE',
 }
 
 export default function MandateDetail({ loaderData }: Route.ComponentProps) {
@@ -77,33 +90,76 @@ export default function MandateDetail({ loaderData }: Route.ComponentProps) {
   const moving = fetcher.state !== 'idle'
   return (
     <div className="mx-auto max-w-4xl space-y-4">
-      <nav aria-label={t('common.breadcrumb')} className="text-sm"><Link to="/mandates" className={link}>{t('nav.mandates')}</Link> <span aria-hidden="true">›</span></nav>
-      <PageHeader title={<span className="font-mono" data-testid="mandate-number">{m.number}</span>}
-        subtitle={<Link to={`/organisations/${m.organisationId}`} className={link}>{m.organisationName}</Link>}
-        actions={can('mandates:delete') ? <button type="button" className={btn.secondary} onClick={() => setConfirm('delete')}>{t('common.delete')}</button> : null}>
-        <div className="mt-2"><MandateStatusBadge status={m.status} /></div>
+      <nav aria-label={t('common.breadcrumb')} className="text-sm">
+        <Link to="/mandates" className={link}>
+          {t('nav.mandates')}
+        </Link>{' '}
+        <span aria-hidden="true">›</span>
+      </nav>
+      <PageHeader
+        title={
+          <span className="font-mono" data-testid="mandate-number">
+            {m.number}
+          </span>
+        }
+        subtitle={
+          <Link to={`/organisations/${m.organisationId}`} className={link}>
+            {m.organisationName}
+          </Link>
+        }
+        actions={
+          can('mandates:delete') ? (
+            <button type="button" className={btn.secondary} onClick={() => setConfirm('delete')}>
+              {t('common.delete')}
+            </button>
+          ) : null
+        }
+      >
+        <div className="mt-2">
+          <MandateStatusBadge status={m.status} />
+        </div>
       </PageHeader>
 
       <section className={cx(card, 'space-y-4 p-4')} aria-labelledby="mandate-lifecycle">
-        <h2 id="mandate-lifecycle" className={h2}>{t('mandate.lifecycle')}</h2>
+        <h2 id="mandate-lifecycle" className={h2}>
+          {t('mandate.lifecycle')}
+        </h2>
         <ol className="grid grid-cols-2 gap-2 sm:grid-cols-4">
           {LIFECYCLE.map((s, i) => {
             const reached = !FINAL.includes(m.status) ? i <= step : i <= LIFECYCLE.indexOf('SIGNE') && !!m.signedAt
             return (
-              <li key={s} aria-current={s === m.status ? 'step' : undefined}
-                className={cx('rounded-md border-t-4 px-3 py-2 text-sm', reached ? 'border-t-blue-700 bg-blue-50 font-medium text-blue-900 dark:border-t-blue-300 dark:bg-blue-950 dark:text-blue-100' : 'border-t-slate-300 bg-slate-50 text-slate-600 dark:border-t-slate-700 dark:bg-slate-800/50 dark:text-slate-400')}>
+              <li
+                key={s}
+                aria-current={s === m.status ? 'step' : undefined}
+                className={cx(
+                  'rounded-md border-t-4 px-3 py-2 text-sm',
+                  reached
+                    ? 'border-t-blue-700 bg-blue-50 font-medium text-blue-900 dark:border-t-blue-300 dark:bg-blue-950 dark:text-blue-100'
+                    : 'border-t-slate-300 bg-slate-50 text-slate-600 dark:border-t-slate-700 dark:bg-slate-800/50 dark:text-slate-400',
+                )}
+              >
                 {labels.mandateStatus[s]}
-                {s === 'SIGNE' && m.signedAt ? <span className="block text-xs font-normal">{formatDateTime(m.signedAt)}</span> : null}
+                {s === 'SIGNE' && m.signedAt ? (
+                  <span className="block text-xs font-normal">{formatDateTime(m.signedAt)}</span>
+                ) : null}
               </li>
             )
           })}
         </ol>
-        {FINAL.includes(m.status) ? <p className="text-sm font-medium text-red-800 dark:text-red-300">{labels.mandateStatus[m.status]}</p> : null}
+        {FINAL.includes(m.status) ? (
+          <p className="text-sm font-medium text-red-800 dark:text-red-300">{labels.mandateStatus[m.status]}</p>
+        ) : null}
         {can('mandates:update') && m.allowedTransitions.length ? (
           <div className="flex flex-wrap gap-2">
             {m.allowedTransitions.map((s) => (
-              <button key={s} type="button" disabled={moving} data-testid={`mandate-to-${s}`} onClick={() => setConfirm(s)}
-                className={s === 'SIGNE' || s === 'ACTIF' ? btn.primary : s === 'RESILIE' ? btn.danger : btn.secondary}>
+              <button
+                key={s}
+                type="button"
+                disabled={moving}
+                data-testid={`mandate-to-${s}`}
+                onClick={() => setConfirm(s)}
+                className={s === 'SIGNE' || s === 'ACTIF' ? btn.primary : s === 'RESILIE' ? btn.danger : btn.secondary}
+              >
                 {t(TRANSITION_LABEL[s])}
               </button>
             ))}
@@ -112,36 +168,76 @@ export default function MandateDetail({ loaderData }: Route.ComponentProps) {
       </section>
 
       {canEdit ? (
-        <Form ref={formRef} method="post" onSubmit={onSubmit} noValidate className={cx(card, 'grid gap-4 p-4 sm:grid-cols-2 md:p-6')} data-testid="mandate-form">
+        <Form
+          ref={formRef}
+          method="post"
+          onSubmit={onSubmit}
+          noValidate
+          className={cx(card, 'grid gap-4 p-4 sm:grid-cols-2 md:p-6')}
+          data-testid="mandate-form"
+        >
           <h2 className={cx(h2, 'sm:col-span-2')}>{t('mandate.details')}</h2>
           <FormAlert>{data && 'detail' in data ? data.detail : undefined}</FormAlert>
           <MandateFields field={field} products={products} mandate={m} />
           <div className="flex gap-2 sm:col-span-2">
-            <button type="submit" className={btn.primary} disabled={busy}>{busy ? t('common.saving') : t('common.save')}</button>
-            <span className="ml-auto hidden self-center text-xs text-slate-600 sm:inline dark:text-slate-400">{t('form.saveHint')}</span>
+            <button type="submit" className={btn.primary} disabled={busy}>
+              {busy ? t('common.saving') : t('common.save')}
+            </button>
+            <span className="ml-auto hidden self-center text-xs text-slate-600 sm:inline dark:text-slate-400">
+              {t('form.saveHint')}
+            </span>
           </div>
         </Form>
       ) : (
         <dl className={cx(card, 'grid gap-3 p-4 sm:grid-cols-2')}>
-          <div><dt className={cx(muted, 'text-xs uppercase')}>{t('mandate.field.amount')}</dt><dd>{formatMoney(m.amount)}</dd></div>
-          <div><dt className={cx(muted, 'text-xs uppercase')}>{t('mandate.field.period')}</dt><dd>{formatDate(m.startDate)} → {formatDate(m.endDate)}</dd></div>
-          <div className="sm:col-span-2"><dt className={cx(muted, 'text-xs uppercase')}>{t('mandate.field.products')}</dt><dd>{m.products.map((p) => `${p.name} (${p.isin})`).join(', ') || t('mandate.noProducts')}</dd></div>
+          <div>
+            <dt className={cx(muted, 'text-xs uppercase')}>{t('mandate.field.amount')}</dt>
+            <dd>{formatMoney(m.amount)}</dd>
+          </div>
+          <div>
+            <dt className={cx(muted, 'text-xs uppercase')}>{t('mandate.field.period')}</dt>
+            <dd>
+              {formatDate(m.startDate)} → {formatDate(m.endDate)}
+            </dd>
+          </div>
+          <div className="sm:col-span-2">
+            <dt className={cx(muted, 'text-xs uppercase')}>{t('mandate.field.products')}</dt>
+            <dd>{m.products.map((p) => `${p.name} (${p.isin})`).join(', ') || t('mandate.noProducts')}</dd>
+          </div>
         </dl>
       )}
 
       {history.length ? (
         <details className="space-y-2">
-          <summary className={cx(h2, 'inline-flex min-h-11 cursor-pointer items-center')}>{t('org.tab.history')}</summary>
+          <summary className={cx(h2, 'inline-flex min-h-11 cursor-pointer items-center')}>
+            {t('org.tab.history')}
+          </summary>
           <HistoryList entries={history} entity="mandate" />
         </details>
       ) : null}
-      <ConfirmDialog open={!!confirm && confirm !== 'delete'} onClose={() => setConfirm(null)} busy={moving} tone={confirm === 'RESILIE' ? 'danger' : 'primary'}
+      <ConfirmDialog
+        open={!!confirm && confirm !== 'delete'}
+        onClose={() => setConfirm(null)}
+        busy={moving}
+        tone={confirm === 'RESILIE' ? 'danger' : 'primary'}
         title={confirm && confirm !== 'delete' ? t(TRANSITION_LABEL[confirm]) : ''}
-        body={confirm === 'SIGNE' ? t('mandate.sign.body', { number: m.number, org: m.organisationName }) : t('mandate.status.body', { status: confirm && confirm !== 'delete' ? labels.mandateStatus[confirm] : '' })}
+        body={
+          confirm === 'SIGNE'
+            ? t('mandate.sign.body', { number: m.number, org: m.organisationName })
+            : t('mandate.status.body', { status: confirm && confirm !== 'delete' ? labels.mandateStatus[confirm] : '' })
+        }
         confirmLabel={confirm && confirm !== 'delete' ? t(TRANSITION_LABEL[confirm]) : ''}
-        onConfirm={() => fetcher.submit({ intent: 'status', status: confirm as string }, { method: 'post' })} />
-      <ConfirmDialog open={confirm === 'delete'} onClose={() => setConfirm(null)} busy={moving} title={t('mandate.delete.title')}
-        body={t('mandate.delete.body', { number: m.number })} confirmLabel={t('common.delete')} onConfirm={() => fetcher.submit({ intent: 'delete' }, { method: 'post' })} />
+        onConfirm={() => fetcher.submit({ intent: 'status', status: confirm as string }, { method: 'post' })}
+      />
+      <ConfirmDialog
+        open={confirm === 'delete'}
+        onClose={() => setConfirm(null)}
+        busy={moving}
+        title={t('mandate.delete.title')}
+        body={t('mandate.delete.body', { number: m.number })}
+        confirmLabel={t('common.delete')}
+        onConfirm={() => fetcher.submit({ intent: 'delete' }, { method: 'post' })}
+      />
     </div>
   )
 }

@@ -22,7 +22,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const orgId = new URL(request.url).searchParams.get('organisationId')
   const [products, org] = await Promise.all([
     tryList<ProductDto>(context, '/api/v1/products?active=true&limit=100'),
-    orgId ? apiJson<OrganisationDto>(context, `/api/v1/organisations/${encodeURIComponent(orgId)}`).catch(() => null) : null,
+    orgId
+      ? apiJson<OrganisationDto>(context, `/api/v1/organisations/${encodeURIComponent(orgId)}`).catch(() => null)
+      : null,
   ])
   return { products: products.data, organisation: org ? { id: org.id, label: org.name } : null }
 }
@@ -30,7 +32,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 export async function action({ request, context }: Route.ActionArgs) {
   const values = formToJson(await request.formData(), SHAPE)
   const r = await apiSubmit<{ id: string; number: string }>(context, '/api/v1/mandats', 'POST', values)
-  if (!r.ok) { const errors = errorsByField(r.problem); return { errors, detail: Object.keys(errors).length ? undefined : r.problem.detail, values } }
+  if (!r.ok) {
+    const errors = errorsByField(r.problem)
+    return { errors, detail: Object.keys(errors).length ? undefined : r.problem.detail, values }
+  }
   return redirect(flashUrl(`/mandates/${r.data.id}`, 'mandate.created', r.data.number))
 }
 
@@ -42,15 +47,40 @@ export default function NewMandate({ loaderData }: Route.ComponentProps) {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <PageHeader title={t('mandate.new')} subtitle={t('mandate.new.hint')} />
-      <Form ref={formRef} method="post" onSubmit={onSubmit} noValidate className={cx(card, 'grid gap-4 p-4 sm:grid-cols-2 md:p-6')} data-testid="mandate-form">
+      <Form
+        ref={formRef}
+        method="post"
+        onSubmit={onSubmit}
+        noValidate
+        className={cx(card, 'grid gap-4 p-4 sm:grid-cols-2 md:p-6')}
+        data-testid="mandate-form"
+      >
         <FormAlert>{data?.detail}</FormAlert>
-        <EntityPicker kind="organisations" label={t('mandate.field.organisation')} {...field('organisationId')} defaultValue={loaderData.organisation} className="sm:col-span-2" />
-        <SelectField label={t('mandate.field.status')} {...field('status')} defaultValue="BROUILLON" className="sm:col-span-2"
-          options={MANDATE_INITIAL_STATUSES.map((s) => ({ value: s, label: labels.mandateStatus[s] }))} />
+        <EntityPicker
+          kind="organisations"
+          label={t('mandate.field.organisation')}
+          {...field('organisationId')}
+          defaultValue={loaderData.organisation}
+          className="sm:col-span-2"
+        />
+        <SelectField
+          label={t('mandate.field.status')}
+          {...field('status')}
+          defaultValue="BROUILLON"
+          className="sm:col-span-2"
+          options={MANDATE_INITIAL_STATUSES.map((s) => ({ value: s, label: labels.mandateStatus[s] }))}
+        />
         <MandateFields field={field} products={loaderData.products} values={data?.values} />
         <div className="flex flex-wrap gap-2 sm:col-span-2">
-          <button type="submit" className={btn.primary} disabled={busy}>{busy ? t('common.saving') : t('common.create')}</button>
-          <Link to={loaderData.organisation ? `/organisations/${loaderData.organisation.id}/mandates` : '/mandates'} className={btn.secondary}>{t('common.cancel')}</Link>
+          <button type="submit" className={btn.primary} disabled={busy}>
+            {busy ? t('common.saving') : t('common.create')}
+          </button>
+          <Link
+            to={loaderData.organisation ? `/organisations/${loaderData.organisation.id}/mandates` : '/mandates'}
+            className={btn.secondary}
+          >
+            {t('common.cancel')}
+          </Link>
         </div>
       </Form>
     </div>

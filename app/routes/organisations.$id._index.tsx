@@ -25,45 +25,119 @@ export default function OrganisationOverview({ loaderData }: Route.ComponentProp
     [t('org.field.category'), o.category ? labels.category[o.category] : none],
     [t('org.field.amount'), formatMoney(o.amount)],
     [t('org.field.owner'), o.ownerName ?? none],
-    [t('org.field.email'), o.email ? <a className={link} href={`mailto:${o.email}`}>{o.email}</a> : none],
-    [t('org.field.phone'), o.phone ? <a className={link} href={`tel:${o.phone.replace(/\s/g, '')}`}>{o.phone}</a> : none],
-    [t('org.field.website'), o.website ? <a className={link} href={o.website} target="_blank" rel="noreferrer noopener">{o.website.replace(/^https?:\/\//, '')}</a> : none],
-    [t('org.field.address'), [o.address, [o.postalCode, o.city].filter(Boolean).join(' '), o.country].filter(Boolean).join(', ') || none],
-    [t('org.field.lastContact'), o.lastContactAt ? `${formatDate(o.lastContactAt)} (${formatRelative(o.lastContactAt)})` : t('org.neverContacted')],
+    [
+      t('org.field.email'),
+      o.email ? (
+        <a className={link} href={`mailto:${o.email}`}>
+          {o.email}
+        </a>
+      ) : (
+        none
+      ),
+    ],
+    [
+      t('org.field.phone'),
+      o.phone ? (
+        <a className={link} href={`tel:${o.phone.replace(/\s/g, '')}`}>
+          {o.phone}
+        </a>
+      ) : (
+        none
+      ),
+    ],
+    [
+      t('org.field.website'),
+      o.website ? (
+        <a className={link} href={o.website} target="_blank" rel="noreferrer noopener">
+          {o.website.replace(/^https?:\/\//, '')}
+        </a>
+      ) : (
+        none
+      ),
+    ],
+    [
+      t('org.field.address'),
+      [o.address, [o.postalCode, o.city].filter(Boolean).join(' '), o.country].filter(Boolean).join(', ') || none,
+    ],
+    [
+      t('org.field.lastContact'),
+      o.lastContactAt ? `${formatDate(o.lastContactAt)} (${formatRelative(o.lastContactAt)})` : t('org.neverContacted'),
+    ],
     [t('org.field.stageSince'), `${formatDate(o.stageChangedAt)} (${formatRelative(o.stageChangedAt)})`],
     [t('org.field.createdAt'), formatDate(o.createdAt)],
   ]
   return (
     <div className="grid gap-4 lg:grid-cols-3">
       <section className={cx(card, 'p-4 lg:col-span-2')} aria-labelledby="org-details">
-        <h2 id="org-details" className={cx(h2, 'mb-3')}>{t('org.details')}</h2>
+        <h2 id="org-details" className={cx(h2, 'mb-3')}>
+          {t('org.details')}
+        </h2>
         <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2" data-testid="organisation-details">
           {rows.map(([k, v]) => (
-            <div key={k} className="min-w-0"><dt className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">{k}</dt><dd className="break-words">{v}</dd></div>
+            <div key={k} className="min-w-0">
+              <dt className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">{k}</dt>
+              <dd className="break-words">{v}</dd>
+            </div>
           ))}
         </dl>
-        {o.notes ? <div className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-800"><h3 className="mb-1 text-sm font-semibold">{t('org.field.notes')}</h3><p className="whitespace-pre-line text-sm">{o.notes}</p></div> : null}
+        {o.notes ? (
+          <div className="mt-4 border-t border-slate-200 pt-3 dark:border-slate-800">
+            <h3 className="mb-1 text-sm font-semibold">{t('org.field.notes')}</h3>
+            <p className="whitespace-pre-line text-sm">{o.notes}</p>
+          </div>
+        ) : null}
       </section>
       <div className="space-y-4">
         <section className={cx(card, 'p-4')} aria-labelledby="org-next-tasks">
-          <div className="mb-2 flex items-center justify-between"><h2 id="org-next-tasks" className={h2}>{t('org.nextTasks')}</h2><Link to="tasks" className={cx(link, 'text-sm')}>{t('common.seeAll')}</Link></div>
-          {loaderData.tasks.length === 0 ? <p className={cx(muted, 'text-sm')}>{t('task.none')}</p> : (
+          <div className="mb-2 flex items-center justify-between">
+            <h2 id="org-next-tasks" className={h2}>
+              {t('org.nextTasks')}
+            </h2>
+            <Link to="tasks" className={cx(link, 'text-sm')}>
+              {t('common.seeAll')}
+            </Link>
+          </div>
+          {loaderData.tasks.length === 0 ? (
+            <p className={cx(muted, 'text-sm')}>{t('task.none')}</p>
+          ) : (
             <ul className="space-y-2 text-sm">
               {loaderData.tasks.map((task) => (
                 <li key={task.id} className="flex items-baseline justify-between gap-2">
                   <span className="min-w-0">{task.title}</span>
-                  <span className={task.isOverdue ? 'shrink-0 font-medium text-red-700 dark:text-red-300' : cx(muted, 'shrink-0')}>{task.dueAt ? formatDate(task.dueAt) : none}</span>
+                  <span
+                    className={
+                      task.isOverdue ? 'shrink-0 font-medium text-red-700 dark:text-red-300' : cx(muted, 'shrink-0')
+                    }
+                  >
+                    {task.dueAt ? formatDate(task.dueAt) : none}
+                  </span>
                 </li>
               ))}
             </ul>
           )}
         </section>
         <section className={cx(card, 'p-4')} aria-labelledby="org-last-interactions">
-          <div className="mb-2 flex items-center justify-between"><h2 id="org-last-interactions" className={h2}>{t('org.lastInteractions')}</h2><Link to="interactions" className={cx(link, 'text-sm')}>{t('common.seeAll')}</Link></div>
-          {loaderData.interactions.length === 0 ? <p className={cx(muted, 'text-sm')}>{t('interaction.none')}</p> : (
+          <div className="mb-2 flex items-center justify-between">
+            <h2 id="org-last-interactions" className={h2}>
+              {t('org.lastInteractions')}
+            </h2>
+            <Link to="interactions" className={cx(link, 'text-sm')}>
+              {t('common.seeAll')}
+            </Link>
+          </div>
+          {loaderData.interactions.length === 0 ? (
+            <p className={cx(muted, 'text-sm')}>{t('interaction.none')}</p>
+          ) : (
             <ul className="space-y-2 text-sm">
               {loaderData.interactions.map((i) => (
-                <li key={i.id}><span className="font-medium">{labels.interaction[i.type]}</span> · {i.subject}<br /><span className={cx(muted, 'text-xs')}>{formatDateTime(i.occurredAt)}{i.userName ? ` · ${i.userName}` : ''}</span></li>
+                <li key={i.id}>
+                  <span className="font-medium">{labels.interaction[i.type]}</span> · {i.subject}
+                  <br />
+                  <span className={cx(muted, 'text-xs')}>
+                    {formatDateTime(i.occurredAt)}
+                    {i.userName ? ` · ${i.userName}` : ''}
+                  </span>
+                </li>
               ))}
             </ul>
           )}

@@ -22,9 +22,12 @@ import { EmptyState } from '../components/page'
 import { EntityPicker } from '../components/entity-picker'
 import { badge, btn, card, cx, link, muted } from '../components/ui'
 
-const NewContact = PersonInput.pick({ firstName: true, lastName: true, jobTitle: true })
-  .extend(PersonLinkInput.pick({ workEmail: true, workPhone: true, isPrimary: true }).shape)
-const LinkExisting = PersonLinkInput.pick({ role: true, workEmail: true, workPhone: true, isPrimary: true }).extend({ personId: z.string().uuid(t('contact.pickPerson')) })
+const NewContact = PersonInput.pick({ firstName: true, lastName: true, jobTitle: true }).extend(
+  PersonLinkInput.pick({ workEmail: true, workPhone: true, isPrimary: true }).shape,
+)
+const LinkExisting = PersonLinkInput.pick({ role: true, workEmail: true, workPhone: true, isPrimary: true }).extend({
+  personId: z.string().uuid(t('contact.pickPerson')),
+})
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   return apiJson<Page<PersonDto>>(context, `/api/v1/people?organisationId=${encodeURIComponent(params.id)}&limit=100`)
@@ -37,18 +40,34 @@ export async function action({ request, params, context }: Route.ActionArgs): Pr
   const values = formToJson(form, { booleans: ['isPrimary'] }) as Record<string, string | boolean>
   if (intent === 'create') {
     const { firstName, lastName, jobTitle, workEmail, workPhone, isPrimary } = values
-    return submit(context, '/api/v1/people', 'POST', {
-      firstName, lastName, jobTitle,
-      organisations: [{ organisationId: orgId, role: jobTitle, workEmail, workPhone, isPrimary }],
-    }, t('contact.added'))
+    return submit(
+      context,
+      '/api/v1/people',
+      'POST',
+      {
+        firstName,
+        lastName,
+        jobTitle,
+        organisations: [{ organisationId: orgId, role: jobTitle, workEmail, workPhone, isPrimary }],
+      },
+      t('contact.added'),
+    )
   }
   const person = `/api/v1/people/${encodeURIComponent(String(values.personId ?? ''))}/organisations`
   if (intent === 'link') {
     const { role, workEmail, workPhone, isPrimary } = values
-    return submit(context, person, 'POST', { organisationId: orgId, role, workEmail, workPhone, isPrimary }, t('contact.linked'))
+    return submit(
+      context,
+      person,
+      'POST',
+      { organisationId: orgId, role, workEmail, workPhone, isPrimary },
+      t('contact.linked'),
+    )
   }
-  if (intent === 'primary') return submit(context, `${person}/${encodeURIComponent(orgId)}`, 'PATCH', { isPrimary: true }, t('contact.updated'))
-  if (intent === 'unlink') return submit(context, `${person}/${encodeURIComponent(orgId)}`, 'DELETE', undefined, t('contact.unlinked'))
+  if (intent === 'primary')
+    return submit(context, `${person}/${encodeURIComponent(orgId)}`, 'PATCH', { isPrimary: true }, t('contact.updated'))
+  if (intent === 'unlink')
+    return submit(context, `${person}/${encodeURIComponent(orgId)}`, 'DELETE', undefined, t('contact.unlinked'))
   return { error: t('common.failed') }
 }
 
@@ -66,11 +85,19 @@ export default function OrganisationContacts({ loaderData }: Route.ComponentProp
     <section className="space-y-3" aria-label={t('org.tab.contacts')}>
       {can('people:create') ? (
         <div className="flex flex-wrap gap-2">
-          <button type="button" className={btn.primary} onClick={() => setAdding('new')} data-testid="add-contact">+ {t('contact.add')}</button>
-          {canEdit ? <button type="button" className={btn.secondary} onClick={() => setAdding('existing')}>{t('contact.linkExisting')}</button> : null}
+          <button type="button" className={btn.primary} onClick={() => setAdding('new')} data-testid="add-contact">
+            + {t('contact.add')}
+          </button>
+          {canEdit ? (
+            <button type="button" className={btn.secondary} onClick={() => setAdding('existing')}>
+              {t('contact.linkExisting')}
+            </button>
+          ) : null}
         </div>
       ) : null}
-      {people.length === 0 ? <EmptyState title={t('contact.empty')} body={t('contact.empty.body')} /> : (
+      {people.length === 0 ? (
+        <EmptyState title={t('contact.empty')} body={t('contact.empty.body')} />
+      ) : (
         <ul className="grid gap-3 sm:grid-cols-2" data-testid="contact-list">
           {people.map((p) => {
             const l = p.organisations.find((x) => x.organisationId === o.id)
@@ -78,28 +105,67 @@ export default function OrganisationContacts({ loaderData }: Route.ComponentProp
               <li key={p.id} className={cx(card, 'flex gap-3 p-4')}>
                 <div className="min-w-0 flex-1 space-y-0.5">
                   <div className="flex flex-wrap items-center gap-2">
-                    <Link to={`/people/${p.id}`} className={cx(link, 'font-medium')}>{p.fullName}</Link>
-                    {l?.isPrimary ? <span className={cx(badge, 'bg-blue-100 text-blue-900 dark:bg-blue-900/60 dark:text-blue-100')}>{t('contact.primary')}</span> : null}
+                    <Link to={`/people/${p.id}`} className={cx(link, 'font-medium')}>
+                      {p.fullName}
+                    </Link>
+                    {l?.isPrimary ? (
+                      <span className={cx(badge, 'bg-blue-100 text-blue-900 dark:bg-blue-900/60 dark:text-blue-100')}>
+                        {t('contact.primary')}
+                      </span>
+                    ) : null}
                   </div>
                   {l?.role || p.jobTitle ? <p className={cx(muted, 'text-sm')}>{l?.role ?? p.jobTitle}</p> : null}
-                  {l?.workEmail ?? p.personalEmail ? <p className="text-sm"><a className={link} href={`mailto:${l?.workEmail ?? p.personalEmail}`}>{l?.workEmail ?? p.personalEmail}</a></p> : null}
-                  {l?.workPhone ?? p.personalPhone ? <p className="text-sm"><a className={link} href={`tel:${(l?.workPhone ?? p.personalPhone)!.replace(/\s/g, '')}`}>{l?.workPhone ?? p.personalPhone}</a></p> : null}
+                  {(l?.workEmail ?? p.personalEmail) ? (
+                    <p className="text-sm">
+                      <a className={link} href={`mailto:${l?.workEmail ?? p.personalEmail}`}>
+                        {l?.workEmail ?? p.personalEmail}
+                      </a>
+                    </p>
+                  ) : null}
+                  {(l?.workPhone ?? p.personalPhone) ? (
+                    <p className="text-sm">
+                      <a className={link} href={`tel:${(l?.workPhone ?? p.personalPhone)!.replace(/\s/g, '')}`}>
+                        {l?.workPhone ?? p.personalPhone}
+                      </a>
+                    </p>
+                  ) : null}
                 </div>
                 {canEdit ? (
-                  <Menu ariaLabel={t('contact.actionsFor', { name: p.fullName })} buttonClassName={btn.icon} align="end"
-                    label={<svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor"><circle cx="12" cy="5" r="2" /><circle cx="12" cy="12" r="2" /><circle cx="12" cy="19" r="2" /></svg>}
+                  <Menu
+                    ariaLabel={t('contact.actionsFor', { name: p.fullName })}
+                    buttonClassName={btn.icon}
+                    align="end"
+                    label={
+                      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor">
+                        <circle cx="12" cy="5" r="2" />
+                        <circle cx="12" cy="12" r="2" />
+                        <circle cx="12" cy="19" r="2" />
+                      </svg>
+                    }
                     items={[
-                      ...(l?.isPrimary ? [] : [{ label: t('contact.makePrimary'), onSelect: () => act('primary', p.id) }]),
+                      ...(l?.isPrimary
+                        ? []
+                        : [{ label: t('contact.makePrimary'), onSelect: () => act('primary', p.id) }]),
                       { label: t('contact.unlink'), tone: 'danger' as const, onSelect: () => setUnlinking(p) },
-                    ]} />
+                    ]}
+                  />
                 ) : null}
               </li>
             )
           })}
         </ul>
       )}
-      <DialogForm open={adding === 'new'} onClose={() => setAdding(null)} title={t('contact.add')} description={o.name} intent="create"
-        submitLabel={t('common.add')} schema={NewContact} shape={{ booleans: ['isPrimary'] }} testId="contact-dialog">
+      <DialogForm
+        open={adding === 'new'}
+        onClose={() => setAdding(null)}
+        title={t('contact.add')}
+        description={o.name}
+        intent="create"
+        submitLabel={t('common.add')}
+        schema={NewContact}
+        shape={{ booleans: ['isPrimary'] }}
+        testId="contact-dialog"
+      >
         {(field) => (
           <div className="grid gap-4 sm:grid-cols-2">
             <Field label={t('person.field.firstName')} {...field('firstName')} autoComplete="off" />
@@ -107,12 +173,25 @@ export default function OrganisationContacts({ loaderData }: Route.ComponentProp
             <Field label={t('person.field.email')} {...field('workEmail')} type="email" autoComplete="off" />
             <Field label={t('person.field.phone')} {...field('workPhone')} type="tel" autoComplete="off" />
             <Field label={t('person.field.jobTitle')} {...field('jobTitle')} className="sm:col-span-2" />
-            <CheckboxField label={t('contact.primary.check')} name="isPrimary" defaultChecked={people.length === 0} className="sm:col-span-2" />
+            <CheckboxField
+              label={t('contact.primary.check')}
+              name="isPrimary"
+              defaultChecked={people.length === 0}
+              className="sm:col-span-2"
+            />
           </div>
         )}
       </DialogForm>
-      <DialogForm open={adding === 'existing'} onClose={() => setAdding(null)} title={t('contact.linkExisting')} description={o.name} intent="link"
-        submitLabel={t('contact.link')} schema={LinkExisting} shape={{ booleans: ['isPrimary'] }}>
+      <DialogForm
+        open={adding === 'existing'}
+        onClose={() => setAdding(null)}
+        title={t('contact.linkExisting')}
+        description={o.name}
+        intent="link"
+        submitLabel={t('contact.link')}
+        schema={LinkExisting}
+        shape={{ booleans: ['isPrimary'] }}
+      >
         {(field) => (
           <div className="grid gap-4 sm:grid-cols-2">
             <EntityPicker kind="people" label={t('contact.person')} {...field('personId')} className="sm:col-span-2" />
@@ -123,9 +202,15 @@ export default function OrganisationContacts({ loaderData }: Route.ComponentProp
           </div>
         )}
       </DialogForm>
-      <ConfirmDialog open={!!unlinking} onClose={() => setUnlinking(null)} busy={fetcher.state !== 'idle'}
-        title={t('contact.unlink')} body={t('contact.unlink.body', { name: unlinking?.fullName ?? '', org: o.name })} confirmLabel={t('contact.unlink')}
-        onConfirm={() => unlinking && act('unlink', unlinking.id)} />
+      <ConfirmDialog
+        open={!!unlinking}
+        onClose={() => setUnlinking(null)}
+        busy={fetcher.state !== 'idle'}
+        title={t('contact.unlink')}
+        body={t('contact.unlink.body', { name: unlinking?.fullName ?? '', org: o.name })}
+        confirmLabel={t('contact.unlink')}
+        onConfirm={() => unlinking && act('unlink', unlinking.id)}
+      />
     </section>
   )
 }

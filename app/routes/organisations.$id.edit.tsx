@@ -11,7 +11,9 @@ import { PageHeader } from '../components/page'
 import { link } from '../components/ui'
 import type { OrganisationDto } from '../lib/types'
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${t('org.edit')} · ${data?.org.name ?? ''} · ${t('app.name')}` }]
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${t('org.edit')} · ${data?.org.name ?? ''} · ${t('app.name')}` },
+]
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const [org, owners] = await Promise.all([
@@ -25,7 +27,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const form = formToJson(await request.formData(), { booleans: ['isActive'] })
   // An empty owner means "leave it as it is" (edit) or "me" (create): the API decides.
   if (form.ownerId === '') delete form.ownerId
-  const result = await apiSubmit<OrganisationDto>(context, `/api/v1/organisations/${encodeURIComponent(params.id)}`, 'PATCH', form)
+  const result = await apiSubmit<OrganisationDto>(
+    context,
+    `/api/v1/organisations/${encodeURIComponent(params.id)}`,
+    'PATCH',
+    form,
+  )
   if (!result.ok) {
     const errors = errorsByField(result.problem)
     return { errors, detail: Object.keys(errors).length ? undefined : result.problem.detail, values: form }
@@ -39,10 +46,21 @@ export default function EditOrganisation({ loaderData }: Route.ComponentProps) {
   const { org, owners } = loaderData
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <nav aria-label={t('common.breadcrumb')} className="text-sm"><Link to={`/organisations/${org.id}`} className={link}>{org.name}</Link> <span aria-hidden="true">›</span></nav>
+      <nav aria-label={t('common.breadcrumb')} className="text-sm">
+        <Link to={`/organisations/${org.id}`} className={link}>
+          {org.name}
+        </Link>{' '}
+        <span aria-hidden="true">›</span>
+      </nav>
       <PageHeader title={t('org.edit')} />
-      <OrganisationForm mode="edit" values={data?.values ?? org} errors={data?.errors} detail={data?.detail}
-        owners={owners} cancelTo={`/organisations/${org.id}`} />
+      <OrganisationForm
+        mode="edit"
+        values={data?.values ?? org}
+        errors={data?.errors}
+        detail={data?.detail}
+        owners={owners}
+        cancelTo={`/organisations/${org.id}`}
+      />
     </div>
   )
 }

@@ -12,7 +12,10 @@ import { EmptyState } from '../components/page'
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const cursor = new URL(request.url).searchParams.get('cursor')
   const [page, users] = await Promise.all([
-    apiJson<Page<HistoryEntryDto>>(context, `/api/v1/organisations/${encodeURIComponent(params.id)}/history?limit=30${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`),
+    apiJson<Page<HistoryEntryDto>>(
+      context,
+      `/api/v1/organisations/${encodeURIComponent(params.id)}/history?limit=30${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    ),
     loadUsers(context),
   ])
   return { ...page, users: Object.fromEntries(users.map((u) => [u.id, u.name])) }
@@ -22,7 +25,11 @@ export default function OrganisationHistory({ loaderData }: Route.ComponentProps
   const more = useMore(loaderData)
   return (
     <section className="space-y-4" aria-label={t('org.tab.history')}>
-      {more.items.length === 0 ? <EmptyState title={t('history.none')} /> : <HistoryList entries={more.items} entity="org" users={loaderData.users} />}
+      {more.items.length === 0 ? (
+        <EmptyState title={t('history.none')} />
+      ) : (
+        <HistoryList entries={more.items} entity="org" users={loaderData.users} />
+      )}
       <LoadMore more={more} />
     </section>
   )

@@ -19,7 +19,10 @@ import { btn } from '../components/ui'
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const cursor = new URL(request.url).searchParams.get('cursor')
-  return apiJson<Page<InteractionDto>>(context, `/api/v1/interactions?organisationId=${encodeURIComponent(params.id)}&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`)
+  return apiJson<Page<InteractionDto>>(
+    context,
+    `/api/v1/interactions?organisationId=${encodeURIComponent(params.id)}&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+  )
 }
 
 export default function OrganisationInteractions({ loaderData }: Route.ComponentProps) {
@@ -34,20 +37,54 @@ export default function OrganisationInteractions({ loaderData }: Route.Component
   const fetcher = useFetcher<ActionAnswer>()
   useAnswerToast(fetcher.data, fetcher.state, () => setDeleting(null))
   const actions = (i: InteractionDto) => [
-    ...(can('interactions:update') ? [{ label: t('common.edit'), onSelect: () => setEditing(i), testId: 'interaction-edit' }] : []),
-    ...(can('interactions:delete') ? [{ label: t('common.delete'), onSelect: () => setDeleting(i), tone: 'danger' as const, testId: 'interaction-delete' }] : []),
+    ...(can('interactions:update')
+      ? [{ label: t('common.edit'), onSelect: () => setEditing(i), testId: 'interaction-edit' }]
+      : []),
+    ...(can('interactions:delete')
+      ? [
+          {
+            label: t('common.delete'),
+            onSelect: () => setDeleting(i),
+            tone: 'danger' as const,
+            testId: 'interaction-delete',
+          },
+        ]
+      : []),
   ]
-  const add = can('interactions:create') ? <button type="button" className={btn.primary} onClick={() => setOpen(true)}>+ {t('interaction.log')}</button> : null
+  const add = can('interactions:create') ? (
+    <button type="button" className={btn.primary} onClick={() => setOpen(true)}>
+      + {t('interaction.log')}
+    </button>
+  ) : null
   return (
     <section className="space-y-4" aria-label={t('org.tab.interactions')}>
       {more.items.length ? <div>{add}</div> : null}
-      {more.items.length === 0 ? <EmptyState title={t('interaction.none')} body={t('interaction.none.body')} action={add} /> : <InteractionTimeline items={more.items} actions={actions} />}
+      {more.items.length === 0 ? (
+        <EmptyState title={t('interaction.none')} body={t('interaction.none.body')} action={add} />
+      ) : (
+        <InteractionTimeline items={more.items} actions={actions} />
+      )}
       <LoadMore more={more} />
       <LogInteractionDialog open={open} onClose={() => setOpen(false)} organisation={o} action={action} />
-      <LogInteractionDialog open={!!editing} onClose={() => setEditing(null)} organisation={o} action={action} initial={editing ?? undefined} />
-      <ConfirmDialog open={!!deleting} onClose={() => setDeleting(null)} busy={fetcher.state !== 'idle'}
-        title={t('interaction.delete.title')} body={t('interaction.delete.body', { subject: deleting?.subject ?? '' })} confirmLabel={t('common.delete')}
-        onConfirm={() => deleting && fetcher.submit({ intent: 'delete-interaction', interactionId: deleting.id }, { method: 'post', action })} />
+      <LogInteractionDialog
+        open={!!editing}
+        onClose={() => setEditing(null)}
+        organisation={o}
+        action={action}
+        initial={editing ?? undefined}
+      />
+      <ConfirmDialog
+        open={!!deleting}
+        onClose={() => setDeleting(null)}
+        busy={fetcher.state !== 'idle'}
+        title={t('interaction.delete.title')}
+        body={t('interaction.delete.body', { subject: deleting?.subject ?? '' })}
+        confirmLabel={t('common.delete')}
+        onConfirm={() =>
+          deleting &&
+          fetcher.submit({ intent: 'delete-interaction', interactionId: deleting.id }, { method: 'post', action })
+        }
+      />
     </section>
   )
 }

@@ -33,8 +33,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return submit(context, '/api/v1/interactions', 'POST', formToJson(form, INTERACTION_SHAPE), t('interaction.logged'))
   }
   const interaction = `/api/v1/interactions/${encodeURIComponent(String(form.get('interactionId') ?? ''))}`
-  if (intent === 'edit-interaction') return submit(context, interaction, 'PATCH', formToJson(form, INTERACTION_SHAPE), t('interaction.updated'))
-  if (intent === 'delete-interaction') return submit(context, interaction, 'DELETE', undefined, t('interaction.deleted'))
+  if (intent === 'edit-interaction')
+    return submit(context, interaction, 'PATCH', formToJson(form, INTERACTION_SHAPE), t('interaction.updated'))
+  if (intent === 'delete-interaction')
+    return submit(context, interaction, 'DELETE', undefined, t('interaction.deleted'))
   const task = taskIntent(context, intent, form)
   if (task) return task
   if (intent === 'delete') {
@@ -65,40 +67,98 @@ export default function OrganisationLayout({ loaderData: o }: Route.ComponentPro
   const post = (intent: 'delete' | 'duplicate') => submit({ intent }, { method: 'post' })
   const base = `/organisations/${o.id}`
   const more = [
-    ...(can('organisations:create') ? [{ label: t('org.duplicate'), onSelect: () => post('duplicate'), testId: 'duplicate' }] : []),
-    ...(can('organisations:delete') ? [{ label: t('common.delete'), onSelect: () => setConfirmDelete(true), tone: 'danger' as const, testId: 'delete' }] : []),
+    ...(can('organisations:create')
+      ? [{ label: t('org.duplicate'), onSelect: () => post('duplicate'), testId: 'duplicate' }]
+      : []),
+    ...(can('organisations:delete')
+      ? [
+          {
+            label: t('common.delete'),
+            onSelect: () => setConfirmDelete(true),
+            tone: 'danger' as const,
+            testId: 'delete',
+          },
+        ]
+      : []),
   ]
   return (
     <div className="mx-auto max-w-5xl space-y-4">
-      <nav aria-label={t('common.breadcrumb')} className="text-sm"><Link to="/organisations" className={link}>{t('nav.organisations')}</Link> <span aria-hidden="true">›</span></nav>
+      <nav aria-label={t('common.breadcrumb')} className="text-sm">
+        <Link to="/organisations" className={link}>
+          {t('nav.organisations')}
+        </Link>{' '}
+        <span aria-hidden="true">›</span>
+      </nav>
       <PageHeader
         title={<span data-testid="organisation-name">{o.name}</span>}
-        subtitle={[labels.type[o.type], o.category ? labels.category[o.category] : null, o.city].filter(Boolean).join(' · ')}
-        actions={<>
-          {can('interactions:create') ? <button type="button" className={btn.primary} onClick={() => setLogging(true)} data-testid="log-interaction">{t('interaction.log.short')}</button> : null}
-          {can('organisations:update') ? <Link to={`${base}/edit`} className={btn.secondary} data-testid="edit">{t('common.edit')}</Link> : null}
-          {more.length ? <Menu label={<svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor"><circle cx="12" cy="5" r="2" /><circle cx="12" cy="12" r="2" /><circle cx="12" cy="19" r="2" /></svg>}
-            ariaLabel={t('common.moreActions')} buttonClassName={btn.icon} align="end" items={more} testId="more-actions" disabled={busy} /> : null}
-        </>}>
+        subtitle={[labels.type[o.type], o.category ? labels.category[o.category] : null, o.city]
+          .filter(Boolean)
+          .join(' · ')}
+        actions={
+          <>
+            {can('interactions:create') ? (
+              <button
+                type="button"
+                className={btn.primary}
+                onClick={() => setLogging(true)}
+                data-testid="log-interaction"
+              >
+                {t('interaction.log.short')}
+              </button>
+            ) : null}
+            {can('organisations:update') ? (
+              <Link to={`${base}/edit`} className={btn.secondary} data-testid="edit">
+                {t('common.edit')}
+              </Link>
+            ) : null}
+            {more.length ? (
+              <Menu
+                label={
+                  <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor">
+                    <circle cx="12" cy="5" r="2" />
+                    <circle cx="12" cy="12" r="2" />
+                    <circle cx="12" cy="19" r="2" />
+                  </svg>
+                }
+                ariaLabel={t('common.moreActions')}
+                buttonClassName={btn.icon}
+                align="end"
+                items={more}
+                testId="more-actions"
+                disabled={busy}
+              />
+            ) : null}
+          </>
+        }
+      >
         <div className="mt-2 flex flex-wrap items-center gap-2">
           <StageMenu org={o} canEdit={can('organisations:update')} size="lg" />
           <StaleBadge isStale={o.isStale} />
           {!o.isActive ? <span className={neutralBadge}>{t('org.inactive')}</span> : null}
         </div>
       </PageHeader>
-      <Tabs label={t('org.tabs')} items={[
-        { to: base, label: t('org.tab.overview'), end: true },
-        { to: `${base}/contacts`, label: t('org.tab.contacts') },
-        { to: `${base}/mandates`, label: t('org.tab.mandates') },
-        { to: `${base}/interactions`, label: t('org.tab.interactions') },
-        { to: `${base}/tasks`, label: t('org.tab.tasks') },
-        { to: `${base}/history`, label: t('org.tab.history') },
-      ]} />
+      <Tabs
+        label={t('org.tabs')}
+        items={[
+          { to: base, label: t('org.tab.overview'), end: true },
+          { to: `${base}/contacts`, label: t('org.tab.contacts') },
+          { to: `${base}/mandates`, label: t('org.tab.mandates') },
+          { to: `${base}/interactions`, label: t('org.tab.interactions') },
+          { to: `${base}/tasks`, label: t('org.tab.tasks') },
+          { to: `${base}/history`, label: t('org.tab.history') },
+        ]}
+      />
       <Outlet />
       <LogInteractionDialog open={logging} onClose={() => setLogging(false)} organisation={o} action={base} />
-      <ConfirmDialog open={confirmDelete} onClose={() => setConfirmDelete(false)} busy={busy}
-        title={t('org.delete.title')} body={t('org.delete.body', { name: o.name })} confirmLabel={t('common.delete')}
-        onConfirm={() => post('delete')} />
+      <ConfirmDialog
+        open={confirmDelete}
+        onClose={() => setConfirmDelete(false)}
+        busy={busy}
+        title={t('org.delete.title')}
+        body={t('org.delete.body', { name: o.name })}
+        confirmLabel={t('common.delete')}
+        onConfirm={() => post('delete')}
+      />
     </div>
   )
 }

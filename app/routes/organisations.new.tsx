@@ -20,7 +20,12 @@ export async function action({ request, context }: Route.ActionArgs) {
   // An empty owner means "leave it as it is" (edit) or "me" (create): the API decides.
   if (form.ownerId === '') delete form.ownerId
   const result = await apiSubmit<OrganisationDto>(context, '/api/v1/organisations', 'POST', form)
-  if (!result.ok) return { errors: fieldErrors(result.problem), detail: result.problem.errors?.length ? undefined : result.problem.detail, values: form }
+  if (!result.ok)
+    return {
+      errors: fieldErrors(result.problem),
+      detail: result.problem.errors?.length ? undefined : result.problem.detail,
+      values: form,
+    }
   return redirect(flashUrl(`/organisations/${result.data.id}`, 'org.created'))
 }
 
@@ -29,8 +34,14 @@ export default function NewOrganisation({ loaderData }: Route.ComponentProps) {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <PageHeader title={t('org.new')} />
-      <OrganisationForm mode="create" values={data?.values} errors={data?.errors} detail={data?.detail}
-        owners={loaderData.owners} cancelTo="/organisations" />
+      <OrganisationForm
+        mode="create"
+        values={data?.values}
+        errors={data?.errors}
+        detail={data?.detail}
+        owners={loaderData.owners}
+        cancelTo="/organisations"
+      />
     </div>
   )
 }

@@ -28,18 +28,53 @@ export default function ForgotPassword({ loaderData }: Route.ComponentProps) {
         <h1 className="mb-2 text-2xl font-semibold">{t('password.forgot.title')}</h1>
         {data && 'sent' in data ? (
           <div className="space-y-3">
-            <p role="status" className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100" data-testid="reset-sent">{data.sent}</p>
-            {loaderData.devMailbox ? <p className={`${muted} text-sm`}>{t('password.forgot.devHint')} <Link to="/dev/mailbox" className={link}>{t('mailbox.link')}</Link>.</p> : null}
+            <p
+              role="status"
+              className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+              data-testid="reset-sent"
+            >
+              {data.sent}
+            </p>
+            {loaderData.devMailbox ? (
+              <p className={`${muted} text-sm`}>
+                {t('password.forgot.devHint')}{' '}
+                <Link to="/dev/mailbox" className={link}>
+                  {t('mailbox.link')}
+                </Link>
+                .
+              </p>
+            ) : null}
           </div>
         ) : (
           <Form method="post" className="space-y-4" noValidate>
             <p className={`${muted} text-sm`}>{t('password.forgot.intro')}</p>
-            {data?.error && !Object.keys(data.errors ?? {}).length ? <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{data.error}</p> : null}
-            <Field label={t('auth.email')} name="email" type="email" autoComplete="username" defaultValue={data?.email} error={data?.errors?.email} required />
-            <button type="submit" disabled={busy} className={`${btn.primary} w-full`}>{busy ? t('common.loading') : t('password.forgot.submit')}</button>
+            {data?.error && !Object.keys(data.errors ?? {}).length ? (
+              <p
+                role="alert"
+                className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
+              >
+                {data.error}
+              </p>
+            ) : null}
+            <Field
+              label={t('auth.email')}
+              name="email"
+              type="email"
+              autoComplete="username"
+              defaultValue={data?.email}
+              error={data?.errors?.email}
+              required
+            />
+            <button type="submit" disabled={busy} className={`${btn.primary} w-full`}>
+              {busy ? t('common.loading') : t('password.forgot.submit')}
+            </button>
           </Form>
         )}
-        <p className="mt-6 text-sm"><Link to="/login" className={link}>{t('password.forgot.back')}</Link></p>
+        <p className="mt-6 text-sm">
+          <Link to="/login" className={link}>
+            {t('password.forgot.back')}
+          </Link>
+        </p>
       </div>
     </main>
   )

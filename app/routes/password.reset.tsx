@@ -9,13 +9,16 @@ import { btn, card, link, muted } from '../components/ui'
 
 export const meta: Route.MetaFunction = () => [{ title: `${t('password.reset.title')} · ${t('app.name')}` }]
 
-export const loader = ({ request }: Route.LoaderArgs) => ({ token: new URL(request.url).searchParams.get('token') ?? '' })
+export const loader = ({ request }: Route.LoaderArgs) => ({
+  token: new URL(request.url).searchParams.get('token') ?? '',
+})
 
 export async function action({ request, context }: Route.ActionArgs) {
   const form = await request.formData()
   const token = String(form.get('token') ?? '')
   const password = String(form.get('password') ?? '')
-  if (password !== String(form.get('confirm') ?? '')) return { errors: { confirm: t('password.mismatch') } as Record<string, string> }
+  if (password !== String(form.get('confirm') ?? ''))
+    return { errors: { confirm: t('password.mismatch') } as Record<string, string> }
   const r = await apiSubmit(context, '/api/v1/auth/password-reset/confirm', 'POST', { token, password })
   if (r.ok) return redirect('/login?reset=1')
   const errors = errorsByField(r.problem)
@@ -30,14 +33,48 @@ export default function ResetPassword({ loaderData }: Route.ComponentProps) {
     <main className="flex min-h-dvh items-center justify-center p-4">
       <div className={`${card} w-full max-w-sm p-6 shadow-sm`}>
         <h1 className="mb-2 text-2xl font-semibold">{t('password.reset.title')}</h1>
-        {!loaderData.token ? <p role="alert" className="text-sm">{t('password.reset.noToken')} <Link to="/forgot-password" className={link}>{t('password.forgot.title')}</Link></p> : (
+        {!loaderData.token ? (
+          <p role="alert" className="text-sm">
+            {t('password.reset.noToken')}{' '}
+            <Link to="/forgot-password" className={link}>
+              {t('password.forgot.title')}
+            </Link>
+          </p>
+        ) : (
           <Form method="post" className="space-y-4" noValidate>
             <p className={`${muted} text-sm`}>{t('password.rules')}</p>
-            {error ? <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">{error} <Link to="/forgot-password" className={link}>{t('password.reset.again')}</Link></p> : null}
+            {error ? (
+              <p
+                role="alert"
+                className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
+              >
+                {error}{' '}
+                <Link to="/forgot-password" className={link}>
+                  {t('password.reset.again')}
+                </Link>
+              </p>
+            ) : null}
             <input type="hidden" name="token" value={loaderData.token} />
-            <Field label={t('password.new')} name="password" type="password" autoComplete="new-password" minLength={12} error={data?.errors?.password} required />
-            <Field label={t('password.confirm')} name="confirm" type="password" autoComplete="new-password" error={data?.errors?.confirm} required />
-            <button type="submit" disabled={busy} className={`${btn.primary} w-full`}>{busy ? t('common.loading') : t('password.reset.submit')}</button>
+            <Field
+              label={t('password.new')}
+              name="password"
+              type="password"
+              autoComplete="new-password"
+              minLength={12}
+              error={data?.errors?.password}
+              required
+            />
+            <Field
+              label={t('password.confirm')}
+              name="confirm"
+              type="password"
+              autoComplete="new-password"
+              error={data?.errors?.confirm}
+              required
+            />
+            <button type="submit" disabled={busy} className={`${btn.primary} w-full`}>
+              {busy ? t('common.loading') : t('password.reset.submit')}
+            </button>
           </Form>
         )}
       </div>

@@ -11,10 +11,15 @@ import { PageHeader } from '../components/page'
 import { link } from '../components/ui'
 import type { PersonDto } from '../lib/types'
 
-export const meta: Route.MetaFunction = ({ data }) => [{ title: `${t('person.edit')} · ${data?.person.fullName ?? ''} · ${t('app.name')}` }]
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: `${t('person.edit')} · ${data?.person.fullName ?? ''} · ${t('app.name')}` },
+]
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const [person, owners] = await Promise.all([apiJson<PersonDto>(context, `/api/v1/people/${encodeURIComponent(params.id)}`), loadUsers(context)])
+  const [person, owners] = await Promise.all([
+    apiJson<PersonDto>(context, `/api/v1/people/${encodeURIComponent(params.id)}`),
+    loadUsers(context),
+  ])
   return { person, owners }
 }
 
@@ -34,9 +39,21 @@ export default function EditPerson({ loaderData }: Route.ComponentProps) {
   const { person, owners } = loaderData
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <nav aria-label={t('common.breadcrumb')} className="text-sm"><Link to={`/people/${person.id}`} className={link}>{person.fullName}</Link> <span aria-hidden="true">›</span></nav>
+      <nav aria-label={t('common.breadcrumb')} className="text-sm">
+        <Link to={`/people/${person.id}`} className={link}>
+          {person.fullName}
+        </Link>{' '}
+        <span aria-hidden="true">›</span>
+      </nav>
       <PageHeader title={t('person.edit')} />
-      <PersonForm mode="edit" values={data?.values ?? person} errors={data?.errors} detail={data?.detail} owners={owners} cancelTo={`/people/${person.id}`} />
+      <PersonForm
+        mode="edit"
+        values={data?.values ?? person}
+        errors={data?.errors}
+        detail={data?.detail}
+        owners={owners}
+        cancelTo={`/people/${person.id}`}
+      />
     </div>
   )
 }

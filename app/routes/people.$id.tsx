@@ -52,10 +52,24 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const orgId = encodeURIComponent(String(form.get('organisationId') ?? ''))
   if (intent === 'link') {
     const { organisationId, role, workEmail, workPhone, isPrimary } = formToJson(form, { booleans: ['isPrimary'] })
-    return submit(context, `/api/v1/people/${id}/organisations`, 'POST', { organisationId, role, workEmail, workPhone, isPrimary }, t('contact.linked'))
+    return submit(
+      context,
+      `/api/v1/people/${id}/organisations`,
+      'POST',
+      { organisationId, role, workEmail, workPhone, isPrimary },
+      t('contact.linked'),
+    )
   }
-  if (intent === 'primary') return submit(context, `/api/v1/people/${id}/organisations/${orgId}`, 'PATCH', { isPrimary: true }, t('contact.updated'))
-  if (intent === 'unlink') return submit(context, `/api/v1/people/${id}/organisations/${orgId}`, 'DELETE', undefined, t('contact.unlinked'))
+  if (intent === 'primary')
+    return submit(
+      context,
+      `/api/v1/people/${id}/organisations/${orgId}`,
+      'PATCH',
+      { isPrimary: true },
+      t('contact.updated'),
+    )
+  if (intent === 'unlink')
+    return submit(context, `/api/v1/people/${id}/organisations/${orgId}`, 'DELETE', undefined, t('contact.unlinked'))
   return { error: t('common.failed') }
 }
 
@@ -71,47 +85,140 @@ export default function PersonDetail({ loaderData }: Route.ComponentProps) {
   const canEdit = can('people:update')
   const rows: [string, React.ReactNode][] = [
     [t('person.field.jobTitle'), p.jobTitle ?? t('common.none')],
-    [t('person.field.personalEmail'), p.personalEmail ? <a className={link} href={`mailto:${p.personalEmail}`}>{p.personalEmail}</a> : t('common.none')],
-    [t('person.field.personalPhone'), p.personalPhone ? <a className={link} href={`tel:${p.personalPhone.replace(/\s/g, '')}`}>{p.personalPhone}</a> : t('common.none')],
+    [
+      t('person.field.personalEmail'),
+      p.personalEmail ? (
+        <a className={link} href={`mailto:${p.personalEmail}`}>
+          {p.personalEmail}
+        </a>
+      ) : (
+        t('common.none')
+      ),
+    ],
+    [
+      t('person.field.personalPhone'),
+      p.personalPhone ? (
+        <a className={link} href={`tel:${p.personalPhone.replace(/\s/g, '')}`}>
+          {p.personalPhone}
+        </a>
+      ) : (
+        t('common.none')
+      ),
+    ],
     [t('org.field.owner'), p.ownerName ?? t('common.none')],
     [t('org.field.createdAt'), formatDate(p.createdAt)],
   ]
   return (
     <div className="mx-auto max-w-5xl space-y-4">
-      <nav aria-label={t('common.breadcrumb')} className="text-sm"><Link to="/people" className={link}>{t('nav.people')}</Link> <span aria-hidden="true">›</span></nav>
-      <PageHeader title={<span data-testid="person-name">{p.fullName}</span>} subtitle={p.jobTitle}
-        actions={<>
-          {canEdit ? <Link to={`/people/${p.id}/edit`} className={btn.secondary}>{t('common.edit')}</Link> : null}
-          {can('people:delete') ? <Menu ariaLabel={t('common.moreActions')} buttonClassName={btn.icon} align="end"
-            label={<svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor"><circle cx="12" cy="5" r="2" /><circle cx="12" cy="12" r="2" /><circle cx="12" cy="19" r="2" /></svg>}
-            items={[{ label: t('common.delete'), tone: 'danger', onSelect: () => setDeleting(true) }]} /> : null}
-        </>} />
+      <nav aria-label={t('common.breadcrumb')} className="text-sm">
+        <Link to="/people" className={link}>
+          {t('nav.people')}
+        </Link>{' '}
+        <span aria-hidden="true">›</span>
+      </nav>
+      <PageHeader
+        title={<span data-testid="person-name">{p.fullName}</span>}
+        subtitle={p.jobTitle}
+        actions={
+          <>
+            {canEdit ? (
+              <Link to={`/people/${p.id}/edit`} className={btn.secondary}>
+                {t('common.edit')}
+              </Link>
+            ) : null}
+            {can('people:delete') ? (
+              <Menu
+                ariaLabel={t('common.moreActions')}
+                buttonClassName={btn.icon}
+                align="end"
+                label={
+                  <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor">
+                    <circle cx="12" cy="5" r="2" />
+                    <circle cx="12" cy="12" r="2" />
+                    <circle cx="12" cy="19" r="2" />
+                  </svg>
+                }
+                items={[{ label: t('common.delete'), tone: 'danger', onSelect: () => setDeleting(true) }]}
+              />
+            ) : null}
+          </>
+        }
+      />
       <div className="grid gap-4 lg:grid-cols-3">
         <section className={cx(card, 'p-4')} aria-labelledby="person-details">
-          <h2 id="person-details" className={cx(h2, 'mb-3')}>{t('person.details')}</h2>
-          <dl className="space-y-3">{rows.map(([k, v]) => <div key={k}><dt className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">{k}</dt><dd className="break-words">{v}</dd></div>)}</dl>
-          {p.notes ? <p className="mt-3 whitespace-pre-line border-t border-slate-200 pt-3 text-sm dark:border-slate-800">{p.notes}</p> : null}
+          <h2 id="person-details" className={cx(h2, 'mb-3')}>
+            {t('person.details')}
+          </h2>
+          <dl className="space-y-3">
+            {rows.map(([k, v]) => (
+              <div key={k}>
+                <dt className="text-xs font-medium uppercase tracking-wide text-slate-600 dark:text-slate-400">{k}</dt>
+                <dd className="break-words">{v}</dd>
+              </div>
+            ))}
+          </dl>
+          {p.notes ? (
+            <p className="mt-3 whitespace-pre-line border-t border-slate-200 pt-3 text-sm dark:border-slate-800">
+              {p.notes}
+            </p>
+          ) : null}
         </section>
         <section className={cx(card, 'p-4 lg:col-span-2')} aria-labelledby="person-orgs">
           <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-            <h2 id="person-orgs" className={h2}>{t('person.organisations')}</h2>
-            {canEdit ? <button type="button" className={btn.secondary} onClick={() => setLinking(true)}>+ {t('person.link.add')}</button> : null}
+            <h2 id="person-orgs" className={h2}>
+              {t('person.organisations')}
+            </h2>
+            {canEdit ? (
+              <button type="button" className={btn.secondary} onClick={() => setLinking(true)}>
+                + {t('person.link.add')}
+              </button>
+            ) : null}
           </div>
-          {p.organisations.length === 0 ? <p className={cx(muted, 'text-sm')}>{t('person.noOrganisation')}</p> : (
+          {p.organisations.length === 0 ? (
+            <p className={cx(muted, 'text-sm')}>{t('person.noOrganisation')}</p>
+          ) : (
             <ul className="divide-y divide-slate-200 dark:divide-slate-800">
               {p.organisations.map((l) => (
                 <li key={l.organisationId} className="flex items-start gap-3 py-2">
                   <div className="min-w-0 flex-1 text-sm">
                     <div className="flex flex-wrap items-center gap-2">
-                      <Link to={`/organisations/${l.organisationId}`} className={cx(link, 'font-medium')}>{l.organisationName}</Link>
-                      {l.isPrimary ? <span className={cx(badge, 'bg-blue-100 text-blue-900 dark:bg-blue-900/60 dark:text-blue-100')}>{t('contact.primary')}</span> : null}
+                      <Link to={`/organisations/${l.organisationId}`} className={cx(link, 'font-medium')}>
+                        {l.organisationName}
+                      </Link>
+                      {l.isPrimary ? (
+                        <span className={cx(badge, 'bg-blue-100 text-blue-900 dark:bg-blue-900/60 dark:text-blue-100')}>
+                          {t('contact.primary')}
+                        </span>
+                      ) : null}
                     </div>
-                    <p className={muted}>{[l.role, l.workEmail, l.workPhone].filter(Boolean).join(' · ') || t('common.none')}</p>
+                    <p className={muted}>
+                      {[l.role, l.workEmail, l.workPhone].filter(Boolean).join(' · ') || t('common.none')}
+                    </p>
                   </div>
-                  {canEdit ? <Menu ariaLabel={t('contact.actionsFor', { name: l.organisationName })} buttonClassName={btn.icon} align="end"
-                    label={<svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor"><circle cx="12" cy="5" r="2" /><circle cx="12" cy="12" r="2" /><circle cx="12" cy="19" r="2" /></svg>}
-                    items={[...(l.isPrimary ? [] : [{ label: t('contact.makePrimary'), onSelect: () => act('primary', l.organisationId) }]),
-                      { label: t('contact.unlink'), tone: 'danger' as const, onSelect: () => act('unlink', l.organisationId) }]} /> : null}
+                  {canEdit ? (
+                    <Menu
+                      ariaLabel={t('contact.actionsFor', { name: l.organisationName })}
+                      buttonClassName={btn.icon}
+                      align="end"
+                      label={
+                        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor">
+                          <circle cx="12" cy="5" r="2" />
+                          <circle cx="12" cy="12" r="2" />
+                          <circle cx="12" cy="19" r="2" />
+                        </svg>
+                      }
+                      items={[
+                        ...(l.isPrimary
+                          ? []
+                          : [{ label: t('contact.makePrimary'), onSelect: () => act('primary', l.organisationId) }]),
+                        {
+                          label: t('contact.unlink'),
+                          tone: 'danger' as const,
+                          onSelect: () => act('unlink', l.organisationId),
+                        },
+                      ]}
+                    />
+                  ) : null}
                 </li>
               ))}
             </ul>
@@ -120,25 +227,54 @@ export default function PersonDetail({ loaderData }: Route.ComponentProps) {
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <section className="space-y-2" aria-labelledby="person-interactions">
-          <h2 id="person-interactions" className={h2}>{t('org.tab.interactions')}</h2>
-          {interactions.length ? <div className={cx(card, 'p-4 pl-8')}><InteractionTimeline items={interactions} showOrganisation /></div> : <p className={cx(muted, 'text-sm')}>{t('interaction.none')}</p>}
+          <h2 id="person-interactions" className={h2}>
+            {t('org.tab.interactions')}
+          </h2>
+          {interactions.length ? (
+            <div className={cx(card, 'p-4 pl-8')}>
+              <InteractionTimeline items={interactions} showOrganisation />
+            </div>
+          ) : (
+            <p className={cx(muted, 'text-sm')}>{t('interaction.none')}</p>
+          )}
         </section>
         <section className="space-y-2" aria-labelledby="person-tasks">
-          <h2 id="person-tasks" className={h2}>{t('org.tab.tasks')}</h2>
-          {tasks.length ? <TaskList tasks={tasks} canEdit={can('tasks:update')} /> : <p className={cx(muted, 'text-sm')}>{t('task.none')}</p>}
+          <h2 id="person-tasks" className={h2}>
+            {t('org.tab.tasks')}
+          </h2>
+          {tasks.length ? (
+            <TaskList tasks={tasks} canEdit={can('tasks:update')} />
+          ) : (
+            <p className={cx(muted, 'text-sm')}>{t('task.none')}</p>
+          )}
         </section>
       </div>
       {history.length ? (
         <details className="space-y-2">
-          <summary className={cx(h2, 'inline-flex min-h-11 cursor-pointer items-center')}>{t('org.tab.history')}</summary>
+          <summary className={cx(h2, 'inline-flex min-h-11 cursor-pointer items-center')}>
+            {t('org.tab.history')}
+          </summary>
           <HistoryList entries={history} entity="person" />
         </details>
       ) : null}
-      <DialogForm open={linking} onClose={() => setLinking(false)} title={t('person.link.add')} description={p.fullName} intent="link"
-        submitLabel={t('contact.link')} schema={LinkForm} shape={{ booleans: ['isPrimary'] }}>
+      <DialogForm
+        open={linking}
+        onClose={() => setLinking(false)}
+        title={t('person.link.add')}
+        description={p.fullName}
+        intent="link"
+        submitLabel={t('contact.link')}
+        schema={LinkForm}
+        shape={{ booleans: ['isPrimary'] }}
+      >
         {(field) => (
           <div className="grid gap-4 sm:grid-cols-2">
-            <EntityPicker kind="organisations" label={t('person.link.organisation')} {...field('organisationId')} className="sm:col-span-2" />
+            <EntityPicker
+              kind="organisations"
+              label={t('person.link.organisation')}
+              {...field('organisationId')}
+              className="sm:col-span-2"
+            />
             <Field label={t('contact.role')} {...field('role')} />
             <Field label={t('person.link.workEmail')} {...field('workEmail')} type="email" />
             <Field label={t('person.link.workPhone')} {...field('workPhone')} type="tel" />
@@ -146,8 +282,15 @@ export default function PersonDetail({ loaderData }: Route.ComponentProps) {
           </div>
         )}
       </DialogForm>
-      <ConfirmDialog open={deleting} onClose={() => setDeleting(false)} busy={fetcher.state !== 'idle'} title={t('person.delete.title')}
-        body={t('person.delete.body', { name: p.fullName })} confirmLabel={t('common.delete')} onConfirm={() => act('delete')} />
+      <ConfirmDialog
+        open={deleting}
+        onClose={() => setDeleting(false)}
+        busy={fetcher.state !== 'idle'}
+        title={t('person.delete.title')}
+        body={t('person.delete.body', { name: p.fullName })}
+        confirmLabel={t('common.delete')}
+        onConfirm={() => act('delete')}
+      />
     </div>
   )
 }

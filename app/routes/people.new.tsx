@@ -16,7 +16,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const orgId = new URL(request.url).searchParams.get('organisationId')
   const [owners, org] = await Promise.all([
     loadUsers(context),
-    orgId ? apiJson<OrganisationDto>(context, `/api/v1/organisations/${encodeURIComponent(orgId)}`).catch(() => null) : null,
+    orgId
+      ? apiJson<OrganisationDto>(context, `/api/v1/organisations/${encodeURIComponent(orgId)}`).catch(() => null)
+      : null,
   ])
   return { owners, organisation: org ? { id: org.id, label: org.name } : null }
 }
@@ -25,7 +27,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   const values = formToJson(await request.formData(), { booleans: ['isPrimary'] }) as Record<string, string | boolean>
   const { organisationId, role, workEmail, workPhone, isPrimary, ...person } = values
   if (person.ownerId === '') delete person.ownerId
-  const body = { ...person, organisations: organisationId ? [{ organisationId, role, workEmail, workPhone, isPrimary }] : [] }
+  const body = {
+    ...person,
+    organisations: organisationId ? [{ organisationId, role, workEmail, workPhone, isPrimary }] : [],
+  }
   const r = await apiSubmit<PersonDto>(context, '/api/v1/people', 'POST', body)
   if (!r.ok) {
     const errors = errorsByField(r.problem)
@@ -39,8 +44,15 @@ export default function NewPerson({ loaderData }: Route.ComponentProps) {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <PageHeader title={t('person.new')} />
-      <PersonForm mode="create" values={data?.values} errors={data?.errors} detail={data?.detail} owners={loaderData.owners}
-        organisation={loaderData.organisation} cancelTo="/people" />
+      <PersonForm
+        mode="create"
+        values={data?.values}
+        errors={data?.errors}
+        detail={data?.detail}
+        owners={loaderData.owners}
+        organisation={loaderData.organisation}
+        cancelTo="/people"
+      />
     </div>
   )
 }

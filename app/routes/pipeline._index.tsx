@@ -31,7 +31,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   q.set('limit', '50')
   const cursor = url.searchParams.get('cursor')
   if (cursor) q.set('cursor', cursor)
-  const [page, owners] = await Promise.all([apiJson<Page<OrganisationDto>>(context, `/api/v1/organisations?${q}`), loadUsers(context)])
+  const [page, owners] = await Promise.all([
+    apiJson<Page<OrganisationDto>>(context, `/api/v1/organisations?${q}`),
+    loadUsers(context),
+  ])
   return { ...page, owners }
 }
 
@@ -47,15 +50,34 @@ export default function PipelineTable({ loaderData }: Route.ComponentProps) {
   useEffect(() => setSelected(new Set()), [params])
   const sort = params.get('sort') ?? '-amount'
   const canBulk = can('organisations:update')
-  const sortBy = (key: string) => setParams((p) => { p.set('sort', sort === `-${key}` ? key : `-${key}`); p.delete('cursor'); return p }, { preventScrollReset: true })
+  const sortBy = (key: string) =>
+    setParams(
+      (p) => {
+        p.set('sort', sort === `-${key}` ? key : `-${key}`)
+        p.delete('cursor')
+        return p
+      },
+      { preventScrollReset: true },
+    )
   const ariaSort = (key: string) => (sort === key ? 'ascending' : sort === `-${key}` ? 'descending' : undefined)
   const th = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400'
   const sortButton = (key: string, label: string) => (
-    <button type="button" onClick={() => sortBy(key)} className="inline-flex min-h-11 items-center gap-1 uppercase hover:text-slate-900 dark:hover:text-slate-100">
-      {label}<span aria-hidden="true">{sort === key ? '▲' : sort === `-${key}` ? '▼' : '↕'}</span>
+    <button
+      type="button"
+      onClick={() => sortBy(key)}
+      className="inline-flex min-h-11 items-center gap-1 uppercase hover:text-slate-900 dark:hover:text-slate-100"
+    >
+      {label}
+      <span aria-hidden="true">{sort === key ? '▲' : sort === `-${key}` ? '▼' : '↕'}</span>
     </button>
   )
-  const toggle = (id: string) => setSelected((s) => { const n = new Set(s); if (n.has(id)) n.delete(id); else n.add(id); return n })
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const n = new Set(s)
+      if (n.has(id)) n.delete(id)
+      else n.add(id)
+      return n
+    })
   const all = more.items.length > 0 && more.items.every((o) => selected.has(o.id))
   return (
     <div className="space-y-3">
@@ -63,40 +85,110 @@ export default function PipelineTable({ loaderData }: Route.ComponentProps) {
         {['', 'PROSPECT', 'QUALIFICATION', 'PROPOSITION', 'SIGNE'].map((s) => {
           const active = (params.get('stage') ?? '') === s
           return (
-            <button key={s || 'all'} type="button" aria-pressed={active}
-              onClick={() => setParams((p) => { if (s) p.set('stage', s); else p.delete('stage'); p.delete('cursor'); return p }, { preventScrollReset: true })}
-              className={cx('min-h-11 rounded-full px-4 text-sm font-medium', active ? 'bg-blue-700 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700')}>
+            <button
+              key={s || 'all'}
+              type="button"
+              aria-pressed={active}
+              onClick={() =>
+                setParams(
+                  (p) => {
+                    if (s) p.set('stage', s)
+                    else p.delete('stage')
+                    p.delete('cursor')
+                    return p
+                  },
+                  { preventScrollReset: true },
+                )
+              }
+              className={cx(
+                'min-h-11 rounded-full px-4 text-sm font-medium',
+                active
+                  ? 'bg-blue-700 text-white'
+                  : 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700',
+              )}
+            >
               {s ? labels.stage[s as keyof typeof labels.stage] : t('common.allF')}
             </button>
           )
         })}
       </div>
       <Pending>
-        {more.items.length === 0 ? <EmptyState title={t('org.list.empty')} /> : (
+        {more.items.length === 0 ? (
+          <EmptyState title={t('org.list.empty')} />
+        ) : (
           <div className={cx(card, 'overflow-x-auto')}>
             <table className="w-full min-w-[44rem] text-sm" data-testid="pipeline-table">
               <caption className="sr-only">{t('pipeline.view.table')}</caption>
               <thead className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-800/50">
                 <tr>
-                  {canBulk ? <th scope="col" className="w-12 px-3"><input type="checkbox" checked={all} aria-label={t('bulk.selectAll')} className="h-5 w-5 accent-blue-700"
-                    onChange={() => setSelected(all ? new Set() : new Set(more.items.map((o) => o.id)))} /></th> : null}
-                  <th scope="col" className={th} aria-sort={ariaSort('name')}>{sortButton('name', t('org.field.name'))}</th>
-                  <th scope="col" className={th}>{t('org.field.pipelineStage')}</th>
-                  <th scope="col" className={cx(th, 'text-right')} aria-sort={ariaSort('amount')}>{sortButton('amount', t('pipeline.amount'))}</th>
-                  <th scope="col" className={cx(th, 'text-right')}>{t('pipeline.weighted')}</th>
-                  <th scope="col" className={cx(th, 'text-right')} aria-sort={ariaSort('stageChangedAt')}>{sortButton('stageChangedAt', t('pipeline.inStage'))}</th>
-                  <th scope="col" className={th}>{t('org.field.owner')}</th>
+                  {canBulk ? (
+                    <th scope="col" className="w-12 px-3">
+                      <input
+                        type="checkbox"
+                        checked={all}
+                        aria-label={t('bulk.selectAll')}
+                        className="h-5 w-5 accent-blue-700"
+                        onChange={() => setSelected(all ? new Set() : new Set(more.items.map((o) => o.id)))}
+                      />
+                    </th>
+                  ) : null}
+                  <th scope="col" className={th} aria-sort={ariaSort('name')}>
+                    {sortButton('name', t('org.field.name'))}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('org.field.pipelineStage')}
+                  </th>
+                  <th scope="col" className={cx(th, 'text-right')} aria-sort={ariaSort('amount')}>
+                    {sortButton('amount', t('pipeline.amount'))}
+                  </th>
+                  <th scope="col" className={cx(th, 'text-right')}>
+                    {t('pipeline.weighted')}
+                  </th>
+                  <th scope="col" className={cx(th, 'text-right')} aria-sort={ariaSort('stageChangedAt')}>
+                    {sortButton('stageChangedAt', t('pipeline.inStage'))}
+                  </th>
+                  <th scope="col" className={th}>
+                    {t('org.field.owner')}
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
                 {more.items.map((o) => (
                   <tr key={o.id} className={selected.has(o.id) ? 'bg-blue-50 dark:bg-blue-950/40' : undefined}>
-                    {canBulk ? <td className="px-3"><input type="checkbox" checked={selected.has(o.id)} onChange={() => toggle(o.id)} aria-label={t('bulk.select', { name: o.name })} className="h-5 w-5 accent-blue-700" /></td> : null}
-                    <th scope="row" className="max-w-72 px-3 py-2 text-left font-medium"><Link to={`/organisations/${o.id}`} className={cx(link, 'block truncate')}>{o.name}</Link></th>
-                    <td className="px-3 py-2"><div className="flex flex-wrap items-center gap-1"><StageMenu org={o} canEdit={canBulk} /><StaleBadge isStale={o.isStale} /></div></td>
+                    {canBulk ? (
+                      <td className="px-3">
+                        <input
+                          type="checkbox"
+                          checked={selected.has(o.id)}
+                          onChange={() => toggle(o.id)}
+                          aria-label={t('bulk.select', { name: o.name })}
+                          className="h-5 w-5 accent-blue-700"
+                        />
+                      </td>
+                    ) : null}
+                    <th scope="row" className="max-w-72 px-3 py-2 text-left font-medium">
+                      <Link to={`/organisations/${o.id}`} className={cx(link, 'block truncate')}>
+                        {o.name}
+                      </Link>
+                    </th>
+                    <td className="px-3 py-2">
+                      <div className="flex flex-wrap items-center gap-1">
+                        <StageMenu org={o} canEdit={canBulk} />
+                        <StaleBadge isStale={o.isStale} />
+                      </div>
+                    </td>
                     <td className="px-3 py-2 text-right tabular-nums">{formatMoney(o.amount)}</td>
-                    <td className={cx(muted, 'px-3 py-2 text-right tabular-nums')}>{formatMoney(weighted(o.amount, o.pipelineStage))}</td>
-                    <td className={cx('px-3 py-2 text-right tabular-nums', o.isStale ? 'font-medium text-red-700 dark:text-red-300' : muted)}>{formatDays(daysSince(o.stageChangedAt))}</td>
+                    <td className={cx(muted, 'px-3 py-2 text-right tabular-nums')}>
+                      {formatMoney(weighted(o.amount, o.pipelineStage))}
+                    </td>
+                    <td
+                      className={cx(
+                        'px-3 py-2 text-right tabular-nums',
+                        o.isStale ? 'font-medium text-red-700 dark:text-red-300' : muted,
+                      )}
+                    >
+                      {formatDays(daysSince(o.stageChangedAt))}
+                    </td>
                     <td className={cx(muted, 'px-3 py-2')}>{o.ownerName ?? t('common.none')}</td>
                   </tr>
                 ))}
@@ -106,8 +198,15 @@ export default function PipelineTable({ loaderData }: Route.ComponentProps) {
         )}
       </Pending>
       <LoadMore more={more} />
-      {canBulk ? <BulkActions ids={[...selected]} owners={loaderData.owners} onDone={() => setSelected(new Set())} onClear={() => setSelected(new Set())}
-        can={{ update: true, delete: can('organisations:delete') }} /> : null}
+      {canBulk ? (
+        <BulkActions
+          ids={[...selected]}
+          owners={loaderData.owners}
+          onDone={() => setSelected(new Set())}
+          onClear={() => setSelected(new Set())}
+          can={{ update: true, delete: can('organisations:delete') }}
+        />
+      ) : null}
     </div>
   )
 }

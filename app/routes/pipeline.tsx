@@ -23,7 +23,10 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
   const navigate = useNavigate()
   const me = useMe()
   const keep = new URLSearchParams()
-  for (const k of PIPELINE_FILTERS) { const v = params.get(k); if (v) keep.set(k, v) }
+  for (const k of PIPELINE_FILTERS) {
+    const v = params.get(k)
+    if (v) keep.set(k, v)
+  }
   const qs = keep.size ? `?${keep}` : ''
   const analytics = pathname.endsWith('/analytics')
   const [showFilters, setShowFilters] = useState(false)
@@ -39,35 +42,79 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
       {label}
       <select name={name} defaultValue={params.get(name) ?? ''} className={cx(inputClass, 'text-sm')}>
         <option value="">{all}</option>
-        {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
       </select>
     </label>
   )
   return (
     <div className="space-y-4">
-      <PageHeader title={t('nav.pipeline')} subtitle={<span className="hidden sm:inline">{t('pipeline.subtitle')}</span>}
-        actions={<button type="button" className={cx(btn.secondary, 'sm:hidden')} aria-expanded={showFilters} aria-controls="pipeline-filters" onClick={() => setShowFilters((v) => !v)}>
-          {t('org.filters.more')}{active ? ` (${active})` : ''}
-        </button>} />
-      <Form method="get" action={pathname} key={params.toString()} id="pipeline-filters" className={cx(showFilters ? 'grid' : 'hidden', 'grid-cols-2 gap-2 sm:grid sm:grid-cols-4 lg:max-w-4xl')} aria-label={t('pipeline.filters')}
-        onSubmit={(e) => { e.preventDefault(); apply(e.currentTarget) }}
-        onChange={(e) => { if ((e.target as unknown as HTMLElement).tagName === 'SELECT') apply(e.currentTarget) }}>
+      <PageHeader
+        title={t('nav.pipeline')}
+        subtitle={<span className="hidden sm:inline">{t('pipeline.subtitle')}</span>}
+        actions={
+          <button
+            type="button"
+            className={cx(btn.secondary, 'sm:hidden')}
+            aria-expanded={showFilters}
+            aria-controls="pipeline-filters"
+            onClick={() => setShowFilters((v) => !v)}
+          >
+            {t('org.filters.more')}
+            {active ? ` (${active})` : ''}
+          </button>
+        }
+      />
+      <Form
+        method="get"
+        action={pathname}
+        key={params.toString()}
+        id="pipeline-filters"
+        className={cx(showFilters ? 'grid' : 'hidden', 'grid-cols-2 gap-2 sm:grid sm:grid-cols-4 lg:max-w-4xl')}
+        aria-label={t('pipeline.filters')}
+        onSubmit={(e) => {
+          e.preventDefault()
+          apply(e.currentTarget)
+        }}
+        onChange={(e) => {
+          if ((e.target as unknown as HTMLElement).tagName === 'SELECT') apply(e.currentTarget)
+        }}
+      >
         {analytics ? null : (
           <label className="col-span-2 flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300 sm:col-span-1">
             {t('common.search')}
-            <input type="search" name="q" defaultValue={params.get('q') ?? ''} placeholder={t('org.filters.qPlaceholder')} className={cx(inputClass, 'text-sm')} />
+            <input
+              type="search"
+              name="q"
+              defaultValue={params.get('q') ?? ''}
+              placeholder={t('org.filters.qPlaceholder')}
+              className={cx(inputClass, 'text-sm')}
+            />
           </label>
         )}
         {select('type', t('org.field.type'), Object.entries(labels.type), t('common.all'))}
         {select('category', t('org.field.category'), Object.entries(labels.category), t('common.allF'))}
-        {select('ownerId', t('org.field.owner'), owners.map((u) => [u.id, u.name]), t('common.all'))}
-        <button type="submit" className="sr-only">{t('common.filter')}</button>
+        {select(
+          'ownerId',
+          t('org.field.owner'),
+          owners.map((u) => [u.id, u.name]),
+          t('common.all'),
+        )}
+        <button type="submit" className="sr-only">
+          {t('common.filter')}
+        </button>
       </Form>
-      <Tabs label={t('pipeline.views')} items={[
-        { to: `/pipeline${qs}`, label: t('pipeline.view.table'), end: true },
-        { to: `/pipeline/kanban${qs}`, label: t('pipeline.view.kanban') },
-        { to: `/pipeline/analytics${qs}`, label: t('pipeline.view.analytics') },
-      ]} />
+      <Tabs
+        label={t('pipeline.views')}
+        items={[
+          { to: `/pipeline${qs}`, label: t('pipeline.view.table'), end: true },
+          { to: `/pipeline/kanban${qs}`, label: t('pipeline.view.kanban') },
+          { to: `/pipeline/analytics${qs}`, label: t('pipeline.view.analytics') },
+        ]}
+      />
       <Outlet />
     </div>
   )

@@ -40,7 +40,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   const values = formToJson(form, { booleans: ['isActive'] })
   const r = await apiSubmit<ProductDto>(context, `/api/v1/products/${id}`, 'PATCH', values)
-  if (!r.ok) { const errors = errorsByField(r.problem); return { errors, detail: Object.keys(errors).length ? undefined : r.problem.detail } }
+  if (!r.ok) {
+    const errors = errorsByField(r.problem)
+    return { errors, detail: Object.keys(errors).length ? undefined : r.problem.detail }
+  }
   return redirect(flashUrl(`/products/${params.id}`, 'product.updated'))
 }
 
@@ -59,31 +62,78 @@ export default function ProductDetail({ loaderData }: Route.ComponentProps) {
   const canEdit = can('products:update')
   return (
     <div className="mx-auto max-w-4xl space-y-4">
-      <nav aria-label={t('common.breadcrumb')} className="text-sm"><Link to="/products" className={link}>{t('nav.products')}</Link> <span aria-hidden="true">›</span></nav>
-      <PageHeader title={p.name} subtitle={<span className="font-mono">{p.isin}</span>}
-        actions={can('products:delete') ? <button type="button" className={btn.secondary} onClick={() => setDeleting(true)}>{t('common.delete')}</button> : null} />
+      <nav aria-label={t('common.breadcrumb')} className="text-sm">
+        <Link to="/products" className={link}>
+          {t('nav.products')}
+        </Link>{' '}
+        <span aria-hidden="true">›</span>
+      </nav>
+      <PageHeader
+        title={p.name}
+        subtitle={<span className="font-mono">{p.isin}</span>}
+        actions={
+          can('products:delete') ? (
+            <button type="button" className={btn.secondary} onClick={() => setDeleting(true)}>
+              {t('common.delete')}
+            </button>
+          ) : null
+        }
+      />
       {canEdit ? (
-        <Form ref={formRef} method="post" onSubmit={onSubmit} noValidate className={cx(card, 'space-y-4 p-4 md:p-6')} data-testid="product-form">
+        <Form
+          ref={formRef}
+          method="post"
+          onSubmit={onSubmit}
+          noValidate
+          className={cx(card, 'space-y-4 p-4 md:p-6')}
+          data-testid="product-form"
+        >
           <FormAlert>{data && 'detail' in data ? data.detail : undefined}</FormAlert>
           <ProductFields field={field} product={p} edit />
           <div className="flex gap-2">
-            <button type="submit" className={btn.primary} disabled={busy}>{busy ? t('common.saving') : t('common.save')}</button>
-            <span className="ml-auto hidden self-center text-xs text-slate-600 sm:inline dark:text-slate-400">{t('form.saveHint')}</span>
+            <button type="submit" className={btn.primary} disabled={busy}>
+              {busy ? t('common.saving') : t('common.save')}
+            </button>
+            <span className="ml-auto hidden self-center text-xs text-slate-600 sm:inline dark:text-slate-400">
+              {t('form.saveHint')}
+            </span>
           </div>
         </Form>
       ) : (
         <dl className={cx(card, 'grid gap-3 p-4 sm:grid-cols-2')}>
-          <div><dt className={cx(muted, 'text-xs uppercase')}>{t('org.field.category')}</dt><dd>{p.category ? labels.category[p.category] : t('common.none')}</dd></div>
-          <div><dt className={cx(muted, 'text-xs uppercase')}>{t('product.field.issuer')}</dt><dd>{p.issuerName ?? t('common.none')}</dd></div>
-          <div className="sm:col-span-2"><dt className={cx(muted, 'text-xs uppercase')}>{t('product.field.description')}</dt><dd>{p.description ?? t('common.none')}</dd></div>
+          <div>
+            <dt className={cx(muted, 'text-xs uppercase')}>{t('org.field.category')}</dt>
+            <dd>{p.category ? labels.category[p.category] : t('common.none')}</dd>
+          </div>
+          <div>
+            <dt className={cx(muted, 'text-xs uppercase')}>{t('product.field.issuer')}</dt>
+            <dd>{p.issuerName ?? t('common.none')}</dd>
+          </div>
+          <div className="sm:col-span-2">
+            <dt className={cx(muted, 'text-xs uppercase')}>{t('product.field.description')}</dt>
+            <dd>{p.description ?? t('common.none')}</dd>
+          </div>
         </dl>
       )}
       <section className="space-y-2" aria-labelledby="product-mandates">
-        <h2 id="product-mandates" className={h2}>{t('nav.mandates')}</h2>
-        {mandates.length ? <MandateList mandates={mandates} /> : <p className={cx(muted, 'text-sm')}>{t('mandate.none')}</p>}
+        <h2 id="product-mandates" className={h2}>
+          {t('nav.mandates')}
+        </h2>
+        {mandates.length ? (
+          <MandateList mandates={mandates} />
+        ) : (
+          <p className={cx(muted, 'text-sm')}>{t('mandate.none')}</p>
+        )}
       </section>
-      <ConfirmDialog open={deleting} onClose={() => setDeleting(false)} busy={fetcher.state !== 'idle'} title={t('product.delete.title')}
-        body={t('product.delete.body', { name: p.name })} confirmLabel={t('common.delete')} onConfirm={() => fetcher.submit({ intent: 'delete' }, { method: 'post' })} />
+      <ConfirmDialog
+        open={deleting}
+        onClose={() => setDeleting(false)}
+        busy={fetcher.state !== 'idle'}
+        title={t('product.delete.title')}
+        body={t('product.delete.body', { name: p.name })}
+        confirmLabel={t('common.delete')}
+        onConfirm={() => fetcher.submit({ intent: 'delete' }, { method: 'post' })}
+      />
     </div>
   )
 }

@@ -21,27 +21,55 @@ export const meta: Route.MetaFunction = () => [{ title: `${t('search.page.title'
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url)
   const query = new URLSearchParams({ limit: PAGE_SIZE })
-  for (const k of [...PARAMS, 'cursor']) { const v = url.searchParams.get(k)?.trim(); if (v) query.set(k, v) }
+  for (const k of [...PARAMS, 'cursor']) {
+    const v = url.searchParams.get(k)?.trim()
+    if (v) query.set(k, v)
+  }
   const asked = PARAMS.some((k) => k !== 'types' && query.get(k))
   const [res, owners] = await Promise.all([asked ? context.api(`/api/v1/search?${query}`) : null, loadUsers(context)])
   if (res && res.status === 400) return { result: null, problem: (await res.json()) as Problem, owners }
-  if (res && !res.ok) throw new Response(await res.text(), { status: res.status, headers: { 'content-type': 'application/json' } })
+  if (res && !res.ok)
+    throw new Response(await res.text(), { status: res.status, headers: { 'content-type': 'application/json' } })
   return { result: res ? ((await res.json()) as SearchResult) : null, problem: null, owners }
 }
 
-function Select({ name, label, value, options }: { name: string; label: string; value: string; options: [string, string][] }) {
+function Select({
+  name,
+  label,
+  value,
+  options,
+}: {
+  name: string
+  label: string
+  value: string
+  options: [string, string][]
+}) {
   return (
     <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
       {label}
       <select name={name} defaultValue={value} className={cx(inputClass, 'text-sm')}>
         <option value="">{t('common.all')}</option>
-        {options.map(([v, l]) => <option key={v} value={v}>{l}</option>)}
+        {options.map(([v, l]) => (
+          <option key={v} value={v}>
+            {l}
+          </option>
+        ))}
       </select>
     </label>
   )
 }
 
-function TextInput({ name, label, value, type = 'text' }: { name: string; label: string; value: string; type?: string }) {
+function TextInput({
+  name,
+  label,
+  value,
+  type = 'text',
+}: {
+  name: string
+  label: string
+  value: string
+  type?: string
+}) {
   return (
     <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
       {label}
@@ -69,61 +97,131 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title={t('search.page.title')} />
-      <Form method="get" action="/search" role="search" aria-label={t('search.filters')} key={params.toString()} data-testid="search-filters"
-        className={cx(card, 'flex flex-col gap-3 p-3')}>
+      <Form
+        method="get"
+        action="/search"
+        role="search"
+        aria-label={t('search.filters')}
+        key={params.toString()}
+        data-testid="search-filters"
+        className={cx(card, 'flex flex-col gap-3 p-3')}
+      >
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
           {t('search.label')}
-          <input type="search" name="q" defaultValue={get('q')} maxLength={200} placeholder={t('search.placeholder')} className={cx(inputClass, 'text-base')} />
+          <input
+            type="search"
+            name="q"
+            defaultValue={get('q')}
+            maxLength={200}
+            placeholder={t('search.placeholder')}
+            className={cx(inputClass, 'text-base')}
+          />
         </label>
         <div className="grid grid-cols-2 gap-2 md:grid-cols-4">
-          <Select name="types" label={t('search.filter.kind')} value={get('types')} options={SEARCH_TYPES.map((k) => [k, t(`search.type.${k}` as MessageKey)])} />
-          <Select name="type" label={t('search.filter.type')} value={get('type')} options={ORGANISATION_TYPES.map((k) => [k, labels.type[k]])} />
-          <Select name="category" label={t('search.filter.category')} value={get('category')} options={CATEGORIES.map((k) => [k, labels.category[k]])} />
-          <Select name="stage" label={t('search.filter.stage')} value={get('stage')} options={PIPELINE_STAGES.map((k) => [k, labels.stage[k]])} />
+          <Select
+            name="types"
+            label={t('search.filter.kind')}
+            value={get('types')}
+            options={SEARCH_TYPES.map((k) => [k, t(`search.type.${k}` as MessageKey)])}
+          />
+          <Select
+            name="type"
+            label={t('search.filter.type')}
+            value={get('type')}
+            options={ORGANISATION_TYPES.map((k) => [k, labels.type[k]])}
+          />
+          <Select
+            name="category"
+            label={t('search.filter.category')}
+            value={get('category')}
+            options={CATEGORIES.map((k) => [k, labels.category[k]])}
+          />
+          <Select
+            name="stage"
+            label={t('search.filter.stage')}
+            value={get('stage')}
+            options={PIPELINE_STAGES.map((k) => [k, labels.stage[k]])}
+          />
           <TextInput name="city" label={t('search.filter.city')} value={get('city')} />
-          <Select name="ownerId" label={t('search.filter.owner')} value={get('ownerId')} options={owners.map((u) => [u.id, u.name])} />
+          <Select
+            name="ownerId"
+            label={t('search.filter.owner')}
+            value={get('ownerId')}
+            options={owners.map((u) => [u.id, u.name])}
+          />
           <TextInput name="createdFrom" type="date" label={t('search.filter.createdFrom')} value={get('createdFrom')} />
           <TextInput name="createdTo" type="date" label={t('search.filter.createdTo')} value={get('createdTo')} />
         </div>
         <div className="flex flex-wrap gap-2">
-          <button type="submit" className={btn.primary}>{t('search.filter.apply')}</button>
-          <Link to="/search" className={btn.ghost}>{t('search.filter.reset')}</Link>
+          <button type="submit" className={btn.primary}>
+            {t('search.filter.apply')}
+          </button>
+          <Link to="/search" className={btn.ghost}>
+            {t('search.filter.reset')}
+          </Link>
         </div>
       </Form>
       {problem ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">{problem.errors?.[0]?.message ?? problem.detail}</p>
+        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+          {problem.errors?.[0]?.message ?? problem.detail}
+        </p>
       ) : null}
       <Pending>
         {!result ? (
-          problem ? null : <EmptyState title={t('search.prompt')} testId="search-prompt" />
+          problem ? null : (
+            <EmptyState title={t('search.prompt')} testId="search-prompt" />
+          )
         ) : groups.length === 0 ? (
           <EmptyState title={t('search.empty', { q: get('q') })} testId="search-empty" />
         ) : (
           <div className="flex flex-col gap-4" data-testid="search-results">
-            {params.get('cursor') ? <Link to={withoutPaging()} className={link}>← {t('search.seeAllGroup')}</Link> : null}
+            {params.get('cursor') ? (
+              <Link to={withoutPaging()} className={link}>
+                ← {t('search.seeAllGroup')}
+              </Link>
+            ) : null}
             {groups.map((g) => (
-              <section key={g.type} aria-labelledby={`search-${g.type}`} className={cx(card, 'p-2')} data-testid={`search-group-${g.type}`}>
+              <section
+                key={g.type}
+                aria-labelledby={`search-${g.type}`}
+                className={cx(card, 'p-2')}
+                data-testid={`search-group-${g.type}`}
+              >
                 <h2 id={`search-${g.type}`} className="flex items-center gap-2 px-2 py-1 text-base font-semibold">
                   <Icon path={TYPE_ICON[g.type]} />
                   {t(`search.type.${g.type}` as MessageKey)}
-                  <span className="rounded-full bg-slate-100 px-2 text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300">{countLabel(g)}</span>
+                  <span className="rounded-full bg-slate-100 px-2 text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+                    {countLabel(g)}
+                  </span>
                 </h2>
                 <ul className="flex flex-col">
                   {g.items.map((hit) => (
                     <li key={hit.id}>
                       {hit.href ? (
-                        <Link to={hit.href} className="flex min-h-11 items-center gap-3 rounded-md px-2 py-2 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-700 dark:hover:bg-slate-800">
+                        <Link
+                          to={hit.href}
+                          className="flex min-h-11 items-center gap-3 rounded-md px-2 py-2 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-700 dark:hover:bg-slate-800"
+                        >
                           <Icon path={TYPE_ICON[hit.type]} className="h-5 w-5 text-slate-500" />
                           <HitText hit={hit} />
                         </Link>
                       ) : (
-                        <div className="flex min-h-11 items-center gap-3 px-2 py-2 text-sm"><Icon path={TYPE_ICON[hit.type]} className="h-5 w-5 text-slate-500" /><HitText hit={hit} /></div>
+                        <div className="flex min-h-11 items-center gap-3 px-2 py-2 text-sm">
+                          <Icon path={TYPE_ICON[hit.type]} className="h-5 w-5 text-slate-500" />
+                          <HitText hit={hit} />
+                        </div>
                       )}
                     </li>
                   ))}
                 </ul>
                 {g.nextCursor ? (
-                  <Link to={pageOf(g.type, g.nextCursor)} className={cx(btn.secondary, 'mt-2')} data-testid={`search-more-${g.type}`}>{t('search.more')}</Link>
+                  <Link
+                    to={pageOf(g.type, g.nextCursor)}
+                    className={cx(btn.secondary, 'mt-2')}
+                    data-testid={`search-more-${g.type}`}
+                  >
+                    {t('search.more')}
+                  </Link>
                 ) : null}
               </section>
             ))}

@@ -29,7 +29,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const team = url.searchParams.get('scope') === 'team'
   const cursor = url.searchParams.get('cursor')
   const query = `${VIEWS[view] ?? VIEWS.open}&limit=50${team ? '' : '&mine=true'}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`
-  const [page, users] = await Promise.all([apiJson<Page<TaskDto>>(context, `/api/v1/tasks?${query}`), loadUsers(context)])
+  const [page, users] = await Promise.all([
+    apiJson<Page<TaskDto>>(context, `/api/v1/tasks?${query}`),
+    loadUsers(context),
+  ])
   return { ...page, users }
 }
 
@@ -42,7 +45,8 @@ function groupOf(task: TaskDto, now: Date) {
   if (task.status === 'DONE' || task.status === 'CANCELLED') return 'done'
   if (task.isOverdue) return 'overdue'
   if (!task.dueAt) return 'none'
-  const end = new Date(now); end.setHours(23, 59, 59, 999)
+  const end = new Date(now)
+  end.setHours(23, 59, 59, 999)
   return new Date(task.dueAt) <= end ? 'today' : 'later'
 }
 const GROUPS = ['overdue', 'today', 'later', 'none', 'done'] as const
@@ -56,13 +60,31 @@ export default function Tasks({ loaderData }: Route.ComponentProps) {
   const view = params.get('view') ?? 'open'
   const scope = params.get('scope') ?? 'mine'
   const now = new Date()
-  const groups = GROUPS.map((g) => ({ g, items: more.items.filter((x) => groupOf(x, now) === g) })).filter((x) => x.items.length)
-  const tab = (to: string, label: string, active: boolean) => (
-    <NavLink to={to} className={cx('inline-flex min-h-11 items-center rounded-full px-4 text-sm font-medium', active ? 'bg-blue-700 text-white' : 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700')}
-      aria-current={active ? 'page' : undefined} preventScrollReset>{label}</NavLink>
+  const groups = GROUPS.map((g) => ({ g, items: more.items.filter((x) => groupOf(x, now) === g) })).filter(
+    (x) => x.items.length,
   )
-  const q = (v: string, s: string) => `?${new URLSearchParams({ ...(v !== 'open' ? { view: v } : {}), ...(s !== 'mine' ? { scope: s } : {}) })}`
-  const add = can('tasks:create') ? <button type="button" className={btn.primary} onClick={() => setAdding(true)} data-testid="add-task">+ {t('task.new')}</button> : null
+  const tab = (to: string, label: string, active: boolean) => (
+    <NavLink
+      to={to}
+      className={cx(
+        'inline-flex min-h-11 items-center rounded-full px-4 text-sm font-medium',
+        active
+          ? 'bg-blue-700 text-white'
+          : 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700',
+      )}
+      aria-current={active ? 'page' : undefined}
+      preventScrollReset
+    >
+      {label}
+    </NavLink>
+  )
+  const q = (v: string, s: string) =>
+    `?${new URLSearchParams({ ...(v !== 'open' ? { view: v } : {}), ...(s !== 'mine' ? { scope: s } : {}) })}`
+  const add = can('tasks:create') ? (
+    <button type="button" className={btn.primary} onClick={() => setAdding(true)} data-testid="add-task">
+      + {t('task.new')}
+    </button>
+  ) : null
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <PageHeader title={scope === 'team' ? t('task.team') : t('task.mine')} actions={add} />
@@ -79,17 +101,29 @@ export default function Tasks({ loaderData }: Route.ComponentProps) {
         </nav>
       </div>
       <Pending className="space-y-4">
-        {groups.length === 0 ? <EmptyState title={view === 'done' ? t('task.none.done') : t('task.none.open')} body={view === 'open' ? t('task.none.open.body') : undefined} /> : null}
+        {groups.length === 0 ? (
+          <EmptyState
+            title={view === 'done' ? t('task.none.done') : t('task.none.open')}
+            body={view === 'open' ? t('task.none.open.body') : undefined}
+          />
+        ) : null}
         {groups.map(({ g, items }) => (
           <section key={g} aria-labelledby={`tasks-${g}`} className="space-y-2" data-testid={`task-group-${g}`}>
-            <h2 id={`tasks-${g}`} className={cx(h2, g === 'overdue' && 'text-red-700 dark:text-red-300')}>{t(`task.group.${g}`)} <span className="text-sm font-normal">({items.length})</span></h2>
+            <h2 id={`tasks-${g}`} className={cx(h2, g === 'overdue' && 'text-red-700 dark:text-red-300')}>
+              {t(`task.group.${g}`)} <span className="text-sm font-normal">({items.length})</span>
+            </h2>
             <TaskList tasks={items} canEdit={can('tasks:update')} showAssignee={scope === 'team'} onEdit={setEditing} />
           </section>
         ))}
       </Pending>
       <LoadMore more={more} />
       <TaskDialog open={adding} onClose={() => setAdding(false)} users={loaderData.users} />
-      <TaskDialog open={!!editing} onClose={() => setEditing(null)} users={loaderData.users} initial={editing ?? undefined} />
+      <TaskDialog
+        open={!!editing}
+        onClose={() => setEditing(null)}
+        users={loaderData.users}
+        initial={editing ?? undefined}
+      />
     </div>
   )
 }

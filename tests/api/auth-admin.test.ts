@@ -6,11 +6,21 @@ describe('users administration', () => {
   test('an admin creates a user; a second account with the same email is refused', async () => {
     const admin = await as('admin')
     const email = freshEmail('new')
-    const res = await admin.post('/api/v1/users', { email, name: 'Nouvelle Recrue', role: 'viewer', password: STRONG_PASSWORD })
+    const res = await admin.post('/api/v1/users', {
+      email,
+      name: 'Nouvelle Recrue',
+      role: 'viewer',
+      password: STRONG_PASSWORD,
+    })
     expect(res.status).toBe(201)
     expect(res.body).toMatchObject({ email, role: 'viewer', mustChangePassword: true, isActive: true })
     expect(res.body.passwordHash).toBeUndefined()
-    const dup = await admin.post('/api/v1/users', { email: email.toUpperCase(), name: 'Doublon', role: 'viewer', password: STRONG_PASSWORD })
+    const dup = await admin.post('/api/v1/users', {
+      email: email.toUpperCase(),
+      name: 'Doublon',
+      role: 'viewer',
+      password: STRONG_PASSWORD,
+    })
     expect(dup.status).toBe(409)
   })
 
@@ -32,7 +42,11 @@ describe('users administration', () => {
     const me = await user.client.get('/api/v1/auth/me')
     expect(me.body.permissions).toContain('organisations:create')
     const log = await admin.get(`/api/v1/audit-log?action=user.role_changed&targetId=${user.id}`)
-    expect(log.body.data[0]).toMatchObject({ action: 'user.role_changed', details: { from: 'viewer', to: 'sales' }, actorEmail: 'admin@demo.crm' })
+    expect(log.body.data[0]).toMatchObject({
+      action: 'user.role_changed',
+      details: { from: 'viewer', to: 'sales' },
+      actorEmail: 'admin@demo.crm',
+    })
   })
 
   test('a deactivated user is signed out everywhere and cannot sign in', async () => {
@@ -59,7 +73,14 @@ describe('users administration', () => {
     expect((await user.client.get('/api/v1/auth/me')).status).toBe(401)
     expect((await signIn(user.email, user.password)).res.status).toBe(401)
     const token = linkToken((await latestMail(user.email))!.text)!
-    expect((await new ApiClient().post('/api/v1/auth/password-reset/confirm', { token, password: `${STRONG_PASSWORD}-forced` })).status).toBe(204)
+    expect(
+      (
+        await new ApiClient().post('/api/v1/auth/password-reset/confirm', {
+          token,
+          password: `${STRONG_PASSWORD}-forced`,
+        })
+      ).status,
+    ).toBe(204)
     expect((await signIn(user.email, `${STRONG_PASSWORD}-forced`)).res.status).toBe(200)
   })
 
@@ -90,7 +111,11 @@ describe('teams', () => {
     await admin.patch(`/api/v1/users/${member.id}`, { teamId: null })
     expect((await admin.delete(`/api/v1/teams/${created.body.id}`)).status).toBe(204)
     const log = await admin.get(`/api/v1/audit-log?action=team.&targetId=${created.body.id}`)
-    expect(log.body.data.map((e: { action: string }) => e.action)).toEqual(['team.deleted', 'team.renamed', 'team.created'])
+    expect(log.body.data.map((e: { action: string }) => e.action)).toEqual([
+      'team.deleted',
+      'team.renamed',
+      'team.created',
+    ])
   })
 
   test('a sales user reads teams but cannot create one', async () => {
@@ -104,15 +129,24 @@ describe('permission matrix', () => {
   test("an admin changes a role's permissions in the matrix; the change applies at once and is audited", async () => {
     const admin = await as('admin')
     const sales = await readyUser('sales')
-    expect((await sales.client.post('/api/v1/organisations', { name: `Matrice ${Date.now()}`, type: 'INVESTISSEUR' })).status).toBe(201)
+    expect(
+      (await sales.client.post('/api/v1/organisations', { name: `Matrice ${Date.now()}`, type: 'INVESTISSEUR' }))
+        .status,
+    ).toBe(201)
     try {
-      const res = await admin.patch('/api/v1/roles/sales', { changes: [{ permission: 'organisations:create', allowed: false }] })
+      const res = await admin.patch('/api/v1/roles/sales', {
+        changes: [{ permission: 'organisations:create', allowed: false }],
+      })
       expect(res.status).toBe(200)
       expect(res.body.permissions).not.toContain('organisations:create')
       expect(res.body.overrides).toEqual([{ permission: 'organisations:create', allowed: false }])
-      expect((await sales.client.post('/api/v1/organisations', { name: 'Refusée', type: 'INVESTISSEUR' })).status).toBe(403)
+      expect((await sales.client.post('/api/v1/organisations', { name: 'Refusée', type: 'INVESTISSEUR' })).status).toBe(
+        403,
+      )
       const matrix = await admin.get('/api/v1/roles')
-      expect(matrix.body.roles.find((r: { role: string }) => r.role === 'sales').permissions).not.toContain('organisations:create')
+      expect(matrix.body.roles.find((r: { role: string }) => r.role === 'sales').permissions).not.toContain(
+        'organisations:create',
+      )
     } finally {
       await admin.patch('/api/v1/roles/sales', { changes: [{ permission: 'organisations:create', allowed: true }] })
     }
@@ -124,17 +158,24 @@ describe('permission matrix', () => {
 
   test('a viewer can never be given a write permission, and the admin keeps the power to manage roles', async () => {
     const admin = await as('admin')
-    const viewer = await admin.patch('/api/v1/roles/viewer', { changes: [{ permission: 'organisations:update', allowed: true }] })
+    const viewer = await admin.patch('/api/v1/roles/viewer', {
+      changes: [{ permission: 'organisations:update', allowed: true }],
+    })
     expect(viewer.status).toBe(400)
     const self = await admin.patch('/api/v1/roles/admin', { changes: [{ permission: 'roles:manage', allowed: false }] })
     expect(self.status).toBe(400)
-    const unknown = await admin.patch('/api/v1/roles/manager', { changes: [{ permission: 'rockets:launch', allowed: true }] })
+    const unknown = await admin.patch('/api/v1/roles/manager', {
+      changes: [{ permission: 'rockets:launch', allowed: true }],
+    })
     expect(unknown.status).toBe(400)
   })
 
   test('only admins change the matrix', async () => {
     const manager = await as('manager')
-    expect((await manager.patch('/api/v1/roles/manager', { changes: [{ permission: 'users:manage', allowed: true }] })).status).toBe(403)
+    expect(
+      (await manager.patch('/api/v1/roles/manager', { changes: [{ permission: 'users:manage', allowed: true }] }))
+        .status,
+    ).toBe(403)
   })
 })
 
@@ -142,11 +183,15 @@ describe('user directory', () => {
   test('colleagues are listed for pickers, but lockout state and sign-in history only for user admins', async () => {
     const sales = await as('sales')
     const admin = await as('admin')
-    const seenBySales = (await sales.get('/api/v1/users')).body.data.find((u: { email: string }) => u.email === 'viewer@demo.crm')
+    const seenBySales = (await sales.get('/api/v1/users')).body.data.find(
+      (u: { email: string }) => u.email === 'viewer@demo.crm',
+    )
     expect(seenBySales.name).toBeTruthy()
     expect(seenBySales).not.toHaveProperty('failedLoginCount')
     expect(seenBySales).not.toHaveProperty('lockedUntil')
-    const seenByAdmin = (await admin.get('/api/v1/users')).body.data.find((u: { email: string }) => u.email === 'viewer@demo.crm')
+    const seenByAdmin = (await admin.get('/api/v1/users')).body.data.find(
+      (u: { email: string }) => u.email === 'viewer@demo.crm',
+    )
     expect(seenByAdmin).toHaveProperty('failedLoginCount')
   })
 })

@@ -4,7 +4,8 @@ import { ApiClient, as } from '../setup/api-client.ts'
 
 export const STRONG_PASSWORD = 'Un-Mot-De-Passe-Solide-2026'
 
-export const freshEmail = (label = 'user') => `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}@test.crm`
+export const freshEmail = (label = 'user') =>
+  `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}@test.crm`
 
 type Role = 'admin' | 'manager' | 'sales' | 'viewer'
 
@@ -14,7 +15,13 @@ export async function createUser(opts: { role?: Role; password?: string | null; 
   const team = teams.find((t) => t.name === (opts.teamName ?? 'Équipe Paris'))
   const email = freshEmail(opts.role ?? 'sales')
   const password = opts.password === null ? undefined : (opts.password ?? STRONG_PASSWORD)
-  const res = await admin.post('/api/v1/users', { email, name: `Test ${email.split('@')[0]}`, role: opts.role ?? 'sales', teamId: team?.id ?? null, password })
+  const res = await admin.post('/api/v1/users', {
+    email,
+    name: `Test ${email.split('@')[0]}`,
+    role: opts.role ?? 'sales',
+    teamId: team?.id ?? null,
+    password,
+  })
   if (res.status !== 201) throw new Error(`user creation failed: ${res.status} ${JSON.stringify(res.body)}`)
   return { id: res.body.id as string, email, password: password ?? '' }
 }
@@ -22,7 +29,11 @@ export async function createUser(opts: { role?: Role; password?: string | null; 
 // Signs in and, when the admin-set password must be changed first, changes it to `finalPassword`.
 export async function signIn(email: string, password: string, opts: { ip?: string; userAgent?: string } = {}) {
   const client = new ApiClient(undefined, opts.ip)
-  const res = await client.post('/api/v1/auth/login', { email, password }, opts.userAgent ? { 'user-agent': opts.userAgent } : {})
+  const res = await client.post(
+    '/api/v1/auth/login',
+    { email, password },
+    opts.userAgent ? { 'user-agent': opts.userAgent } : {},
+  )
   return { client, res }
 }
 
@@ -30,8 +41,12 @@ export async function readyUser(role: Role = 'sales', teamName?: string) {
   const user = await createUser({ role, teamName })
   const { client } = await signIn(user.email, user.password)
   const finalPassword = `${STRONG_PASSWORD}-ok`
-  const changed = await client.post('/api/v1/auth/password', { currentPassword: user.password, newPassword: finalPassword })
-  if (changed.status !== 204) throw new Error(`password change failed: ${changed.status} ${JSON.stringify(changed.body)}`)
+  const changed = await client.post('/api/v1/auth/password', {
+    currentPassword: user.password,
+    newPassword: finalPassword,
+  })
+  if (changed.status !== 204)
+    throw new Error(`password change failed: ${changed.status} ${JSON.stringify(changed.body)}`)
   return { ...user, password: finalPassword, client }
 }
 

@@ -5,7 +5,12 @@ const inDays = (days: number) => new Date(Date.now() + days * 86400_000).toISOSt
 
 async function createToken(body: Record<string, unknown>) {
   const admin = await as('admin')
-  const res = await admin.post('/api/v1/api-tokens', { name: `Intégration ${Date.now()}`, roleCeiling: 'admin', expiresAt: inDays(30), ...body })
+  const res = await admin.post('/api/v1/api-tokens', {
+    name: `Intégration ${Date.now()}`,
+    roleCeiling: 'admin',
+    expiresAt: inDays(30),
+    ...body,
+  })
   expect(res.status).toBe(201)
   return res.body as { id: string; token: string; name: string; status: string }
 }
@@ -37,7 +42,9 @@ describe('API tokens', () => {
     const created = await createToken({ roleCeiling: 'viewer' })
     const integration = new ApiClient(created.token)
     expect((await integration.get('/api/v1/organisations?limit=1')).status).toBe(200)
-    expect((await integration.post('/api/v1/organisations', { name: 'Par jeton', type: 'INVESTISSEUR' })).status).toBe(403)
+    expect((await integration.post('/api/v1/organisations', { name: 'Par jeton', type: 'INVESTISSEUR' })).status).toBe(
+      403,
+    )
     expect((await integration.get('/api/v1/users')).status).toBe(200)
     expect((await integration.get('/api/v1/api-tokens')).status).toBe(403)
   })
@@ -69,14 +76,20 @@ describe('API tokens', () => {
     const admin = await as('admin')
     const past = await admin.post('/api/v1/api-tokens', { name: 'Passé', roleCeiling: 'viewer', expiresAt: inDays(-1) })
     expect(past.status).toBe(400)
-    const far = await admin.post('/api/v1/api-tokens', { name: 'Lointain', roleCeiling: 'viewer', expiresAt: inDays(400) })
+    const far = await admin.post('/api/v1/api-tokens', {
+      name: 'Lointain',
+      roleCeiling: 'viewer',
+      expiresAt: inDays(400),
+    })
     expect(far.status).toBe(400)
   })
 
   test('only admins see and manage tokens', async () => {
     const manager = await as('manager')
     expect((await manager.get('/api/v1/api-tokens')).status).toBe(403)
-    expect((await manager.post('/api/v1/api-tokens', { name: 'x', roleCeiling: 'viewer', expiresAt: inDays(1) })).status).toBe(403)
+    expect(
+      (await manager.post('/api/v1/api-tokens', { name: 'x', roleCeiling: 'viewer', expiresAt: inDays(1) })).status,
+    ).toBe(403)
   })
 
   test('an unknown Bearer token is refused', async () => {

@@ -26,7 +26,10 @@ describe('sign-in and session cookie', () => {
   test('a wrong password and an unknown email get the same answer', async () => {
     const user = await createUser()
     const wrong = await new ApiClient().post('/api/v1/auth/login', { email: user.email, password: 'not-the-password' })
-    const unknown = await new ApiClient().post('/api/v1/auth/login', { email: `nobody-${Date.now()}@test.crm`, password: 'not-the-password' })
+    const unknown = await new ApiClient().post('/api/v1/auth/login', {
+      email: `nobody-${Date.now()}@test.crm`,
+      password: 'not-the-password',
+    })
     expect(wrong.status).toBe(401)
     expect(unknown.status).toBe(401)
     expect(unknown.body.detail).toBe(wrong.body.detail)
@@ -39,7 +42,10 @@ describe('lockout', () => {
     // Five failures from one address (the sign-in rate limit allows exactly five a minute).
     const attacker = randomIp()
     for (let i = 0; i < 5; i++) {
-      const res = await new ApiClient(undefined, attacker).post('/api/v1/auth/login', { email: user.email, password: `wrong-${i}` })
+      const res = await new ApiClient(undefined, attacker).post('/api/v1/auth/login', {
+        email: user.email,
+        password: `wrong-${i}`,
+      })
       expect(res.status).toBe(401)
     }
     const locked = await signIn(user.email, user.password)
@@ -57,7 +63,9 @@ describe('lockout', () => {
 
     const log = await admin.get(`/api/v1/audit-log?targetId=${user.id}&limit=50`)
     const actions = log.body.data.map((e: { action: string }) => e.action)
-    expect(actions).toEqual(expect.arrayContaining(['auth.login_failed', 'auth.locked', 'auth.login_locked', 'user.unlocked', 'auth.login']))
+    expect(actions).toEqual(
+      expect.arrayContaining(['auth.login_failed', 'auth.locked', 'auth.login_locked', 'user.unlocked', 'auth.login']),
+    )
     const lockEntry = log.body.data.find((e: { action: string }) => e.action === 'auth.locked')
     expect(lockEntry.ip).toBe(attacker)
   })
@@ -90,8 +98,14 @@ describe('sessions', () => {
 
   test('a user sees their active sessions with device and last seen, and revokes one', async () => {
     const user = await readyUser()
-    const laptop = await signIn(user.email, user.password, { userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36' })
-    const phone = await signIn(user.email, user.password, { userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1' })
+    const laptop = await signIn(user.email, user.password, {
+      userAgent:
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/140.0 Safari/537.36',
+    })
+    const phone = await signIn(user.email, user.password, {
+      userAgent:
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1',
+    })
     const list = await laptop.client.get('/api/v1/auth/sessions')
     expect(list.status).toBe(200)
     const devices = list.body.data.map((s: { device: string }) => s.device)
@@ -137,7 +151,10 @@ describe('passwords', () => {
     expect(blocked.body.detail).toContain('mot de passe')
     expect((await client.get('/api/v1/auth/me')).status).toBe(200)
 
-    const changed = await client.post('/api/v1/auth/password', { currentPassword: user.password, newPassword: `${STRONG_PASSWORD}-new` })
+    const changed = await client.post('/api/v1/auth/password', {
+      currentPassword: user.password,
+      newPassword: `${STRONG_PASSWORD}-new`,
+    })
     expect(changed.status).toBe(204)
     expect((await client.get('/api/v1/auth/me')).body.mustChangePassword).toBe(false)
     expect((await client.get('/api/v1/organisations')).status).toBe(200)
@@ -146,17 +163,29 @@ describe('passwords', () => {
   test('changing a password needs the current one and follows the rules, checked on the server', async () => {
     const user = await readyUser()
     const other = await signIn(user.email, user.password)
-    const wrongCurrent = await user.client.post('/api/v1/auth/password', { currentPassword: 'nope', newPassword: `${STRONG_PASSWORD}-x` })
+    const wrongCurrent = await user.client.post('/api/v1/auth/password', {
+      currentPassword: 'nope',
+      newPassword: `${STRONG_PASSWORD}-x`,
+    })
     expect(wrongCurrent.status).toBe(400)
     expect(wrongCurrent.body.errors[0].path).toBe('currentPassword')
-    const short = await user.client.post('/api/v1/auth/password', { currentPassword: user.password, newPassword: 'court-11car' })
+    const short = await user.client.post('/api/v1/auth/password', {
+      currentPassword: user.password,
+      newPassword: 'court-11car',
+    })
     expect(short.status).toBe(400)
     expect(short.body.errors[0]).toMatchObject({ path: 'newPassword' })
-    const email = await user.client.post('/api/v1/auth/password', { currentPassword: user.password, newPassword: user.email.toUpperCase() })
+    const email = await user.client.post('/api/v1/auth/password', {
+      currentPassword: user.password,
+      newPassword: user.email.toUpperCase(),
+    })
     expect(email.status).toBe(400)
     expect(email.body.errors.map((e: { message: string }) => e.message).join(' ')).toContain('adresse e-mail')
 
-    const ok = await user.client.post('/api/v1/auth/password', { currentPassword: user.password, newPassword: `${STRONG_PASSWORD}-2` })
+    const ok = await user.client.post('/api/v1/auth/password', {
+      currentPassword: user.password,
+      newPassword: `${STRONG_PASSWORD}-2`,
+    })
     expect(ok.status).toBe(204)
     // The session that changed it stays; the others end.
     expect((await user.client.get('/api/v1/auth/me')).status).toBe(200)
@@ -174,7 +203,9 @@ describe('passwords', () => {
 describe('forgotten password', () => {
   test('a reset link arrives in the development mailbox, works once, unlocks and ends every session', async () => {
     const user = await readyUser()
-    const unknown = await new ApiClient().post('/api/v1/auth/password-reset', { email: `nobody-${Date.now()}@test.crm` })
+    const unknown = await new ApiClient().post('/api/v1/auth/password-reset', {
+      email: `nobody-${Date.now()}@test.crm`,
+    })
     const known = await new ApiClient().post('/api/v1/auth/password-reset', { email: user.email })
     expect(known.status).toBe(202)
     expect(unknown.status).toBe(202)
@@ -189,9 +220,15 @@ describe('forgotten password', () => {
     // A password breaking the rules does not burn the link.
     const weak = await new ApiClient().post('/api/v1/auth/password-reset/confirm', { token, password: 'court' })
     expect(weak.status).toBe(400)
-    const done = await new ApiClient().post('/api/v1/auth/password-reset/confirm', { token, password: `${STRONG_PASSWORD}-reset` })
+    const done = await new ApiClient().post('/api/v1/auth/password-reset/confirm', {
+      token,
+      password: `${STRONG_PASSWORD}-reset`,
+    })
     expect(done.status).toBe(204)
-    const again = await new ApiClient().post('/api/v1/auth/password-reset/confirm', { token, password: `${STRONG_PASSWORD}-again` })
+    const again = await new ApiClient().post('/api/v1/auth/password-reset/confirm', {
+      token,
+      password: `${STRONG_PASSWORD}-again`,
+    })
     expect(again.status).toBe(400)
     expect(again.body.detail).toContain('déjà servi')
 
@@ -207,8 +244,22 @@ describe('forgotten password', () => {
     await new ApiClient().post('/api/v1/auth/password-reset', { email: user.email })
     const second = linkToken((await latestMail(user.email))!.text)!
     expect(second).not.toBe(first)
-    expect((await new ApiClient().post('/api/v1/auth/password-reset/confirm', { token: first, password: `${STRONG_PASSWORD}-1` })).status).toBe(400)
-    expect((await new ApiClient().post('/api/v1/auth/password-reset/confirm', { token: second, password: `${STRONG_PASSWORD}-2` })).status).toBe(204)
+    expect(
+      (
+        await new ApiClient().post('/api/v1/auth/password-reset/confirm', {
+          token: first,
+          password: `${STRONG_PASSWORD}-1`,
+        })
+      ).status,
+    ).toBe(400)
+    expect(
+      (
+        await new ApiClient().post('/api/v1/auth/password-reset/confirm', {
+          token: second,
+          password: `${STRONG_PASSWORD}-2`,
+        })
+      ).status,
+    ).toBe(204)
   })
 
   test('a reset link is valid 24 hours, then expires', () => {
@@ -222,7 +273,10 @@ describe('forgotten password', () => {
   })
 
   test('an unknown reset token is refused', async () => {
-    const res = await new ApiClient().post('/api/v1/auth/password-reset/confirm', { token: 'x'.repeat(43), password: `${STRONG_PASSWORD}-z` })
+    const res = await new ApiClient().post('/api/v1/auth/password-reset/confirm', {
+      token: 'x'.repeat(43),
+      password: `${STRONG_PASSWORD}-z`,
+    })
     expect(res.status).toBe(400)
     expect(res.body.errors[0].path).toBe('token')
   })
@@ -232,7 +286,14 @@ describe('forgotten password', () => {
     const mail = await latestMail(user.email)
     expect(mail?.subject).toBe('Votre accès au CRM')
     const token = linkToken(mail!.text)!
-    expect((await new ApiClient().post('/api/v1/auth/password-reset/confirm', { token, password: `${STRONG_PASSWORD}-invite` })).status).toBe(204)
+    expect(
+      (
+        await new ApiClient().post('/api/v1/auth/password-reset/confirm', {
+          token,
+          password: `${STRONG_PASSWORD}-invite`,
+        })
+      ).status,
+    ).toBe(204)
     const { res } = await signIn(user.email, `${STRONG_PASSWORD}-invite`)
     expect(res.status).toBe(200)
     expect(res.body.mustChangePassword).toBe(false)

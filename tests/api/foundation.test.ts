@@ -75,7 +75,10 @@ describe('foundation', () => {
     const admin = await as('admin')
     const name = unique('Replay Test')
     await admin.post('/api/v1/organisations', { name, type: 'EMETTEUR' })
-    const countFor = async () => (await admin.get('/api/v1/notifications?limit=100')).body.data.filter((n: { message: string }) => n.message?.includes(name)).length
+    const countFor = async () =>
+      (await admin.get('/api/v1/notifications?limit=100')).body.data.filter((n: { message: string }) =>
+        n.message?.includes(name),
+      ).length
     await eventually(async () => (await countFor()) === 1)
     const events = await admin.get('/api/v1/admin/events?type=organisation.created&limit=5')
     const replay = await admin.post(`/api/v1/admin/events/${events.body.data[0].id}/replay`)

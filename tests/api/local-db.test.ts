@@ -12,24 +12,30 @@ test('the embedded database serves concurrent clients without mixing their queri
     await setup.db.execute(sql`create table counters (id serial primary key, worker int not null, seen int)`)
     await setup.pool.end()
     const wrong: string[] = []
-    await Promise.all(Array.from({ length: 12 }, async (_, worker) => {
-      const { db, pool } = createDb(config)
-      for (let i = 0; i < 9; i++) {
-        if (i % 3 === 0) {
-          await db.transaction(async (tx) => {
-            await tx.execute(sql`insert into counters (worker) values (${worker})`)
-            const r = await tx.execute<{ n: number }>(sql`select count(*)::int n from counters where worker = ${worker}`)
-            await tx.execute(sql`update counters set seen = ${r.rows[0]!.n} where worker = ${worker}`)
-          })
-        } else {
-          const r = await db.execute<{ w: number }>(sql`select ${worker}::int as w`)
-          if (r.rows[0]?.w !== worker) wrong.push(`worker ${worker} got ${JSON.stringify(r.rows[0])}`)
+    await Promise.all(
+      Array.from({ length: 12 }, async (_, worker) => {
+        const { db, pool } = createDb(config)
+        for (let i = 0; i < 9; i++) {
+          if (i % 3 === 0) {
+            await db.transaction(async (tx) => {
+              await tx.execute(sql`insert into counters (worker) values (${worker})`)
+              const r = await tx.execute<{ n: number }>(
+                sql`select count(*)::int n from counters where worker = ${worker}`,
+              )
+              await tx.execute(sql`update counters set seen = ${r.rows[0]!.n} where worker = ${worker}`)
+            })
+          } else {
+            const r = await db.execute<{ w: number }>(sql`select ${worker}::int as w`)
+            if (r.rows[0]?.w !== worker) wrong.push(`worker ${worker} got ${JSON.stringify(r.rows[0])}`)
+          }
         }
-      }
-      await pool.end()
-    }))
+        await pool.end()
+      }),
+    )
     const check = createDb(config)
-    const rows = await check.db.execute<{ n: number; max: number }>(sql`select count(*)::int n, max(seen)::int max from counters`)
+    const rows = await check.db.execute<{ n: number; max: number }>(
+      sql`select count(*)::int n, max(seen)::int max from counters`,
+    )
     await check.pool.end()
     expect(wrong).toEqual([])
     expect(rows.rows[0]).toEqual({ n: 36, max: 3 })

@@ -11,12 +11,24 @@ const setup = async (user: Parameters<typeof as>[0] = 'sales') => {
 describe('mandats', () => {
   test('a mandate is numbered M-YYYY-NNN, tied to an organisation and products, and readable', async () => {
     const { client, org, products } = await setup()
-    const res = await client.post('/api/v1/mandats', { organisationId: org.id, productIds: products, amount: '250000', startDate: '2026-01-01', endDate: '2027-12-31' })
+    const res = await client.post('/api/v1/mandats', {
+      organisationId: org.id,
+      productIds: products,
+      amount: '250000',
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+    })
     expect(res.status).toBe(201)
     expect(res.body.number).toMatch(new RegExp(`^M-${new Date().getUTCFullYear()}-\\d{3,}$`))
     expect(res.body).toMatchObject({
-      organisationId: org.id, organisationName: org.name, status: 'BROUILLON', allowedTransitions: ['EN_NEGOCIATION'],
-      amount: '250000.00', startDate: '2026-01-01', endDate: '2027-12-31', signedAt: null,
+      organisationId: org.id,
+      organisationName: org.name,
+      status: 'BROUILLON',
+      allowedTransitions: ['EN_NEGOCIATION'],
+      amount: '250000.00',
+      startDate: '2026-01-01',
+      endDate: '2027-12-31',
+      signedAt: null,
     })
     expect(res.body.products.map((p: any) => p.id).sort()).toEqual([...products].sort())
     expect((await client.get(`/api/v1/mandats/${res.body.id}`)).body.number).toBe(res.body.number)
@@ -26,12 +38,16 @@ describe('mandats', () => {
 
   test('concurrent creations never share a number', async () => {
     const { client, org } = await setup()
-    const results = await Promise.all(Array.from({ length: 5 }, () => client.post('/api/v1/mandats', { organisationId: org.id })))
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => client.post('/api/v1/mandats', { organisationId: org.id })),
+    )
     // The local PGlite socket server multiplexes one connection and may fail a request under
     // concurrency (a dev-stack limit, not a numbering one); every mandate created must be unique.
     const created = results.filter((r) => r.status === 201)
     expect(created.length).toBeGreaterThanOrEqual(2)
-    const listed = (await client.get(`/api/v1/mandats?organisationId=${org.id}&limit=100`)).body.data.map((m: any) => m.number)
+    const listed = (await client.get(`/api/v1/mandats?organisationId=${org.id}&limit=100`)).body.data.map(
+      (m: any) => m.number,
+    )
     expect(new Set(listed).size).toBe(listed.length)
     expect(listed).toEqual(expect.arrayContaining(created.map((r) => r.body.number)))
     // Numbers follow each other within the year: the next one is the highest plus one.
@@ -48,7 +64,9 @@ describe('mandats', () => {
     expect(skip.headers.get('content-type')).toContain('application/problem+json')
     expect(skip.body.detail).toContain('Brouillon')
     expect(skip.body.errors[0].path).toBe('status')
-    expect((await client.patch(`/api/v1/mandats/${m.id}`, { status: 'EN_NEGOCIATION' })).body.status).toBe('EN_NEGOCIATION')
+    expect((await client.patch(`/api/v1/mandats/${m.id}`, { status: 'EN_NEGOCIATION' })).body.status).toBe(
+      'EN_NEGOCIATION',
+    )
     const signed = await client.patch(`/api/v1/mandats/${m.id}`, { status: 'SIGNE' })
     expect(signed.status).toBe(200)
     expect(signed.body.signedAt).toMatch(/Z$/)
@@ -57,8 +75,11 @@ describe('mandats', () => {
     expect((await client.patch(`/api/v1/mandats/${m.id}`, { status: 'EXPIRE' })).body.status).toBe('EXPIRE')
     expect((await client.patch(`/api/v1/mandats/${m.id}`, { status: 'ACTIF' })).status).toBe(409)
     const viewer = await as('viewer')
-    const n = await eventually(async () => (await viewer.get('/api/v1/notifications?limit=50')).body.data
-      .find((x: any) => x.type === 'mandat.signed' && x.message.includes(m.number)))
+    const n = await eventually(async () =>
+      (await viewer.get('/api/v1/notifications?limit=50')).body.data.find(
+        (x: any) => x.type === 'mandat.signed' && x.message.includes(m.number),
+      ),
+    )
     expect(n.priority).toBe('HIGH')
     const events = await (await as('admin')).get('/api/v1/admin/events?type=mandat.signed&limit=5')
     expect(events.body.data.length).toBeGreaterThan(0)
@@ -66,13 +87,25 @@ describe('mandats', () => {
 
   test('invalid input answers 400 with the failing fields', async () => {
     const { client, org } = await setup()
-    const res = await client.post('/api/v1/mandats', { organisationId: org.id, status: 'SIGNE', startDate: '2026-02-30', amount: 'beaucoup' })
+    const res = await client.post('/api/v1/mandats', {
+      organisationId: org.id,
+      status: 'SIGNE',
+      startDate: '2026-02-30',
+      amount: 'beaucoup',
+    })
     expect(res.status).toBe(400)
     expect(res.body.errors.map((e: any) => e.path)).toEqual(expect.arrayContaining(['status', 'startDate', 'amount']))
-    const order = await client.post('/api/v1/mandats', { organisationId: org.id, startDate: '2026-06-01', endDate: '2026-01-01' })
+    const order = await client.post('/api/v1/mandats', {
+      organisationId: org.id,
+      startDate: '2026-06-01',
+      endDate: '2026-01-01',
+    })
     expect(order.status).toBe(400)
     expect(order.body.errors[0].path).toBe('endDate')
-    const unknownProduct = await client.post('/api/v1/mandats', { organisationId: org.id, productIds: [crypto.randomUUID()] })
+    const unknownProduct = await client.post('/api/v1/mandats', {
+      organisationId: org.id,
+      productIds: [crypto.randomUUID()],
+    })
     expect(unknownProduct.status).toBe(400)
     expect(unknownProduct.body.errors[0].path).toBe('productIds.0')
     const m = (await client.post('/api/v1/mandats', { organisationId: org.id })).body

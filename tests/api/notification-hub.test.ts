@@ -5,7 +5,9 @@ function openSocket(cookie: string) {
   const url = baseURL().replace('http', 'ws') + '/api/v1/notifications/ws'
   const ws = new WebSocket(url, { headers: { cookie, origin: baseURL() } } as never)
   const messages: any[] = []
-  ws.addEventListener('message', (e) => { messages.push(JSON.parse(String(e.data))) })
+  ws.addEventListener('message', (e) => {
+    messages.push(JSON.parse(String(e.data)))
+  })
   const opened = new Promise<void>((resolve, reject) => {
     ws.addEventListener('open', () => resolve())
     ws.addEventListener('error', () => reject(new Error('socket error')))

@@ -9,7 +9,13 @@ describe('the bin', () => {
     const manager = await as('manager')
     const admin = await as('admin')
     const org = (await manager.post('/api/v1/organisations', { name: unique('Corbeille'), type: 'INVESTISSEUR' })).body
-    const person = (await manager.post('/api/v1/people', { firstName: 'Gardé', lastName: unique('Lien'), organisations: [{ organisationId: org.id, role: 'DG', isPrimary: true }] })).body
+    const person = (
+      await manager.post('/api/v1/people', {
+        firstName: 'Gardé',
+        lastName: unique('Lien'),
+        organisations: [{ organisationId: org.id, role: 'DG', isPrimary: true }],
+      })
+    ).body
     expect((await manager.delete(`/api/v1/organisations/${org.id}`)).status).toBe(204)
     expect((await manager.get(`/api/v1/people/${person.id}`)).body.organisations).toEqual([])
 
@@ -65,7 +71,12 @@ describe('the bin', () => {
     const product = (await admin.post('/api/v1/products', { name: unique('Bin Product'), isin: 'FR0000131104' })).body
     expect((await admin.delete(`/api/v1/products/${product.id}`)).status).toBe(204)
     const page1 = await admin.get('/api/v1/bin?limit=1')
-    expect(page1.body.data[0]).toMatchObject({ type: 'products', id: product.id, label: `${product.name} (FR0000131104)`, deletedByName: 'Alice Admin' })
+    expect(page1.body.data[0]).toMatchObject({
+      type: 'products',
+      id: product.id,
+      label: `${product.name} (FR0000131104)`,
+      deletedByName: 'Alice Admin',
+    })
     const page2 = await admin.get(`/api/v1/bin?limit=1&cursor=${page1.body.nextCursor}`)
     expect(page2.body.data[0]).toMatchObject({ type: 'people', id: p.id, label: `Bin ${p.lastName}` })
     // Restored, the product keeps its ISIN (unique across the bin too).
@@ -97,7 +108,9 @@ describe('the daily bin purge', () => {
     expect((await db.execute(sql`select 1 from person_organisations where person_id = ${person}`)).rows).toHaveLength(0)
     expect((await db.execute(sql`select 1 from mandates`)).rows).toHaveLength(0)
     // The purged name no longer autocompletes: the database dropped its beginnings.
-    const tails = await db.execute<{ record_id: string }>(sql`select distinct record_id from search_name_tails where kind = 'organisations'`)
+    const tails = await db.execute<{ record_id: string }>(
+      sql`select distinct record_id from search_name_tails where kind = 'organisations'`,
+    )
     expect(tails.rows.map((r) => r.record_id).sort()).toEqual([recent, live].sort())
   })
 })

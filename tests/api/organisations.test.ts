@@ -1,18 +1,34 @@
 import { describe, expect, test } from 'vitest'
 import { as, eventually, unique } from '../setup/api-client.ts'
 
-const me = async (user: Parameters<typeof as>[0]) => (await (await as(user)).get('/api/v1/auth/me')).body as { id: string; teamId: string }
+const me = async (user: Parameters<typeof as>[0]) =>
+  (await (await as(user)).get('/api/v1/auth/me')).body as { id: string; teamId: string }
 
 describe('organisations: CRUD, filters and scope', () => {
   test('a sales user creates, reads, updates and deletes their own organisation', async () => {
     const sales = await as('sales')
     const name = unique('CRUD Org')
-    const created = await sales.post('/api/v1/organisations', { name, type: 'INVESTISSEUR', category: 'SCPI', amount: '125000,50', city: 'Lyon' })
+    const created = await sales.post('/api/v1/organisations', {
+      name,
+      type: 'INVESTISSEUR',
+      category: 'SCPI',
+      amount: '125000,50',
+      city: 'Lyon',
+    })
     expect(created.status).toBe(201)
-    expect(created.body).toMatchObject({ name, amount: '125000.50', pipelineStage: 'PROSPECT', ownerId: (await me('sales')).id, ownerName: 'Sarah Commerciale' })
+    expect(created.body).toMatchObject({
+      name,
+      amount: '125000.50',
+      pipelineStage: 'PROSPECT',
+      ownerId: (await me('sales')).id,
+      ownerName: 'Sarah Commerciale',
+    })
     const read = await sales.get(`/api/v1/organisations/${created.body.id}`)
     expect(read.status).toBe(200)
-    const updated = await sales.patch(`/api/v1/organisations/${created.body.id}`, { city: 'Paris', notes: 'Rencontré au salon' })
+    const updated = await sales.patch(`/api/v1/organisations/${created.body.id}`, {
+      city: 'Paris',
+      notes: 'Rencontré au salon',
+    })
     expect(updated.status).toBe(200)
     expect(updated.body).toMatchObject({ city: 'Paris', notes: 'Rencontré au salon', ownerName: 'Sarah Commerciale' })
     const admin = await as('admin')
@@ -22,18 +38,29 @@ describe('organisations: CRUD, filters and scope', () => {
 
   test('invalid input answers 400 with the failing fields', async () => {
     const sales = await as('sales')
-    const res = await sales.post('/api/v1/organisations', { name: 'X', type: 'INVESTISSEUR', amount: '12,345', website: 'pas une url' })
+    const res = await sales.post('/api/v1/organisations', {
+      name: 'X',
+      type: 'INVESTISSEUR',
+      amount: '12,345',
+      website: 'pas une url',
+    })
     expect(res.status).toBe(400)
     expect(res.body.errors.map((e: { path: string }) => e.path)).toEqual(expect.arrayContaining(['amount', 'website']))
     const badQuery = await sales.get('/api/v1/organisations?stage=NOPE&limit=500')
     expect(badQuery.status).toBe(400)
-    expect(badQuery.body.errors.map((e: { path: string }) => e.path.split('.')[0])).toEqual(expect.arrayContaining(['stage', 'limit']))
+    expect(badQuery.body.errors.map((e: { path: string }) => e.path.split('.')[0])).toEqual(
+      expect.arrayContaining(['stage', 'limit']),
+    )
   })
 
   test('an owner outside the caller’s team is refused', async () => {
     const manager = await as('manager')
     const sales2 = await me('sales2')
-    const res = await manager.post('/api/v1/organisations', { name: unique('Owner Org'), type: 'EMETTEUR', ownerId: sales2.id })
+    const res = await manager.post('/api/v1/organisations', {
+      name: unique('Owner Org'),
+      type: 'EMETTEUR',
+      ownerId: sales2.id,
+    })
     expect(res.status).toBe(400)
     expect(res.body.errors[0].path).toBe('ownerId')
   })
@@ -46,7 +73,9 @@ describe('organisations: CRUD, filters and scope', () => {
     expect((await manager.patch(`/api/v1/organisations/${org.id}`, { city: 'Nice' })).status).toBe(404)
     expect((await (await as('manager2')).get(`/api/v1/organisations/${org.id}`)).status).toBe(200)
     const viewer = await as('viewer')
-    expect((await viewer.post('/api/v1/organisations', { name: unique('Viewer'), type: 'INVESTISSEUR' })).status).toBe(403)
+    expect((await viewer.post('/api/v1/organisations', { name: unique('Viewer'), type: 'INVESTISSEUR' })).status).toBe(
+      403,
+    )
     expect((await viewer.get('/api/v1/organisations?limit=1')).status).toBe(200)
   })
 
@@ -56,10 +85,11 @@ describe('organisations: CRUD, filters and scope', () => {
     const list = await sales.get('/api/v1/organisations?limit=100')
     expect(list.body.data.length).toBeGreaterThan(0)
     // Sales see what they own or are assigned a task on.
-    for (const o of list.body.data) if (o.ownerId !== salesId) {
-      const tasks = await sales.get(`/api/v1/tasks?organisationId=${o.id}&mine=true`)
-      expect(tasks.body.data.length).toBeGreaterThan(0)
-    }
+    for (const o of list.body.data)
+      if (o.ownerId !== salesId) {
+        const tasks = await sales.get(`/api/v1/tasks?organisationId=${o.id}&mine=true`)
+        expect(tasks.body.data.length).toBeGreaterThan(0)
+      }
     const manager = await as('manager')
     const team = (await me('manager')).teamId
     const mlist = await manager.get('/api/v1/organisations?limit=100')
@@ -92,7 +122,9 @@ describe('organisations: CRUD, filters and scope', () => {
     let cursor: string | null = null
     let previous = Infinity
     do {
-      const res: any = await admin.get(`/api/v1/organisations?sort=-amount&limit=40${cursor ? `&cursor=${cursor}` : ''}&stage=SIGNE`)
+      const res: any = await admin.get(
+        `/api/v1/organisations?sort=-amount&limit=40${cursor ? `&cursor=${cursor}` : ''}&stage=SIGNE`,
+      )
       expect(res.status).toBe(200)
       for (const o of res.body.data) {
         const amount = Number(o.amount ?? -1)
@@ -103,7 +135,9 @@ describe('organisations: CRUD, filters and scope', () => {
       cursor = res.body.nextCursor
     } while (cursor)
     expect(new Set(seen).size).toBe(seen.length)
-    const total = (await admin.get('/api/v1/pipeline/board?limit=1')).body.columns.find((c: any) => c.stage === 'SIGNE').count
+    const total = (await admin.get('/api/v1/pipeline/board?limit=1')).body.columns.find(
+      (c: any) => c.stage === 'SIGNE',
+    ).count
     expect(seen.length).toBe(total)
   })
 })
@@ -111,15 +145,31 @@ describe('organisations: CRUD, filters and scope', () => {
 describe('organisations: duplicate, history, bulk actions', () => {
   test('duplicating copies the identity fields, restarts the pipeline and takes overrides', async () => {
     const sales = await as('sales')
-    const source = (await sales.post('/api/v1/organisations', {
-      name: unique('Maison Mère'), type: 'DISTRIBUTEUR', category: 'OPCVM', pipelineStage: 'PROPOSITION', amount: 50000,
-      address: '1 rue de la Paix', city: 'Paris', postalCode: '75002', notes: 'secret',
-    })).body
+    const source = (
+      await sales.post('/api/v1/organisations', {
+        name: unique('Maison Mère'),
+        type: 'DISTRIBUTEUR',
+        category: 'OPCVM',
+        pipelineStage: 'PROPOSITION',
+        amount: 50000,
+        address: '1 rue de la Paix',
+        city: 'Paris',
+        postalCode: '75002',
+        notes: 'secret',
+      })
+    ).body
     const copy = await sales.post(`/api/v1/organisations/${source.id}/duplicate`, { city: 'Lille' })
     expect(copy.status).toBe(201)
     expect(copy.body).toMatchObject({
-      name: `${source.name} (copie)`, type: 'DISTRIBUTEUR', category: 'OPCVM', address: '1 rue de la Paix', city: 'Lille',
-      pipelineStage: 'PROSPECT', amount: null, notes: null, ownerId: source.ownerId,
+      name: `${source.name} (copie)`,
+      type: 'DISTRIBUTEUR',
+      category: 'OPCVM',
+      address: '1 rue de la Paix',
+      city: 'Lille',
+      pipelineStage: 'PROSPECT',
+      amount: null,
+      notes: null,
+      ownerId: source.ownerId,
     })
     expect(copy.body.id).not.toBe(source.id)
     const named = await sales.post(`/api/v1/organisations/${source.id}/duplicate`, { name: 'Filiale Nord' })
@@ -137,10 +187,12 @@ describe('organisations: duplicate, history, bulk actions', () => {
     const [update] = res.body.data
     expect(update.actorName).toBe('Sarah Commerciale')
     expect(update.createdAt).toMatch(/Z$/)
-    expect(update.changes).toEqual(expect.arrayContaining([
-      { field: 'city', from: null, to: 'Bordeaux' },
-      { field: 'pipelineStage', from: 'PROSPECT', to: 'QUALIFICATION' },
-    ]))
+    expect(update.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'city', from: null, to: 'Bordeaux' },
+        { field: 'pipelineStage', from: 'PROSPECT', to: 'QUALIFICATION' },
+      ]),
+    )
     const page1 = await sales.get(`/api/v1/organisations/${org.id}/history?limit=1`)
     const page2 = await sales.get(`/api/v1/organisations/${org.id}/history?limit=1&cursor=${page1.body.nextCursor}`)
     expect(page2.body.data[0].action).toBe('created')
@@ -151,8 +203,14 @@ describe('organisations: duplicate, history, bulk actions', () => {
     const sales = await as('sales')
     const a = (await sales.post('/api/v1/organisations', { name: unique('Bulk A'), type: 'INVESTISSEUR' })).body
     const b = (await sales.post('/api/v1/organisations', { name: unique('Bulk B'), type: 'INVESTISSEUR' })).body
-    const foreign = (await (await as('sales2')).post('/api/v1/organisations', { name: unique('Bulk Lyon'), type: 'INVESTISSEUR' })).body
-    const res = await sales.post('/api/v1/organisations/bulk', { ids: [a.id, b.id, foreign.id], action: 'stage', value: 'QUALIFICATION' })
+    const foreign = (
+      await (await as('sales2')).post('/api/v1/organisations', { name: unique('Bulk Lyon'), type: 'INVESTISSEUR' })
+    ).body
+    const res = await sales.post('/api/v1/organisations/bulk', {
+      ids: [a.id, b.id, foreign.id],
+      action: 'stage',
+      value: 'QUALIFICATION',
+    })
     expect(res.status).toBe(200)
     expect(res.body.succeeded.sort()).toEqual([a.id, b.id].sort())
     expect(res.body.failed).toEqual([{ id: foreign.id, status: 404, detail: expect.any(String) }])
@@ -199,8 +257,11 @@ describe('organisations: duplicate, history, bulk actions', () => {
     const org = (await sales.post('/api/v1/organisations', { name: unique('Signature'), type: 'INVESTISSEUR' })).body
     await sales.patch(`/api/v1/organisations/${org.id}`, { pipelineStage: 'SIGNE' })
     const viewer = await as('viewer')
-    const n = await eventually(async () => (await viewer.get('/api/v1/notifications?limit=50')).body.data
-      .find((x: any) => x.type === 'organisation.stage_changed' && x.message.includes(org.name)))
+    const n = await eventually(async () =>
+      (await viewer.get('/api/v1/notifications?limit=50')).body.data.find(
+        (x: any) => x.type === 'organisation.stage_changed' && x.message.includes(org.name),
+      ),
+    )
     expect(n.priority).toBe('HIGH')
   })
 })

@@ -9,13 +9,34 @@ describe('people', () => {
     const sales = await as('sales')
     const org = await newOrg()
     const created = await sales.post('/api/v1/people', {
-      firstName: 'Jeanne', lastName: unique('Durand'), personalEmail: 'Jeanne.D@Exemple.fr', jobTitle: 'DAF',
-      organisations: [{ organisationId: org.id, role: 'Directrice financière', workEmail: 'jd@org.fr', workPhone: '01 23 45 67 89', isPrimary: true }],
+      firstName: 'Jeanne',
+      lastName: unique('Durand'),
+      personalEmail: 'Jeanne.D@Exemple.fr',
+      jobTitle: 'DAF',
+      organisations: [
+        {
+          organisationId: org.id,
+          role: 'Directrice financière',
+          workEmail: 'jd@org.fr',
+          workPhone: '01 23 45 67 89',
+          isPrimary: true,
+        },
+      ],
     })
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({
-      firstName: 'Jeanne', personalEmail: 'jeanne.d@exemple.fr', ownerName: 'Sarah Commerciale',
-      organisations: [{ organisationId: org.id, organisationName: org.name, role: 'Directrice financière', workEmail: 'jd@org.fr', isPrimary: true }],
+      firstName: 'Jeanne',
+      personalEmail: 'jeanne.d@exemple.fr',
+      ownerName: 'Sarah Commerciale',
+      organisations: [
+        {
+          organisationId: org.id,
+          organisationName: org.name,
+          role: 'Directrice financière',
+          workEmail: 'jd@org.fr',
+          isPrimary: true,
+        },
+      ],
     })
     const id = created.body.id
     expect((await sales.get(`/api/v1/people/${id}`)).body.fullName).toBe(`Jeanne ${created.body.lastName}`)
@@ -24,7 +45,9 @@ describe('people', () => {
     expect(updated.body).toMatchObject({ jobTitle: 'CFO', personalPhone: null })
     expect(updated.body.organisations).toHaveLength(1)
     const history = await sales.get(`/api/v1/people/${id}/history`)
-    expect(history.body.data[0].changes).toEqual(expect.arrayContaining([{ field: 'jobTitle', from: 'DAF', to: 'CFO' }]))
+    expect(history.body.data[0].changes).toEqual(
+      expect.arrayContaining([{ field: 'jobTitle', from: 'DAF', to: 'CFO' }]),
+    )
     // Sales may not delete people (the matrix), a manager may.
     expect((await sales.delete(`/api/v1/people/${id}`)).status).toBe(403)
     expect((await (await as('manager')).delete(`/api/v1/people/${id}`)).status).toBe(204)
@@ -34,44 +57,82 @@ describe('people', () => {
   test('invalid input answers 400 with the failing fields', async () => {
     const sales = await as('sales')
     const res = await sales.post('/api/v1/people', {
-      firstName: '', lastName: 'X', personalEmail: 'nope', organisations: [{ organisationId: 'not-a-uuid' }],
+      firstName: '',
+      lastName: 'X',
+      personalEmail: 'nope',
+      organisations: [{ organisationId: 'not-a-uuid' }],
     })
     expect(res.status).toBe(400)
-    expect(res.body.errors.map((e: any) => e.path)).toEqual(expect.arrayContaining(['firstName', 'personalEmail', 'organisations.0.organisationId']))
+    expect(res.body.errors.map((e: any) => e.path)).toEqual(
+      expect.arrayContaining(['firstName', 'personalEmail', 'organisations.0.organisationId']),
+    )
     const foreign = await newOrg('sales2')
-    const outOfScope = await sales.post('/api/v1/people', { firstName: 'A', lastName: 'B', organisations: [{ organisationId: foreign.id }] })
+    const outOfScope = await sales.post('/api/v1/people', {
+      firstName: 'A',
+      lastName: 'B',
+      organisations: [{ organisationId: foreign.id }],
+    })
     expect(outOfScope.status).toBe(400)
-    expect(outOfScope.body.errors).toEqual([{ path: 'organisations.0.organisationId', message: 'Organisation introuvable.' }])
+    expect(outOfScope.body.errors).toEqual([
+      { path: 'organisations.0.organisationId', message: 'Organisation introuvable.' },
+    ])
     const org = await newOrg()
-    const twice = await sales.post('/api/v1/people', { firstName: 'A', lastName: 'B', organisations: [{ organisationId: org.id }, { organisationId: org.id }] })
+    const twice = await sales.post('/api/v1/people', {
+      firstName: 'A',
+      lastName: 'B',
+      organisations: [{ organisationId: org.id }, { organisationId: org.id }],
+    })
     expect(twice.status).toBe(400)
   })
 
   test('one primary contact per organisation: a new primary unsets the previous one', async () => {
     const sales = await as('sales')
     const org = await newOrg()
-    const a = (await sales.post('/api/v1/people', { firstName: 'Alain', lastName: unique('Premier'), organisations: [{ organisationId: org.id, isPrimary: true }] })).body
-    const b = (await sales.post('/api/v1/people', { firstName: 'Bea', lastName: unique('Second'), organisations: [{ organisationId: org.id, role: 'Analyste' }] })).body
+    const a = (
+      await sales.post('/api/v1/people', {
+        firstName: 'Alain',
+        lastName: unique('Premier'),
+        organisations: [{ organisationId: org.id, isPrimary: true }],
+      })
+    ).body
+    const b = (
+      await sales.post('/api/v1/people', {
+        firstName: 'Bea',
+        lastName: unique('Second'),
+        organisations: [{ organisationId: org.id, role: 'Analyste' }],
+      })
+    ).body
     const promoted = await sales.patch(`/api/v1/people/${b.id}/organisations/${org.id}`, { isPrimary: true })
     expect(promoted.status).toBe(200)
     expect(promoted.body.organisations[0]).toMatchObject({ isPrimary: true, role: 'Analyste' })
     expect((await sales.get(`/api/v1/people/${a.id}`)).body.organisations[0].isPrimary).toBe(false)
     const contacts = await sales.get(`/api/v1/organisations/${org.id}/contacts`)
     expect(contacts.status).toBe(200)
-    expect(contacts.body.data.map((c: any) => [c.id, c.isPrimary])).toEqual([[b.id, true], [a.id, false]])
+    expect(contacts.body.data.map((c: any) => [c.id, c.isPrimary])).toEqual([
+      [b.id, true],
+      [a.id, false],
+    ])
   })
 
   test('a person links to several organisations and a link can be removed', async () => {
     const sales = await as('sales')
     const [o1, o2] = [await newOrg(), await newOrg()]
     const p = (await sales.post('/api/v1/people', { firstName: 'Multi', lastName: unique('Liens') })).body
-    expect((await sales.post(`/api/v1/people/${p.id}/organisations`, { organisationId: o1.id, role: 'Conseil' })).status).toBe(200)
-    const two = await sales.post(`/api/v1/people/${p.id}/organisations`, { organisationId: o2.id, role: 'Administrateur', isPrimary: true })
+    expect(
+      (await sales.post(`/api/v1/people/${p.id}/organisations`, { organisationId: o1.id, role: 'Conseil' })).status,
+    ).toBe(200)
+    const two = await sales.post(`/api/v1/people/${p.id}/organisations`, {
+      organisationId: o2.id,
+      role: 'Administrateur',
+      isPrimary: true,
+    })
     expect(two.body.organisations.map((l: any) => l.organisationId).sort()).toEqual([o1.id, o2.id].sort())
     const byOrg = await sales.get(`/api/v1/people?organisationId=${o1.id}`)
     expect(byOrg.body.data.map((x: any) => x.id)).toEqual([p.id])
     expect((await sales.delete(`/api/v1/people/${p.id}/organisations/${o1.id}`)).status).toBe(204)
-    expect((await sales.get(`/api/v1/people/${p.id}`)).body.organisations.map((l: any) => l.organisationId)).toEqual([o2.id])
+    expect((await sales.get(`/api/v1/people/${p.id}`)).body.organisations.map((l: any) => l.organisationId)).toEqual([
+      o2.id,
+    ])
     expect((await sales.delete(`/api/v1/people/${p.id}/organisations/${o1.id}`)).status).toBe(404)
     // The complete set on PATCH replaces the links.
     const replaced = await sales.patch(`/api/v1/people/${p.id}`, { organisations: [{ organisationId: o1.id }] })
@@ -81,7 +142,13 @@ describe('people', () => {
   test('deleting an organisation keeps its people and drops the link', async () => {
     const manager = await as('manager')
     const org = (await manager.post('/api/v1/organisations', { name: unique('Doomed'), type: 'FOURNISSEUR' })).body
-    const p = (await manager.post('/api/v1/people', { firstName: 'Survie', lastName: unique('Personne'), organisations: [{ organisationId: org.id, isPrimary: true }] })).body
+    const p = (
+      await manager.post('/api/v1/people', {
+        firstName: 'Survie',
+        lastName: unique('Personne'),
+        organisations: [{ organisationId: org.id, isPrimary: true }],
+      })
+    ).body
     expect((await manager.delete(`/api/v1/organisations/${org.id}`)).status).toBe(204)
     const after = await manager.get(`/api/v1/people/${p.id}`)
     expect(after.status).toBe(200)
@@ -121,7 +188,11 @@ describe('people', () => {
     expect(seen.size).toBe(75)
     const found = await admin.get('/api/v1/people?q=martin&limit=100')
     expect(found.body.data.length).toBeGreaterThan(0)
-    expect(found.body.data.every((p: any) => `${p.firstName} ${p.lastName} ${p.personalEmail}`.toLowerCase().includes('martin'))).toBe(true)
+    expect(
+      found.body.data.every((p: any) =>
+        `${p.firstName} ${p.lastName} ${p.personalEmail}`.toLowerCase().includes('martin'),
+      ),
+    ).toBe(true)
     expect((await admin.get('/api/v1/people?cursor=garbage')).status).toBe(400)
   })
 })

@@ -33,7 +33,11 @@ const resourceOf = (access: string | null) => access?.split(':')[0] ?? ''
 const params = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!)
 const prefixOf = (path: string) => path.split('/:')[0]!
 const items = (body: unknown): Record<string, unknown>[] =>
-  Array.isArray(body) ? body : Array.isArray((body as { data?: unknown })?.data) ? (body as { data: Record<string, unknown>[] }).data : []
+  Array.isArray(body)
+    ? body
+    : Array.isArray((body as { data?: unknown })?.data)
+      ? (body as { data: Record<string, unknown>[] }).data
+      : []
 
 type Fixture = { record: boolean; inScope?: string; outOfScope?: string }
 const clients = {} as Record<DemoUser, ApiClient>
@@ -59,18 +63,29 @@ async function fixtureFor(prefix: string): Promise<Fixture> {
     const first = (await listAll(clients.admin, prefix)).find((i) => typeof i.id === 'string')
     return { record: false, inScope: first?.id as string | undefined }
   }
-  const visibleTo = async (u: DemoUser, id: string) => !detail || (await clients[u].get(`${prefix}/${id}`)).status === 200
+  const visibleTo = async (u: DemoUser, id: string) =>
+    !detail || (await clients[u].get(`${prefix}/${id}`)).status === 200
   const mine = (await listAll(clients.sales, prefix)).filter((i) => ownedBy(i, ids.sales))
   let inScope: string | undefined
   for (const candidate of mine.slice(0, 5)) {
     const id = candidate.id as string
-    if ((await visibleTo('manager', id)) && (await visibleTo('viewer', id))) { inScope = id; break }
+    if ((await visibleTo('manager', id)) && (await visibleTo('viewer', id))) {
+      inScope = id
+      break
+    }
   }
   const theirs = (await listAll(clients.sales2, prefix)).filter((i) => ownedBy(i, ids.sales2))
   let outOfScope: string | undefined
   for (const candidate of theirs.slice(0, 5)) {
     const id = candidate.id as string
-    if (!detail || ((await clients.sales.get(`${prefix}/${id}`)).status === 404 && (await clients.manager.get(`${prefix}/${id}`)).status === 404)) { outOfScope = id; break }
+    if (
+      !detail ||
+      ((await clients.sales.get(`${prefix}/${id}`)).status === 404 &&
+        (await clients.manager.get(`${prefix}/${id}`)).status === 404)
+    ) {
+      outOfScope = id
+      break
+    }
   }
   return { record: true, inScope, outOfScope }
 }
@@ -89,7 +104,10 @@ const send = (client: ApiClient, method: string, path: string) =>
 beforeAll(async () => {
   for (const u of ['admin', 'manager', 'sales', 'viewer', 'sales2'] as DemoUser[]) clients[u] = await as(u)
   for (const role of ROLES) permissions[role] = new Set((await clients[role].get('/api/v1/auth/me')).body.permissions)
-  ids = { sales: (await clients.sales.get('/api/v1/auth/me')).body.id, sales2: (await clients.sales2.get('/api/v1/auth/me')).body.id }
+  ids = {
+    sales: (await clients.sales.get('/api/v1/auth/me')).body.id,
+    sales2: (await clients.sales2.get('/api/v1/auth/me')).body.id,
+  }
 }, 120_000)
 
 describe('declarations', () => {
@@ -107,7 +125,9 @@ describe('declarations', () => {
     const doc = (await new ApiClient().get('/api/openapi.json')).body
     const missing: string[] = []
     let count = 0
-    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, { 'x-permission'?: string }>>)) {
+    for (const [path, ops] of Object.entries(
+      doc.paths as Record<string, Record<string, { 'x-permission'?: string }>>,
+    )) {
       if (!path.startsWith('/api/v1/')) continue
       for (const [method, op] of Object.entries(ops)) {
         count++
@@ -120,14 +140,29 @@ describe('declarations', () => {
 
   test('a route registered without a declaration is refused at run time, a declared one runs', async () => {
     const app = new OpenAPIHono().basePath('/api')
-    app.use('*', async (c, next) => { c.set('log' as never, createLogger() as never); await next() })
+    app.use('*', async (c, next) => {
+      c.set('log' as never, createLogger() as never)
+      await next()
+    })
     app.use('/v1/*', requireDeclaredRoute() as never)
     app.onError((e, c) => c.json({ detail: e.message }, 500))
     app.get('/v1/sneaky', (c) => c.json({ leaked: true }))
-    app.openapi(apiRoute({ method: 'get', path: '/v1/declared-for-test', access: 'public', responses: { 200: { description: 'ok', content: { 'application/json': { schema: z.object({ ok: z.boolean() }) } } } } }), (c) => c.json({ ok: true }, 200))
+    app.openapi(
+      apiRoute({
+        method: 'get',
+        path: '/v1/declared-for-test',
+        access: 'public',
+        responses: {
+          200: { description: 'ok', content: { 'application/json': { schema: z.object({ ok: z.boolean() }) } } },
+        },
+      }),
+      (c) => c.json({ ok: true }, 200),
+    )
     const errors: unknown[] = []
     const original = console.error
-    console.error = (...args: unknown[]) => { errors.push(args) }
+    console.error = (...args: unknown[]) => {
+      errors.push(args)
+    }
     try {
       const sneaky = await app.request('/api/v1/sneaky')
       expect(sneaky.status).toBe(500)
@@ -141,14 +176,19 @@ describe('declarations', () => {
 })
 
 describe.each(v1.map((r) => ({ ...r, name: `${r.method} ${r.path}` })))('$name', (route) => {
-  test('answers anonymous callers and every role as its declared access and the record scope say', { timeout: 120_000 }, async () => {
+  test('answers anonymous callers and every role as its declared access and the record scope say', {
+    timeout: 120_000,
+  }, async () => {
     const failures: string[] = []
-    const check = (label: string, status: number, ok: boolean, want: string) => { if (!ok) failures.push(`${label}: got ${status}, want ${want}`) }
+    const check = (label: string, status: number, ok: boolean, want: string) => {
+      if (!ok) failures.push(`${label}: got ${status}, want ${want}`)
+    }
     const [firstParam] = params(route.path)
     const prefix = prefixOf(route.path)
-    const fixture = firstParam && /id$/i.test(firstParam)
-      ? (fixtures.get(prefix) ?? fixtures.set(prefix, await fixtureFor(prefix)).get(prefix)!)
-      : { record: false }
+    const fixture =
+      firstParam && /id$/i.test(firstParam)
+        ? (fixtures.get(prefix) ?? fixtures.set(prefix, await fixtureFor(prefix)).get(prefix)!)
+        : { record: false }
     const extraParams = params(route.path).length > 1
     const isRead = route.method === 'GET'
     const harmless = (s: number) => s !== 401 && s !== 403 && s < 500
@@ -163,43 +203,57 @@ describe.each(v1.map((r) => ({ ...r, name: `${r.method} ${r.path}` })))('$name',
 
     // One role after another: the embedded database serialises transactions across connections,
     // and parallel writes there occasionally fail a neighbour's query (a local-only artefact).
-    for (const role of ROLES) await (async () => {
-      const client = clients[role]
-      const allowed = route.access === 'authenticated' || permissions[role].has(route.access!)
-      if (!allowed) {
-        const res = await send(client, route.method, url(route, fixture.inScope ?? NONEXISTENT))
-        check(`${role} without ${route.access}`, res.status, res.status === 403, '403')
-        return
-      }
-      if (!firstParam || !/id$/i.test(firstParam)) {
-        const res = await send(client, route.method, url(route, NONEXISTENT))
-        check(role, res.status, harmless(res.status), 'not 401/403/5xx')
-        return
-      }
-      if (!fixture.record) {
-        const id = isRead && fixture.inScope ? fixture.inScope : NONEXISTENT
-        const res = await send(client, route.method, url(route, id))
-        check(`${role} (${id === NONEXISTENT ? 'unknown id' : 'existing id'})`, res.status, harmless(res.status), 'not 401/403/5xx')
-        return
-      }
-      // Record routes: inside the scope.
-      const visible = [fixture.inScope, role === 'admin' ? fixture.outOfScope : undefined].filter(Boolean) as string[]
-      if (route.method === 'GET' || route.method === 'PATCH' || route.method === 'PUT') {
-        for (const id of visible) {
+    for (const role of ROLES)
+      await (async () => {
+        const client = clients[role]
+        const allowed = route.access === 'authenticated' || permissions[role].has(route.access!)
+        if (!allowed) {
+          const res = await send(client, route.method, url(route, fixture.inScope ?? NONEXISTENT))
+          check(`${role} without ${route.access}`, res.status, res.status === 403, '403')
+          return
+        }
+        if (!firstParam || !/id$/i.test(firstParam)) {
+          const res = await send(client, route.method, url(route, NONEXISTENT))
+          check(role, res.status, harmless(res.status), 'not 401/403/5xx')
+          return
+        }
+        if (!fixture.record) {
+          const id = isRead && fixture.inScope ? fixture.inScope : NONEXISTENT
           const res = await send(client, route.method, url(route, id))
-          const served = isRead && !extraParams ? res.status >= 200 && res.status < 300 : harmless(res.status) && (extraParams || res.status !== 404)
-          check(`${role} in scope`, res.status, served, isRead ? '2xx' : 'past authorization (not 401/403/404/5xx)')
+          check(
+            `${role} (${id === NONEXISTENT ? 'unknown id' : 'existing id'})`,
+            res.status,
+            harmless(res.status),
+            'not 401/403/5xx',
+          )
+          return
         }
-      }
-      // Outside the scope: indistinguishable from a record that does not exist.
-      if (role !== 'admin' && fixture.outOfScope) {
-        const res = await send(client, route.method, url(route, fixture.outOfScope))
-        if (res.status !== 404) {
-          const unknown = await send(client, route.method, url(route, NONEXISTENT))
-          check(`${role} out of scope`, res.status, res.status === unknown.status && res.status >= 400 && res.status !== 403, `${unknown.status}, as for an unknown id`)
+        // Record routes: inside the scope.
+        const visible = [fixture.inScope, role === 'admin' ? fixture.outOfScope : undefined].filter(Boolean) as string[]
+        if (route.method === 'GET' || route.method === 'PATCH' || route.method === 'PUT') {
+          for (const id of visible) {
+            const res = await send(client, route.method, url(route, id))
+            const served =
+              isRead && !extraParams
+                ? res.status >= 200 && res.status < 300
+                : harmless(res.status) && (extraParams || res.status !== 404)
+            check(`${role} in scope`, res.status, served, isRead ? '2xx' : 'past authorization (not 401/403/404/5xx)')
+          }
         }
-      }
-    })()
+        // Outside the scope: indistinguishable from a record that does not exist.
+        if (role !== 'admin' && fixture.outOfScope) {
+          const res = await send(client, route.method, url(route, fixture.outOfScope))
+          if (res.status !== 404) {
+            const unknown = await send(client, route.method, url(route, NONEXISTENT))
+            check(
+              `${role} out of scope`,
+              res.status,
+              res.status === unknown.status && res.status >= 400 && res.status !== 403,
+              `${unknown.status}, as for an unknown id`,
+            )
+          }
+        }
+      })()
     expect(failures).toEqual([])
   })
 })

@@ -31,10 +31,14 @@ describe('pipeline', () => {
     expect(amounts).toEqual([...amounts].sort((a, b) => b - a))
     if (list.body.nextCursor === null) {
       expect(column.count).toBe(list.body.data.length)
-      expect(cents(column.totalAmount)).toBe(list.body.data.reduce((s: number, o: any) => s + cents(o.amount ?? '0'), 0))
+      expect(cents(column.totalAmount)).toBe(
+        list.body.data.reduce((s: number, o: any) => s + cents(o.amount ?? '0'), 0),
+      )
     }
     expect(column.nextCursor).not.toBeNull()
-    const more = await manager.get(`/api/v1/organisations?stage=QUALIFICATION&sort=-amount&limit=5&cursor=${column.nextCursor}`)
+    const more = await manager.get(
+      `/api/v1/organisations?stage=QUALIFICATION&sort=-amount&limit=5&cursor=${column.nextCursor}`,
+    )
     expect(more.status).toBe(200)
     const ids = new Set(column.cards.map((o: any) => o.id))
     expect(more.body.data.some((o: any) => ids.has(o.id))).toBe(false)
@@ -44,10 +48,11 @@ describe('pipeline', () => {
     const sales2 = await as('sales2')
     const me = (await sales2.get('/api/v1/auth/me')).body
     const board = await sales2.get('/api/v1/pipeline/board?limit=100&type=INVESTISSEUR')
-    for (const c of board.body.columns) for (const o of c.cards) {
-      expect(o.type).toBe('INVESTISSEUR')
-      expect(o.teamId).toBe(me.teamId)
-    }
+    for (const c of board.body.columns)
+      for (const o of c.cards) {
+        expect(o.type).toBe('INVESTISSEUR')
+        expect(o.teamId).toBe(me.teamId)
+      }
     expect((await sales2.get('/api/v1/pipeline/board?limit=1000')).status).toBe(400)
   })
 
@@ -57,7 +62,11 @@ describe('pipeline', () => {
     expect(res.status).toBe(200)
     const a = res.body
     expect(a.funnel.map((f: any) => f.stage)).toEqual(STAGES)
-    expect(a.conversions.map((c: any) => `${c.from}>${c.to}`)).toEqual(['PROSPECT>QUALIFICATION', 'QUALIFICATION>PROPOSITION', 'PROPOSITION>SIGNE'])
+    expect(a.conversions.map((c: any) => `${c.from}>${c.to}`)).toEqual([
+      'PROSPECT>QUALIFICATION',
+      'QUALIFICATION>PROPOSITION',
+      'PROPOSITION>SIGNE',
+    ])
     for (const c of a.conversions) {
       expect(c.converted).toBeLessThanOrEqual(c.entered)
       if (c.entered) expect(c.rate).toBeCloseTo(c.converted / c.entered, 3)
@@ -67,7 +76,7 @@ describe('pipeline', () => {
     const probability: Record<string, number> = { PROSPECT: 10, QUALIFICATION: 30, PROPOSITION: 60, SIGNE: 100 }
     for (const f of a.forecast.byStage) {
       expect(f.probabilityPercent).toBe(probability[f.stage])
-      expect(Math.abs(cents(f.weighted) - cents(f.amount) * probability[f.stage]! / 100)).toBeLessThanOrEqual(1)
+      expect(Math.abs(cents(f.weighted) - (cents(f.amount) * probability[f.stage]!) / 100)).toBeLessThanOrEqual(1)
     }
     const total = a.forecast.byStage.reduce((s: number, f: any) => s + cents(f.weighted), 0)
     expect(cents(a.forecast.amount)).toBe(total)
@@ -75,7 +84,8 @@ describe('pipeline', () => {
   })
 
   test('analytics are scoped: a sales user sees a smaller funnel than an admin', async () => {
-    const count = async (u: 'admin' | 'sales') => (await (await as(u)).get('/api/v1/pipeline/analytics')).body.funnel.reduce((s: number, f: any) => s + f.count, 0)
+    const count = async (u: 'admin' | 'sales') =>
+      (await (await as(u)).get('/api/v1/pipeline/analytics')).body.funnel.reduce((s: number, f: any) => s + f.count, 0)
     expect(await count('sales')).toBeLessThan(await count('admin'))
     expect((await (await as('viewer')).get('/api/v1/pipeline/analytics')).status).toBe(200)
     expect((await (await as('admin')).get('/api/v1/pipeline/analytics?from=hier')).status).toBe(400)
@@ -87,13 +97,20 @@ describe('pipeline', () => {
     expect(stale.body.data.length).toBe(1)
     const res = await fetch(`${baseURL()}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('0 6 * * *')}`)
     expect(res.status).toBe(200)
-    const n = await eventually(async () => (await manager.get('/api/v1/notifications?limit=50')).body.data
-      .find((x: any) => x.type === 'pipeline.stale_report'))
+    const n = await eventually(async () =>
+      (await manager.get('/api/v1/notifications?limit=50')).body.data.find(
+        (x: any) => x.type === 'pipeline.stale_report',
+      ),
+    )
     expect(n.priority).toBe('HIGH')
     expect(n.link).toBe('/organisations?stale=true')
     expect(n.title).toMatch(/plus de 30 jours/)
     // Sales are not managers: the report is not theirs.
     const sales = await as('sales')
-    expect((await sales.get('/api/v1/notifications?limit=100')).body.data.some((x: any) => x.type === 'pipeline.stale_report')).toBe(false)
+    expect(
+      (await sales.get('/api/v1/notifications?limit=100')).body.data.some(
+        (x: any) => x.type === 'pipeline.stale_report',
+      ),
+    ).toBe(false)
   })
 })

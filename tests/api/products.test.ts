@@ -9,12 +9,26 @@ describe('products', () => {
     const manager = await as('manager')
     const issuer = (await manager.post('/api/v1/organisations', { name: unique('Émetteur'), type: 'EMETTEUR' })).body
     const isin = randomIsin()
-    const created = await manager.post('/api/v1/products', { name: unique('Fonds'), isin: isin.toLowerCase(), category: 'OPCVM', issuerId: issuer.id })
+    const created = await manager.post('/api/v1/products', {
+      name: unique('Fonds'),
+      isin: isin.toLowerCase(),
+      category: 'OPCVM',
+      issuerId: issuer.id,
+    })
     expect(created.status).toBe(201)
-    expect(created.body).toMatchObject({ isin, category: 'OPCVM', issuerId: issuer.id, issuerName: issuer.name, isActive: true })
+    expect(created.body).toMatchObject({
+      isin,
+      category: 'OPCVM',
+      issuerId: issuer.id,
+      issuerName: issuer.name,
+      isActive: true,
+    })
     const id = created.body.id
     expect((await manager.get(`/api/v1/products/${id}`)).body.isin).toBe(isin)
-    const updated = await manager.patch(`/api/v1/products/${id}`, { description: 'Fonds actions européennes', isActive: false })
+    const updated = await manager.patch(`/api/v1/products/${id}`, {
+      description: 'Fonds actions européennes',
+      isActive: false,
+    })
     expect(updated.body).toMatchObject({ description: 'Fonds actions européennes', isActive: false })
     const byIssuer = await manager.get(`/api/v1/products?organisationId=${issuer.id}`)
     expect(byIssuer.body.data.map((p: any) => p.id)).toEqual([id])
@@ -58,7 +72,9 @@ describe('products', () => {
 
   test('the issuer must be an organisation the author can see', async () => {
     const manager = await as('manager')
-    const lyon = (await (await as('sales2')).post('/api/v1/organisations', { name: unique('Lyon Émetteur'), type: 'EMETTEUR' })).body
+    const lyon = (
+      await (await as('sales2')).post('/api/v1/organisations', { name: unique('Lyon Émetteur'), type: 'EMETTEUR' })
+    ).body
     const res = await manager.post('/api/v1/products', { name: 'X', isin: randomIsin(), issuerId: lyon.id })
     expect(res.status).toBe(400)
     expect(res.body.errors[0].path).toBe('issuerId')

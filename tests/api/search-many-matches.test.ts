@@ -12,15 +12,23 @@ import { AutocompleteQuery, SearchQuery } from '../../worker/search/search.schem
 describe('a word matching more records than are ranked', () => {
   const own = ownDatabase()
   const admin: AuthUser = {
-    id: crypto.randomUUID(), email: 'admin@test', name: 'Admin', role: 'admin', teamId: null,
-    mustChangePassword: false, permissions: effectivePermissions('admin', []), via: 'session',
+    id: crypto.randomUUID(),
+    email: 'admin@test',
+    name: 'Admin',
+    role: 'admin',
+    teamId: null,
+    mustChangePassword: false,
+    permissions: effectivePermissions('admin', []),
+    via: 'session',
   }
 
   test('the record named exactly still comes first, inside words of other names come next, and the count says "more than 100"', async () => {
     const { db } = own
     await db.execute(sql`insert into organisations (name, type, notes)
       select 'Cabinet ' || g, 'INVESTISSEUR', 'Rencontré chez Zorbalique au salon ' || g from generate_series(1, 150) g`)
-    await db.execute(sql`insert into organisations (name, type) values ('Banque Zorbalique Conseil', 'INVESTISSEUR'), ('Zorbalique', 'INVESTISSEUR')`)
+    await db.execute(
+      sql`insert into organisations (name, type) values ('Banque Zorbalique Conseil', 'INVESTISSEUR'), ('Zorbalique', 'INVESTISSEUR')`,
+    )
 
     const body = await search(db, admin, SearchQuery.parse({ q: 'zorbalique', types: 'organisations' }))
     const orgs = body.groups[0]!

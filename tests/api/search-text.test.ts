@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest'
-import { findMatches, fold, MARK_END, MARK_START, parseHeadline, tokenize, typoDistance } from '../../worker/search/search-text.ts'
+import {
+  findMatches,
+  fold,
+  MARK_END,
+  MARK_START,
+  parseHeadline,
+  tokenize,
+  typoDistance,
+} from '../../worker/search/search-text.ts'
 
 describe('search text', () => {
   test('folding drops accents and case the way unaccent does, ligatures included', () => {
@@ -8,7 +16,18 @@ describe('search text', () => {
   })
 
   test('only letters and digits become tokens, so no input can change the structure of a tsquery', () => {
-    const hostile = ["'", '\\', '&|!:*()', "a' & b:* | !c", '<->', '😀', '\u0000', "'; drop table x; --", 'a:*A', '"quoted"']
+    const hostile = [
+      "'",
+      '\\',
+      '&|!:*()',
+      "a' & b:* | !c",
+      '<->',
+      '😀',
+      '\u0000',
+      "'; drop table x; --",
+      'a:*A',
+      '"quoted"',
+    ]
     for (const q of hostile) {
       for (const token of tokenize(q)) expect(token).toMatch(/^[\p{L}\p{N}]+$/u)
     }
@@ -30,8 +49,14 @@ describe('search text', () => {
   })
 
   test('matches are found as word prefixes, accents ignored, and headline marks become ranges', () => {
-    expect(findMatches('Société Générale Paris', ['generale', 'pa'])).toEqual([[8, 16], [17, 22]])
+    expect(findMatches('Société Générale Paris', ['generale', 'pa'])).toEqual([
+      [8, 16],
+      [17, 22],
+    ])
     expect(findMatches('Groupe Alforis', ['alfrois'], ['alforis'])).toEqual([[7, 14]])
-    expect(parseHeadline(`Intéressé par les ${MARK_START}fonds${MARK_END} ISR`)).toEqual({ text: 'Intéressé par les fonds ISR', ranges: [[18, 23]] })
+    expect(parseHeadline(`Intéressé par les ${MARK_START}fonds${MARK_END} ISR`)).toEqual({
+      text: 'Intéressé par les fonds ISR',
+      ranges: [[18, 23]],
+    })
   })
 })

@@ -23,7 +23,8 @@ const search = async (user: DemoUser, params: Record<string, string>) => {
   return res.body as { groups: { type: string; total: number; items: any[]; nextCursor: string | null }[] }
 }
 const groupOf = (body: Awaited<ReturnType<typeof search>>, type: string) => body.groups.find((g) => g.type === type)
-const titles = (body: Awaited<ReturnType<typeof search>>, type: string) => groupOf(body, type)?.items.map((i) => i.title) ?? []
+const titles = (body: Awaited<ReturnType<typeof search>>, type: string) =>
+  groupOf(body, type)?.items.map((i) => i.title) ?? []
 
 const createOrg = async (user: DemoUser, fields: Record<string, unknown>) => {
   const res = await (await as(user)).post('/api/v1/organisations', { type: 'INVESTISSEUR', ...fields })
@@ -50,9 +51,15 @@ describe('global search', () => {
     const org = await createOrg('admin', { name: `${w} Partners` })
     for (const typo of [swap(w, 3), `${w.slice(0, 4)}x${w.slice(5)}`, swap(swap(w, 2), 5)]) {
       const body = await search('admin', { q: typo })
-      expect(groupOf(body, 'organisations')!.items.map((i) => i.id), typo).toContain(org.id)
+      expect(
+        groupOf(body, 'organisations')!.items.map((i) => i.id),
+        typo,
+      ).toContain(org.id)
       // The corrected word is what gets highlighted.
-      expect(groupOf(body, 'organisations')!.items[0].matches[0]).toMatchObject({ field: 'name', ranges: [[0, w.length]] })
+      expect(groupOf(body, 'organisations')!.items[0].matches[0]).toMatchObject({
+        field: 'name',
+        ranges: [[0, w.length]],
+      })
     }
     const ac = await (await as('admin')).get(`/api/v1/search/autocomplete?q=${swap(w, 3)}`)
     expect(ac.body.items.map((i: any) => i.id)).toContain(org.id)
@@ -78,7 +85,12 @@ describe('global search', () => {
     const ac = await (await as('admin')).get(`/api/v1/search/autocomplete?q=${w.slice(0, 3)}`)
     expect(ac.status).toBe(200)
     const longer = await (await as('admin')).get(`/api/v1/search/autocomplete?q=${w.slice(0, 6)}`)
-    expect(longer.body.items[0]).toMatchObject({ type: 'organisations', id: org.id, title: org.name, href: `/organisations/${org.id}` })
+    expect(longer.body.items[0]).toMatchObject({
+      type: 'organisations',
+      id: org.id,
+      title: org.name,
+      href: `/organisations/${org.id}`,
+    })
     // One character is not a search yet.
     expect((await (await as('admin')).get('/api/v1/search/autocomplete?q=a')).body.items).toEqual([])
   })
@@ -89,8 +101,12 @@ describe('global search', () => {
     const org = await createOrg('manager', { name: `Cabinet ${first} ${second}` })
     const person = (await manager.post('/api/v1/people', { firstName: 'Inès', lastName: second })).body
     const isin = makeIsin('FR', String(Math.floor(Math.random() * 1e9)))
-    const product = (await manager.post('/api/v1/products', { name: `Rendement ${first}`, isin, category: 'OPCVM' })).body
-    const ids = async (q: string) => ((await manager.get(`/api/v1/search/autocomplete?${new URLSearchParams({ q })}`)).body.items as any[]).map((i) => i.id)
+    const product = (await manager.post('/api/v1/products', { name: `Rendement ${first}`, isin, category: 'OPCVM' }))
+      .body
+    const ids = async (q: string) =>
+      ((await manager.get(`/api/v1/search/autocomplete?${new URLSearchParams({ q })}`)).body.items as any[]).map(
+        (i) => i.id,
+      )
     expect(await ids(second.slice(0, 4))).toEqual(expect.arrayContaining([org.id, person.id]))
     expect(await ids(`${first} ${second.slice(0, 3)}`)).toContain(org.id)
     expect(await ids(`${second} in`)).toEqual([person.id])
@@ -109,20 +125,31 @@ describe('global search', () => {
     const org = await createOrg('admin', { name: `Société Générale ${w}` })
     for (const q of [`societe generale ${w}`, `soc gen ${w.slice(0, 4)}`, `${w} generale`, `generale soc`]) {
       const body = await search('admin', { q, types: 'organisations' })
-      expect(groupOf(body, 'organisations')!.items.map((i) => i.id), q).toContain(org.id)
+      expect(
+        groupOf(body, 'organisations')!.items.map((i) => i.id),
+        q,
+      ).toContain(org.id)
     }
   })
 
   test('e-mails, cities and phone numbers find an organisation too', async () => {
     const w = word().toLowerCase()
-    const org = await createOrg('admin', { name: `Banque ${word()}`, email: `contact@${w}.fr`, city: `Ville-${w}`, phone: '01 42 68 53 00' })
+    const org = await createOrg('admin', {
+      name: `Banque ${word()}`,
+      email: `contact@${w}.fr`,
+      city: `Ville-${w}`,
+      phone: '01 42 68 53 00',
+    })
     expect(groupOf(await search('admin', { q: w }), 'organisations')!.items[0].id).toBe(org.id)
     expect(groupOf(await search('admin', { q: `contact@${w}.fr` }), 'organisations')!.items[0].id).toBe(org.id)
     const city = groupOf(await search('admin', { q: `ville ${w}` }), 'organisations')!
     expect(city.items[0].matches.map((m: any) => m.field)).toContain('city')
     // Digits typed without spaces, whole or the beginning.
     for (const q of ['0142685300', '01426853']) {
-      expect(groupOf(await search('admin', { q, types: 'organisations' }), 'organisations')!.items.map((i) => i.id), q).toContain(org.id)
+      expect(
+        groupOf(await search('admin', { q, types: 'organisations' }), 'organisations')!.items.map((i) => i.id),
+        q,
+      ).toContain(org.id)
     }
   })
 
@@ -130,23 +157,46 @@ describe('global search', () => {
     const w = word()
     const manager = await as('manager')
     const org = await createOrg('manager', { name: `${w} Family Office` })
-    const person = (await manager.post('/api/v1/people', { firstName: 'Hélène', lastName: w, organisations: [{ organisationId: org.id, isPrimary: true }] })).body
+    const person = (
+      await manager.post('/api/v1/people', {
+        firstName: 'Hélène',
+        lastName: w,
+        organisations: [{ organisationId: org.id, isPrimary: true }],
+      })
+    ).body
     const isin = makeIsin('FR', String(Math.floor(Math.random() * 1e9)))
     const product = await manager.post('/api/v1/products', { name: `${w} Rendement 2030`, isin, category: 'OPCVM' })
     expect(product.status, JSON.stringify(product.body)).toBe(201)
     const mandate = (await manager.post('/api/v1/mandats', { organisationId: org.id, status: 'EN_NEGOCIATION' })).body
     const body = await search('manager', { q: w })
     expect(body.groups.map((g) => g.type)).toEqual(['organisations', 'people', 'mandates', 'products', 'interactions'])
-    expect(groupOf(body, 'people')!.items[0]).toMatchObject({ id: person.id, title: `Hélène ${w}`, href: `/people/${person.id}` })
+    expect(groupOf(body, 'people')!.items[0]).toMatchObject({
+      id: person.id,
+      title: `Hélène ${w}`,
+      href: `/people/${person.id}`,
+    })
     expect(groupOf(body, 'people')!.items[0].subtitle).toContain(org.name)
-    expect(groupOf(body, 'products')!.items[0]).toMatchObject({ id: product.body.id, href: `/products/${product.body.id}`, tag: 'OPCVM' })
+    expect(groupOf(body, 'products')!.items[0]).toMatchObject({
+      id: product.body.id,
+      href: `/products/${product.body.id}`,
+      tag: 'OPCVM',
+    })
     // A mandate is found by its client's name, and by its own number.
-    expect(groupOf(body, 'mandates')!.items[0]).toMatchObject({ id: mandate.id, title: mandate.number, href: `/mandates/${mandate.id}` })
+    expect(groupOf(body, 'mandates')!.items[0]).toMatchObject({
+      id: mandate.id,
+      title: mandate.number,
+      href: `/mandates/${mandate.id}`,
+    })
     const byNumber = await search('manager', { q: mandate.number })
     expect(groupOf(byNumber, 'mandates')!.items[0].id).toBe(mandate.id)
     expect(groupOf(await search('manager', { q: isin }), 'products')!.items[0].id).toBe(product.body.id)
     // And the French stemmer reads notes: a plural finds a singular.
-    await manager.post('/api/v1/interactions', { type: 'MEETING', organisationId: org.id, subject: `Comité ${w}`, summary: 'Présentation des investissements obligataires.' })
+    await manager.post('/api/v1/interactions', {
+      type: 'MEETING',
+      organisationId: org.id,
+      subject: `Comité ${w}`,
+      summary: 'Présentation des investissements obligataires.',
+    })
     const stems = await search('manager', { q: `investissement obligataire ${w.toLowerCase()}` })
     expect(groupOf(stems, 'interactions')!.items[0].matches.map((m: any) => m.field)).toEqual(['name', 'summary'])
   })
@@ -155,24 +205,44 @@ describe('global search', () => {
     const w = word()
     const orgs = []
     for (let i = 0; i < 7; i++) {
-      orgs.push(await createOrg('admin', { name: `${w} ${word(5)}`, type: i < 5 ? 'DISTRIBUTEUR' : 'EMETTEUR', pipelineStage: i === 0 ? 'SIGNE' : 'PROSPECT', city: i < 3 ? 'Bordeaux' : 'Lille', category: 'SCPI' }))
+      orgs.push(
+        await createOrg('admin', {
+          name: `${w} ${word(5)}`,
+          type: i < 5 ? 'DISTRIBUTEUR' : 'EMETTEUR',
+          pipelineStage: i === 0 ? 'SIGNE' : 'PROSPECT',
+          city: i < 3 ? 'Bordeaux' : 'Lille',
+          category: 'SCPI',
+        }),
+      )
     }
     await (await as('admin')).post('/api/v1/people', { firstName: 'Paul', lastName: w })
     const byType = await search('admin', { q: w, type: 'DISTRIBUTEUR' })
     expect(groupOf(byType, 'organisations')!.total).toBe(5)
     // Kinds without such a field are left out.
     expect(groupOf(byType, 'people')).toBeUndefined()
-    expect(groupOf(await search('admin', { q: w, stage: 'SIGNE' }), 'organisations')!.items.map((i) => i.id)).toEqual([orgs[0]!.id])
-    expect(groupOf(await search('admin', { q: w, city: 'bordeaux', type: 'DISTRIBUTEUR' }), 'organisations')!.total).toBe(3)
-    expect(groupOf(await search('admin', { q: w, createdFrom: '2000-01-01', createdTo: '2000-12-31' }), 'organisations')!.total).toBe(0)
+    expect(groupOf(await search('admin', { q: w, stage: 'SIGNE' }), 'organisations')!.items.map((i) => i.id)).toEqual([
+      orgs[0]!.id,
+    ])
+    expect(
+      groupOf(await search('admin', { q: w, city: 'bordeaux', type: 'DISTRIBUTEUR' }), 'organisations')!.total,
+    ).toBe(3)
+    expect(
+      groupOf(await search('admin', { q: w, createdFrom: '2000-01-01', createdTo: '2000-12-31' }), 'organisations')!
+        .total,
+    ).toBe(0)
     const today = new Date().toISOString().slice(0, 10)
-    expect(groupOf(await search('admin', { q: w, createdFrom: today, types: 'organisations' }), 'organisations')!.total).toBe(7)
+    expect(
+      groupOf(await search('admin', { q: w, createdFrom: today, types: 'organisations' }), 'organisations')!.total,
+    ).toBe(7)
     const admin = await as('admin')
     const me = (await admin.get('/api/v1/auth/me')).body
     const mine = await search('admin', { ownerId: me.id, types: 'organisations', type: 'EMETTEUR', q: w })
     expect(groupOf(mine, 'organisations')!.total).toBe(2)
     // Filters alone list what they select.
-    const filtersOnly = groupOf(await search('admin', { ownerId: me.id, type: 'EMETTEUR', limit: '50' }), 'organisations')!
+    const filtersOnly = groupOf(
+      await search('admin', { ownerId: me.id, type: 'EMETTEUR', limit: '50' }),
+      'organisations',
+    )!
     expect(filtersOnly.total).toBeGreaterThanOrEqual(2)
     expect(new Set(filtersOnly.items.map((i) => i.tag))).toEqual(new Set(['EMETTEUR']))
 
@@ -199,14 +269,26 @@ describe('global search', () => {
       const body = await search(user, { q: w })
       const ac = (await (await as(user)).get(`/api/v1/search/autocomplete?q=${w}`)).body.items.map((i: any) => i.id)
       return {
-        orgs: groupOf(body, 'organisations')!.items.map((i) => i.id).sort(),
+        orgs: groupOf(body, 'organisations')!
+          .items.map((i) => i.id)
+          .sort(),
         total: groupOf(body, 'organisations')!.total,
         people: groupOf(body, 'people')!.total,
         ac: ac.sort(),
       }
     }
-    expect(await visible('admin')).toEqual({ orgs: [lyon.id, paris.id].sort(), total: 2, people: 1, ac: [lyon.id, lyonPerson.id, paris.id].sort() })
-    expect(await visible('manager2')).toEqual({ orgs: [lyon.id], total: 1, people: 1, ac: [lyon.id, lyonPerson.id].sort() })
+    expect(await visible('admin')).toEqual({
+      orgs: [lyon.id, paris.id].sort(),
+      total: 2,
+      people: 1,
+      ac: [lyon.id, lyonPerson.id, paris.id].sort(),
+    })
+    expect(await visible('manager2')).toEqual({
+      orgs: [lyon.id],
+      total: 1,
+      people: 1,
+      ac: [lyon.id, lyonPerson.id].sort(),
+    })
     expect(await visible('viewer')).toEqual({ orgs: [paris.id], total: 1, people: 0, ac: [paris.id] })
     // Sales sees what they own: neither the manager's organisation nor the other team's.
     expect(await visible('sales')).toEqual({ orgs: [], total: 0, people: 0, ac: [] })
@@ -234,10 +316,48 @@ describe('global search', () => {
   test('any input answers a clean result or a 400, never a 500', async () => {
     const admin = await as('admin')
     const hostile = [
-      '', ' ', "'", "''", '\\', '\\\\', '"', '&|!:*()', "a' & b:* | !c", 'o\'reilly', ':*', '!!', '(((', 'a <-> b', 'a:*A',
-      '😀🚀', 'a😀b', '\u0000', 'x\u0000y', '\uFFFF', '%', '_', '%_%', '<script>alert(1)</script>', 'null', 'undefined',
-      "'; drop table organisations; --", '$1', '${x}', '東京', 'ǅemal', 'straße', 'ﬁnance', 'Œuvre', '1', '12', '-1', '1e309',
-      'a'.repeat(40), 'ab '.repeat(66), `${'x'.repeat(41)} y`, 'a b c d e f g h i j k l',
+      '',
+      ' ',
+      "'",
+      "''",
+      '\\',
+      '\\\\',
+      '"',
+      '&|!:*()',
+      "a' & b:* | !c",
+      "o'reilly",
+      ':*',
+      '!!',
+      '(((',
+      'a <-> b',
+      'a:*A',
+      '😀🚀',
+      'a😀b',
+      '\u0000',
+      'x\u0000y',
+      '\uFFFF',
+      '%',
+      '_',
+      '%_%',
+      '<script>alert(1)</script>',
+      'null',
+      'undefined',
+      "'; drop table organisations; --",
+      '$1',
+      '${x}',
+      '東京',
+      'ǅemal',
+      'straße',
+      'ﬁnance',
+      'Œuvre',
+      '1',
+      '12',
+      '-1',
+      '1e309',
+      'a'.repeat(40),
+      'ab '.repeat(66),
+      `${'x'.repeat(41)} y`,
+      'a b c d e f g h i j k l',
     ]
     for (const q of hostile) {
       for (const path of ['/api/v1/search', '/api/v1/search/autocomplete']) {
@@ -248,8 +368,16 @@ describe('global search', () => {
     }
     const bad = [
       // (Far longer addresses are refused before the Worker: 431 from the dev server, 414 at Cloudflare.)
-      `q=${'a'.repeat(201)}`, `q=${encodeURIComponent('é'.repeat(1000))}`, 'types=organisations,bogus', 'limit=0', 'limit=1000', 'cursor=not-a-cursor',
-      `cursor=${btoa(JSON.stringify({ t: 'organisations', o: 100000 }))}`, 'createdFrom=2024-13-45', 'ownerId=nope', 'stage=FINI',
+      `q=${'a'.repeat(201)}`,
+      `q=${encodeURIComponent('é'.repeat(1000))}`,
+      'types=organisations,bogus',
+      'limit=0',
+      'limit=1000',
+      'cursor=not-a-cursor',
+      `cursor=${btoa(JSON.stringify({ t: 'organisations', o: 100000 }))}`,
+      'createdFrom=2024-13-45',
+      'ownerId=nope',
+      'stage=FINI',
       'limit=abc',
     ]
     // Broken percent-encoding: read leniently or refused, but never a crash.

@@ -5,19 +5,25 @@ import { ApiClient, as, randomIp } from '../setup/api-client.ts'
 // Miniflare's limiter counts in wall-clock windows of 60 s: start a burst early in a window so
 // it cannot straddle two of them.
 async function startOfWindow(needSeconds: number) {
-  const left = 60 - (Date.now() / 1000) % 60
+  const left = 60 - ((Date.now() / 1000) % 60)
   if (left < needSeconds) await new Promise((r) => setTimeout(r, left * 1000 + 250))
 }
 
 describe('rate limits', () => {
   test('wrangler.toml sets sign-in to 5 a minute and the API to 100 a minute', () => {
     const toml = readFileSync('wrangler.toml', 'utf8')
-    const limit = (name: string) => toml.match(new RegExp(`name = "${name}"[\\s\\S]*?simple = \\{ limit = (\\d+), period = (\\d+) \\}`))?.slice(1).map(Number)
+    const limit = (name: string) =>
+      toml
+        .match(new RegExp(`name = "${name}"[\\s\\S]*?simple = \\{ limit = (\\d+), period = (\\d+) \\}`))
+        ?.slice(1)
+        .map(Number)
     expect(limit('LOGIN_LIMITER')).toEqual([5, 60])
     expect(limit('API_LIMITER')).toEqual([100, 60])
   })
 
-  test('sign-in allows 5 attempts a minute per IP and email, then answers 429 with Retry-After', { timeout: 90_000 }, async () => {
+  test('sign-in allows 5 attempts a minute per IP and email, then answers 429 with Retry-After', {
+    timeout: 90_000,
+  }, async () => {
     const ip = randomIp()
     const email = `nobody-${Date.now()}@test.crm`
     await startOfWindow(20)
@@ -29,11 +35,18 @@ describe('rate limits', () => {
     expect(limited.headers.get('retry-after')).toBe('60')
     expect(limited.headers.get('content-type')).toContain('application/problem+json')
     // Another address, or another email from this address, is not held back.
-    expect((await new ApiClient(undefined, randomIp()).post('/api/v1/auth/login', { email, password: 'x' })).status).toBe(401)
-    expect((await new ApiClient(undefined, ip).post('/api/v1/auth/login', { email: `other-${email}`, password: 'x' })).status).toBe(401)
+    expect(
+      (await new ApiClient(undefined, randomIp()).post('/api/v1/auth/login', { email, password: 'x' })).status,
+    ).toBe(401)
+    expect(
+      (await new ApiClient(undefined, ip).post('/api/v1/auth/login', { email: `other-${email}`, password: 'x' }))
+        .status,
+    ).toBe(401)
   })
 
-  test('the API allows 100 requests a minute per caller, then answers 429 with Retry-After', { timeout: 120_000 }, async () => {
+  test('the API allows 100 requests a minute per caller, then answers 429 with Retry-After', {
+    timeout: 120_000,
+  }, async () => {
     const viewer = await as('viewer')
     // One pinned client address: in test runs the key is caller + IP (see rate-limit.ts).
     const caller = new ApiClient(undefined, randomIp())
@@ -41,12 +54,14 @@ describe('rate limits', () => {
     await startOfWindow(45)
     const statuses: number[] = []
     let next = 0
-    await Promise.all(Array.from({ length: 6 }, async () => {
-      while (next < 100) {
-        next++
-        statuses.push((await caller.get('/api/v1/auth/me')).status)
-      }
-    }))
+    await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        while (next < 100) {
+          next++
+          statuses.push((await caller.get('/api/v1/auth/me')).status)
+        }
+      }),
+    )
     expect(statuses.filter((s) => s === 200)).toHaveLength(100)
     const limited = await caller.get('/api/v1/auth/me')
     expect(limited.status).toBe(429)

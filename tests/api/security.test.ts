@@ -19,7 +19,10 @@ describe('security headers', () => {
     const first = await fetch(new URL('/login', baseURL()))
     const html = await first.text()
     const csp = first.headers.get('content-security-policy')!
-    const scriptSrc = csp.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'))!
+    const scriptSrc = csp
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src'))!
     expect(scriptSrc).not.toContain('unsafe-inline')
     const nonce = scriptSrc.match(/'nonce-([^']+)'/)![1]
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0])
@@ -47,9 +50,11 @@ describe('CORS', () => {
   })
 
   test('a preflight from an allowed origin lists the methods; from an unknown one it is not allowed', async () => {
-    const preflight = (origin: string) => fetch(new URL('/api/v1/organisations', baseURL()), {
-      method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'content-type' },
-    })
+    const preflight = (origin: string) =>
+      fetch(new URL('/api/v1/organisations', baseURL()), {
+        method: 'OPTIONS',
+        headers: { origin, 'access-control-request-method': 'PATCH', 'access-control-request-headers': 'content-type' },
+      })
     const ok = await preflight(PARTNER)
     expect(ok.status).toBe(204)
     expect(ok.headers.get('access-control-allow-origin')).toBe(PARTNER)
@@ -82,22 +87,36 @@ describe('CSRF', () => {
 
   test('a Bearer-token call carries no ambient credential and is not checked', async () => {
     const admin = await as('admin')
-    const token = (await admin.post('/api/v1/api-tokens', { name: 'CSRF', roleCeiling: 'viewer', expiresAt: new Date(Date.now() + 86400_000).toISOString() })).body.token
+    const token = (
+      await admin.post('/api/v1/api-tokens', {
+        name: 'CSRF',
+        roleCeiling: 'viewer',
+        expiresAt: new Date(Date.now() + 86400_000).toISOString(),
+      })
+    ).body.token
     const res = await new ApiClient(token).post('/api/v1/notifications/read', {}, { origin: EVIL })
     expect(res.status).not.toBe(403)
     expect(res.status).toBeLessThan(500)
   })
 
   test('signing in from a foreign origin is refused (login CSRF)', async () => {
-    const res = await new ApiClient().post('/api/v1/auth/login', { email: 'sales@demo.crm', password: 'Demo-Password-2026' }, { origin: EVIL })
+    const res = await new ApiClient().post(
+      '/api/v1/auth/login',
+      { email: 'sales@demo.crm', password: 'Demo-Password-2026' },
+      { origin: EVIL },
+    )
     expect(res.status).toBe(403)
   })
 
   test('the web sign-in form posted from the same origin works through the in-process API', async () => {
     const form = new URLSearchParams({ email: 'viewer@demo.crm', password: 'Demo-Password-2026' })
-    const post = (origin: string) => fetch(new URL('/login', baseURL()), {
-      method: 'POST', body: form, redirect: 'manual', headers: { origin, 'cf-connecting-ip': `10.9.${Math.floor(Math.random() * 250)}.1` },
-    })
+    const post = (origin: string) =>
+      fetch(new URL('/login', baseURL()), {
+        method: 'POST',
+        body: form,
+        redirect: 'manual',
+        headers: { origin, 'cf-connecting-ip': `10.9.${Math.floor(Math.random() * 250)}.1` },
+      })
     const same = await post(baseURL())
     expect(same.status).toBe(302)
     expect(same.headers.get('set-cookie')).toMatch(/crm_session=/)
@@ -109,18 +128,29 @@ describe('CSRF', () => {
 describe('audit log', () => {
   test('sign-ins, failures and deletions are recorded with actor, IP, time and target; admins filter them', async () => {
     const ip = '10.77.0.1'
-    await new ApiClient(undefined, ip).post('/api/v1/auth/login', { email: 'manager@demo.crm', password: 'wrong-password' })
+    await new ApiClient(undefined, ip).post('/api/v1/auth/login', {
+      email: 'manager@demo.crm',
+      password: 'wrong-password',
+    })
     const admin = await as('admin')
     const created = await admin.post('/api/v1/organisations', { name: `Audit ${Date.now()}`, type: 'INVESTISSEUR' })
     expect((await admin.delete(`/api/v1/organisations/${created.body.id}`)).status).toBe(204)
 
     const failures = await admin.get('/api/v1/audit-log?action=auth.login_failed&limit=20')
     const failure = failures.body.data.find((e: { ip: string }) => e.ip === ip)
-    expect(failure).toMatchObject({ action: 'auth.login_failed', targetType: 'user', details: { email: 'manager@demo.crm' } })
+    expect(failure).toMatchObject({
+      action: 'auth.login_failed',
+      targetType: 'user',
+      details: { email: 'manager@demo.crm' },
+    })
     expect(failure.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/)
 
     const deletion = await admin.get(`/api/v1/audit-log?targetId=${created.body.id}`)
-    expect(deletion.body.data[0]).toMatchObject({ action: 'organisations.deleted', actorEmail: 'admin@demo.crm', targetType: 'organisations' })
+    expect(deletion.body.data[0]).toMatchObject({
+      action: 'organisations.deleted',
+      actorEmail: 'admin@demo.crm',
+      targetType: 'organisations',
+    })
 
     const prefix = await admin.get('/api/v1/audit-log?action=auth.&limit=30')
     expect(prefix.body.data.length).toBeGreaterThan(0)
@@ -131,7 +161,9 @@ describe('audit log', () => {
     expect(page2.body.data[0].id).not.toBe(page1.body.data[0].id)
     expect(new Date(page2.body.data[0].createdAt) <= new Date(page1.body.data[1].createdAt)).toBe(true)
 
-    const future = await admin.get(`/api/v1/audit-log?from=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`)
+    const future = await admin.get(
+      `/api/v1/audit-log?from=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`,
+    )
     expect(future.body.data).toEqual([])
   })
 

@@ -1,18 +1,31 @@
 import { describe, expect, test } from 'vitest'
 import { as, eventually, unique } from '../setup/api-client.ts'
 
-const me = async (user: Parameters<typeof as>[0]) => (await (await as(user)).get('/api/v1/auth/me')).body as { id: string; teamId: string }
+const me = async (user: Parameters<typeof as>[0]) =>
+  (await (await as(user)).get('/api/v1/auth/me')).body as { id: string; teamId: string }
 const inDays = (n: number) => new Date(Date.now() + n * 86400_000).toISOString()
 
 describe('tasks', () => {
   test('a task is created, read, updated, completed and deleted', async () => {
     const sales = await as('sales')
     const org = (await sales.post('/api/v1/organisations', { name: unique('Task Org'), type: 'INVESTISSEUR' })).body
-    const created = await sales.post('/api/v1/tasks', { title: 'Relancer', dueAt: inDays(2), priority: 'HIGH', organisationId: org.id })
+    const created = await sales.post('/api/v1/tasks', {
+      title: 'Relancer',
+      dueAt: inDays(2),
+      priority: 'HIGH',
+      organisationId: org.id,
+    })
     expect(created.status).toBe(201)
     expect(created.body).toMatchObject({
-      title: 'Relancer', priority: 'HIGH', status: 'TODO', assigneeId: (await me('sales')).id, assigneeName: 'Sarah Commerciale',
-      organisationId: org.id, organisationName: org.name, isOverdue: false, completedAt: null,
+      title: 'Relancer',
+      priority: 'HIGH',
+      status: 'TODO',
+      assigneeId: (await me('sales')).id,
+      assigneeName: 'Sarah Commerciale',
+      organisationId: org.id,
+      organisationName: org.name,
+      isOverdue: false,
+      completedAt: null,
     })
     const id = created.body.id
     expect((await sales.get(`/api/v1/tasks/${id}`)).body.title).toBe('Relancer')
@@ -30,7 +43,9 @@ describe('tasks', () => {
     const sales = await as('sales')
     const res = await sales.post('/api/v1/tasks', { title: '', dueAt: 'demain', priority: 'CRITICAL', status: 'LATER' })
     expect(res.status).toBe(400)
-    expect(res.body.errors.map((e: any) => e.path)).toEqual(expect.arrayContaining(['title', 'dueAt', 'priority', 'status']))
+    expect(res.body.errors.map((e: any) => e.path)).toEqual(
+      expect.arrayContaining(['title', 'dueAt', 'priority', 'status']),
+    )
     const sales2 = await me('sales2')
     const foreignAssignee = await sales.post('/api/v1/tasks', { title: 'x', assigneeId: sales2.id })
     expect(foreignAssignee.status).toBe(400)
@@ -40,14 +55,21 @@ describe('tasks', () => {
   test('mine=true lists my tasks, overdue first then by due date', async () => {
     const sales = await as('sales')
     const salesId = (await me('sales')).id
-    for (const [title, days] of [['T+5', 5], ['T-3', -3], ['T+1', 1], ['T-1', -1]] as const) {
+    for (const [title, days] of [
+      ['T+5', 5],
+      ['T-3', -3],
+      ['T+1', 1],
+      ['T-1', -1],
+    ] as const) {
       await sales.post('/api/v1/tasks', { title: unique(title), dueAt: inDays(days) })
     }
     await sales.post('/api/v1/tasks', { title: unique('Sans date') })
     const all: any[] = []
     let cursor: string | null = null
     do {
-      const res: any = await sales.get(`/api/v1/tasks?mine=true&status=TODO,IN_PROGRESS&limit=7${cursor ? `&cursor=${cursor}` : ''}`)
+      const res: any = await sales.get(
+        `/api/v1/tasks?mine=true&status=TODO,IN_PROGRESS&limit=7${cursor ? `&cursor=${cursor}` : ''}`,
+      )
       expect(res.status).toBe(200)
       all.push(...res.body.data)
       cursor = res.body.nextCursor
@@ -70,7 +92,11 @@ describe('tasks', () => {
     const reassigned = await manager.patch(`/api/v1/tasks/${task.id}`, { assigneeId: salesId })
     expect(reassigned.body.assigneeName).toBe('Sarah Commerciale')
     const sales = await as('sales')
-    await eventually(async () => (await sales.get('/api/v1/notifications?limit=50')).body.data.find((n: any) => n.type === 'task.assigned' && n.message === task.title))
+    await eventually(async () =>
+      (await sales.get('/api/v1/notifications?limit=50')).body.data.find(
+        (n: any) => n.type === 'task.assigned' && n.message === task.title,
+      ),
+    )
     expect((await sales.patch(`/api/v1/tasks/${task.id}`, { status: 'DONE' })).status).toBe(200)
     const admin = await as('admin')
     const completed = await admin.get('/api/v1/admin/events?type=task.completed&limit=5')
@@ -92,7 +118,9 @@ describe('tasks', () => {
   })
 
   test('a task on an organisation the author cannot see is refused', async () => {
-    const lyonOrg = (await (await as('sales2')).post('/api/v1/organisations', { name: unique('Lyon'), type: 'INVESTISSEUR' })).body
+    const lyonOrg = (
+      await (await as('sales2')).post('/api/v1/organisations', { name: unique('Lyon'), type: 'INVESTISSEUR' })
+    ).body
     const res = await (await as('sales')).post('/api/v1/tasks', { title: 'x', organisationId: lyonOrg.id })
     expect(res.status).toBe(400)
     expect(res.body.errors[0].path).toBe('organisationId')
@@ -106,7 +134,9 @@ describe('tasks', () => {
     // Another user with the same scope key must not get sales' cached "mine".
     const manager = await as('manager')
     const other = await manager.get(path)
-    expect(other.body.data.every((t: any) => t.assigneeId === (other.body.data[0]?.assigneeId ?? t.assigneeId))).toBe(true)
+    expect(other.body.data.every((t: any) => t.assigneeId === (other.body.data[0]?.assigneeId ?? t.assigneeId))).toBe(
+      true,
+    )
     await sales.post('/api/v1/tasks', { title: unique('Cache'), dueAt: inDays(-30) })
     expect((await sales.get(path)).headers.get('x-cache')).toBe('MISS')
   })

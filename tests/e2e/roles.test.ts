@@ -5,8 +5,12 @@ import { ApiClient, as } from '../setup/api-client.ts'
 import { createUser, latestMail, STRONG_PASSWORD } from '../api/auth-helpers.ts'
 
 let browser: Browser
-beforeAll(async () => { browser = await launchBrowser() })
-afterAll(async () => { await browser?.close() })
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
 
 async function openAs(user: 'admin' | 'sales' | 'viewer') {
   const context = await newContext(browser)
@@ -39,9 +43,13 @@ describe('what each role sees', () => {
     await first.click()
     await page.waitForURL(/\/organisations\/[0-9a-f-]{36}/)
     await page.getByTestId('organisation-name').waitFor()
-    for (const id of ['edit', 'log-interaction', 'delete', 'duplicate']) expect(await page.getByTestId(id).count()).toBe(0)
+    for (const id of ['edit', 'log-interaction', 'delete', 'duplicate'])
+      expect(await page.getByTestId(id).count()).toBe(0)
 
-    for (const [path, href] of [['/people', '/people/new'], ['/mandates', '/mandates/new']] as const) {
+    for (const [path, href] of [
+      ['/people', '/people/new'],
+      ['/mandates', '/mandates/new'],
+    ] as const) {
       await page.goto(path)
       await hydrated(page)
       expect(await page.locator(`a[href="${href}"]`).count()).toBe(0)
@@ -51,7 +59,10 @@ describe('what each role sees', () => {
     expect(await page.getByTestId('add-task').count()).toBe(0)
 
     // The API refuses regardless of what the UI shows.
-    const refused = await page.request.post('/api/v1/organisations', { data: { name: 'Par le lecteur', type: 'INVESTISSEUR' }, headers: { origin: new URL(page.url()).origin } })
+    const refused = await page.request.post('/api/v1/organisations', {
+      data: { name: 'Par le lecteur', type: 'INVESTISSEUR' },
+      headers: { origin: new URL(page.url()).origin },
+    })
     expect(refused.status()).toBe(403)
     expect(errors).toEqual([])
     await context.close()
@@ -60,7 +71,9 @@ describe('what each role sees', () => {
   test("a sales user does not see another team's organisation in the list, in search or at its address", async () => {
     const sales2 = await as('sales2')
     const me2 = (await sales2.get('/api/v1/auth/me')).body
-    const theirs = (await sales2.get('/api/v1/organisations?limit=100')).body.data.find((o: { ownerId: string }) => o.ownerId === me2.id)
+    const theirs = (await sales2.get('/api/v1/organisations?limit=100')).body.data.find(
+      (o: { ownerId: string }) => o.ownerId === me2.id,
+    )
     expect(theirs).toBeTruthy()
 
     const { context, page, errors } = await openAs('sales')
@@ -117,7 +130,9 @@ describe('what each role sees', () => {
 })
 
 describe('account screens', () => {
-  test('the first sign-in with an admin-set password leads to the password change, then to the account and its sessions', { timeout: 60_000 }, async () => {
+  test('the first sign-in with an admin-set password leads to the password change, then to the account and its sessions', {
+    timeout: 60_000,
+  }, async () => {
     const user = await createUser({ role: 'sales' })
     const context = await newContext(browser)
     const page = await context.newPage()
@@ -142,7 +157,9 @@ describe('account screens', () => {
     await context.close()
   })
 
-  test('a forgotten password is reset through the link shown in the development mailbox', { timeout: 60_000 }, async () => {
+  test('a forgotten password is reset through the link shown in the development mailbox', {
+    timeout: 60_000,
+  }, async () => {
     const user = await createUser({ role: 'viewer' })
     const context = await newContext(browser)
     const page = await context.newPage()
@@ -158,7 +175,12 @@ describe('account screens', () => {
 
     await page.getByRole('link', { name: 'boîte mail de développement' }).click()
     await page.waitForURL('**/dev/mailbox')
-    const link = page.getByTestId('mailbox').locator('li').filter({ hasText: user.email }).first().locator('a[href*="reset-password"]')
+    const link = page
+      .getByTestId('mailbox')
+      .locator('li')
+      .filter({ hasText: user.email })
+      .first()
+      .locator('a[href*="reset-password"]')
     await page.goto((await link.getAttribute('href'))!.replace(/^https?:\/\/[^/]+/, ''))
     await hydrated(page)
     await page.getByLabel('Nouveau mot de passe *', { exact: true }).fill(`${STRONG_PASSWORD}-mail`)

@@ -4,8 +4,12 @@ import { collectPageErrors, launchBrowser, newContext, signIn } from '../setup/b
 import { unique } from '../setup/api-client.ts'
 
 let browser: Browser
-beforeAll(async () => { browser = await launchBrowser() })
-afterAll(async () => { await browser?.close() })
+beforeAll(async () => {
+  browser = await launchBrowser()
+})
+afterAll(async () => {
+  await browser?.close()
+})
 
 test('sign in, create an organisation and see it listed and notified live without a reload', async () => {
   const context = await newContext(browser)
@@ -23,7 +27,9 @@ test('sign in, create an organisation and see it listed and notified live withou
   await watcher.goto('/organisations')
   await watcher.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
   await watcher.locator('[data-testid="live-indicator"][data-connected="true"]').waitFor()
-  await watcher.evaluate(() => { (window as any).__noReload = true })
+  await watcher.evaluate(() => {
+    ;(window as any).__noReload = true
+  })
 
   const name = unique('Walking Skeleton')
   await page.goto('/organisations/new')

@@ -8,11 +8,15 @@ export type DemoUser = 'admin' | 'manager' | 'sales' | 'viewer' | 'sales2' | 'ma
 // A fresh client IP per request (Cloudflare's cf-connecting-ip, which miniflare keeps when sent):
 // rate limits are keyed on it in test runs (worker/middleware/rate-limit.ts), so the suite never
 // trips them by accident. A client built with a fixed `ip` pins it, to trip a limit on purpose.
-export const randomIp = () => `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`
+export const randomIp = () =>
+  `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`
 
 export class ApiClient {
   cookie = ''
-  constructor(readonly bearer?: string, readonly ip?: string) {}
+  constructor(
+    readonly bearer?: string,
+    readonly ip?: string,
+  ) {}
 
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const res = await fetch(new URL(path, baseURL()), {
@@ -32,12 +36,17 @@ export class ApiClient {
     if (setCookie) this.cookie = setCookie.split(';')[0]!
     const text = await res.text()
     let json: any = null
-    try { json = text ? JSON.parse(text) : null } catch { json = text }
+    try {
+      json = text ? JSON.parse(text) : null
+    } catch {
+      json = text
+    }
     return { status: res.status, headers: res.headers, body: json }
   }
 
   get = (path: string, headers?: Record<string, string>) => this.request('GET', path, undefined, headers)
-  post = (path: string, body?: unknown, headers?: Record<string, string>) => this.request('POST', path, body ?? {}, headers)
+  post = (path: string, body?: unknown, headers?: Record<string, string>) =>
+    this.request('POST', path, body ?? {}, headers)
   patch = (path: string, body: unknown) => this.request('PATCH', path, body)
   put = (path: string, body: unknown) => this.request('PUT', path, body)
   delete = (path: string) => this.request('DELETE', path)
@@ -58,7 +67,10 @@ export async function as(user: DemoUser): Promise<ApiClient> {
 
 export const unique = (label: string) => `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
 
-export async function eventually<T>(fn: () => Promise<T | undefined | null | false>, { timeout = 15_000, every = 200 } = {}): Promise<T> {
+export async function eventually<T>(
+  fn: () => Promise<T | undefined | null | false>,
+  { timeout = 15_000, every = 200 } = {},
+): Promise<T> {
   const end = Date.now() + timeout
   for (;;) {
     const v = await fn()

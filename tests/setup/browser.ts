@@ -15,12 +15,24 @@ export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: await executablePath(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic', '--font-render-hinting=none'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--font-render-hinting=none',
+    ],
   })
 }
 
-export async function newContext(browser: Browser, opts: { mobile?: boolean; colorScheme?: 'light' | 'dark' } = {}): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  opts: { mobile?: boolean; colorScheme?: 'light' | 'dark' } = {},
+): Promise<BrowserContext> {
   return browser.newContext({
     baseURL: baseURL(),
     // Its own client IP per context: rate limits in test runs count per context (see api-client.ts).
@@ -28,7 +40,9 @@ export async function newContext(browser: Browser, opts: { mobile?: boolean; col
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
     colorScheme: opts.colorScheme ?? 'light',
-    ...(opts.mobile ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : { viewport: { width: 1366, height: 900 } }),
+    ...(opts.mobile
+      ? { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 }
+      : { viewport: { width: 1366, height: 900 } }),
   })
 }
 
@@ -46,7 +60,10 @@ export async function signIn(page: Page, user: DemoUser) {
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
-  page.on('console', (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(`console: ${m.text()}`))
+  page.on(
+    'console',
+    (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(`console: ${m.text()}`),
+  )
   return errors
 }
 
@@ -58,12 +75,35 @@ export async function warmUp(b: Browser) {
   const page = await context.newPage()
   try {
     await signIn(page, 'admin')
-    const id = await page.evaluate(async () => ((await (await fetch('/api/v1/organisations?limit=1')).json()) as { data: { id: string }[] }).data[0]!.id)
-    for (const path of ['/organisations', '/organisations/new', `/organisations/${id}`, `/organisations/${id}/contacts`, `/organisations/${id}/tasks`,
-      `/organisations/${id}/interactions`, `/organisations/${id}/mandates`, `/organisations/${id}/history`, `/organisations/${id}/edit`,
-      '/pipeline', '/pipeline/kanban', '/pipeline/analytics', '/people', '/tasks', '/mandates', '/mandates/new', '/products', '/bin', '/']) {
+    const id = await page.evaluate(
+      async () =>
+        ((await (await fetch('/api/v1/organisations?limit=1')).json()) as { data: { id: string }[] }).data[0]!.id,
+    )
+    for (const path of [
+      '/organisations',
+      '/organisations/new',
+      `/organisations/${id}`,
+      `/organisations/${id}/contacts`,
+      `/organisations/${id}/tasks`,
+      `/organisations/${id}/interactions`,
+      `/organisations/${id}/mandates`,
+      `/organisations/${id}/history`,
+      `/organisations/${id}/edit`,
+      '/pipeline',
+      '/pipeline/kanban',
+      '/pipeline/analytics',
+      '/people',
+      '/tasks',
+      '/mandates',
+      '/mandates/new',
+      '/products',
+      '/bin',
+      '/',
+    ]) {
       await page.goto(path)
-      await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true', undefined, { timeout: 20_000 }).catch(() => {})
+      await page
+        .waitForFunction(() => document.documentElement.dataset.hydrated === 'true', undefined, { timeout: 20_000 })
+        .catch(() => {})
     }
   } finally {
     await context.close()

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, vi } from 'vitest'
 // A console.error in a test fails it, unless the test declared it expects one.
 let spy: ReturnType<typeof vi.spyOn>
 let allowed = false
-export const allowConsoleError = () => { allowed = true }
+export const allowConsoleError = () => {
+  allowed = true
+}
 
 beforeEach(() => {
   allowed = false
@@ -12,5 +14,6 @@ beforeEach(() => {
 afterEach(() => {
   const calls = spy.mock.calls
   spy.mockRestore()
-  if (calls.length > 0 && !allowed) throw new Error(`console.error was called: ${calls.map((c: unknown[]) => c.join(' ')).join('\n')}`)
+  if (calls.length > 0 && !allowed)
+    throw new Error(`console.error was called: ${calls.map((c: unknown[]) => c.join(' ')).join('\n')}`)
 })

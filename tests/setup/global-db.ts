@@ -7,7 +7,10 @@ import { seedDemo } from '../../scripts/seed.ts'
 import { createDb } from '../../worker/db/client.ts'
 
 declare module 'vitest' {
-  export interface ProvidedContext { dbUrl: string; dbProxy: string }
+  export interface ProvidedContext {
+    dbUrl: string
+    dbProxy: string
+  }
 }
 
 let local: LocalDb | undefined

@@ -6,15 +6,18 @@ import { createServer } from 'node:net'
 import type { TestProject } from 'vitest/node'
 
 declare module 'vitest' {
-  export interface ProvidedContext { baseURL: string }
+  export interface ProvidedContext {
+    baseURL: string
+  }
 }
 
-const freePort = () => new Promise<number>((resolve) => {
-  const srv = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = srv.address() as { port: number }
-    srv.close(() => resolve(port))
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    })
   })
-})
 
 let child: ChildProcess | undefined
 let stateDir = ''
@@ -23,7 +26,14 @@ export async function setup(project: TestProject) {
   const port = await freePort()
   stateDir = `.wrangler/test-${port}`
   child = fork('scripts/start.ts', ['--memory', '--quiet'], {
-    env: { ...process.env, PORT: String(port), CRM_TEST: '1', CRM_PERSIST_DIR: stateDir, CRM_VITE_CACHE: `node_modules/.vite-test-${port}`, DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      CRM_TEST: '1',
+      CRM_PERSIST_DIR: stateDir,
+      CRM_VITE_CACHE: `node_modules/.vite-test-${port}`,
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   })
   // Worker logs are JSON lines; keep them out of the test output unless asked.

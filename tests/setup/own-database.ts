@@ -18,5 +18,9 @@ export function ownDatabase(): { readonly db: Db } {
     await created?.pool.end()
     await local?.stop()
   })
-  return { get db() { return created!.db } }
+  return {
+    get db() {
+      return created!.db
+    },
+  }
 }

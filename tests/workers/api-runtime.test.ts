@@ -22,7 +22,10 @@ describe('the API inside workerd', () => {
   })
 
   test('health answers 503 with a clear body when the database is unreachable', async () => {
-    const res = await call('/api/v1/health', { DATABASE_URL: 'postgres://crm:crm@127.0.0.1:1/none', DB_WS_PROXY: '127.0.0.1:1/v1' })
+    const res = await call('/api/v1/health', {
+      DATABASE_URL: 'postgres://crm:crm@127.0.0.1:1/none',
+      DB_WS_PROXY: '127.0.0.1:1/v1',
+    })
     expect(res.status).toBe(503)
     const body = await res.json<{ status: string; checks: { database: { status: string; error?: string } } }>()
     expect(body.status).toBe('down')
@@ -44,7 +47,8 @@ describe('error reports', () => {
       extra: { sessionToken: 'z', note: 'kept' },
     } as unknown as ErrorEvent)
     const text = JSON.stringify(event)
-    for (const secret of ['secret-cookie', 'crm_abc', 'hunter2hunter2', '"x"', '"y"', '"z"', 'token=abc']) expect(text).not.toContain(secret)
+    for (const secret of ['secret-cookie', 'crm_abc', 'hunter2hunter2', '"x"', '"y"', '"z"', 'token=abc'])
+      expect(text).not.toContain(secret)
     expect(text).toContain('user-agent')
     expect(text).toContain('page=2')
     expect(text).toContain('kept')

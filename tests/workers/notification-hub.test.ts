@@ -11,7 +11,9 @@ async function connect(name: string) {
   const ws = res.webSocket!
   ws.accept()
   const messages: any[] = []
-  ws.addEventListener('message', (e) => { messages.push(JSON.parse(String(e.data))) })
+  ws.addEventListener('message', (e) => {
+    messages.push(JSON.parse(String(e.data)))
+  })
   return { res, ws, messages, stub }
 }
 

@@ -19,74 +19,146 @@ export const TOKEN_PREFIX = 'crm_'
 const MAX_DAYS = 366
 
 const TokenDto = z.object({
-  id: z.string(), name: z.string(), userId: z.string(), userName: z.string().nullable(), roleCeiling: z.enum(ROLES),
-  expiresAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(), createdAt: z.string(),
-  createdByName: z.string().nullable(), status: z.enum(['active', 'expired', 'revoked']),
+  id: z.string(),
+  name: z.string(),
+  userId: z.string(),
+  userName: z.string().nullable(),
+  roleCeiling: z.enum(ROLES),
+  expiresAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+  createdAt: z.string(),
+  createdByName: z.string().nullable(),
+  status: z.enum(['active', 'expired', 'revoked']),
 })
 const TokenCreate = z.object({
   name: z.string().trim().min(1, 'Nommez le jeton.').max(120),
   roleCeiling: z.enum(ROLES),
   expiresAt: z.iso.datetime({ offset: true, message: 'Date ISO 8601 attendue.' }),
   // The account the integration acts as (default: the admin creating it); never above roleCeiling.
-  userId: z.string().regex(/^[0-9a-f-]{36}$/i).optional(),
+  userId: z
+    .string()
+    .regex(/^[0-9a-f-]{36}$/i)
+    .optional(),
 })
 
 const owner = alias(users, 'owner')
 const creator = alias(users, 'creator')
 
 async function listTokens(db: Db, id?: string) {
-  const rows = await db.select({ t: apiTokens, userName: owner.name, createdByName: creator.name }).from(apiTokens)
-    .leftJoin(owner, eq(owner.id, apiTokens.userId)).leftJoin(creator, eq(creator.id, apiTokens.createdBy))
-    .where(id ? eq(apiTokens.id, id) : undefined).orderBy(desc(apiTokens.createdAt)).limit(500)
+  const rows = await db
+    .select({ t: apiTokens, userName: owner.name, createdByName: creator.name })
+    .from(apiTokens)
+    .leftJoin(owner, eq(owner.id, apiTokens.userId))
+    .leftJoin(creator, eq(creator.id, apiTokens.createdBy))
+    .where(id ? eq(apiTokens.id, id) : undefined)
+    .orderBy(desc(apiTokens.createdAt))
+    .limit(500)
   const now = Date.now()
   return rows.map(({ t, userName, createdByName }) => ({
-    id: t.id, name: t.name, userId: t.userId, userName, roleCeiling: t.roleCeiling, expiresAt: t.expiresAt.toISOString(),
-    lastUsedAt: t.lastUsedAt?.toISOString() ?? null, revokedAt: t.revokedAt?.toISOString() ?? null, createdAt: t.createdAt.toISOString(),
-    createdByName, status: t.revokedAt ? 'revoked' as const : t.expiresAt.getTime() <= now ? 'expired' as const : 'active' as const,
+    id: t.id,
+    name: t.name,
+    userId: t.userId,
+    userName,
+    roleCeiling: t.roleCeiling,
+    expiresAt: t.expiresAt.toISOString(),
+    lastUsedAt: t.lastUsedAt?.toISOString() ?? null,
+    revokedAt: t.revokedAt?.toISOString() ?? null,
+    createdAt: t.createdAt.toISOString(),
+    createdByName,
+    status: t.revokedAt
+      ? ('revoked' as const)
+      : t.expiresAt.getTime() <= now
+        ? ('expired' as const)
+        : ('active' as const),
   }))
 }
 
 export function registerApiTokenRoutes(api: Api) {
-  api.openapi(apiRoute({
-    method: 'get', path: '/v1/api-tokens', tags, access: 'users:manage', summary: 'List API tokens (never their secret)',
-    responses: { 200: jsonResponse(z.object({ data: z.array(TokenDto) })), ...problemResponses },
-  }), async (c) => c.json({ data: await listTokens(c.get('db')) }, 200))
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/api-tokens',
+      tags,
+      access: 'users:manage',
+      summary: 'List API tokens (never their secret)',
+      responses: { 200: jsonResponse(z.object({ data: z.array(TokenDto) })), ...problemResponses },
+    }),
+    async (c) => c.json({ data: await listTokens(c.get('db')) }, 200),
+  )
 
-  api.openapi(apiRoute({
-    method: 'post', path: '/v1/api-tokens', tags, access: 'users:manage',
-    summary: 'Create an API token; the secret is in this answer only (use it as Authorization: Bearer)',
-    request: jsonBody(TokenCreate),
-    responses: { 201: jsonResponse(TokenDto.extend({ token: z.string() }), 'Created'), ...problemResponses },
-  }), async (c) => {
-    const me = requireUser(c.get('user'))
-    const input = c.req.valid('json')
-    const expiresAt = new Date(input.expiresAt)
-    if (expiresAt.getTime() <= Date.now()) throw badRequest('La date d’expiration doit être dans le futur.', [{ path: 'expiresAt', message: 'Date passée.' }])
-    if (expiresAt.getTime() > Date.now() + MAX_DAYS * 86400_000) throw badRequest('Un jeton expire au plus tard dans un an.', [{ path: 'expiresAt', message: 'Au plus un an.' }])
-    const db = c.get('db')
-    const userId = input.userId ?? me.id
-    const [target] = await db.select({ id: users.id }).from(users).where(and(eq(users.id, userId), eq(users.isActive, true)))
-    if (!target) throw badRequest('Compte inconnu ou désactivé.', [{ path: 'userId', message: 'Compte inconnu ou désactivé.' }])
-    const token = randomToken(TOKEN_PREFIX)
-    const [row] = await db.insert(apiTokens).values({
-      name: input.name, tokenHash: await sha256(token), userId, roleCeiling: input.roleCeiling, createdBy: me.id, expiresAt,
-    }).returning()
-    await audit(c, 'token.created', { targetType: 'api_token', targetId: row!.id, details: { name: input.name, roleCeiling: input.roleCeiling, userId, expiresAt: expiresAt.toISOString() } })
-    const [dto] = await listTokens(db, row!.id)
-    return c.json({ ...dto!, token }, 201)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/v1/api-tokens',
+      tags,
+      access: 'users:manage',
+      summary: 'Create an API token; the secret is in this answer only (use it as Authorization: Bearer)',
+      request: jsonBody(TokenCreate),
+      responses: { 201: jsonResponse(TokenDto.extend({ token: z.string() }), 'Created'), ...problemResponses },
+    }),
+    async (c) => {
+      const me = requireUser(c.get('user'))
+      const input = c.req.valid('json')
+      const expiresAt = new Date(input.expiresAt)
+      if (expiresAt.getTime() <= Date.now())
+        throw badRequest('La date d’expiration doit être dans le futur.', [
+          { path: 'expiresAt', message: 'Date passée.' },
+        ])
+      if (expiresAt.getTime() > Date.now() + MAX_DAYS * 86400_000)
+        throw badRequest('Un jeton expire au plus tard dans un an.', [{ path: 'expiresAt', message: 'Au plus un an.' }])
+      const db = c.get('db')
+      const userId = input.userId ?? me.id
+      const [target] = await db
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.id, userId), eq(users.isActive, true)))
+      if (!target)
+        throw badRequest('Compte inconnu ou désactivé.', [{ path: 'userId', message: 'Compte inconnu ou désactivé.' }])
+      const token = randomToken(TOKEN_PREFIX)
+      const [row] = await db
+        .insert(apiTokens)
+        .values({
+          name: input.name,
+          tokenHash: await sha256(token),
+          userId,
+          roleCeiling: input.roleCeiling,
+          createdBy: me.id,
+          expiresAt,
+        })
+        .returning()
+      await audit(c, 'token.created', {
+        targetType: 'api_token',
+        targetId: row!.id,
+        details: { name: input.name, roleCeiling: input.roleCeiling, userId, expiresAt: expiresAt.toISOString() },
+      })
+      const [dto] = await listTokens(db, row!.id)
+      return c.json({ ...dto!, token }, 201)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'delete', path: '/v1/api-tokens/{id}', tags, access: 'users:manage', summary: 'Revoke an API token (immediate)',
-    request: { params: IdParam },
-    responses: { 204: { description: 'Revoked' }, ...problemResponses },
-  }), async (c) => {
-    const { id } = c.req.valid('param')
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound()
-    const [row] = await c.get('db').update(apiTokens).set({ revokedAt: new Date() })
-      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt))).returning()
-    if (!row) throw notFound()
-    await audit(c, 'token.revoked', { targetType: 'api_token', targetId: id, details: { name: row.name } })
-    return c.body(null, 204)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'delete',
+      path: '/v1/api-tokens/{id}',
+      tags,
+      access: 'users:manage',
+      summary: 'Revoke an API token (immediate)',
+      request: { params: IdParam },
+      responses: { 204: { description: 'Revoked' }, ...problemResponses },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound()
+      const [row] = await c
+        .get('db')
+        .update(apiTokens)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+        .returning()
+      if (!row) throw notFound()
+      await audit(c, 'token.revoked', { targetType: 'api_token', targetId: id, details: { name: row.name } })
+      return c.body(null, 204)
+    },
+  )
 }

@@ -21,78 +21,157 @@ const forCaller = (caller: AuthUser) => (dto: ReturnType<typeof toUserDto>) => {
 }
 
 export function registerUserRoutes(api: Api) {
-  api.openapi(apiRoute({
-    method: 'get', path: '/v1/users', tags, access: 'users:read', summary: 'List users (filters: q, role, teamId, active)',
-    request: { query: UserListQuery },
-    responses: { 200: jsonResponse(z.object({ data: z.array(UserDto) })), ...problemResponses },
-  }), async (c) => {
-    const shown = forCaller(requireUser(c.get('user')))
-    return c.json({ data: (await listUsers(c.get('db'), c.req.valid('query'))).map(shown) }, 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/users',
+      tags,
+      access: 'users:read',
+      summary: 'List users (filters: q, role, teamId, active)',
+      request: { query: UserListQuery },
+      responses: { 200: jsonResponse(z.object({ data: z.array(UserDto) })), ...problemResponses },
+    }),
+    async (c) => {
+      const shown = forCaller(requireUser(c.get('user')))
+      return c.json({ data: (await listUsers(c.get('db'), c.req.valid('query'))).map(shown) }, 200)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'get', path: '/v1/users/{id}', tags, access: 'users:read', summary: 'Get a user',
-    request: { params: IdParam },
-    responses: { 200: jsonResponse(UserDto), ...problemResponses },
-  }), async (c) => {
-    const { u, teamName } = await getUserRow(c.get('db'), c.req.valid('param').id)
-    return c.json(forCaller(requireUser(c.get('user')))(toUserDto(u, teamName)), 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/users/{id}',
+      tags,
+      access: 'users:read',
+      summary: 'Get a user',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(UserDto), ...problemResponses },
+    }),
+    async (c) => {
+      const { u, teamName } = await getUserRow(c.get('db'), c.req.valid('param').id)
+      return c.json(forCaller(requireUser(c.get('user')))(toUserDto(u, teamName)), 200)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'post', path: '/v1/users', tags, access: 'users:create',
-    summary: 'Create a user: with a password (changed at first sign-in) or invited by mail (no password)',
-    request: jsonBody(UserCreate),
-    responses: { 201: jsonResponse(UserDto, 'Created'), 409: { description: 'Email already used' }, ...problemResponses },
-  }), async (c) => {
-    const input = c.req.valid('json')
-    const db = c.get('db')
-    const user = await createUser(db, input)
-    if (input.password === undefined) {
-      await sendResetMail(mailerFor(c.env, db, c.get('log')), c.env.APP_URL, user, await issueResetLink(db, user), 'invite')
-    }
-    await audit(c, 'user.created', { targetType: 'user', targetId: user.id, details: { email: user.email, role: user.role, teamId: user.teamId, invited: input.password === undefined } })
-    const { teamName } = await getUserRow(db, user.id)
-    return c.json(toUserDto(user, teamName), 201)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/v1/users',
+      tags,
+      access: 'users:create',
+      summary: 'Create a user: with a password (changed at first sign-in) or invited by mail (no password)',
+      request: jsonBody(UserCreate),
+      responses: {
+        201: jsonResponse(UserDto, 'Created'),
+        409: { description: 'Email already used' },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid('json')
+      const db = c.get('db')
+      const user = await createUser(db, input)
+      if (input.password === undefined) {
+        await sendResetMail(
+          mailerFor(c.env, db, c.get('log')),
+          c.env.APP_URL,
+          user,
+          await issueResetLink(db, user),
+          'invite',
+        )
+      }
+      await audit(c, 'user.created', {
+        targetType: 'user',
+        targetId: user.id,
+        details: { email: user.email, role: user.role, teamId: user.teamId, invited: input.password === undefined },
+      })
+      const { teamName } = await getUserRow(db, user.id)
+      return c.json(toUserDto(user, teamName), 201)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'patch', path: '/v1/users/{id}', tags, access: 'users:update', summary: 'Change name, role, team, or deactivate/reactivate',
-    request: { params: IdParam, ...jsonBody(UserUpdate) },
-    responses: { 200: jsonResponse(UserDto), 409: { description: 'Not on your own account' }, ...problemResponses },
-  }), async (c) => {
-    const me = requireUser(c.get('user'))
-    const db = c.get('db')
-    const { before, after } = await updateUser(db, me.id, c.req.valid('param').id, c.req.valid('json'))
-    if (before.role !== after.role) await audit(c, 'user.role_changed', { targetType: 'user', targetId: after.id, details: { from: before.role, to: after.role } })
-    if (before.teamId !== after.teamId) await audit(c, 'user.team_changed', { targetType: 'user', targetId: after.id, details: { from: before.teamId, to: after.teamId } })
-    if (before.isActive !== after.isActive) await audit(c, after.isActive ? 'user.reactivated' : 'user.deactivated', { targetType: 'user', targetId: after.id })
-    if (before.name !== after.name) await audit(c, 'user.updated', { targetType: 'user', targetId: after.id, details: { name: { from: before.name, to: after.name } } })
-    const { teamName } = await getUserRow(db, after.id)
-    return c.json(toUserDto(after, teamName), 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'patch',
+      path: '/v1/users/{id}',
+      tags,
+      access: 'users:update',
+      summary: 'Change name, role, team, or deactivate/reactivate',
+      request: { params: IdParam, ...jsonBody(UserUpdate) },
+      responses: { 200: jsonResponse(UserDto), 409: { description: 'Not on your own account' }, ...problemResponses },
+    }),
+    async (c) => {
+      const me = requireUser(c.get('user'))
+      const db = c.get('db')
+      const { before, after } = await updateUser(db, me.id, c.req.valid('param').id, c.req.valid('json'))
+      if (before.role !== after.role)
+        await audit(c, 'user.role_changed', {
+          targetType: 'user',
+          targetId: after.id,
+          details: { from: before.role, to: after.role },
+        })
+      if (before.teamId !== after.teamId)
+        await audit(c, 'user.team_changed', {
+          targetType: 'user',
+          targetId: after.id,
+          details: { from: before.teamId, to: after.teamId },
+        })
+      if (before.isActive !== after.isActive)
+        await audit(c, after.isActive ? 'user.reactivated' : 'user.deactivated', {
+          targetType: 'user',
+          targetId: after.id,
+        })
+      if (before.name !== after.name)
+        await audit(c, 'user.updated', {
+          targetType: 'user',
+          targetId: after.id,
+          details: { name: { from: before.name, to: after.name } },
+        })
+      const { teamName } = await getUserRow(db, after.id)
+      return c.json(toUserDto(after, teamName), 200)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'post', path: '/v1/users/{id}/unlock', tags, access: 'users:manage', summary: 'Unlock an account locked after failed sign-ins',
-    request: { params: IdParam },
-    responses: { 204: { description: 'Unlocked' }, ...problemResponses },
-  }), async (c) => {
-    const { id } = c.req.valid('param')
-    await unlockUser(c.get('db'), id)
-    await audit(c, 'user.unlocked', { targetType: 'user', targetId: id })
-    return c.body(null, 204)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/v1/users/{id}/unlock',
+      tags,
+      access: 'users:manage',
+      summary: 'Unlock an account locked after failed sign-ins',
+      request: { params: IdParam },
+      responses: { 204: { description: 'Unlocked' }, ...problemResponses },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      await unlockUser(c.get('db'), id)
+      await audit(c, 'user.unlocked', { targetType: 'user', targetId: id })
+      return c.body(null, 204)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'post', path: '/v1/users/{id}/reset-password', tags, access: 'users:manage',
-    summary: 'Force a password reset: the password stops working, sessions end, a link is mailed',
-    request: { params: IdParam },
-    responses: { 202: jsonResponse(z.object({ detail: z.string() }), 'Link sent'), ...problemResponses },
-  }), async (c) => {
-    const db = c.get('db')
-    const user = await forceReset(db, c.req.valid('param').id)
-    await sendResetMail(mailerFor(c.env, db, c.get('log')), c.env.APP_URL, user, await issueResetLink(db, user), 'reset')
-    await audit(c, 'user.password_reset_forced', { targetType: 'user', targetId: user.id })
-    return c.json({ detail: `Un lien de réinitialisation a été envoyé à ${user.email}.` }, 202)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/v1/users/{id}/reset-password',
+      tags,
+      access: 'users:manage',
+      summary: 'Force a password reset: the password stops working, sessions end, a link is mailed',
+      request: { params: IdParam },
+      responses: { 202: jsonResponse(z.object({ detail: z.string() }), 'Link sent'), ...problemResponses },
+    }),
+    async (c) => {
+      const db = c.get('db')
+      const user = await forceReset(db, c.req.valid('param').id)
+      await sendResetMail(
+        mailerFor(c.env, db, c.get('log')),
+        c.env.APP_URL,
+        user,
+        await issueResetLink(db, user),
+        'reset',
+      )
+      await audit(c, 'user.password_reset_forced', { targetType: 'user', targetId: user.id })
+      return c.json({ detail: `Un lien de réinitialisation a été envoyé à ${user.email}.` }, 202)
+    },
+  )
 }

@@ -4,11 +4,19 @@ import { ROLES } from '../db/enums.ts'
 const Uuid = z.string().regex(/^[0-9a-f-]{36}$/i, 'Identifiant invalide.')
 
 export const UserDto = z.object({
-  id: z.string(), email: z.string(), name: z.string(), role: z.enum(ROLES), teamId: z.string().nullable(),
-  teamName: z.string().nullable(), isActive: z.boolean(), createdAt: z.string(),
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  teamId: z.string().nullable(),
+  teamName: z.string().nullable(),
+  isActive: z.boolean(),
+  createdAt: z.string(),
   // Account security state: only for callers who manage users.
-  mustChangePassword: z.boolean().optional(), lockedUntil: z.string().nullable().optional(),
-  failedLoginCount: z.number().optional(), lastLoginAt: z.string().nullable().optional(),
+  mustChangePassword: z.boolean().optional(),
+  lockedUntil: z.string().nullable().optional(),
+  failedLoginCount: z.number().optional(),
+  lastLoginAt: z.string().nullable().optional(),
 })
 
 // Without a password the account is invited: it receives a link (24 h) to choose one. With a

@@ -14,9 +14,18 @@ type UserRow = typeof users.$inferSelect
 
 export function toUserDto(u: UserRow, teamName: string | null) {
   return {
-    id: u.id, email: u.email, name: u.name, role: u.role, teamId: u.teamId, teamName, isActive: u.isActive,
-    mustChangePassword: u.mustChangePassword, lockedUntil: isLocked(u) ? u.lockedUntil!.toISOString() : null,
-    failedLoginCount: u.failedLoginCount, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, createdAt: u.createdAt.toISOString(),
+    id: u.id,
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    teamId: u.teamId,
+    teamName,
+    isActive: u.isActive,
+    mustChangePassword: u.mustChangePassword,
+    lockedUntil: isLocked(u) ? u.lockedUntil!.toISOString() : null,
+    failedLoginCount: u.failedLoginCount,
+    lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
+    createdAt: u.createdAt.toISOString(),
   }
 }
 
@@ -28,14 +37,23 @@ export async function listUsers(db: Db, q: z.infer<typeof UserListQuery>) {
   if (q.role) conds.push(eq(users.role, q.role))
   if (q.teamId) conds.push(eq(users.teamId, q.teamId))
   if (q.active) conds.push(eq(users.isActive, q.active === 'true'))
-  const rows = await db.select({ u: users, teamName: teams.name }).from(users).leftJoin(teams, eq(teams.id, users.teamId))
-    .where(and(...conds)).orderBy(asc(users.name)).limit(500)
+  const rows = await db
+    .select({ u: users, teamName: teams.name })
+    .from(users)
+    .leftJoin(teams, eq(teams.id, users.teamId))
+    .where(and(...conds))
+    .orderBy(asc(users.name))
+    .limit(500)
   return rows.map((r) => toUserDto(r.u, r.teamName))
 }
 
 export async function getUserRow(db: Db, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound()
-  const [row] = await db.select({ u: users, teamName: teams.name }).from(users).leftJoin(teams, eq(teams.id, users.teamId)).where(eq(users.id, id))
+  const [row] = await db
+    .select({ u: users, teamName: teams.name })
+    .from(users)
+    .leftJoin(teams, eq(teams.id, users.teamId))
+    .where(eq(users.id, id))
   if (!row) throw notFound()
   return row
 }
@@ -52,14 +70,25 @@ export async function createUser(db: Db, input: z.infer<typeof UserCreate>) {
     const problems = passwordProblems(input.password, input.email)
     if (problems.length) throw badRequest('Ce mot de passe ne respecte pas les règles.', problems)
   }
-  const [taken] = await db.select({ id: users.id }).from(users).where(eq(sql`lower(${users.email})`, input.email))
-  if (taken) throw conflict('Un compte existe déjà avec cette adresse.', [{ path: 'email', message: 'Adresse déjà utilisée.' }])
+  const [taken] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(sql`lower(${users.email})`, input.email))
+  if (taken)
+    throw conflict('Un compte existe déjà avec cette adresse.', [{ path: 'email', message: 'Adresse déjà utilisée.' }])
   // An invited account gets an unguessable password nobody knows until the link sets one.
   const passwordHash = await hashPassword(input.password ?? randomToken())
-  const [row] = await db.insert(users).values({
-    email: input.email, name: input.name, role: input.role, teamId: input.teamId ?? null, passwordHash,
-    mustChangePassword: input.password !== undefined,
-  }).returning()
+  const [row] = await db
+    .insert(users)
+    .values({
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      teamId: input.teamId ?? null,
+      passwordHash,
+      mustChangePassword: input.password !== undefined,
+    })
+    .returning()
   return row!
 }
 
@@ -69,11 +98,18 @@ export async function updateUser(db: Db, actorId: string, id: string, input: z.i
     throw conflict('Vous ne pouvez ni désactiver votre propre compte ni changer votre propre rôle.')
   }
   await assertTeam(db, input.teamId)
-  const [after] = await db.update(users).set({ ...input, updatedAt: new Date() }).where(eq(users.id, id)).returning()
+  const [after] = await db
+    .update(users)
+    .set({ ...input, updatedAt: new Date() })
+    .where(eq(users.id, id))
+    .returning()
   if (before.isActive && input.isActive === false) {
     // A deactivated account keeps no way in: sessions and its API tokens end now.
     await revokeAllSessions(db, id)
-    await db.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.userId, id), sql`${apiTokens.revokedAt} is null`))
+    await db
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(and(eq(apiTokens.userId, id), sql`${apiTokens.revokedAt} is null`))
   }
   return { before, after: after! }
 }
@@ -88,7 +124,9 @@ export async function unlockUser(db: Db, id: string) {
 export async function forceReset(db: Db, id: string) {
   const { u } = await getUserRow(db, id)
   if (!u.isActive) throw conflict('Ce compte est désactivé.')
-  await db.update(users).set({ passwordHash: await hashPassword(randomToken()), mustChangePassword: false, updatedAt: new Date() })
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(randomToken()), mustChangePassword: false, updatedAt: new Date() })
     .where(eq(users.id, id))
   await revokeAllSessions(db, id)
   return u

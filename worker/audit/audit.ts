@@ -19,15 +19,18 @@ export async function audit(c: Context<AppEnv>, action: string, entry: Entry = {
 // deletion or export must still be recorded).
 export async function recordAudit(c: Context<AppEnv>, action: string, entry: Entry = {}) {
   const user = c.get('user')
-  await c.get('db').insert(auditLog).values({
-    action,
-    actorId: user?.id ?? null,
-    actorEmail: user?.email ?? null,
-    ip: c.req.header('cf-connecting-ip') ?? null,
-    userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
-    ...entry,
-    details: { ...(user?.via === 'token' ? { tokenId: user.tokenId } : {}), ...entry.details },
-  })
+  await c
+    .get('db')
+    .insert(auditLog)
+    .values({
+      action,
+      actorId: user?.id ?? null,
+      actorEmail: user?.email ?? null,
+      ip: c.req.header('cf-connecting-ip') ?? null,
+      userAgent: c.req.header('user-agent')?.slice(0, 300) ?? null,
+      ...entry,
+      details: { ...(user?.via === 'token' ? { tokenId: user.tokenId } : {}), ...entry.details },
+    })
 }
 
 // After a successful route: deletions, exports and imports of any resource, so a route added
@@ -35,7 +38,8 @@ export async function recordAudit(c: Context<AppEnv>, action: string, entry: Ent
 export async function auditTrail(c: Context<AppEnv>, access: string) {
   if (audited.has(c.req.raw) || c.res.status >= 300) return
   const [resource, action] = access.split(':')
-  const kind = c.req.method === 'DELETE' ? 'deleted' : action === 'export' ? 'exported' : action === 'import' ? 'imported' : null
+  const kind =
+    c.req.method === 'DELETE' ? 'deleted' : action === 'export' ? 'exported' : action === 'import' ? 'imported' : null
   if (!kind || !resource) return
   await audit(c, `${resource}.${kind}`, {
     targetType: resource,

@@ -20,7 +20,8 @@ import { limitSignIn } from '../middleware/rate-limit.ts'
 
 const tags = ['Auth']
 // One answer for unknown email, wrong password and locked account: no account enumeration.
-const badCredentials = () => new HttpProblem(problem(401, 'E-mail ou mot de passe incorrect, ou compte temporairement verrouillé.'))
+const badCredentials = () =>
+  new HttpProblem(problem(401, 'E-mail ou mot de passe incorrect, ou compte temporairement verrouillé.'))
 
 // An unknown email still pays one PBKDF2 run, so response time does not reveal which emails exist.
 let decoyHash: Promise<string> | undefined
@@ -28,62 +29,120 @@ const decoy = () => (decoyHash ??= hashPassword('decoy-password-never-matches'))
 
 export async function meOf(c: Context<AppEnv>) {
   const user = requireUser(c.get('user'))
-  const [team] = user.teamId ? await c.get('db').select({ name: teams.name }).from(teams).where(eq(teams.id, user.teamId)) : []
+  const [team] = user.teamId
+    ? await c.get('db').select({ name: teams.name }).from(teams).where(eq(teams.id, user.teamId))
+    : []
   return {
-    id: user.id, email: user.email, name: user.name, role: user.role, teamId: user.teamId,
-    teamName: team?.name ?? null, mustChangePassword: user.mustChangePassword, permissions: [...user.permissions].sort(),
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    teamId: user.teamId,
+    teamName: team?.name ?? null,
+    mustChangePassword: user.mustChangePassword,
+    permissions: [...user.permissions].sort(),
   }
 }
 
 export function registerAuthRoutes(api: Api) {
-  api.openapi(apiRoute({
-    method: 'post', path: '/v1/auth/login', tags, access: 'public', summary: 'Sign in with email and password',
-    request: jsonBody(LoginInput),
-    responses: { 200: jsonResponse(Me), 429: { description: 'Too many attempts (Retry-After)' }, ...problemResponses },
-  }), async (c) => {
-    const { email, password } = c.req.valid('json')
-    await limitSignIn(c, email)
-    const db = c.get('db')
-    const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email))
-    if (!user || !user.isActive) {
-      await verifyPassword(password, await decoy())
-      await audit(c, 'auth.login_failed', { targetType: 'user', targetId: user?.id, details: { email, reason: user ? 'inactive' : 'unknown' } })
-      throw badCredentials()
-    }
-    if (isLocked(user)) {
-      await audit(c, 'auth.login_locked', { targetType: 'user', targetId: user.id, details: { email } })
-      throw badCredentials()
-    }
-    if (!(await verifyPassword(password, user.passwordHash))) {
-      const next = afterFailedAttempt(user)
-      await db.update(users).set({ failedLoginCount: next.failedLoginCount, lockedUntil: next.lockedUntil }).where(eq(users.id, user.id))
-      await audit(c, 'auth.login_failed', { targetType: 'user', targetId: user.id, details: { email, reason: 'password' } })
-      if (next.locked) await audit(c, 'auth.locked', { targetType: 'user', targetId: user.id, details: { email, until: next.lockedUntil?.toISOString() } })
-      throw badCredentials()
-    }
-    await db.update(users).set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() }).where(eq(users.id, user.id))
-    const { token } = await createSession(db, user.id, { ip: c.req.header('cf-connecting-ip'), userAgent: c.req.header('user-agent') })
-    setSessionCookie(c, token)
-    c.set('user', await userFromSession(db, token))
-    await audit(c, 'auth.login', { targetType: 'user', targetId: user.id })
-    return c.json(await meOf(c), 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/v1/auth/login',
+      tags,
+      access: 'public',
+      summary: 'Sign in with email and password',
+      request: jsonBody(LoginInput),
+      responses: {
+        200: jsonResponse(Me),
+        429: { description: 'Too many attempts (Retry-After)' },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { email, password } = c.req.valid('json')
+      await limitSignIn(c, email)
+      const db = c.get('db')
+      const [user] = await db
+        .select()
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, email))
+      if (!user || !user.isActive) {
+        await verifyPassword(password, await decoy())
+        await audit(c, 'auth.login_failed', {
+          targetType: 'user',
+          targetId: user?.id,
+          details: { email, reason: user ? 'inactive' : 'unknown' },
+        })
+        throw badCredentials()
+      }
+      if (isLocked(user)) {
+        await audit(c, 'auth.login_locked', { targetType: 'user', targetId: user.id, details: { email } })
+        throw badCredentials()
+      }
+      if (!(await verifyPassword(password, user.passwordHash))) {
+        const next = afterFailedAttempt(user)
+        await db
+          .update(users)
+          .set({ failedLoginCount: next.failedLoginCount, lockedUntil: next.lockedUntil })
+          .where(eq(users.id, user.id))
+        await audit(c, 'auth.login_failed', {
+          targetType: 'user',
+          targetId: user.id,
+          details: { email, reason: 'password' },
+        })
+        if (next.locked)
+          await audit(c, 'auth.locked', {
+            targetType: 'user',
+            targetId: user.id,
+            details: { email, until: next.lockedUntil?.toISOString() },
+          })
+        throw badCredentials()
+      }
+      await db
+        .update(users)
+        .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() })
+        .where(eq(users.id, user.id))
+      const { token } = await createSession(db, user.id, {
+        ip: c.req.header('cf-connecting-ip'),
+        userAgent: c.req.header('user-agent'),
+      })
+      setSessionCookie(c, token)
+      c.set('user', await userFromSession(db, token))
+      await audit(c, 'auth.login', { targetType: 'user', targetId: user.id })
+      return c.json(await meOf(c), 200)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'post', path: '/v1/auth/logout', tags, access: 'authenticated', summary: 'Sign out (revokes this session)',
-    responses: { 204: { description: 'Signed out' }, ...problemResponses },
-  }), async (c) => {
-    const user = requireUser(c.get('user'))
-    if (user.sessionId) await revokeSession(c.get('db'), user.sessionId)
-    clearSessionCookie(c)
-    await audit(c, 'auth.logout', { targetType: 'user', targetId: user.id })
-    return c.body(null, 204)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/v1/auth/logout',
+      tags,
+      access: 'authenticated',
+      summary: 'Sign out (revokes this session)',
+      responses: { 204: { description: 'Signed out' }, ...problemResponses },
+    }),
+    async (c) => {
+      const user = requireUser(c.get('user'))
+      if (user.sessionId) await revokeSession(c.get('db'), user.sessionId)
+      clearSessionCookie(c)
+      await audit(c, 'auth.logout', { targetType: 'user', targetId: user.id })
+      return c.body(null, 204)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'get', path: '/v1/auth/me', tags, access: 'authenticated', summary: 'Who am I (role, team, permissions)',
-    responses: { 200: jsonResponse(Me), ...problemResponses },
-  }), async (c) => c.json(await meOf(c), 200))
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/auth/me',
+      tags,
+      access: 'authenticated',
+      summary: 'Who am I (role, team, permissions)',
+      responses: { 200: jsonResponse(Me), ...problemResponses },
+    }),
+    async (c) => c.json(await meOf(c), 200),
+  )
 
   registerPasswordRoutes(api)
   registerSessionRoutes(api)

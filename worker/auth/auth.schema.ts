@@ -9,8 +9,14 @@ export const LoginInput = z.object({
 })
 
 export const Me = z.object({
-  id: z.string(), email: z.string(), name: z.string(), role: z.enum(ROLES), teamId: z.string().nullable(),
-  teamName: z.string().nullable(), mustChangePassword: z.boolean(), permissions: z.array(z.string()),
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  teamId: z.string().nullable(),
+  teamName: z.string().nullable(),
+  mustChangePassword: z.boolean(),
+  permissions: z.array(z.string()),
 })
 
 // The length and email rules are checked by passwordProblems() (they need the account).
@@ -26,6 +32,12 @@ export const ResetConfirmInput = z.object({
 })
 
 export const SessionDto = z.object({
-  id: z.string(), device: z.string(), userAgent: z.string().nullable(), ip: z.string().nullable(),
-  createdAt: z.string(), lastSeenAt: z.string(), expiresAt: z.string(), current: z.boolean(),
+  id: z.string(),
+  device: z.string(),
+  userAgent: z.string().nullable(),
+  ip: z.string().nullable(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  expiresAt: z.string(),
+  current: z.boolean(),
 })

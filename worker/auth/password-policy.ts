@@ -6,7 +6,8 @@ import type { FieldError } from '../http/problem.ts'
 
 export const PASSWORD_MIN_LENGTH = 12
 
-export const PasswordSchema = z.string()
+export const PasswordSchema = z
+  .string()
   .min(PASSWORD_MIN_LENGTH, `Le mot de passe doit contenir au moins ${PASSWORD_MIN_LENGTH} caractères.`)
   .max(1000, 'Le mot de passe est trop long.')
 

@@ -21,21 +21,33 @@ export function resetState(row: Pick<ResetRow, 'usedAt' | 'expiresAt'> | undefin
 
 export async function issueResetLink(db: Db, user: { id: string; email: string }) {
   const token = randomToken()
-  await db.update(passwordResets).set({ usedAt: new Date() })
+  await db
+    .update(passwordResets)
+    .set({ usedAt: new Date() })
     .where(and(eq(passwordResets.userId, user.id), isNull(passwordResets.usedAt)))
-  await db.insert(passwordResets).values({ userId: user.id, tokenHash: await sha256(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) })
+  await db
+    .insert(passwordResets)
+    .values({ userId: user.id, tokenHash: await sha256(token), expiresAt: new Date(Date.now() + RESET_TTL_MS) })
   return token
 }
 
 // APP_URL, never the request's Host header: a forged Host must not end up in a reset mail.
-export const resetUrl = (appUrl: string, token: string) => `${appUrl.replace(/\/$/, '')}/reset-password?token=${encodeURIComponent(token)}`
+export const resetUrl = (appUrl: string, token: string) =>
+  `${appUrl.replace(/\/$/, '')}/reset-password?token=${encodeURIComponent(token)}`
 
-export async function sendResetMail(mailer: Mailer, appUrl: string, user: { email: string; name: string }, token: string, kind: 'reset' | 'invite') {
+export async function sendResetMail(
+  mailer: Mailer,
+  appUrl: string,
+  user: { email: string; name: string },
+  token: string,
+  kind: 'reset' | 'invite',
+) {
   const link = resetUrl(appUrl, token)
   const subject = kind === 'invite' ? 'Votre accès au CRM' : 'Réinitialisation de votre mot de passe'
-  const intro = kind === 'invite'
-    ? 'Un compte a été créé pour vous sur le CRM. Choisissez votre mot de passe en ouvrant ce lien :'
-    : 'Vous avez demandé à réinitialiser votre mot de passe. Ouvrez ce lien pour en choisir un nouveau :'
+  const intro =
+    kind === 'invite'
+      ? 'Un compte a été créé pour vous sur le CRM. Choisissez votre mot de passe en ouvrant ce lien :'
+      : 'Vous avez demandé à réinitialiser votre mot de passe. Ouvrez ce lien pour en choisir un nouveau :'
   await mailer.send({
     to: user.email.toLowerCase(),
     subject,
@@ -44,7 +56,9 @@ export async function sendResetMail(mailer: Mailer, appUrl: string, user: { emai
 }
 
 export async function findResetLink(db: Db, token: string) {
-  const [row] = await db.select({ r: passwordResets, u: users }).from(passwordResets)
+  const [row] = await db
+    .select({ r: passwordResets, u: users })
+    .from(passwordResets)
     .innerJoin(users, eq(users.id, passwordResets.userId))
     .where(eq(passwordResets.tokenHash, await sha256(token)))
   const state = row && !row.u.isActive ? 'unknown' : resetState(row?.r)
@@ -53,7 +67,10 @@ export async function findResetLink(db: Db, token: string) {
 
 // Marks the link used in the statement that checks it, so two concurrent uses cannot both win.
 export async function claimResetLink(db: Db, resetId: string) {
-  const rows = await db.update(passwordResets).set({ usedAt: new Date() })
-    .where(and(eq(passwordResets.id, resetId), isNull(passwordResets.usedAt))).returning({ id: passwordResets.id })
+  const rows = await db
+    .update(passwordResets)
+    .set({ usedAt: new Date() })
+    .where(and(eq(passwordResets.id, resetId), isNull(passwordResets.usedAt)))
+    .returning({ id: passwordResets.id })
   return rows.length > 0
 }

@@ -19,73 +19,124 @@ import { PasswordChangeInput, ResetConfirmInput, ResetRequestInput } from './aut
 
 const tags = ['Auth']
 const Accepted = z.object({ detail: z.string() })
-const RESET_SENT = "Si un compte actif correspond à cette adresse, un lien de réinitialisation valable 24 heures vient d'y être envoyé."
+const RESET_SENT =
+  "Si un compte actif correspond à cette adresse, un lien de réinitialisation valable 24 heures vient d'y être envoyé."
 
 export function registerPasswordRoutes(api: Api) {
-  api.openapi(apiRoute({
-    method: 'post', path: '/v1/auth/password', tags, access: 'authenticated',
-    summary: 'Change my password (the current one is required); signs out my other sessions',
-    request: jsonBody(PasswordChangeInput),
-    responses: { 204: { description: 'Changed' }, ...problemResponses },
-  }), async (c) => {
-    const me = requireUser(c.get('user'))
-    if (me.via !== 'session') throw badRequest('Un jeton d’API ne peut pas changer de mot de passe.')
-    const { currentPassword, newPassword } = c.req.valid('json')
-    const db = c.get('db')
-    const [row] = await db.select().from(users).where(eq(users.id, me.id))
-    if (!row || !(await verifyPassword(currentPassword, row.passwordHash))) {
-      throw badRequest('Le mot de passe actuel est incorrect.', [{ path: 'currentPassword', message: 'Mot de passe actuel incorrect.' }])
-    }
-    const problems = passwordProblems(newPassword, row.email, 'newPassword')
-    if (currentPassword === newPassword) problems.push({ path: 'newPassword', message: 'Choisissez un mot de passe différent de l’actuel.' })
-    if (problems.length) throw badRequest('Ce mot de passe ne respecte pas les règles.', problems)
-    await db.update(users).set({ passwordHash: await hashPassword(newPassword), mustChangePassword: false, updatedAt: new Date() }).where(eq(users.id, me.id))
-    await revokeAllSessions(db, me.id, me.sessionId)
-    await audit(c, 'auth.password_changed', { targetType: 'user', targetId: me.id })
-    return c.body(null, 204)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/v1/auth/password',
+      tags,
+      access: 'authenticated',
+      summary: 'Change my password (the current one is required); signs out my other sessions',
+      request: jsonBody(PasswordChangeInput),
+      responses: { 204: { description: 'Changed' }, ...problemResponses },
+    }),
+    async (c) => {
+      const me = requireUser(c.get('user'))
+      if (me.via !== 'session') throw badRequest('Un jeton d’API ne peut pas changer de mot de passe.')
+      const { currentPassword, newPassword } = c.req.valid('json')
+      const db = c.get('db')
+      const [row] = await db.select().from(users).where(eq(users.id, me.id))
+      if (!row || !(await verifyPassword(currentPassword, row.passwordHash))) {
+        throw badRequest('Le mot de passe actuel est incorrect.', [
+          { path: 'currentPassword', message: 'Mot de passe actuel incorrect.' },
+        ])
+      }
+      const problems = passwordProblems(newPassword, row.email, 'newPassword')
+      if (currentPassword === newPassword)
+        problems.push({ path: 'newPassword', message: 'Choisissez un mot de passe différent de l’actuel.' })
+      if (problems.length) throw badRequest('Ce mot de passe ne respecte pas les règles.', problems)
+      await db
+        .update(users)
+        .set({ passwordHash: await hashPassword(newPassword), mustChangePassword: false, updatedAt: new Date() })
+        .where(eq(users.id, me.id))
+      await revokeAllSessions(db, me.id, me.sessionId)
+      await audit(c, 'auth.password_changed', { targetType: 'user', targetId: me.id })
+      return c.body(null, 204)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'post', path: '/v1/auth/password-reset', tags, access: 'public',
-    summary: 'Forgotten password: mails a single-use link valid 24 hours (same answer whether the email exists or not)',
-    request: jsonBody(ResetRequestInput),
-    responses: { 202: jsonResponse(Accepted, 'Accepted'), 429: { description: 'Too many requests (Retry-After)' }, ...problemResponses },
-  }), async (c) => {
-    const { email } = c.req.valid('json')
-    await limitSignIn(c, email, 'reset')
-    const db = c.get('db')
-    const [user] = await db.select().from(users).where(eq(sql`lower(${users.email})`, email))
-    if (user?.isActive) {
-      const token = await issueResetLink(db, user)
-      await sendResetMail(mailerFor(c.env, db, c.get('log')), c.env.APP_URL, user, token, 'reset')
-      await audit(c, 'auth.reset_requested', { targetType: 'user', targetId: user.id, details: { email } })
-    }
-    return c.json({ detail: RESET_SENT }, 202)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/v1/auth/password-reset',
+      tags,
+      access: 'public',
+      summary:
+        'Forgotten password: mails a single-use link valid 24 hours (same answer whether the email exists or not)',
+      request: jsonBody(ResetRequestInput),
+      responses: {
+        202: jsonResponse(Accepted, 'Accepted'),
+        429: { description: 'Too many requests (Retry-After)' },
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { email } = c.req.valid('json')
+      await limitSignIn(c, email, 'reset')
+      const db = c.get('db')
+      const [user] = await db
+        .select()
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, email))
+      if (user?.isActive) {
+        const token = await issueResetLink(db, user)
+        await sendResetMail(mailerFor(c.env, db, c.get('log')), c.env.APP_URL, user, token, 'reset')
+        await audit(c, 'auth.reset_requested', { targetType: 'user', targetId: user.id, details: { email } })
+      }
+      return c.json({ detail: RESET_SENT }, 202)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'post', path: '/v1/auth/password-reset/confirm', tags, access: 'public',
-    summary: 'Set a new password with a reset link (single use); unlocks the account and signs out everywhere',
-    request: jsonBody(ResetConfirmInput),
-    responses: { 204: { description: 'Password set' }, ...problemResponses },
-  }), async (c) => {
-    const { token, password } = c.req.valid('json')
-    const db = c.get('db')
-    const link = await findResetLink(db, token)
-    if (link.state !== 'valid' || !link.user || !link.resetId) {
-      const detail = link.state === 'expired' ? 'Ce lien a expiré (validité 24 heures). Demandez-en un nouveau.'
-        : link.state === 'used' ? 'Ce lien a déjà servi. Demandez-en un nouveau.' : 'Ce lien est invalide. Demandez-en un nouveau.'
-      await audit(c, 'auth.reset_refused', { targetType: 'user', targetId: link.user?.id, details: { state: link.state } })
-      throw badRequest(detail, [{ path: 'token', message: detail }])
-    }
-    const problems = passwordProblems(password, link.user.email)
-    if (problems.length) throw badRequest('Ce mot de passe ne respecte pas les règles.', problems)
-    if (!(await claimResetLink(db, link.resetId))) throw badRequest('Ce lien a déjà servi. Demandez-en un nouveau.', [{ path: 'token', message: 'Lien déjà utilisé.' }])
-    await db.update(users).set({
-      passwordHash: await hashPassword(password), mustChangePassword: false, failedLoginCount: 0, lockedUntil: null, updatedAt: new Date(),
-    }).where(eq(users.id, link.user.id))
-    await revokeAllSessions(db, link.user.id)
-    await audit(c, 'auth.password_reset', { targetType: 'user', targetId: link.user.id })
-    return c.body(null, 204)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/v1/auth/password-reset/confirm',
+      tags,
+      access: 'public',
+      summary: 'Set a new password with a reset link (single use); unlocks the account and signs out everywhere',
+      request: jsonBody(ResetConfirmInput),
+      responses: { 204: { description: 'Password set' }, ...problemResponses },
+    }),
+    async (c) => {
+      const { token, password } = c.req.valid('json')
+      const db = c.get('db')
+      const link = await findResetLink(db, token)
+      if (link.state !== 'valid' || !link.user || !link.resetId) {
+        const detail =
+          link.state === 'expired'
+            ? 'Ce lien a expiré (validité 24 heures). Demandez-en un nouveau.'
+            : link.state === 'used'
+              ? 'Ce lien a déjà servi. Demandez-en un nouveau.'
+              : 'Ce lien est invalide. Demandez-en un nouveau.'
+        await audit(c, 'auth.reset_refused', {
+          targetType: 'user',
+          targetId: link.user?.id,
+          details: { state: link.state },
+        })
+        throw badRequest(detail, [{ path: 'token', message: detail }])
+      }
+      const problems = passwordProblems(password, link.user.email)
+      if (problems.length) throw badRequest('Ce mot de passe ne respecte pas les règles.', problems)
+      if (!(await claimResetLink(db, link.resetId)))
+        throw badRequest('Ce lien a déjà servi. Demandez-en un nouveau.', [
+          { path: 'token', message: 'Lien déjà utilisé.' },
+        ])
+      await db
+        .update(users)
+        .set({
+          passwordHash: await hashPassword(password),
+          mustChangePassword: false,
+          failedLoginCount: 0,
+          lockedUntil: null,
+          updatedAt: new Date(),
+        })
+        .where(eq(users.id, link.user.id))
+      await revokeAllSessions(db, link.user.id)
+      await audit(c, 'auth.password_reset', { targetType: 'user', targetId: link.user.id })
+      return c.body(null, 204)
+    },
+  )
 }

@@ -9,7 +9,11 @@ const secure = (c: Context<AppEnv>) => !isLocalHost(new URL(c.req.url).hostname)
 
 export function setSessionCookie(c: Context<AppEnv>, token: string) {
   setCookie(c, SESSION_COOKIE, token, {
-    httpOnly: true, sameSite: 'Lax', secure: secure(c), path: '/', maxAge: Math.floor(SESSION_TTL_MS / 1000),
+    httpOnly: true,
+    sameSite: 'Lax',
+    secure: secure(c),
+    path: '/',
+    maxAge: Math.floor(SESSION_TTL_MS / 1000),
   })
 }
 

@@ -14,13 +14,16 @@ const TOUCH_EVERY_MS = 60_000
 
 export async function createSession(db: Db, userId: string, meta: { userAgent?: string; ip?: string }) {
   const token = randomToken()
-  const [row] = await db.insert(sessions).values({
-    userId,
-    tokenHash: await sha256(token),
-    userAgent: meta.userAgent?.slice(0, 300),
-    ip: meta.ip,
-    expiresAt: new Date(Date.now() + SESSION_TTL_MS),
-  }).returning({ id: sessions.id })
+  const [row] = await db
+    .insert(sessions)
+    .values({
+      userId,
+      tokenHash: await sha256(token),
+      userAgent: meta.userAgent?.slice(0, 300),
+      ip: meta.ip,
+      expiresAt: new Date(Date.now() + SESSION_TTL_MS),
+    })
+    .returning({ id: sessions.id })
   return { token, sessionId: row!.id }
 }
 
@@ -30,16 +33,37 @@ async function permissionsFor(db: Db, role: Role) {
 }
 
 type UserRow = typeof users.$inferSelect
-const toAuthUser = (u: UserRow, role: Role, permissions: AuthUser['permissions'], extra: Partial<AuthUser>): AuthUser => ({
-  id: u.id, email: u.email, name: u.name, role, teamId: u.teamId, mustChangePassword: u.mustChangePassword,
-  permissions, via: 'session', ...extra,
+const toAuthUser = (
+  u: UserRow,
+  role: Role,
+  permissions: AuthUser['permissions'],
+  extra: Partial<AuthUser>,
+): AuthUser => ({
+  id: u.id,
+  email: u.email,
+  name: u.name,
+  role,
+  teamId: u.teamId,
+  mustChangePassword: u.mustChangePassword,
+  permissions,
+  via: 'session',
+  ...extra,
 })
 
 export async function userFromSession(db: Db, token: string): Promise<AuthUser | null> {
   const hash = await sha256(token)
-  const [row] = await db.select({ s: sessions, u: users }).from(sessions)
+  const [row] = await db
+    .select({ s: sessions, u: users })
+    .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hash), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`), eq(users.isActive, true)))
+    .where(
+      and(
+        eq(sessions.tokenHash, hash),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+        eq(users.isActive, true),
+      ),
+    )
   if (!row) return null
   if (Date.now() - row.s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, row.s.id))
@@ -51,20 +75,37 @@ export async function userFromSession(db: Db, token: string): Promise<AuthUser |
 // writes the audit entry then, so token use is audited without one row per request.
 export async function userFromToken(db: Db, token: string): Promise<{ user: AuthUser; touched: boolean } | null> {
   const hash = await sha256(token)
-  const [row] = await db.select({ t: apiTokens, u: users }).from(apiTokens)
+  const [row] = await db
+    .select({ t: apiTokens, u: users })
+    .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
-    .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, sql`now()`), eq(users.isActive, true)))
+    .where(
+      and(
+        eq(apiTokens.tokenHash, hash),
+        isNull(apiTokens.revokedAt),
+        gt(apiTokens.expiresAt, sql`now()`),
+        eq(users.isActive, true),
+      ),
+    )
   if (!row) return null
   const touched = !row.t.lastUsedAt || Date.now() - row.t.lastUsedAt.getTime() > TOUCH_EVERY_MS
   if (touched) await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.t.id))
   const role = lowerRole(row.u.role, row.t.roleCeiling)
-  const user = toAuthUser(row.u, role, await permissionsFor(db, role), { via: 'token', tokenId: row.t.id, mustChangePassword: false })
+  const user = toAuthUser(row.u, role, await permissionsFor(db, role), {
+    via: 'token',
+    tokenId: row.t.id,
+    mustChangePassword: false,
+  })
   return { user, touched }
 }
 
 export async function revokeSession(db: Db, sessionId: string, userId?: string) {
-  const rows = await db.update(sessions).set({ revokedAt: new Date() })
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), userId ? eq(sessions.userId, userId) : undefined))
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), userId ? eq(sessions.userId, userId) : undefined),
+    )
     .returning({ id: sessions.id })
   return rows.length > 0
 }
@@ -72,14 +113,24 @@ export async function revokeSession(db: Db, sessionId: string, userId?: string) 
 // Sign out everywhere (or everywhere else, keeping `exceptSessionId`): after a password change,
 // a reset, a deactivation.
 export async function revokeAllSessions(db: Db, userId: string, exceptSessionId?: string) {
-  const rows = await db.update(sessions).set({ revokedAt: new Date() })
-    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined))
+  const rows = await db
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        eq(sessions.userId, userId),
+        isNull(sessions.revokedAt),
+        exceptSessionId ? ne(sessions.id, exceptSessionId) : undefined,
+      ),
+    )
     .returning({ id: sessions.id })
   return rows.length
 }
 
 export async function activeSessions(db: Db, userId: string) {
-  return db.select().from(sessions)
+  return db
+    .select()
+    .from(sessions)
     .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
     .orderBy(desc(sessions.lastSeenAt))
 }

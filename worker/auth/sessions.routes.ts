@@ -14,41 +14,71 @@ import { clearSessionCookie } from './session-cookie.ts'
 const tags = ['Auth']
 
 export function registerSessionRoutes(api: Api) {
-  api.openapi(apiRoute({
-    method: 'get', path: '/v1/auth/sessions', tags, access: 'authenticated', summary: 'My active sessions, most recent first',
-    responses: { 200: jsonResponse(z.object({ data: z.array(SessionDto) })), ...problemResponses },
-  }), async (c) => {
-    const me = requireUser(c.get('user'))
-    const rows = await activeSessions(c.get('db'), me.id)
-    return c.json({
-      data: rows.map((s) => ({
-        id: s.id, device: describeDevice(s.userAgent), userAgent: s.userAgent, ip: s.ip, createdAt: s.createdAt.toISOString(),
-        lastSeenAt: s.lastSeenAt.toISOString(), expiresAt: s.expiresAt.toISOString(), current: s.id === me.sessionId,
-      })),
-    }, 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/auth/sessions',
+      tags,
+      access: 'authenticated',
+      summary: 'My active sessions, most recent first',
+      responses: { 200: jsonResponse(z.object({ data: z.array(SessionDto) })), ...problemResponses },
+    }),
+    async (c) => {
+      const me = requireUser(c.get('user'))
+      const rows = await activeSessions(c.get('db'), me.id)
+      return c.json(
+        {
+          data: rows.map((s) => ({
+            id: s.id,
+            device: describeDevice(s.userAgent),
+            userAgent: s.userAgent,
+            ip: s.ip,
+            createdAt: s.createdAt.toISOString(),
+            lastSeenAt: s.lastSeenAt.toISOString(),
+            expiresAt: s.expiresAt.toISOString(),
+            current: s.id === me.sessionId,
+          })),
+        },
+        200,
+      )
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'delete', path: '/v1/auth/sessions/{id}', tags, access: 'authenticated', summary: 'Revoke one of my sessions',
-    request: { params: IdParam },
-    responses: { 204: { description: 'Revoked' }, ...problemResponses },
-  }), async (c) => {
-    const me = requireUser(c.get('user'))
-    const { id } = c.req.valid('param')
-    if (!/^[0-9a-f-]{36}$/i.test(id) || !(await revokeSession(c.get('db'), id, me.id))) throw notFound()
-    if (id === me.sessionId) clearSessionCookie(c)
-    await audit(c, 'auth.session_revoked', { targetType: 'session', targetId: id })
-    return c.body(null, 204)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'delete',
+      path: '/v1/auth/sessions/{id}',
+      tags,
+      access: 'authenticated',
+      summary: 'Revoke one of my sessions',
+      request: { params: IdParam },
+      responses: { 204: { description: 'Revoked' }, ...problemResponses },
+    }),
+    async (c) => {
+      const me = requireUser(c.get('user'))
+      const { id } = c.req.valid('param')
+      if (!/^[0-9a-f-]{36}$/i.test(id) || !(await revokeSession(c.get('db'), id, me.id))) throw notFound()
+      if (id === me.sessionId) clearSessionCookie(c)
+      await audit(c, 'auth.session_revoked', { targetType: 'session', targetId: id })
+      return c.body(null, 204)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'post', path: '/v1/auth/logout-all', tags, access: 'authenticated', summary: 'Sign out everywhere (every session of mine, this one included)',
-    responses: { 200: jsonResponse(z.object({ revoked: z.number() })), ...problemResponses },
-  }), async (c) => {
-    const me = requireUser(c.get('user'))
-    const revoked = await revokeAllSessions(c.get('db'), me.id)
-    clearSessionCookie(c)
-    await audit(c, 'auth.logout_all', { targetType: 'user', targetId: me.id, details: { revoked } })
-    return c.json({ revoked }, 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/v1/auth/logout-all',
+      tags,
+      access: 'authenticated',
+      summary: 'Sign out everywhere (every session of mine, this one included)',
+      responses: { 200: jsonResponse(z.object({ revoked: z.number() })), ...problemResponses },
+    }),
+    async (c) => {
+      const me = requireUser(c.get('user'))
+      const revoked = await revokeAllSessions(c.get('db'), me.id)
+      clearSessionCookie(c)
+      await audit(c, 'auth.logout_all', { targetType: 'user', targetId: me.id, details: { revoked } })
+      return c.json({ revoked }, 200)
+    },
+  )
 }

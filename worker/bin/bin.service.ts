@@ -12,17 +12,35 @@ import { isUuid, type TxOrDb } from '../shared/tx.ts'
 import { BIN_RETENTION_DAYS, BIN_TYPES, type BinListQuery, type BinType } from './bin.schema.ts'
 
 type Kind = {
-  table: string; entity: string; label: string
+  table: string
+  entity: string
+  label: string
   // The organisation a child record belongs to: it must be restored first.
   parent?: string
   restoredEvent?: EventType
 }
 // Table and column names are constants here, never user input (the type is checked by zod).
 const KINDS: Record<BinType, Kind> = {
-  organisations: { table: 'organisations', entity: 'organisation', label: 'name', restoredEvent: 'organisation.updated' },
-  people: { table: 'people', entity: 'person', label: `first_name || ' ' || last_name`, restoredEvent: 'person.updated' },
+  organisations: {
+    table: 'organisations',
+    entity: 'organisation',
+    label: 'name',
+    restoredEvent: 'organisation.updated',
+  },
+  people: {
+    table: 'people',
+    entity: 'person',
+    label: `first_name || ' ' || last_name`,
+    restoredEvent: 'person.updated',
+  },
   products: { table: 'products', entity: 'product', label: `name || ' (' || isin || ')'` },
-  mandates: { table: 'mandates', entity: 'mandate', label: 'number', parent: 'organisation_id', restoredEvent: 'mandat.updated' },
+  mandates: {
+    table: 'mandates',
+    entity: 'mandate',
+    label: 'number',
+    parent: 'organisation_id',
+    restoredEvent: 'mandat.updated',
+  },
   interactions: { table: 'interactions', entity: 'interaction', label: 'subject', parent: 'organisation_id' },
   tasks: { table: 'tasks', entity: 'task', label: 'title', parent: 'organisation_id' },
 }
@@ -30,17 +48,27 @@ const retention = sql`make_interval(days => ${BIN_RETENTION_DAYS})`
 
 export async function listBin(db: Db, q: BinListQuery) {
   const types = q.type ? [q.type] : BIN_TYPES
-  const union = sql.join(types.map((t) => {
-    const k = KINDS[t]
-    return sql`select ${t}::text as type, ${k.entity}::text as entity, id, (${sql.raw(k.label)})::text as label, deleted_at
+  const union = sql.join(
+    types.map((t) => {
+      const k = KINDS[t]
+      return sql`select ${t}::text as type, ${k.entity}::text as entity, id, (${sql.raw(k.label)})::text as label, deleted_at
       from ${sql.raw(k.table)} where deleted_at is not null and deleted_at > now() - ${retention}`
-  }), sql` union all `)
+    }),
+    sql` union all `,
+  )
   const conds: SQL[] = []
   if (q.cursor) {
     const [at, id] = decodeCursor(q.cursor)
     conds.push(sql`where (date_trunc('milliseconds', b.deleted_at), b.id) < (${String(at)}::timestamptz, ${id}::uuid)`)
   }
-  const rows = await db.execute<{ type: BinType; id: string; label: string; deleted_at: string; actor_id: string | null; actor_name: string | null }>(sql`
+  const rows = await db.execute<{
+    type: BinType
+    id: string
+    label: string
+    deleted_at: string
+    actor_id: string | null
+    actor_name: string | null
+  }>(sql`
     select b.type, b.id, b.label, b.deleted_at, h.actor_id, u.name as actor_name
     from (${union}) b
     left join lateral (select actor_id from record_history rh
@@ -54,8 +82,12 @@ export async function listBin(db: Db, q: BinListQuery) {
   const last = page.at(-1)
   return {
     data: page.map((r) => ({
-      type: r.type, id: r.id, label: r.label, deletedAt: iso(r.deleted_at)!,
-      deletedById: r.actor_id, deletedByName: r.actor_name,
+      type: r.type,
+      id: r.id,
+      label: r.label,
+      deletedAt: iso(r.deleted_at)!,
+      deletedById: r.actor_id,
+      deletedByName: r.actor_name,
       purgeAt: new Date(new Date(r.deleted_at).getTime() + BIN_RETENTION_DAYS * 86400_000).toISOString(),
     })),
     nextCursor: rows.rows.length > q.limit && last ? encodeCursor(iso(last.deleted_at), last.id) : null,
@@ -75,7 +107,10 @@ export async function restoreFromBin(db: Db, user: AuthUser, type: BinType, id: 
     await tx.execute(sql`update ${sql.raw(k.table)} set deleted_at = null, updated_at = now() where id = ${id}`)
     await recordChange(tx, k.entity, id, user.id, 'restored')
     if (k.restoredEvent) {
-      await emitEvent(tx, k.restoredEvent, user, { [type === 'mandates' ? 'mandate' : k.entity]: { id }, restored: true })
+      await emitEvent(tx, k.restoredEvent, user, {
+        [type === 'mandates' ? 'mandate' : k.entity]: { id },
+        restored: true,
+      })
     }
     return { type, id }
   })
@@ -86,7 +121,9 @@ export async function restoreFromBin(db: Db, user: AuthUser, type: BinType, id: 
 export async function purgeBin(db: TxOrDb, retentionDays = BIN_RETENTION_DAYS) {
   let purged = 0
   for (const t of ['interactions', 'tasks', 'mandates', 'products', 'people', 'organisations'] as const) {
-    const r = await db.execute(sql`delete from ${sql.raw(KINDS[t].table)} where deleted_at is not null and deleted_at < now() - make_interval(days => ${retentionDays})`)
+    const r = await db.execute(
+      sql`delete from ${sql.raw(KINDS[t].table)} where deleted_at is not null and deleted_at < now() - make_interval(days => ${retentionDays})`,
+    )
     purged += r.rowCount ?? 0
   }
   return purged

@@ -13,7 +13,11 @@ async function version(kv: KVNamespace, resource: string) {
 }
 
 export async function cachedList<T>(
-  env: Pick<Env, 'CACHE'>, resource: string, scopeKey: string, query: string, load: () => Promise<T>,
+  env: Pick<Env, 'CACHE'>,
+  resource: string,
+  scopeKey: string,
+  query: string,
+  load: () => Promise<T>,
 ): Promise<{ value: T; hit: boolean }> {
   const key = `list:${resource}:${await version(env.CACHE, resource)}:${scopeKey}:${query}`
   const hit = await env.CACHE.get<T>(key, 'json')
@@ -28,7 +32,13 @@ export async function invalidateLists(env: Pick<Env, 'CACHE'>, ...resources: str
 }
 
 // A route's cached list: from KV when fresh, else loaded and stored; the x-cache header says which.
-export async function cachedJson<T>(c: Context<AppEnv>, resource: string, scopeKey: string, query: string, load: () => Promise<T>) {
+export async function cachedJson<T>(
+  c: Context<AppEnv>,
+  resource: string,
+  scopeKey: string,
+  query: string,
+  load: () => Promise<T>,
+) {
   const { value, hit } = await cachedList(c.env, resource, scopeKey, query, load)
   c.header('x-cache', hit ? 'HIT' : 'MISS')
   return value

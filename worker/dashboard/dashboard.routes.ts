@@ -8,14 +8,20 @@ import { Dashboard } from './dashboard.schema.ts'
 import { dashboard } from './dashboard.service.ts'
 
 export function registerDashboardRoutes(api: Api) {
-  api.openapi(apiRoute({
-    method: 'get', path: '/v1/dashboard', tags: ['Dashboard'], access: 'reports:read',
-    summary: "KPIs within the caller's scope: stages, signed this quarter, pipeline, tasks, activity, 6-month series",
-    responses: { 200: jsonResponse(Dashboard), ...problemResponses },
-  }), async (c) => {
-    const user = requireUser(c.get('user'))
-    // The dashboard reads every record type: each write names 'dashboard' among the lists it stales.
-    // Sales see their own tasks, so their key is per user (scopeKey already is for sales).
-    return c.json(await cachedJson(c, 'dashboard', scopeKey(user), '', () => dashboard(c.get('db'), user)), 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/dashboard',
+      tags: ['Dashboard'],
+      access: 'reports:read',
+      summary: "KPIs within the caller's scope: stages, signed this quarter, pipeline, tasks, activity, 6-month series",
+      responses: { 200: jsonResponse(Dashboard), ...problemResponses },
+    }),
+    async (c) => {
+      const user = requireUser(c.get('user'))
+      // The dashboard reads every record type: each write names 'dashboard' among the lists it stales.
+      // Sales see their own tasks, so their key is per user (scopeKey already is for sales).
+      return c.json(await cachedJson(c, 'dashboard', scopeKey(user), '', () => dashboard(c.get('db'), user)), 200)
+    },
+  )
 }

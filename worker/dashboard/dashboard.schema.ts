@@ -13,7 +13,9 @@ export const DashboardActivity = z.object({
 })
 
 export const Dashboard = z.object({
-  organisationsByStage: z.array(z.object({ stage: z.enum(PIPELINE_STAGES), count: z.number().int(), amount: z.string() })),
+  organisationsByStage: z.array(
+    z.object({ stage: z.enum(PIPELINE_STAGES), count: z.number().int(), amount: z.string() }),
+  ),
   organisationsTotal: z.number().int(),
   // Mandates signed since the first day of the current quarter (UTC), and organisations moved to SIGNE.
   signedThisQuarter: z.object({ mandates: z.number().int(), amount: z.string(), organisations: z.number().int() }),

@@ -14,7 +14,8 @@ import { fromCents, sumMoney, toCents } from '../shared/money.ts'
 const RECENT = 10
 const MONTHS = 6
 const money = (column: unknown) => sql<string>`coalesce(sum(${column}), 0)::numeric(16,2)::text`
-const liveOrg = (column: unknown) => sql`exists (select 1 from ${organisations} o where o.id = ${column} and o.deleted_at is null)`
+const liveOrg = (column: unknown) =>
+  sql`exists (select 1 from ${organisations} o where o.id = ${column} and o.deleted_at is null)`
 
 export function quarterStart(now = new Date()) {
   return new Date(Date.UTC(now.getUTCFullYear(), Math.floor(now.getUTCMonth() / 3) * 3, 1))
@@ -25,40 +26,99 @@ export async function dashboard(db: Db, user: AuthUser) {
   const quarter = quarterStart(now)
   const firstMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - (MONTHS - 1), 1))
   const orgs = organisationFilters(user, {})
-  const signedMandates = and(isNull(mandates.deletedAt), mandateScope(user), isNotNull(mandates.signedAt), liveOrg(mandates.organisationId))
+  const signedMandates = and(
+    isNull(mandates.deletedAt),
+    mandateScope(user),
+    isNotNull(mandates.signedAt),
+    liveOrg(mandates.organisationId),
+  )
 
-  const [byStage, staleRows, quarterMandates, quarterOrgs, taskCounts, monthly, recentInteractions, recentMoves, recentSigned] = await Promise.all([
-    db.select({ stage: organisations.pipelineStage, count: sql<number>`count(*)::int`, amount: money(organisations.amount) })
-      .from(organisations).where(orgs).groupBy(organisations.pipelineStage),
-    db.select({ count: sql<number>`count(*)::int` }).from(organisations).where(and(orgs, ne(organisations.pipelineStage, 'SIGNE'),
-      sql`${organisations.stageChangedAt} < now() - make_interval(days => ${STALE_AFTER_DAYS})`)),
-    db.select({ count: sql<number>`count(*)::int`, amount: money(mandates.amount) }).from(mandates)
+  const [
+    byStage,
+    staleRows,
+    quarterMandates,
+    quarterOrgs,
+    taskCounts,
+    monthly,
+    recentInteractions,
+    recentMoves,
+    recentSigned,
+  ] = await Promise.all([
+    db
+      .select({
+        stage: organisations.pipelineStage,
+        count: sql<number>`count(*)::int`,
+        amount: money(organisations.amount),
+      })
+      .from(organisations)
+      .where(orgs)
+      .groupBy(organisations.pipelineStage),
+    db
+      .select({ count: sql<number>`count(*)::int` })
+      .from(organisations)
+      .where(
+        and(
+          orgs,
+          ne(organisations.pipelineStage, 'SIGNE'),
+          sql`${organisations.stageChangedAt} < now() - make_interval(days => ${STALE_AFTER_DAYS})`,
+        ),
+      ),
+    db
+      .select({ count: sql<number>`count(*)::int`, amount: money(mandates.amount) })
+      .from(mandates)
       .where(and(signedMandates, gte(mandates.signedAt, quarter))),
-    db.select({ count: sql<number>`count(distinct ${stageChanges.organisationId})::int` }).from(stageChanges)
+    db
+      .select({ count: sql<number>`count(distinct ${stageChanges.organisationId})::int` })
+      .from(stageChanges)
       .innerJoin(organisations, eq(organisations.id, stageChanges.organisationId))
       .where(and(orgs, eq(stageChanges.toStage, 'SIGNE'), gte(stageChanges.changedAt, quarter))),
-    db.select({
-      open: sql<number>`count(*)::int`,
-      overdue: sql<number>`(count(*) filter (where ${tasks.dueAt} < now()))::int`,
-    }).from(tasks).where(and(isNull(tasks.deletedAt), taskScope(user), inArray(tasks.status, ['TODO', 'IN_PROGRESS']),
-      sql`(${tasks.organisationId} is null or ${liveOrg(tasks.organisationId)})`)),
-    db.select({
-      month: sql<string>`to_char(date_trunc('month', ${mandates.signedAt} at time zone 'UTC'), 'YYYY-MM')`,
-      count: sql<number>`count(*)::int`, amount: money(mandates.amount),
-    }).from(mandates).where(and(signedMandates, gte(mandates.signedAt, firstMonth))).groupBy(sql`1`),
-    db.select({ i: interactions, organisationName: organisations.name, userName: users.name }).from(interactions)
+    db
+      .select({
+        open: sql<number>`count(*)::int`,
+        overdue: sql<number>`(count(*) filter (where ${tasks.dueAt} < now()))::int`,
+      })
+      .from(tasks)
+      .where(
+        and(
+          isNull(tasks.deletedAt),
+          taskScope(user),
+          inArray(tasks.status, ['TODO', 'IN_PROGRESS']),
+          sql`(${tasks.organisationId} is null or ${liveOrg(tasks.organisationId)})`,
+        ),
+      ),
+    db
+      .select({
+        month: sql<string>`to_char(date_trunc('month', ${mandates.signedAt} at time zone 'UTC'), 'YYYY-MM')`,
+        count: sql<number>`count(*)::int`,
+        amount: money(mandates.amount),
+      })
+      .from(mandates)
+      .where(and(signedMandates, gte(mandates.signedAt, firstMonth)))
+      .groupBy(sql`1`),
+    db
+      .select({ i: interactions, organisationName: organisations.name, userName: users.name })
+      .from(interactions)
       .innerJoin(organisations, and(eq(organisations.id, interactions.organisationId), isNull(organisations.deletedAt)))
       .leftJoin(users, eq(users.id, interactions.userId))
-      .where(and(isNull(interactions.deletedAt), interactionScope(user))).orderBy(desc(interactions.occurredAt)).limit(RECENT),
-    db.select({ s: stageChanges, organisationName: organisations.name, userName: users.name }).from(stageChanges)
+      .where(and(isNull(interactions.deletedAt), interactionScope(user)))
+      .orderBy(desc(interactions.occurredAt))
+      .limit(RECENT),
+    db
+      .select({ s: stageChanges, organisationName: organisations.name, userName: users.name })
+      .from(stageChanges)
       .innerJoin(organisations, eq(organisations.id, stageChanges.organisationId))
       .leftJoin(users, eq(users.id, stageChanges.changedBy))
       .where(and(isNull(organisations.deletedAt), organisationScope(user), isNotNull(stageChanges.fromStage)))
-      .orderBy(desc(stageChanges.changedAt)).limit(RECENT),
-    db.select({ m: mandates, organisationName: organisations.name, userName: users.name }).from(mandates)
+      .orderBy(desc(stageChanges.changedAt))
+      .limit(RECENT),
+    db
+      .select({ m: mandates, organisationName: organisations.name, userName: users.name })
+      .from(mandates)
       .innerJoin(organisations, eq(organisations.id, mandates.organisationId))
       .leftJoin(users, eq(users.id, mandates.ownerId))
-      .where(signedMandates).orderBy(desc(mandates.signedAt)).limit(RECENT),
+      .where(signedMandates)
+      .orderBy(desc(mandates.signedAt))
+      .limit(RECENT),
   ])
 
   const stages = PIPELINE_STAGES.map((stage) => {
@@ -67,22 +127,42 @@ export async function dashboard(db: Db, user: AuthUser) {
   })
   const open = stages.filter((s) => s.stage !== 'SIGNE')
   // Weighted in cents: amount × percent / 100, rounded half up.
-  const weighted = open.reduce((sum, s) => sum + (toCents(s.amount) * BigInt(STAGE_PROBABILITY_PERCENT[s.stage]) + 50n) / 100n, 0n)
+  const weighted = open.reduce(
+    (sum, s) => sum + (toCents(s.amount) * BigInt(STAGE_PROBABILITY_PERCENT[s.stage]) + 50n) / 100n,
+    0n,
+  )
 
   const activity = [
     ...recentInteractions.map((r) => ({
-      kind: 'interaction' as const, id: r.i.id, at: iso(r.i.occurredAt)!, title: r.i.subject,
-      organisationId: r.i.organisationId, organisationName: r.organisationName, userName: r.userName,
+      kind: 'interaction' as const,
+      id: r.i.id,
+      at: iso(r.i.occurredAt)!,
+      title: r.i.subject,
+      organisationId: r.i.organisationId,
+      organisationName: r.organisationName,
+      userName: r.userName,
     })),
     ...recentMoves.map((r) => ({
-      kind: 'stage_change' as const, id: r.s.id, at: iso(r.s.changedAt)!, title: `${r.s.fromStage} → ${r.s.toStage}`,
-      organisationId: r.s.organisationId, organisationName: r.organisationName, userName: r.userName,
+      kind: 'stage_change' as const,
+      id: r.s.id,
+      at: iso(r.s.changedAt)!,
+      title: `${r.s.fromStage} → ${r.s.toStage}`,
+      organisationId: r.s.organisationId,
+      organisationName: r.organisationName,
+      userName: r.userName,
     })),
     ...recentSigned.map((r) => ({
-      kind: 'mandate_signed' as const, id: r.m.id, at: iso(r.m.signedAt)!, title: `Mandat ${r.m.number} signé`,
-      organisationId: r.m.organisationId, organisationName: r.organisationName, userName: r.userName,
+      kind: 'mandate_signed' as const,
+      id: r.m.id,
+      at: iso(r.m.signedAt)!,
+      title: `Mandat ${r.m.number} signé`,
+      organisationId: r.m.organisationId,
+      organisationName: r.organisationName,
+      userName: r.userName,
     })),
-  ].sort((a, b) => b.at.localeCompare(a.at)).slice(0, RECENT)
+  ]
+    .sort((a, b) => b.at.localeCompare(a.at))
+    .slice(0, RECENT)
 
   const signedPerMonth = Array.from({ length: MONTHS }, (_, i) => {
     const d = new Date(Date.UTC(firstMonth.getUTCFullYear(), firstMonth.getUTCMonth() + i, 1))
@@ -94,7 +174,11 @@ export async function dashboard(db: Db, user: AuthUser) {
   return {
     organisationsByStage: stages,
     organisationsTotal: stages.reduce((n, s) => n + s.count, 0),
-    signedThisQuarter: { mandates: quarterMandates[0]?.count ?? 0, amount: quarterMandates[0]?.amount ?? '0.00', organisations: quarterOrgs[0]?.count ?? 0 },
+    signedThisQuarter: {
+      mandates: quarterMandates[0]?.count ?? 0,
+      amount: quarterMandates[0]?.amount ?? '0.00',
+      organisations: quarterOrgs[0]?.count ?? 0,
+    },
     pipelineAmount: sumMoney(open.map((s) => s.amount)),
     weightedPipelineAmount: fromCents(weighted),
     overdueTasks: taskCounts[0]?.overdue ?? 0,

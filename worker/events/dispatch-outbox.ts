@@ -17,7 +17,10 @@ export async function dispatchOutbox(db: Db, env: Pick<Env, 'EVENTS_QUEUE'>): Pr
       await env.EVENTS_QUEUE.sendBatch(rows.rows.map((r) => ({ body: r.payload, contentType: 'json' as const })))
       const ids = rows.rows.map((r) => r.id)
       await tx.execute(sql`update outbox set dispatched_at = now(), attempts = attempts + 1
-        where id in (${sql.join(ids.map((i) => sql`${i}::uuid`), sql`, `)})`)
+        where id in (${sql.join(
+          ids.map((i) => sql`${i}::uuid`),
+          sql`, `,
+        )})`)
       return rows.rows.length
     })
     total += sent

@@ -1,9 +1,18 @@
 // Event names (DESIGN.md "Events and webhooks"): the only list of them.
 export const EVENT_TYPES = [
-  'organisation.created', 'organisation.updated', 'organisation.deleted', 'organisation.stage_changed',
-  'person.created', 'person.updated', 'person.deleted',
-  'mandat.created', 'mandat.updated', 'mandat.signed',
-  'task.created', 'task.assigned', 'task.completed',
+  'organisation.created',
+  'organisation.updated',
+  'organisation.deleted',
+  'organisation.stage_changed',
+  'person.created',
+  'person.updated',
+  'person.deleted',
+  'mandat.created',
+  'mandat.updated',
+  'mandat.signed',
+  'task.created',
+  'task.assigned',
+  'task.completed',
   'interaction.created',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]

@@ -12,7 +12,11 @@ import { fanOutWebhooks } from '../webhooks/fan-out.ts'
 
 const CONSUMER = 'events'
 const RESOURCE_OF: Record<string, string[]> = {
-  organisation: ['organisations'], person: ['people'], mandat: ['mandates'], task: ['tasks'], interaction: ['interactions'],
+  organisation: ['organisations'],
+  person: ['people'],
+  mandat: ['mandates'],
+  task: ['tasks'],
+  interaction: ['interactions'],
 }
 
 export async function handleEventBatch(batch: MessageBatch<DomainEvent>, env: Env) {
@@ -40,8 +44,11 @@ export async function handleEventBatch(batch: MessageBatch<DomainEvent>, env: En
         await invalidateLists(env, ...(RESOURCE_OF[event.type.split('.')[0]!] ?? []))
         await fanOutWebhooks(db, env, event)
         // Pushing is best effort: the notification is already stored and listed on next load.
-        await Promise.allSettled(stored.map((n) =>
-          pushToUser(env, n.userId, { type: 'notification', notification: toNotificationDto(n), event: event.type })))
+        await Promise.allSettled(
+          stored.map((n) =>
+            pushToUser(env, n.userId, { type: 'notification', notification: toNotificationDto(n), event: event.type }),
+          ),
+        )
         message.ack()
       } catch (error) {
         log.error('event handling failed, will retry', { eventId: event.id, error: String(error) })

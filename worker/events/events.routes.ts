@@ -10,29 +10,76 @@ import { notFound } from '../http/problem.ts'
 import { audit } from '../audit/audit.ts'
 
 export function registerEventRoutes(api: Api) {
-  api.openapi(apiRoute({
-    method: 'post', path: '/v1/admin/events/{id}/replay', tags: ['Admin'], access: 'settings:manage',
-    summary: 'Send a stored event to the events queue again',
-    request: { params: IdParam },
-    responses: { 202: jsonResponse(z.object({ id: z.string(), type: z.string() }), 'Queued'), ...problemResponses },
-  }), async (c) => {
-    const { id } = c.req.valid('param')
-    if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound()
-    const [row] = await c.get('db').select().from(outbox).where(eq(outbox.id, id))
-    if (!row) throw notFound()
-    await c.env.EVENTS_QUEUE.send(row.payload as Record<string, unknown>, { contentType: 'json' })
-    await audit(c, 'event.replayed', { targetType: 'event', targetId: id })
-    return c.json({ id: row.id, type: row.type }, 202)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/v1/admin/events/{id}/replay',
+      tags: ['Admin'],
+      access: 'settings:manage',
+      summary: 'Send a stored event to the events queue again',
+      request: { params: IdParam },
+      responses: { 202: jsonResponse(z.object({ id: z.string(), type: z.string() }), 'Queued'), ...problemResponses },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound()
+      const [row] = await c.get('db').select().from(outbox).where(eq(outbox.id, id))
+      if (!row) throw notFound()
+      await c.env.EVENTS_QUEUE.send(row.payload as Record<string, unknown>, { contentType: 'json' })
+      await audit(c, 'event.replayed', { targetType: 'event', targetId: id })
+      return c.json({ id: row.id, type: row.type }, 202)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'get', path: '/v1/admin/events', tags: ['Admin'], access: 'settings:manage',
-    summary: 'Recent events (outbox), newest first',
-    request: { query: z.object({ type: z.string().max(60).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }) },
-    responses: { 200: jsonResponse(z.object({ data: z.array(z.object({ id: z.string(), type: z.string(), createdAt: z.string(), dispatchedAt: z.string().nullable() })) })), ...problemResponses },
-  }), async (c) => {
-    const q = c.req.valid('query')
-    const rows = await c.get('db').select().from(outbox).where(q.type ? eq(outbox.type, q.type) : undefined).orderBy(desc(outbox.createdAt)).limit(q.limit)
-    return c.json({ data: rows.map((r) => ({ id: r.id, type: r.type, createdAt: r.createdAt.toISOString(), dispatchedAt: r.dispatchedAt?.toISOString() ?? null })) }, 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/admin/events',
+      tags: ['Admin'],
+      access: 'settings:manage',
+      summary: 'Recent events (outbox), newest first',
+      request: {
+        query: z.object({
+          type: z.string().max(60).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(50),
+        }),
+      },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            data: z.array(
+              z.object({
+                id: z.string(),
+                type: z.string(),
+                createdAt: z.string(),
+                dispatchedAt: z.string().nullable(),
+              }),
+            ),
+          }),
+        ),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query')
+      const rows = await c
+        .get('db')
+        .select()
+        .from(outbox)
+        .where(q.type ? eq(outbox.type, q.type) : undefined)
+        .orderBy(desc(outbox.createdAt))
+        .limit(q.limit)
+      return c.json(
+        {
+          data: rows.map((r) => ({
+            id: r.id,
+            type: r.type,
+            createdAt: r.createdAt.toISOString(),
+            dispatchedAt: r.dispatchedAt?.toISOString() ?? null,
+          })),
+        },
+        200,
+      )
+    },
+  )
 }

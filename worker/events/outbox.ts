@@ -9,7 +9,9 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db
 export async function emitEvent(tx: Tx, type: EventType, actor: AuthUser | null, data: Record<string, unknown>) {
   const id = crypto.randomUUID()
   const event: DomainEvent = {
-    id, type, occurredAt: new Date().toISOString(),
+    id,
+    type,
+    occurredAt: new Date().toISOString(),
     actor: actor ? { id: actor.id, email: actor.email } : null,
     data,
   }

@@ -9,7 +9,9 @@ const SECRET_KEYS = /pass(word)?|secret|token|authorization|cookie|session/i
 export function scrub(value: unknown, depth = 0): unknown {
   if (depth > 6 || value == null || typeof value !== 'object') return value
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1))
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[scrubbed]' : scrub(v, depth + 1)]))
+  return Object.fromEntries(
+    Object.entries(value).map(([k, v]) => [k, SECRET_KEYS.test(k) ? '[scrubbed]' : scrub(v, depth + 1)]),
+  )
 }
 
 export function beforeSend(event: ErrorEvent): ErrorEvent {
@@ -17,7 +19,8 @@ export function beforeSend(event: ErrorEvent): ErrorEvent {
     delete event.request.cookies
     if (event.request.headers) event.request.headers = scrub(event.request.headers) as Record<string, string>
     if (event.request.data) event.request.data = scrub(event.request.data)
-    if (typeof event.request.query_string === 'string') event.request.query_string = event.request.query_string.replace(/(token|password)=[^&]*/gi, '$1=[scrubbed]')
+    if (typeof event.request.query_string === 'string')
+      event.request.query_string = event.request.query_string.replace(/(token|password)=[^&]*/gi, '$1=[scrubbed]')
   }
   if (event.extra) event.extra = scrub(event.extra) as Record<string, unknown>
   return event

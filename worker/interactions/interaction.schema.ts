@@ -7,8 +7,10 @@ import { CursorSchema, LimitSchema, csv } from '../shared/query-fields.ts'
 // An interaction records something that happened: a few minutes of clock skew are tolerated,
 // a date in the future is not (it would make "last contact" lie).
 const CLOCK_SKEW_MS = 5 * 60_000
-const OccurredAtSchema = DateTimeSchema.refine((v) => Date.parse(v) <= Date.now() + CLOCK_SKEW_MS,
-  'La date ne peut pas être dans le futur (planifiez plutôt une tâche).')
+const OccurredAtSchema = DateTimeSchema.refine(
+  (v) => Date.parse(v) <= Date.now() + CLOCK_SKEW_MS,
+  'La date ne peut pas être dans le futur (planifiez plutôt une tâche).',
+)
 
 export const InteractionInput = z.object({
   type: z.enum(INTERACTION_TYPES, { message: 'Type invalide (CALL, EMAIL, MEETING ou NOTE).' }),

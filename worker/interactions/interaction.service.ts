@@ -16,24 +16,48 @@ import type { InteractionInput, InteractionListQuery, InteractionUpdate } from '
 type Row = typeof interactions.$inferSelect
 type PersonRef = { id: string; firstName: string; lastName: string }
 
-export function toInteractionDto(row: Row, extra: { organisationName: string | null; userName: string | null; people: PersonRef[] }) {
+export function toInteractionDto(
+  row: Row,
+  extra: { organisationName: string | null; userName: string | null; people: PersonRef[] },
+) {
   return {
-    id: row.id, type: row.type, organisationId: row.organisationId, organisationName: extra.organisationName,
-    userId: row.userId, userName: extra.userName, teamId: row.teamId, occurredAt: iso(row.occurredAt)!,
-    subject: row.subject, summary: row.summary, people: extra.people,
-    createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)!,
+    id: row.id,
+    type: row.type,
+    organisationId: row.organisationId,
+    organisationName: extra.organisationName,
+    userId: row.userId,
+    userName: extra.userName,
+    teamId: row.teamId,
+    occurredAt: iso(row.occurredAt)!,
+    subject: row.subject,
+    summary: row.summary,
+    people: extra.people,
+    createdAt: iso(row.createdAt)!,
+    updatedAt: iso(row.updatedAt)!,
   }
 }
 
-const visible = (user: AuthUser) => and(isNull(interactions.deletedAt), interactionScope(user),
-  sql`exists (select 1 from ${organisations} o where o.id = ${interactions.organisationId} and o.deleted_at is null)`)
+const visible = (user: AuthUser) =>
+  and(
+    isNull(interactions.deletedAt),
+    interactionScope(user),
+    sql`exists (select 1 from ${organisations} o where o.id = ${interactions.organisationId} and o.deleted_at is null)`,
+  )
 
 async function peopleOf(db: TxOrDb, ids: string[]) {
   const map = new Map<string, PersonRef[]>()
   if (ids.length === 0) return map
-  const rows = await db.select({ interactionId: interactionPeople.interactionId, id: people.id, firstName: people.firstName, lastName: people.lastName })
-    .from(interactionPeople).innerJoin(people, eq(people.id, interactionPeople.personId))
-    .where(and(inArray(interactionPeople.interactionId, ids), isNull(people.deletedAt))).orderBy(people.lastName)
+  const rows = await db
+    .select({
+      interactionId: interactionPeople.interactionId,
+      id: people.id,
+      firstName: people.firstName,
+      lastName: people.lastName,
+    })
+    .from(interactionPeople)
+    .innerJoin(people, eq(people.id, interactionPeople.personId))
+    .where(and(inArray(interactionPeople.interactionId, ids), isNull(people.deletedAt)))
+    .orderBy(people.lastName)
   for (const { interactionId, ...p } of rows) map.set(interactionId, [...(map.get(interactionId) ?? []), p])
   return map
 }
@@ -46,46 +70,82 @@ export async function listInteractions(db: Db, user: AuthUser, q: InteractionLis
   if (q.type?.length) conds.push(inArray(interactions.type, q.type))
   if (q.from) conds.push(gte(interactions.occurredAt, new Date(q.from)))
   if (q.to) conds.push(lte(interactions.occurredAt, new Date(q.to)))
-  if (q.personId) conds.push(sql`exists (select 1 from ${interactionPeople} ip where ip.interaction_id = ${interactions.id} and ip.person_id = ${q.personId})`)
+  if (q.personId)
+    conds.push(
+      sql`exists (select 1 from ${interactionPeople} ip where ip.interaction_id = ${interactions.id} and ip.person_id = ${q.personId})`,
+    )
   if (q.cursor) {
     const [value, id] = decodeCursor(q.cursor)
     conds.push(sql`(${ms(interactions.occurredAt)}, ${interactions.id}) < (${String(value)}::timestamptz, ${id}::uuid)`)
   }
-  const rows = await db.select({ i: interactions, organisationName: organisations.name, userName: users.name }).from(interactions)
+  const rows = await db
+    .select({ i: interactions, organisationName: organisations.name, userName: users.name })
+    .from(interactions)
     .leftJoin(organisations, eq(organisations.id, interactions.organisationId))
     .leftJoin(users, eq(users.id, interactions.userId))
-    .where(and(...conds)).orderBy(desc(ms(interactions.occurredAt)), desc(interactions.id)).limit(q.limit + 1)
+    .where(and(...conds))
+    .orderBy(desc(ms(interactions.occurredAt)), desc(interactions.id))
+    .limit(q.limit + 1)
   const page = rows.slice(0, q.limit)
-  const involved = await peopleOf(db, page.map((r) => r.i.id))
+  const involved = await peopleOf(
+    db,
+    page.map((r) => r.i.id),
+  )
   const last = page.at(-1)?.i
   return {
-    data: page.map((r) => toInteractionDto(r.i, { organisationName: r.organisationName, userName: r.userName, people: involved.get(r.i.id) ?? [] })),
+    data: page.map((r) =>
+      toInteractionDto(r.i, {
+        organisationName: r.organisationName,
+        userName: r.userName,
+        people: involved.get(r.i.id) ?? [],
+      }),
+    ),
     nextCursor: rows.length > q.limit && last ? encodeCursor(iso(last.occurredAt), last.id) : null,
   }
 }
 
 async function interactionDto(db: TxOrDb, row: Row) {
-  const [extra] = await db.select({ organisationName: organisations.name }).from(organisations).where(eq(organisations.id, row.organisationId!))
+  const [extra] = await db
+    .select({ organisationName: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, row.organisationId!))
   const [author] = row.userId ? await db.select({ name: users.name }).from(users).where(eq(users.id, row.userId)) : []
   const involved = await peopleOf(db, [row.id])
-  return toInteractionDto(row, { organisationName: extra?.organisationName ?? null, userName: author?.name ?? null, people: involved.get(row.id) ?? [] })
+  return toInteractionDto(row, {
+    organisationName: extra?.organisationName ?? null,
+    userName: author?.name ?? null,
+    people: involved.get(row.id) ?? [],
+  })
 }
 
 export async function getInteractionRow(db: TxOrDb, user: AuthUser, id: string, { forUpdate = false } = {}) {
   if (!isUuid(id)) throw notFound()
-  const query = db.select().from(interactions).where(and(eq(interactions.id, id), visible(user)))
+  const query = db
+    .select()
+    .from(interactions)
+    .where(and(eq(interactions.id, id), visible(user)))
   const [row] = forUpdate ? await query.for('update') : await query
   if (!row) throw notFound()
   return row
 }
 
-export const getInteraction = async (db: Db, user: AuthUser, id: string) => interactionDto(db, await getInteractionRow(db, user, id))
+export const getInteraction = async (db: Db, user: AuthUser, id: string) =>
+  interactionDto(db, await getInteractionRow(db, user, id))
 
 // Creating needs the organisation in the caller's scope; editing an interaction the caller may
 // see (`scoped: false`) only needs the lock.
 async function lockOrganisation(tx: Tx, user: AuthUser, organisationId: string, { scoped = true } = {}) {
-  const [org] = await tx.select().from(organisations)
-    .where(and(eq(organisations.id, organisationId), isNull(organisations.deletedAt), scoped ? organisationScope(user) : undefined)).for('update')
+  const [org] = await tx
+    .select()
+    .from(organisations)
+    .where(
+      and(
+        eq(organisations.id, organisationId),
+        isNull(organisations.deletedAt),
+        scoped ? organisationScope(user) : undefined,
+      ),
+    )
+    .for('update')
   if (!org) throw badRequest('Données invalides.', [{ path: 'organisationId', message: 'Organisation introuvable.' }])
   return org
 }
@@ -99,9 +159,14 @@ export async function refreshLastContact(tx: TxOrDb, organisationId: string) {
 async function setPeople(tx: Tx, user: AuthUser, interactionId: string, ids: string[]) {
   const unique = [...new Set(ids)]
   if (unique.length) {
-    const found = await tx.select({ id: people.id }).from(people).where(and(inArray(people.id, unique), isNull(people.deletedAt), personScope(user)))
+    const found = await tx
+      .select({ id: people.id })
+      .from(people)
+      .where(and(inArray(people.id, unique), isNull(people.deletedAt), personScope(user)))
     const known = new Set(found.map((p) => p.id))
-    const errors = ids.flatMap((id, i) => (known.has(id) ? [] : [{ path: `personIds.${i}`, message: 'Personne introuvable.' }]))
+    const errors = ids.flatMap((id, i) =>
+      known.has(id) ? [] : [{ path: `personIds.${i}`, message: 'Personne introuvable.' }],
+    )
     if (errors.length) throw badRequest('Données invalides.', errors)
   }
   await tx.delete(interactionPeople).where(eq(interactionPeople.interactionId, interactionId))
@@ -112,17 +177,27 @@ export async function createInteraction(db: Db, user: AuthUser, input: Interacti
   return db.transaction(async (tx) => {
     const org = await lockOrganisation(tx, user, input.organisationId)
     const { personIds, occurredAt, ...fields } = input
-    const [row] = await tx.insert(interactions).values({
-      ...fields,
-      occurredAt: occurredAt ? new Date(occurredAt) : new Date(),
-      userId: user.id,
-      teamId: org.teamId,
-    }).returning()
+    const [row] = await tx
+      .insert(interactions)
+      .values({
+        ...fields,
+        occurredAt: occurredAt ? new Date(occurredAt) : new Date(),
+        userId: user.id,
+        teamId: org.teamId,
+      })
+      .returning()
     if (personIds) await setPeople(tx, user, row!.id, personIds)
     await refreshLastContact(tx, org.id)
     await recordChange(tx, 'interaction', row!.id, user.id, 'created')
     await emitEvent(tx, 'interaction.created', user, {
-      interaction: { id: row!.id, type: row!.type, subject: row!.subject, occurredAt: iso(row!.occurredAt), userId: user.id, teamId: org.teamId },
+      interaction: {
+        id: row!.id,
+        type: row!.type,
+        subject: row!.subject,
+        occurredAt: iso(row!.occurredAt),
+        userId: user.id,
+        teamId: org.teamId,
+      },
       organisation: { id: org.id, name: org.name, ownerId: org.ownerId, teamId: org.teamId },
     })
     return interactionDto(tx, row!)
@@ -135,14 +210,22 @@ export async function updateInteraction(db: Db, user: AuthUser, id: string, inpu
     await lockOrganisation(tx, user, current.organisationId!, { scoped: false })
     const before = await getInteractionRow(tx, user, id, { forUpdate: true })
     const { personIds, occurredAt, ...fields } = input
-    const [after] = await tx.update(interactions).set({
-      ...fields,
-      ...(occurredAt ? { occurredAt: new Date(occurredAt) } : {}),
-      updatedAt: new Date(),
-    }).where(eq(interactions.id, id)).returning()
+    const [after] = await tx
+      .update(interactions)
+      .set({
+        ...fields,
+        ...(occurredAt ? { occurredAt: new Date(occurredAt) } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(interactions.id, id))
+      .returning()
     const changes: Record<string, { from: unknown; to: unknown }> = diff(before, after!)
     if (personIds) {
-      const old = (await peopleOf(tx, [id])).get(id)?.map((p) => p.id).sort() ?? []
+      const old =
+        (await peopleOf(tx, [id]))
+          .get(id)
+          ?.map((p) => p.id)
+          .sort() ?? []
       await setPeople(tx, user, id, personIds)
       const now = [...new Set(personIds)].sort()
       if (old.join() !== now.join()) changes.personIds = { from: old, to: now }
@@ -157,8 +240,11 @@ export async function deleteInteraction(db: Db, user: AuthUser, id: string) {
   await db.transaction(async (tx) => {
     const current = await getInteractionRow(tx, user, id)
     await lockOrganisation(tx, user, current.organisationId!, { scoped: false })
-    const [row] = await tx.update(interactions).set({ deletedAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(interactions.id, id), isNull(interactions.deletedAt))).returning()
+    const [row] = await tx
+      .update(interactions)
+      .set({ deletedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(interactions.id, id), isNull(interactions.deletedAt)))
+      .returning()
     if (!row) throw notFound()
     await refreshLastContact(tx, row.organisationId!)
     await recordChange(tx, 'interaction', id, user.id, 'deleted')

@@ -8,19 +8,41 @@ import { jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { mails } from '../db/schema.ts'
 import { notFound } from '../http/problem.ts'
 
-const MailDto = z.object({ id: z.string(), to: z.string(), subject: z.string(), text: z.string(), createdAt: z.string() })
+const MailDto = z.object({
+  id: z.string(),
+  to: z.string(),
+  subject: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+})
 
 export function registerMailboxRoutes(api: Api) {
-  api.openapi(apiRoute({
-    method: 'get', path: '/v1/dev/mails', tags: ['Development'], access: 'public',
-    summary: 'Development mailbox (absent in production)',
-    request: { query: z.object({ to: z.string().max(254).optional(), limit: z.coerce.number().int().min(1).max(100).default(50) }) },
-    responses: { 200: jsonResponse(z.object({ data: z.array(MailDto) })), ...problemResponses },
-  }), async (c) => {
-    if (c.env.ENVIRONMENT === 'production') throw notFound()
-    const { to, limit } = c.req.valid('query')
-    const rows = await c.get('db').select().from(mails).where(to ? eq(mails.to, to.toLowerCase()) : undefined)
-      .orderBy(desc(mails.createdAt)).limit(limit)
-    return c.json({ data: rows.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })) }, 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/dev/mails',
+      tags: ['Development'],
+      access: 'public',
+      summary: 'Development mailbox (absent in production)',
+      request: {
+        query: z.object({
+          to: z.string().max(254).optional(),
+          limit: z.coerce.number().int().min(1).max(100).default(50),
+        }),
+      },
+      responses: { 200: jsonResponse(z.object({ data: z.array(MailDto) })), ...problemResponses },
+    }),
+    async (c) => {
+      if (c.env.ENVIRONMENT === 'production') throw notFound()
+      const { to, limit } = c.req.valid('query')
+      const rows = await c
+        .get('db')
+        .select()
+        .from(mails)
+        .where(to ? eq(mails.to, to.toLowerCase()) : undefined)
+        .orderBy(desc(mails.createdAt))
+        .limit(limit)
+      return c.json({ data: rows.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })) }, 200)
+    },
+  )
 }

@@ -7,7 +7,9 @@ import type { Env } from '../env.ts'
 import type { Logger } from '../http/logger.ts'
 
 export type Mail = { to: string; subject: string; text: string }
-export interface Mailer { send(mail: Mail): Promise<void> }
+export interface Mailer {
+  send(mail: Mail): Promise<void>
+}
 
 export function devMailbox(db: Db, log: Logger): Mailer {
   return {
@@ -27,7 +29,10 @@ export function httpMailer(env: Env, log: Logger): Mailer {
       }
       const res = await fetch(env.MAIL_API_URL, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(env.MAIL_API_KEY ? { authorization: `Bearer ${env.MAIL_API_KEY}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(env.MAIL_API_KEY ? { authorization: `Bearer ${env.MAIL_API_KEY}` } : {}),
+        },
         body: JSON.stringify({ from: env.MAIL_FROM ?? 'crm@localhost', ...mail }),
       })
       if (!res.ok) log.error('mail provider refused the mail', { to: mail.to, status: res.status })

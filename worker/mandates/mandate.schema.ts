@@ -34,20 +34,26 @@ const editable = {
   ownerId: opt(UuidSchema),
 }
 
-export const MandateCreate = z.object({
-  ...editable,
-  organisationId: UuidSchema,
-  status: z.enum(MANDATE_INITIAL_STATUSES, { message: 'Un mandat commence en BROUILLON ou EN_NEGOCIATION.' }).optional(),
-}).refine(endAfterStart, endAfterStartIssue)
+export const MandateCreate = z
+  .object({
+    ...editable,
+    organisationId: UuidSchema,
+    status: z
+      .enum(MANDATE_INITIAL_STATUSES, { message: 'Un mandat commence en BROUILLON ou EN_NEGOCIATION.' })
+      .optional(),
+  })
+  .refine(endAfterStart, endAfterStartIssue)
 export type MandateCreate = z.infer<typeof MandateCreate>
 
 // The organisation of a mandate never changes; the status moves along MANDATE_TRANSITIONS only.
-export const MandateUpdate = z.object({
-  ...editable,
-  status: status.optional(),
-  // Defaults to the moment of the move to SIGNE; may be given to record a past signature.
-  signedAt: opt(DateTimeSchema),
-}).refine(endAfterStart, endAfterStartIssue)
+export const MandateUpdate = z
+  .object({
+    ...editable,
+    status: status.optional(),
+    // Defaults to the moment of the move to SIGNE; may be given to record a past signature.
+    signedAt: opt(DateTimeSchema),
+  })
+  .refine(endAfterStart, endAfterStartIssue)
 export type MandateUpdate = z.infer<typeof MandateUpdate>
 
 export const MandateProduct = z.object({ id: z.string(), name: z.string(), isin: z.string() })

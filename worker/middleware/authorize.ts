@@ -12,7 +12,11 @@ export const authorize = (access: Access): MiddlewareHandler<AppEnv> =>
     const user = c.get('user')
     if (!user) throw unauthorized()
     if (user.mustChangePassword && !c.req.path.startsWith('/api/v1/auth/')) {
-      throw new HttpProblem(problem(403, 'Vous devez changer votre mot de passe avant de continuer.', { type: '/problems/password-change-required' }))
+      throw new HttpProblem(
+        problem(403, 'Vous devez changer votre mot de passe avant de continuer.', {
+          type: '/problems/password-change-required',
+        }),
+      )
     }
     if (access !== 'authenticated' && !user.permissions.has(access)) throw forbidden()
     await next()

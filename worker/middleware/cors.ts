@@ -6,9 +6,14 @@ import { cors as honoCors } from 'hono/cors'
 import type { AppEnv } from '../app-env.ts'
 
 export function allowedOrigins(c: Context<AppEnv>): Set<string> {
-  const list = (c.env.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)
+  const list = (c.env.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
   const own = [new URL(c.req.url).origin]
-  try { if (c.env.APP_URL) own.push(new URL(c.env.APP_URL).origin) } catch {}
+  try {
+    if (c.env.APP_URL) own.push(new URL(c.env.APP_URL).origin)
+  } catch {}
   return new Set([...own, ...list.filter((o) => o !== '*')])
 }
 

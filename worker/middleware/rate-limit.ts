@@ -16,10 +16,9 @@ export async function enforceLimit(limiter: RateLimit | undefined, key: string) 
   if (!limiter) return
   const { success } = await limiter.limit({ key })
   if (!success) {
-    throw new HttpProblem(
-      problem(429, 'Trop de tentatives. Réessayez dans une minute.'),
-      { 'retry-after': String(PERIOD_SECONDS) },
-    )
+    throw new HttpProblem(problem(429, 'Trop de tentatives. Réessayez dans une minute.'), {
+      'retry-after': String(PERIOD_SECONDS),
+    })
   }
 }
 

@@ -41,7 +41,12 @@ export const authenticate = (): MiddlewareHandler<AppEnv> =>
       const resolved = await userFromToken(db, bearer)
       c.set('user', resolved?.user ?? null)
       // Token use is audited at most once a minute per token (when its last-used time moves).
-      if (resolved?.touched) await recordAudit(c, 'token.used', { targetType: 'api_token', targetId: resolved.user.tokenId, details: { path: c.req.path } })
+      if (resolved?.touched)
+        await recordAudit(c, 'token.used', {
+          targetType: 'api_token',
+          targetId: resolved.user.tokenId,
+          details: { path: c.req.path },
+        })
     } else {
       c.set('user', cookie ? await userFromSession(db, cookie) : null)
     }

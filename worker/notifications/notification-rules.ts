@@ -7,13 +7,26 @@ import type { DomainEvent } from '../events/event-types.ts'
 import type { NewNotification } from './notification.service.ts'
 
 type OrgRef = { id: string; name: string; ownerId: string | null; teamId: string | null }
-const STAGE_LABELS: Record<string, string> = { PROSPECT: 'Prospect', QUALIFICATION: 'Qualification', PROPOSITION: 'Proposition', SIGNE: 'Signé' }
+const STAGE_LABELS: Record<string, string> = {
+  PROSPECT: 'Prospect',
+  QUALIFICATION: 'Qualification',
+  PROPOSITION: 'Proposition',
+  SIGNE: 'Signé',
+}
 
 async function ownerAndManagers(db: Db, org: OrgRef) {
-  const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.isActive, true), or(
-    org.ownerId ? eq(users.id, org.ownerId) : undefined,
-    org.teamId ? and(eq(users.teamId, org.teamId), eq(users.role, 'manager')) : undefined,
-  )))
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.isActive, true),
+        or(
+          org.ownerId ? eq(users.id, org.ownerId) : undefined,
+          org.teamId ? and(eq(users.teamId, org.teamId), eq(users.role, 'manager')) : undefined,
+        ),
+      ),
+    )
   return rows.map((r) => r.id)
 }
 
@@ -21,10 +34,18 @@ async function ownerAndManagers(db: Db, org: OrgRef) {
 // team record; a sales user only the records they own (the owner is added by the caller).
 async function teamReaders(db: Db, teamId: string | null, ownerId: string | null) {
   if (!teamId && !ownerId) return []
-  const rows = await db.select({ id: users.id }).from(users).where(and(eq(users.isActive, true), or(
-    teamId ? and(eq(users.teamId, teamId), inArray(users.role, ['manager', 'viewer'])) : undefined,
-    ownerId ? eq(users.id, ownerId) : undefined,
-  )))
+  const rows = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(
+      and(
+        eq(users.isActive, true),
+        or(
+          teamId ? and(eq(users.teamId, teamId), inArray(users.role, ['manager', 'viewer'])) : undefined,
+          ownerId ? eq(users.id, ownerId) : undefined,
+        ),
+      ),
+    )
   return rows.map((r) => r.id)
 }
 
@@ -34,7 +55,11 @@ export async function notificationsFor(db: Db, event: DomainEvent): Promise<NewN
     case 'organisation.created': {
       const org = event.data.organisation as OrgRef
       return (await ownerAndManagers(db, org)).map((userId) => ({
-        ...base, userId, title: 'Nouvelle organisation', message: `${org.name} a été créée.`, link: `/organisations/${org.id}`,
+        ...base,
+        userId,
+        title: 'Nouvelle organisation',
+        message: `${org.name} a été créée.`,
+        link: `/organisations/${org.id}`,
       }))
     }
     case 'organisation.stage_changed': {
@@ -42,12 +67,16 @@ export async function notificationsFor(db: Db, event: DomainEvent): Promise<NewN
       const to = String(event.data.to)
       const signed = to === 'SIGNE'
       const recipients = signed ? await teamReaders(db, org.teamId, org.ownerId) : await ownerAndManagers(db, org)
-      return recipients.filter((id) => signed || id !== event.actor?.id).map((userId) => ({
-        ...base, userId, priority: signed ? 'HIGH' : 'NORMAL',
-        title: signed ? 'Organisation signée 🎉' : 'Étape du pipeline modifiée',
-        message: `${org.name} : ${STAGE_LABELS[String(event.data.from)] ?? '—'} → ${STAGE_LABELS[to]}`,
-        link: `/organisations/${org.id}`,
-      }))
+      return recipients
+        .filter((id) => signed || id !== event.actor?.id)
+        .map((userId) => ({
+          ...base,
+          userId,
+          priority: signed ? 'HIGH' : 'NORMAL',
+          title: signed ? 'Organisation signée 🎉' : 'Étape du pipeline modifiée',
+          message: `${org.name} : ${STAGE_LABELS[String(event.data.from)] ?? '—'} → ${STAGE_LABELS[to]}`,
+          link: `/organisations/${org.id}`,
+        }))
     }
     case 'task.created':
     case 'task.assigned': {
@@ -58,7 +87,12 @@ export async function notificationsFor(db: Db, event: DomainEvent): Promise<NewN
     case 'mandat.signed': {
       const m = event.data.mandate as { id: string; number: string; teamId: string | null; ownerId?: string | null }
       return (await teamReaders(db, m.teamId, m.ownerId ?? null)).map((userId) => ({
-        ...base, userId, priority: 'HIGH', title: 'Mandat signé', message: `Le mandat ${m.number} est signé.`, link: `/mandats/${m.id}`,
+        ...base,
+        userId,
+        priority: 'HIGH',
+        title: 'Mandat signé',
+        message: `Le mandat ${m.number} est signé.`,
+        link: `/mandats/${m.id}`,
       }))
     }
     default:

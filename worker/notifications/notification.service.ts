@@ -20,8 +20,14 @@ type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db
 
 export function toNotificationDto(n: typeof notifications.$inferSelect) {
   return {
-    id: n.id, type: n.type, priority: n.priority, title: n.title, message: n.message, link: n.link,
-    readAt: iso(n.readAt), createdAt: iso(n.createdAt)!,
+    id: n.id,
+    type: n.type,
+    priority: n.priority,
+    title: n.title,
+    message: n.message,
+    link: n.link,
+    readAt: iso(n.readAt),
+    createdAt: iso(n.createdAt)!,
   }
 }
 
@@ -37,21 +43,39 @@ export async function pushToUser(env: Pick<Env, 'NOTIFICATION_HUB'>, userId: str
 }
 
 export async function listNotifications(db: Db, userId: string, { unreadOnly = false, limit = 30 } = {}) {
-  const rows = await db.select().from(notifications).where(and(
-    eq(notifications.userId, userId), isNull(notifications.archivedAt),
-    or(isNull(notifications.expiresAt), gt(notifications.expiresAt, sql`now()`)),
-    unreadOnly ? isNull(notifications.readAt) : undefined,
-  )).orderBy(desc(notifications.createdAt)).limit(limit)
-  const [{ unread }] = await db.select({ unread: sql<number>`count(*)::int` }).from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), isNull(notifications.archivedAt))) as [{ unread: number }]
+  const rows = await db
+    .select()
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.archivedAt),
+        or(isNull(notifications.expiresAt), gt(notifications.expiresAt, sql`now()`)),
+        unreadOnly ? isNull(notifications.readAt) : undefined,
+      ),
+    )
+    .orderBy(desc(notifications.createdAt))
+    .limit(limit)
+  const [{ unread }] = (await db
+    .select({ unread: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), isNull(notifications.archivedAt)))) as [
+    { unread: number },
+  ]
   return { data: rows.map(toNotificationDto), unread }
 }
 
 export async function markRead(db: Db, userId: string, ids: string[] | 'all') {
-  await db.update(notifications).set({ readAt: new Date() }).where(and(
-    eq(notifications.userId, userId), isNull(notifications.readAt),
-    ids === 'all' ? undefined : inArray(notifications.id, ids),
-  ))
+  await db
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        isNull(notifications.readAt),
+        ids === 'all' ? undefined : inArray(notifications.id, ids),
+      ),
+    )
 }
 
 export async function purgeExpired(db: Db) {

@@ -29,9 +29,13 @@ export async function bulkOrganisations(db: Db, user: AuthUser, input: Organisat
 
 function applyOne(db: Db, user: AuthUser, id: string, input: OrganisationBulk) {
   switch (input.action) {
-    case 'stage': return updateOrganisation(db, user, id, { pipelineStage: input.value })
-    case 'category': return updateOrganisation(db, user, id, { category: input.value })
-    case 'owner': return updateOrganisation(db, user, id, { ownerId: input.value })
-    case 'delete': return deleteOrganisation(db, user, id)
+    case 'stage':
+      return updateOrganisation(db, user, id, { pipelineStage: input.value })
+    case 'category':
+      return updateOrganisation(db, user, id, { category: input.value })
+    case 'owner':
+      return updateOrganisation(db, user, id, { ownerId: input.value })
+    case 'delete':
+      return deleteOrganisation(db, user, id)
   }
 }

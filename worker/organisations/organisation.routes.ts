@@ -7,11 +7,23 @@ import { afterWrite } from '../events/after-write.ts'
 import { STALE_AFTER_WRITE, scopeKey } from '../shared/cached-lists.ts'
 import { listHistory } from '../shared/history-list.ts'
 import {
-  BulkResult, HistoryEntry, HistoryQuery, Organisation, OrganisationBulk, OrganisationCreate, OrganisationDuplicate,
-  OrganisationListQuery, OrganisationUpdate,
+  BulkResult,
+  HistoryEntry,
+  HistoryQuery,
+  Organisation,
+  OrganisationBulk,
+  OrganisationCreate,
+  OrganisationDuplicate,
+  OrganisationListQuery,
+  OrganisationUpdate,
 } from './organisation.schema.ts'
 import {
-  createOrganisation, deleteOrganisation, duplicateOrganisation, getOrganisation, getOrganisationRow, listOrganisations,
+  createOrganisation,
+  deleteOrganisation,
+  duplicateOrganisation,
+  getOrganisation,
+  getOrganisationRow,
+  listOrganisations,
   updateOrganisation,
 } from './organisation.service.ts'
 import { bulkOrganisations } from './organisation-bulk.service.ts'
@@ -21,89 +33,154 @@ export { scopeKey }
 const stale = STALE_AFTER_WRITE.organisations
 
 export function registerOrganisationRoutes(api: Api) {
-  api.openapi(apiRoute({
-    method: 'get', path: '/v1/organisations', tags, access: 'organisations:read',
-    summary: 'List organisations (filters, sort, cursor pagination)',
-    request: { query: OrganisationListQuery },
-    responses: { 200: jsonResponse(page(Organisation)), ...problemResponses },
-  }), async (c) => {
-    const user = requireUser(c.get('user'))
-    const query = c.req.valid('query')
-    return c.json(await cachedJson(c, 'organisations', scopeKey(user), new URL(c.req.url).search,
-      () => listOrganisations(c.get('db'), user, query)), 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/organisations',
+      tags,
+      access: 'organisations:read',
+      summary: 'List organisations (filters, sort, cursor pagination)',
+      request: { query: OrganisationListQuery },
+      responses: { 200: jsonResponse(page(Organisation)), ...problemResponses },
+    }),
+    async (c) => {
+      const user = requireUser(c.get('user'))
+      const query = c.req.valid('query')
+      return c.json(
+        await cachedJson(c, 'organisations', scopeKey(user), new URL(c.req.url).search, () =>
+          listOrganisations(c.get('db'), user, query),
+        ),
+        200,
+      )
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'post', path: '/v1/organisations', tags, access: 'organisations:create',
-    summary: 'Create an organisation',
-    request: jsonBody(OrganisationCreate),
-    responses: { 201: jsonResponse(Organisation, 'Created'), ...problemResponses },
-  }), async (c) => {
-    const org = await createOrganisation(c.get('db'), requireUser(c.get('user')), c.req.valid('json'))
-    await afterWrite(c, ...stale)
-    return c.json(org, 201)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/v1/organisations',
+      tags,
+      access: 'organisations:create',
+      summary: 'Create an organisation',
+      request: jsonBody(OrganisationCreate),
+      responses: { 201: jsonResponse(Organisation, 'Created'), ...problemResponses },
+    }),
+    async (c) => {
+      const org = await createOrganisation(c.get('db'), requireUser(c.get('user')), c.req.valid('json'))
+      await afterWrite(c, ...stale)
+      return c.json(org, 201)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'post', path: '/v1/organisations/bulk', tags, access: 'organisations:update',
-    summary: 'Apply one action (stage, category, owner, delete) to a selection; reports each failure',
-    request: jsonBody(OrganisationBulk),
-    responses: { 200: jsonResponse(BulkResult), ...problemResponses },
-  }), async (c) => {
-    const result = await bulkOrganisations(c.get('db'), requireUser(c.get('user')), c.req.valid('json'))
-    if (result.succeeded.length) await afterWrite(c, ...stale)
-    return c.json(result, 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/v1/organisations/bulk',
+      tags,
+      access: 'organisations:update',
+      summary: 'Apply one action (stage, category, owner, delete) to a selection; reports each failure',
+      request: jsonBody(OrganisationBulk),
+      responses: { 200: jsonResponse(BulkResult), ...problemResponses },
+    }),
+    async (c) => {
+      const result = await bulkOrganisations(c.get('db'), requireUser(c.get('user')), c.req.valid('json'))
+      if (result.succeeded.length) await afterWrite(c, ...stale)
+      return c.json(result, 200)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'get', path: '/v1/organisations/{id}', tags, access: 'organisations:read',
-    summary: 'Get an organisation',
-    request: { params: IdParam },
-    responses: { 200: jsonResponse(Organisation), ...problemResponses },
-  }), async (c) => c.json(await getOrganisation(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id), 200))
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/organisations/{id}',
+      tags,
+      access: 'organisations:read',
+      summary: 'Get an organisation',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(Organisation), ...problemResponses },
+    }),
+    async (c) => c.json(await getOrganisation(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id), 200),
+  )
 
-  api.openapi(apiRoute({
-    method: 'patch', path: '/v1/organisations/{id}', tags, access: 'organisations:update',
-    summary: 'Update an organisation; { pipelineStage } moves it in the pipeline',
-    request: { params: IdParam, ...jsonBody(OrganisationUpdate) },
-    responses: { 200: jsonResponse(Organisation), ...problemResponses },
-  }), async (c) => {
-    const org = await updateOrganisation(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id, c.req.valid('json'))
-    await afterWrite(c, ...stale)
-    return c.json(org, 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'patch',
+      path: '/v1/organisations/{id}',
+      tags,
+      access: 'organisations:update',
+      summary: 'Update an organisation; { pipelineStage } moves it in the pipeline',
+      request: { params: IdParam, ...jsonBody(OrganisationUpdate) },
+      responses: { 200: jsonResponse(Organisation), ...problemResponses },
+    }),
+    async (c) => {
+      const org = await updateOrganisation(
+        c.get('db'),
+        requireUser(c.get('user')),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      )
+      await afterWrite(c, ...stale)
+      return c.json(org, 200)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'delete', path: '/v1/organisations/{id}', tags, access: 'organisations:delete',
-    summary: 'Delete an organisation (to the bin; its people stay)',
-    request: { params: IdParam },
-    responses: { 204: { description: 'Deleted' }, ...problemResponses },
-  }), async (c) => {
-    await deleteOrganisation(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id)
-    await afterWrite(c, ...stale)
-    return c.body(null, 204)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'delete',
+      path: '/v1/organisations/{id}',
+      tags,
+      access: 'organisations:delete',
+      summary: 'Delete an organisation (to the bin; its people stay)',
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...problemResponses },
+    }),
+    async (c) => {
+      await deleteOrganisation(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id)
+      await afterWrite(c, ...stale)
+      return c.body(null, 204)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'post', path: '/v1/organisations/{id}/duplicate', tags, access: 'organisations:create',
-    summary: 'Copy an organisation (e.g. for a subsidiary), with optional overrides',
-    request: { params: IdParam, body: { content: { 'application/json': { schema: OrganisationDuplicate } }, required: false } },
-    responses: { 201: jsonResponse(Organisation, 'Created'), ...problemResponses },
-  }), async (c) => {
-    const overrides = c.req.header('content-type')?.includes('json') ? c.req.valid('json') ?? {} : {}
-    const org = await duplicateOrganisation(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id, overrides)
-    await afterWrite(c, ...stale)
-    return c.json(org, 201)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/v1/organisations/{id}/duplicate',
+      tags,
+      access: 'organisations:create',
+      summary: 'Copy an organisation (e.g. for a subsidiary), with optional overrides',
+      request: {
+        params: IdParam,
+        body: { content: { 'application/json': { schema: OrganisationDuplicate } }, required: false },
+      },
+      responses: { 201: jsonResponse(Organisation, 'Created'), ...problemResponses },
+    }),
+    async (c) => {
+      const overrides = c.req.header('content-type')?.includes('json') ? (c.req.valid('json') ?? {}) : {}
+      const org = await duplicateOrganisation(
+        c.get('db'),
+        requireUser(c.get('user')),
+        c.req.valid('param').id,
+        overrides,
+      )
+      await afterWrite(c, ...stale)
+      return c.json(org, 201)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'get', path: '/v1/organisations/{id}/history', tags, access: 'organisations:read',
-    summary: 'Change history of an organisation (who, when, what), newest first',
-    request: { params: IdParam, query: HistoryQuery },
-    responses: { 200: jsonResponse(page(HistoryEntry)), ...problemResponses },
-  }), async (c) => {
-    const db = c.get('db')
-    const org = await getOrganisationRow(db, requireUser(c.get('user')), c.req.valid('param').id)
-    return c.json(await listHistory(db, 'organisation', org.id, c.req.valid('query')), 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/organisations/{id}/history',
+      tags,
+      access: 'organisations:read',
+      summary: 'Change history of an organisation (who, when, what), newest first',
+      request: { params: IdParam, query: HistoryQuery },
+      responses: { 200: jsonResponse(page(HistoryEntry)), ...problemResponses },
+    }),
+    async (c) => {
+      const db = c.get('db')
+      const org = await getOrganisationRow(db, requireUser(c.get('user')), c.req.valid('param').id)
+      return c.json(await listHistory(db, 'organisation', org.id, c.req.valid('query')), 200)
+    },
+  )
 }

@@ -2,8 +2,16 @@
 import { z } from 'zod'
 import { CATEGORIES, ORGANISATION_TYPES, PIPELINE_STAGES } from '../db/enums.ts'
 import {
-  EmailSchema, MoneySchema, NameSchema, NotesSchema, PhoneSchema, PostalCodeSchema, TextSchema, UuidSchema,
-  WebsiteSchema, opt,
+  EmailSchema,
+  MoneySchema,
+  NameSchema,
+  NotesSchema,
+  PhoneSchema,
+  PostalCodeSchema,
+  TextSchema,
+  UuidSchema,
+  WebsiteSchema,
+  opt,
 } from '../shared/fields.ts'
 import { csv } from '../shared/query-fields.ts'
 
@@ -55,7 +63,16 @@ export const Organisation = z.object({
   updatedAt: z.string(),
 })
 
-export const SORTS = ['name', '-name', 'createdAt', '-createdAt', 'amount', '-amount', 'stageChangedAt', '-stageChangedAt'] as const
+export const SORTS = [
+  'name',
+  '-name',
+  'createdAt',
+  '-createdAt',
+  'amount',
+  '-amount',
+  'stageChangedAt',
+  '-stageChangedAt',
+] as const
 
 export const OrganisationListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -80,13 +97,24 @@ export const OrganisationDuplicate = OrganisationInput.partial()
 
 // One action over a selection; each id goes through the same rules as a single change.
 export const BULK_ACTIONS = ['stage', 'category', 'owner', 'delete'] as const
-const ids = z.array(UuidSchema).min(1, 'Sélectionnez au moins une organisation.').max(100, '100 organisations au maximum par action.')
-export const OrganisationBulk = z.discriminatedUnion('action', [
-  z.object({ ids, action: z.literal('stage'), value: z.enum(PIPELINE_STAGES, { message: 'Étape invalide.' }) }),
-  z.object({ ids, action: z.literal('category'), value: z.enum(CATEGORIES, { message: 'Catégorie invalide.' }).nullable() }),
-  z.object({ ids, action: z.literal('owner'), value: UuidSchema }),
-  z.object({ ids, action: z.literal('delete'), value: z.unknown().optional() }),
-], { message: 'Action invalide (stage, category, owner ou delete).' })
+const ids = z
+  .array(UuidSchema)
+  .min(1, 'Sélectionnez au moins une organisation.')
+  .max(100, '100 organisations au maximum par action.')
+export const OrganisationBulk = z.discriminatedUnion(
+  'action',
+  [
+    z.object({ ids, action: z.literal('stage'), value: z.enum(PIPELINE_STAGES, { message: 'Étape invalide.' }) }),
+    z.object({
+      ids,
+      action: z.literal('category'),
+      value: z.enum(CATEGORIES, { message: 'Catégorie invalide.' }).nullable(),
+    }),
+    z.object({ ids, action: z.literal('owner'), value: UuidSchema }),
+    z.object({ ids, action: z.literal('delete'), value: z.unknown().optional() }),
+  ],
+  { message: 'Action invalide (stage, category, owner ou delete).' },
+)
 export type OrganisationBulk = z.infer<typeof OrganisationBulk>
 export const BulkResult = z.object({
   succeeded: z.array(z.string()),

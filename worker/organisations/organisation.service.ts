@@ -18,13 +18,29 @@ type Row = typeof organisations.$inferSelect
 export function toOrganisationDto(row: Row & { ownerName?: string | null }) {
   const staleSince = Date.now() - STALE_AFTER_DAYS * 86400_000
   return {
-    id: row.id, name: row.name, type: row.type, category: row.category, pipelineStage: row.pipelineStage,
-    amount: row.amount, email: row.email, phone: row.phone, website: row.website, address: row.address,
-    postalCode: row.postalCode, city: row.city, country: row.country, notes: row.notes,
-    ownerId: row.ownerId, ownerName: row.ownerName ?? null, teamId: row.teamId, isActive: row.isActive,
-    stageChangedAt: iso(row.stageChangedAt)!, lastContactAt: iso(row.lastContactAt),
+    id: row.id,
+    name: row.name,
+    type: row.type,
+    category: row.category,
+    pipelineStage: row.pipelineStage,
+    amount: row.amount,
+    email: row.email,
+    phone: row.phone,
+    website: row.website,
+    address: row.address,
+    postalCode: row.postalCode,
+    city: row.city,
+    country: row.country,
+    notes: row.notes,
+    ownerId: row.ownerId,
+    ownerName: row.ownerName ?? null,
+    teamId: row.teamId,
+    isActive: row.isActive,
+    stageChangedAt: iso(row.stageChangedAt)!,
+    lastContactAt: iso(row.lastContactAt),
     isStale: row.pipelineStage !== 'SIGNE' && new Date(row.stageChangedAt).getTime() < staleSince,
-    createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)!,
+    createdAt: iso(row.createdAt)!,
+    updatedAt: iso(row.updatedAt)!,
   }
 }
 export type OrganisationDto = ReturnType<typeof toOrganisationDto>
@@ -46,11 +62,17 @@ export function organisationFilters(user: AuthUser, q: Partial<OrganisationListQ
   if (q.active) conds.push(eq(organisations.isActive, q.active === 'true'))
   if (q.q) conds.push(ilike(organisations.name, `%${escapeLike(q.q)}%`))
   if (q.noContactDays) {
-    conds.push(or(isNull(organisations.lastContactAt),
-      lt(organisations.lastContactAt, sql`now() - make_interval(days => ${q.noContactDays})`)))
+    conds.push(
+      or(
+        isNull(organisations.lastContactAt),
+        lt(organisations.lastContactAt, sql`now() - make_interval(days => ${q.noContactDays})`),
+      ),
+    )
   }
   if (q.stale === 'true') {
-    conds.push(sql`${organisations.pipelineStage} <> 'SIGNE' and ${organisations.stageChangedAt} < now() - make_interval(days => ${STALE_AFTER_DAYS})`)
+    conds.push(
+      sql`${organisations.pipelineStage} <> 'SIGNE' and ${organisations.stageChangedAt} < now() - make_interval(days => ${STALE_AFTER_DAYS})`,
+    )
   }
   return and(...conds.filter(Boolean))
 }
@@ -65,18 +87,23 @@ export async function listOrganisations(db: Db, user: AuthUser, q: OrganisationL
   if (q.cursor) {
     const [value, id] = decodeCursor(q.cursor)
     const v = key === 'createdAt' || key === 'stageChangedAt' ? sql`${value}::timestamptz` : sql`${value}`
-    conds.push(descending
-      ? sql`(${column}, ${organisations.id}) < (${v}, ${id}::uuid)`
-      : sql`(${column}, ${organisations.id}) > (${v}, ${id}::uuid)`)
+    conds.push(
+      descending
+        ? sql`(${column}, ${organisations.id}) < (${v}, ${id}::uuid)`
+        : sql`(${column}, ${organisations.id}) > (${v}, ${id}::uuid)`,
+    )
   }
   const order = descending ? [desc(column), desc(organisations.id)] : [asc(column), asc(organisations.id)]
-  const rows = await db.select({ o: organisations, ownerName: users.name }).from(organisations)
+  const rows = await db
+    .select({ o: organisations, ownerName: users.name })
+    .from(organisations)
     .leftJoin(users, eq(users.id, organisations.ownerId))
-    .where(and(...conds)).orderBy(...order).limit(q.limit + 1)
+    .where(and(...conds))
+    .orderBy(...order)
+    .limit(q.limit + 1)
   const page = rows.slice(0, q.limit)
   const last = page.at(-1)
-  const sortValue = (o: Row) =>
-    key === 'amount' ? Number(o.amount ?? -1) : key === 'name' ? o.name : iso(o[key])
+  const sortValue = (o: Row) => (key === 'amount' ? Number(o.amount ?? -1) : key === 'name' ? o.name : iso(o[key]))
   return {
     data: page.map((r) => toOrganisationDto({ ...r.o, ownerName: r.ownerName })),
     nextCursor: rows.length > q.limit && last ? encodeCursor(sortValue(last.o), last.o.id) : null,
@@ -85,7 +112,9 @@ export async function listOrganisations(db: Db, user: AuthUser, q: OrganisationL
 
 export async function getOrganisationRow(db: TxOrDb, user: AuthUser, id: string): Promise<Row> {
   if (!isUuid(id)) throw notFound()
-  const [row] = await db.select().from(organisations)
+  const [row] = await db
+    .select()
+    .from(organisations)
     .where(and(eq(organisations.id, id), isNull(organisations.deletedAt), organisationScope(user)))
   if (!row) throw notFound()
   return row
@@ -100,13 +129,18 @@ export async function getOrganisation(db: Db, user: AuthUser, id: string) {
 export async function createOrganisation(db: Db, user: AuthUser, input: OrganisationInput) {
   return db.transaction(async (tx) => {
     // The team follows the owner: a record always sits where its owner's manager can see it.
-    const owner = input.ownerId ? await resolveUser(tx, user, input.ownerId) : { id: user.id, name: user.name, teamId: user.teamId }
-    const [row] = await tx.insert(organisations).values({
-      ...input,
-      country: input.country ?? 'France',
-      ownerId: owner.id,
-      teamId: owner.teamId,
-    }).returning()
+    const owner = input.ownerId
+      ? await resolveUser(tx, user, input.ownerId)
+      : { id: user.id, name: user.name, teamId: user.teamId }
+    const [row] = await tx
+      .insert(organisations)
+      .values({
+        ...input,
+        country: input.country ?? 'France',
+        ownerId: owner.id,
+        teamId: owner.teamId,
+      })
+      .returning()
     await recordChange(tx, 'organisation', row!.id, user.id, 'created')
     await applyStageChange(tx, user, row!, null, row!.pipelineStage)
     await emitEvent(tx, 'organisation.created', user, { organisation: toOrganisationDto(row!) })
@@ -117,19 +151,26 @@ export async function createOrganisation(db: Db, user: AuthUser, input: Organisa
 export async function updateOrganisation(db: Db, user: AuthUser, id: string, input: Partial<OrganisationInput>) {
   if (!isUuid(id)) throw notFound()
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(organisations)
-      .where(and(eq(organisations.id, id), isNull(organisations.deletedAt), organisationScope(user))).for('update')
+    const [before] = await tx
+      .select()
+      .from(organisations)
+      .where(and(eq(organisations.id, id), isNull(organisations.deletedAt), organisationScope(user)))
+      .for('update')
     if (!before) throw notFound()
     const stageChanged = input.pipelineStage !== undefined && input.pipelineStage !== before.pipelineStage
     const { country, ownerId, ...rest } = input
     const owner = ownerId && ownerId !== before.ownerId ? await resolveUser(tx, user, ownerId) : null
-    const [after] = await tx.update(organisations).set({
-      ...rest,
-      ...(country !== undefined ? { country: country ?? 'France' } : {}),
-      ...(owner ? { ownerId: owner.id, teamId: owner.teamId } : ownerId === null ? { ownerId: null } : {}),
-      ...(stageChanged ? { stageChangedAt: new Date() } : {}),
-      updatedAt: new Date(),
-    }).where(eq(organisations.id, id)).returning()
+    const [after] = await tx
+      .update(organisations)
+      .set({
+        ...rest,
+        ...(country !== undefined ? { country: country ?? 'France' } : {}),
+        ...(owner ? { ownerId: owner.id, teamId: owner.teamId } : ownerId === null ? { ownerId: null } : {}),
+        ...(stageChanged ? { stageChangedAt: new Date() } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(organisations.id, id))
+      .returning()
     const dto = toOrganisationDto({ ...after!, ownerName: await userName(tx, after!.ownerId) })
     const changes = diff(before, after!)
     if (Object.keys(changes).length === 0) return dto
@@ -146,8 +187,11 @@ export async function updateOrganisation(db: Db, user: AuthUser, id: string, inp
 export async function deleteOrganisation(db: Db, user: AuthUser, id: string) {
   if (!isUuid(id)) throw notFound()
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(organisations).set({ deletedAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(organisations.id, id), isNull(organisations.deletedAt), organisationScope(user))).returning()
+    const [row] = await tx
+      .update(organisations)
+      .set({ deletedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(organisations.id, id), isNull(organisations.deletedAt), organisationScope(user)))
+      .returning()
     if (!row) throw notFound()
     await recordChange(tx, 'organisation', id, user.id, 'deleted')
     await emitEvent(tx, 'organisation.deleted', user, { organisation: toOrganisationDto(row) })
@@ -160,9 +204,16 @@ export async function duplicateOrganisation(db: Db, user: AuthUser, id: string, 
   const source = await getOrganisationRow(db, user, id)
   return createOrganisation(db, user, {
     name: `${source.name} (copie)`,
-    type: source.type, category: source.category, email: source.email, phone: source.phone,
-    website: source.website, address: source.address, postalCode: source.postalCode, city: source.city,
-    country: source.country, isActive: source.isActive,
+    type: source.type,
+    category: source.category,
+    email: source.email,
+    phone: source.phone,
+    website: source.website,
+    address: source.address,
+    postalCode: source.postalCode,
+    city: source.city,
+    country: source.country,
+    isActive: source.isActive,
     // The source's owner keeps it if they may (active, in the caller's team); otherwise the caller.
     ownerId: source.ownerId && (await ownerAllowed(db, user, source.ownerId)) ? source.ownerId : undefined,
     pipelineStage: 'PROSPECT',
@@ -170,4 +221,8 @@ export async function duplicateOrganisation(db: Db, user: AuthUser, id: string, 
   } as OrganisationInput)
 }
 
-const ownerAllowed = (db: Db, user: AuthUser, id: string) => resolveUser(db, user, id).then(() => true, () => false)
+const ownerAllowed = (db: Db, user: AuthUser, id: string) =>
+  resolveUser(db, user, id).then(
+    () => true,
+    () => false,
+  )

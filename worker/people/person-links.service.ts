@@ -9,22 +9,34 @@ import type { Tx, TxOrDb } from '../shared/tx.ts'
 import type { PersonLinkInput } from './person.schema.ts'
 
 export type LinkDto = {
-  organisationId: string; organisationName: string; role: string | null
-  workEmail: string | null; workPhone: string | null; isPrimary: boolean
+  organisationId: string
+  organisationName: string
+  role: string | null
+  workEmail: string | null
+  workPhone: string | null
+  isPrimary: boolean
 }
 
 export async function linksOf(db: TxOrDb, user: AuthUser, personIds: string[]) {
   const map = new Map<string, LinkDto[]>()
   if (personIds.length === 0) return map
-  const rows = await db.select({ link: personOrganisations, name: organisations.name }).from(personOrganisations)
+  const rows = await db
+    .select({ link: personOrganisations, name: organisations.name })
+    .from(personOrganisations)
     .innerJoin(organisations, eq(organisations.id, personOrganisations.organisationId))
-    .where(and(inArray(personOrganisations.personId, personIds), isNull(organisations.deletedAt), organisationScope(user)))
+    .where(
+      and(inArray(personOrganisations.personId, personIds), isNull(organisations.deletedAt), organisationScope(user)),
+    )
     .orderBy(sql`${personOrganisations.isPrimary} desc`, organisations.name)
   for (const { link, name } of rows) {
     const list = map.get(link.personId) ?? []
     list.push({
-      organisationId: link.organisationId, organisationName: name, role: link.role,
-      workEmail: link.workEmail, workPhone: link.workPhone, isPrimary: link.isPrimary,
+      organisationId: link.organisationId,
+      organisationName: name,
+      role: link.role,
+      workEmail: link.workEmail,
+      workPhone: link.workPhone,
+      isPrimary: link.isPrimary,
     })
     map.set(link.personId, list)
   }
@@ -36,22 +48,30 @@ export async function replaceLinks(tx: Tx, user: AuthUser, personId: string, wan
   const errors: FieldError[] = []
   const seen = new Set<string>()
   wanted.forEach((l, i) => {
-    if (seen.has(l.organisationId)) errors.push({ path: `organisations.${i}.organisationId`, message: 'Organisation en double.' })
+    if (seen.has(l.organisationId))
+      errors.push({ path: `organisations.${i}.organisationId`, message: 'Organisation en double.' })
     seen.add(l.organisationId)
   })
   const ids = [...seen]
-  const visible = ids.length === 0 ? [] : await tx.select({ id: organisations.id }).from(organisations)
-    .where(and(inArray(organisations.id, ids), isNull(organisations.deletedAt), organisationScope(user)))
+  const visible =
+    ids.length === 0
+      ? []
+      : await tx
+          .select({ id: organisations.id })
+          .from(organisations)
+          .where(and(inArray(organisations.id, ids), isNull(organisations.deletedAt), organisationScope(user)))
   const visibleIds = new Set(visible.map((o) => o.id))
   wanted.forEach((l, i) => {
-    if (!visibleIds.has(l.organisationId)) errors.push({ path: `organisations.${i}.organisationId`, message: 'Organisation introuvable.' })
+    if (!visibleIds.has(l.organisationId))
+      errors.push({ path: `organisations.${i}.organisationId`, message: 'Organisation introuvable.' })
   })
   if (errors.length) throw badRequest('Données invalides.', errors)
 
   const before = (await linksOf(tx, user, [personId])).get(personId) ?? []
   const gone = before.filter((l) => !seen.has(l.organisationId)).map((l) => l.organisationId)
   if (gone.length) {
-    await tx.delete(personOrganisations)
+    await tx
+      .delete(personOrganisations)
       .where(and(eq(personOrganisations.personId, personId), inArray(personOrganisations.organisationId, gone)))
   }
   for (const l of wanted) {
@@ -59,18 +79,39 @@ export async function replaceLinks(tx: Tx, user: AuthUser, personId: string, wan
     if (isPrimary) {
       // One primary contact per organisation: the previous one steps down in this transaction.
       // Locking the organisation row makes two simultaneous "set primary" wait for each other.
-      await tx.select({ id: organisations.id }).from(organisations).where(eq(organisations.id, l.organisationId)).for('update')
-      await tx.update(personOrganisations).set({ isPrimary: false }).where(and(
-        eq(personOrganisations.organisationId, l.organisationId), eq(personOrganisations.isPrimary, true),
-        sql`${personOrganisations.personId} <> ${personId}`))
+      await tx
+        .select({ id: organisations.id })
+        .from(organisations)
+        .where(eq(organisations.id, l.organisationId))
+        .for('update')
+      await tx
+        .update(personOrganisations)
+        .set({ isPrimary: false })
+        .where(
+          and(
+            eq(personOrganisations.organisationId, l.organisationId),
+            eq(personOrganisations.isPrimary, true),
+            sql`${personOrganisations.personId} <> ${personId}`,
+          ),
+        )
     }
     const values = { role: l.role ?? null, workEmail: l.workEmail ?? null, workPhone: l.workPhone ?? null, isPrimary }
-    await tx.insert(personOrganisations).values({ personId, organisationId: l.organisationId, ...values })
+    await tx
+      .insert(personOrganisations)
+      .values({ personId, organisationId: l.organisationId, ...values })
       .onConflictDoUpdate({ target: [personOrganisations.personId, personOrganisations.organisationId], set: values })
   }
   const after = (await linksOf(tx, user, [personId])).get(personId) ?? []
-  const summary = (links: LinkDto[]) => links.map((l) => ({ organisationId: l.organisationId, role: l.role, isPrimary: l.isPrimary, workEmail: l.workEmail, workPhone: l.workPhone }))
-    .sort((a, b) => a.organisationId.localeCompare(b.organisationId))
+  const summary = (links: LinkDto[]) =>
+    links
+      .map((l) => ({
+        organisationId: l.organisationId,
+        role: l.role,
+        isPrimary: l.isPrimary,
+        workEmail: l.workEmail,
+        workPhone: l.workPhone,
+      }))
+      .sort((a, b) => a.organisationId.localeCompare(b.organisationId))
   const from = summary(before)
   const to = summary(after)
   return JSON.stringify(from) === JSON.stringify(to) ? null : { from, to }

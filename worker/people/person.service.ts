@@ -19,25 +19,49 @@ type Row = typeof people.$inferSelect
 
 export function toPersonDto(row: Row & { ownerName?: string | null }, links: LinkDto[]) {
   return {
-    id: row.id, firstName: row.firstName, lastName: row.lastName, fullName: `${row.firstName} ${row.lastName}`,
-    personalEmail: row.personalEmail, personalPhone: row.personalPhone, jobTitle: row.jobTitle, notes: row.notes,
-    ownerId: row.ownerId, ownerName: row.ownerName ?? null, teamId: row.teamId, organisations: links,
-    createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)!,
+    id: row.id,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    fullName: `${row.firstName} ${row.lastName}`,
+    personalEmail: row.personalEmail,
+    personalPhone: row.personalPhone,
+    jobTitle: row.jobTitle,
+    notes: row.notes,
+    ownerId: row.ownerId,
+    ownerName: row.ownerName ?? null,
+    teamId: row.teamId,
+    organisations: links,
+    createdAt: iso(row.createdAt)!,
+    updatedAt: iso(row.updatedAt)!,
   }
 }
 export type PersonDto = ReturnType<typeof toPersonDto>
-const eventRef = (p: Row) => ({ id: p.id, firstName: p.firstName, lastName: p.lastName, ownerId: p.ownerId, teamId: p.teamId })
+const eventRef = (p: Row) => ({
+  id: p.id,
+  firstName: p.firstName,
+  lastName: p.lastName,
+  ownerId: p.ownerId,
+  teamId: p.teamId,
+})
 
 export function personFilters(user: AuthUser, q: Partial<PersonListQuery>): SQL | undefined {
   const conds: (SQL | undefined)[] = [isNull(people.deletedAt), personScope(user)]
   if (q.ownerId) conds.push(eq(people.ownerId, q.ownerId))
   if (q.q) {
     const like = `%${escapeLike(q.q)}%`
-    conds.push(or(ilike(people.firstName, like), ilike(people.lastName, like), ilike(people.personalEmail, like),
-      sql`(${people.firstName} || ' ' || ${people.lastName}) ilike ${like}`))
+    conds.push(
+      or(
+        ilike(people.firstName, like),
+        ilike(people.lastName, like),
+        ilike(people.personalEmail, like),
+        sql`(${people.firstName} || ' ' || ${people.lastName}) ilike ${like}`,
+      ),
+    )
   }
   if (q.organisationId) {
-    conds.push(sql`exists (select 1 from ${personOrganisations} po where po.person_id = ${people.id} and po.organisation_id = ${q.organisationId})`)
+    conds.push(
+      sql`exists (select 1 from ${personOrganisations} po where po.person_id = ${people.id} and po.organisation_id = ${q.organisationId})`,
+    )
   }
   return and(...conds.filter(Boolean))
 }
@@ -46,7 +70,9 @@ export function personFilters(user: AuthUser, q: Partial<PersonListQuery>): SQL 
 export async function listPeople(db: Db, user: AuthUser, q: PersonListQuery) {
   const descending = q.sort.startsWith('-')
   const byName = q.sort.endsWith('lastName')
-  const key = byName ? sql`(${people.lastName}, ${people.firstName}, ${people.id})` : sql`(${ms(people.createdAt)}, ${people.id})`
+  const key = byName
+    ? sql`(${people.lastName}, ${people.firstName}, ${people.id})`
+    : sql`(${ms(people.createdAt)}, ${people.id})`
   const conds = [personFilters(user, q)]
   if (q.cursor) {
     const [value, id] = decodeCursor(q.cursor)
@@ -54,17 +80,29 @@ export async function listPeople(db: Db, user: AuthUser, q: PersonListQuery) {
     conds.push(descending ? sql`${key} < ${after}` : sql`${key} > ${after}`)
   }
   const dir = descending ? desc : asc
-  const order = byName ? [dir(people.lastName), dir(people.firstName), dir(people.id)] : [dir(ms(people.createdAt)), dir(people.id)]
-  const rows = await db.select({ p: people, ownerName: users.name }).from(people)
+  const order = byName
+    ? [dir(people.lastName), dir(people.firstName), dir(people.id)]
+    : [dir(ms(people.createdAt)), dir(people.id)]
+  const rows = await db
+    .select({ p: people, ownerName: users.name })
+    .from(people)
     .leftJoin(users, eq(users.id, people.ownerId))
-    .where(and(...conds)).orderBy(...order).limit(q.limit + 1)
+    .where(and(...conds))
+    .orderBy(...order)
+    .limit(q.limit + 1)
   const page = rows.slice(0, q.limit)
-  const links = await linksOf(db, user, page.map((r) => r.p.id))
+  const links = await linksOf(
+    db,
+    user,
+    page.map((r) => r.p.id),
+  )
   const last = page.at(-1)?.p
   return {
     data: page.map((r) => toPersonDto({ ...r.p, ownerName: r.ownerName }, links.get(r.p.id) ?? [])),
-    nextCursor: rows.length > q.limit && last
-      ? encodeCursor(byName ? [last.lastName, last.firstName] : iso(last.createdAt), last.id) : null,
+    nextCursor:
+      rows.length > q.limit && last
+        ? encodeCursor(byName ? [last.lastName, last.firstName] : iso(last.createdAt), last.id)
+        : null,
   }
 }
 
@@ -77,7 +115,10 @@ function nameCursor(value: unknown, id: string) {
 
 export async function getPersonRow(db: TxOrDb, user: AuthUser, id: string, { forUpdate = false } = {}): Promise<Row> {
   if (!isUuid(id)) throw notFound()
-  const query = db.select().from(people).where(and(eq(people.id, id), isNull(people.deletedAt), personScope(user)))
+  const query = db
+    .select()
+    .from(people)
+    .where(and(eq(people.id, id), isNull(people.deletedAt), personScope(user)))
   const [row] = forUpdate ? await query.for('update') : await query
   if (!row) throw notFound()
   return row
@@ -97,7 +138,10 @@ export async function createPerson(db: Db, user: AuthUser, input: PersonInput) {
   return db.transaction(async (tx) => {
     const { organisations: links, ownerId, ...fields } = input
     const owner = ownerId ? await resolveUser(tx, user, ownerId) : { id: user.id, teamId: user.teamId }
-    const [row] = await tx.insert(people).values({ ...fields, ownerId: owner.id, teamId: owner.teamId }).returning()
+    const [row] = await tx
+      .insert(people)
+      .values({ ...fields, ownerId: owner.id, teamId: owner.teamId })
+      .returning()
     if (links?.length) await replaceLinks(tx, user, row!.id, links)
     await recordChange(tx, 'person', row!.id, user.id, 'created')
     await emitEvent(tx, 'person.created', user, { person: eventRef(row!) })
@@ -110,11 +154,15 @@ export async function updatePerson(db: Db, user: AuthUser, id: string, input: Pa
     const before = await getPersonRow(tx, user, id, { forUpdate: true })
     const { organisations: links, ownerId, ...fields } = input
     const owner = ownerId && ownerId !== before.ownerId ? await resolveUser(tx, user, ownerId) : null
-    const [after] = await tx.update(people).set({
-      ...fields,
-      ...(owner ? { ownerId: owner.id, teamId: owner.teamId } : ownerId === null ? { ownerId: null } : {}),
-      updatedAt: new Date(),
-    }).where(eq(people.id, id)).returning()
+    const [after] = await tx
+      .update(people)
+      .set({
+        ...fields,
+        ...(owner ? { ownerId: owner.id, teamId: owner.teamId } : ownerId === null ? { ownerId: null } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(people.id, id))
+      .returning()
     const changes: Record<string, { from: unknown; to: unknown }> = diff(before, after!)
     if (links) {
       const linkChanges = await replaceLinks(tx, user, id, links)
@@ -132,8 +180,11 @@ export async function updatePerson(db: Db, user: AuthUser, id: string, input: Pa
 export async function deletePerson(db: Db, user: AuthUser, id: string) {
   if (!isUuid(id)) throw notFound()
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(people).set({ deletedAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(people.id, id), isNull(people.deletedAt), personScope(user))).returning()
+    const [row] = await tx
+      .update(people)
+      .set({ deletedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(people.id, id), isNull(people.deletedAt), personScope(user)))
+      .returning()
     if (!row) throw notFound()
     await recordChange(tx, 'person', id, user.id, 'deleted')
     await emitEvent(tx, 'person.deleted', user, { person: eventRef(row) })
@@ -141,7 +192,13 @@ export async function deletePerson(db: Db, user: AuthUser, id: string) {
 }
 
 // Adds or updates one link (POST /people/{id}/organisations, PATCH .../{organisationId}).
-export async function upsertLink(db: Db, user: AuthUser, personId: string, link: PersonLinkInput, { mustExist = false } = {}) {
+export async function upsertLink(
+  db: Db,
+  user: AuthUser,
+  personId: string,
+  link: PersonLinkInput,
+  { mustExist = false } = {},
+) {
   return db.transaction(async (tx) => {
     const person = await getPersonRow(tx, user, personId, { forUpdate: true })
     const current = (await linksOf(tx, user, [personId])).get(personId) ?? []
@@ -162,43 +219,72 @@ export async function removeLink(db: Db, user: AuthUser, personId: string, organ
   return db.transaction(async (tx) => {
     const person = await getPersonRow(tx, user, personId, { forUpdate: true })
     const current = (await linksOf(tx, user, [personId])).get(personId) ?? []
-    if (!current.some((l) => l.organisationId === organisationId)) throw notFound("Cette personne n'est pas liée à cette organisation.")
-    const changes = await replaceLinks(tx, user, personId, current.filter((l) => l.organisationId !== organisationId).map(toLinkInput))
+    if (!current.some((l) => l.organisationId === organisationId))
+      throw notFound("Cette personne n'est pas liée à cette organisation.")
+    const changes = await replaceLinks(
+      tx,
+      user,
+      personId,
+      current.filter((l) => l.organisationId !== organisationId).map(toLinkInput),
+    )
     await recordChange(tx, 'person', personId, user.id, 'updated', { organisations: changes! })
     await emitEvent(tx, 'person.updated', user, { person: eventRef(person), changes: { organisations: changes } })
   })
 }
 
 const toLinkInput = (l: LinkDto): PersonLinkInput => ({
-  organisationId: l.organisationId, role: l.role, workEmail: l.workEmail, workPhone: l.workPhone, isPrimary: l.isPrimary,
+  organisationId: l.organisationId,
+  role: l.role,
+  workEmail: l.workEmail,
+  workPhone: l.workPhone,
+  isPrimary: l.isPrimary,
 })
-const stripUndefined = <T extends object>(o: T) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+const stripUndefined = <T extends object>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
 
 // The "Contacts" tab of an organisation: its people, the primary contact first.
-export async function listContacts(db: Db, user: AuthUser, organisationId: string, q: { limit: number; cursor?: string }) {
+export async function listContacts(
+  db: Db,
+  user: AuthUser,
+  organisationId: string,
+  q: { limit: number; cursor?: string },
+) {
   const conds = [personFilters(user, {}), eq(personOrganisations.organisationId, organisationId)]
   const key = sql`(not ${personOrganisations.isPrimary}, ${people.lastName}, ${people.firstName}, ${people.id})`
   if (q.cursor) {
     const [value, id] = decodeCursor(q.cursor)
-    if (!Array.isArray(value) || value.length !== 3) throw badRequest('Curseur de pagination invalide.', [{ path: 'cursor', message: 'Curseur invalide.' }])
-    conds.push(sql`${key} > (${Boolean(value[0])}::boolean, ${String(value[1])}::text, ${String(value[2])}::text, ${id}::uuid)`)
+    if (!Array.isArray(value) || value.length !== 3)
+      throw badRequest('Curseur de pagination invalide.', [{ path: 'cursor', message: 'Curseur invalide.' }])
+    conds.push(
+      sql`${key} > (${Boolean(value[0])}::boolean, ${String(value[1])}::text, ${String(value[2])}::text, ${id}::uuid)`,
+    )
   }
-  const rows = await db.select({ p: people, link: personOrganisations, ownerName: users.name }).from(personOrganisations)
+  const rows = await db
+    .select({ p: people, link: personOrganisations, ownerName: users.name })
+    .from(personOrganisations)
     .innerJoin(people, eq(people.id, personOrganisations.personId))
     .leftJoin(users, eq(users.id, people.ownerId))
     .where(and(...conds))
     .orderBy(desc(personOrganisations.isPrimary), asc(people.lastName), asc(people.firstName), asc(people.id))
     .limit(q.limit + 1)
   const page = rows.slice(0, q.limit)
-  const links = await linksOf(db, user, page.map((r) => r.p.id))
+  const links = await linksOf(
+    db,
+    user,
+    page.map((r) => r.p.id),
+  )
   const last = page.at(-1)
   return {
     data: page.map((r) => ({
       ...toPersonDto({ ...r.p, ownerName: r.ownerName }, links.get(r.p.id) ?? []),
-      role: r.link.role, workEmail: r.link.workEmail, workPhone: r.link.workPhone, isPrimary: r.link.isPrimary,
+      role: r.link.role,
+      workEmail: r.link.workEmail,
+      workPhone: r.link.workPhone,
+      isPrimary: r.link.isPrimary,
     })),
-    nextCursor: rows.length > q.limit && last
-      ? encodeCursor([!last.link.isPrimary, last.p.lastName, last.p.firstName], last.p.id) : null,
+    nextCursor:
+      rows.length > q.limit && last
+        ? encodeCursor([!last.link.isPrimary, last.p.lastName, last.p.firstName], last.p.id)
+        : null,
   }
 }
-

@@ -3,8 +3,20 @@
 import { ROLES, type Role } from '../db/enums.ts'
 
 export const RESOURCES = [
-  'organisations', 'people', 'products', 'mandates', 'interactions', 'tasks', 'documents',
-  'users', 'teams', 'roles', 'webhooks', 'settings', 'reports', 'audit',
+  'organisations',
+  'people',
+  'products',
+  'mandates',
+  'interactions',
+  'tasks',
+  'documents',
+  'users',
+  'teams',
+  'roles',
+  'webhooks',
+  'settings',
+  'reports',
+  'audit',
 ] as const
 export const ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'import', 'manage'] as const
 

@@ -38,7 +38,8 @@ export function mandateScope(user: AuthUser): SQL | undefined {
 
 export function interactionScope(user: AuthUser): SQL | undefined {
   if (user.role === 'admin') return undefined
-  if (user.role === 'manager' || user.role === 'viewer') return user.teamId ? eq(interactions.teamId, user.teamId) : none
+  if (user.role === 'manager' || user.role === 'viewer')
+    return user.teamId ? eq(interactions.teamId, user.teamId) : none
   return or(eq(interactions.userId, user.id), orgVisibleBySales(user, interactions.organisationId))
 }
 
@@ -48,7 +49,10 @@ export function taskScope(user: AuthUser): SQL | undefined {
   return or(eq(tasks.assigneeId, user.id), eq(tasks.createdBy, user.id))
 }
 
-function orgVisibleBySales(user: AuthUser, column: typeof mandates.organisationId | typeof interactions.organisationId) {
+function orgVisibleBySales(
+  user: AuthUser,
+  column: typeof mandates.organisationId | typeof interactions.organisationId,
+) {
   return exists(sql`(select 1 from ${organisations} o where o.id = ${column} and o.owner_id = ${user.id})`)
 }
 

@@ -12,28 +12,48 @@ const tags = ['Pipeline']
 // Both read organisations only (and their stage changes, written with them): cached under the
 // organisations version, so any organisation write refreshes them.
 export function registerPipelineRoutes(api: Api) {
-  api.openapi(apiRoute({
-    method: 'get', path: '/v1/pipeline/board', tags, access: 'organisations:read',
-    summary: 'Kanban board: per stage the count, total amount and the first cards (same filters as the list)',
-    request: { query: PipelineBoardQuery },
-    responses: { 200: jsonResponse(PipelineBoard), ...problemResponses },
-  }), async (c) => {
-    const user = requireUser(c.get('user'))
-    const query = c.req.valid('query')
-    return c.json(await cachedJson(c, 'organisations', scopeKey(user), `board:${new URL(c.req.url).search}`,
-      () => pipelineBoard(c.get('db'), user, query)), 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/pipeline/board',
+      tags,
+      access: 'organisations:read',
+      summary: 'Kanban board: per stage the count, total amount and the first cards (same filters as the list)',
+      request: { query: PipelineBoardQuery },
+      responses: { 200: jsonResponse(PipelineBoard), ...problemResponses },
+    }),
+    async (c) => {
+      const user = requireUser(c.get('user'))
+      const query = c.req.valid('query')
+      return c.json(
+        await cachedJson(c, 'organisations', scopeKey(user), `board:${new URL(c.req.url).search}`, () =>
+          pipelineBoard(c.get('db'), user, query),
+        ),
+        200,
+      )
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'get', path: '/v1/pipeline/analytics', tags, access: 'organisations:read',
-    summary: 'Funnel, conversion rate per transition, average days per stage and weighted forecast',
-    request: { query: PipelineAnalyticsQuery },
-    responses: { 200: jsonResponse(PipelineAnalytics), ...problemResponses },
-  }), async (c) => {
-    const user = requireUser(c.get('user'))
-    const query = c.req.valid('query')
-    // Without an explicit window the result moves with the clock: the TTL bounds how far.
-    return c.json(await cachedJson(c, 'organisations', scopeKey(user), `analytics:${new URL(c.req.url).search}`,
-      () => pipelineAnalytics(c.get('db'), user, query)), 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/pipeline/analytics',
+      tags,
+      access: 'organisations:read',
+      summary: 'Funnel, conversion rate per transition, average days per stage and weighted forecast',
+      request: { query: PipelineAnalyticsQuery },
+      responses: { 200: jsonResponse(PipelineAnalytics), ...problemResponses },
+    }),
+    async (c) => {
+      const user = requireUser(c.get('user'))
+      const query = c.req.valid('query')
+      // Without an explicit window the result moves with the clock: the TTL bounds how far.
+      return c.json(
+        await cachedJson(c, 'organisations', scopeKey(user), `analytics:${new URL(c.req.url).search}`, () =>
+          pipelineAnalytics(c.get('db'), user, query),
+        ),
+        200,
+      )
+    },
+  )
 }

@@ -29,7 +29,13 @@ export const PipelineColumn = z.object({
 })
 export const PipelineBoard = z.object({ columns: z.array(PipelineColumn) })
 
-export const PipelineAnalyticsQuery = OrganisationListQuery.pick({ type: true, category: true, ownerId: true, city: true, active: true }).extend({
+export const PipelineAnalyticsQuery = OrganisationListQuery.pick({
+  type: true,
+  category: true,
+  ownerId: true,
+  city: true,
+  active: true,
+}).extend({
   // Window of the stage changes used for conversion rates and durations (default: last 12 months).
   from: DateTimeSchema.optional(),
   to: DateTimeSchema.optional(),
@@ -43,7 +49,15 @@ export const PipelineAnalytics = z.object({
   // Organisations currently at each stage (in the caller's scope) and their amounts.
   funnel: z.array(z.object({ stage, count: z.number().int(), amount: z.string() })),
   // Of the organisations that entered `from` in the window, the share that later reached `to`.
-  conversions: z.array(z.object({ from: stage, to: stage, entered: z.number().int(), converted: z.number().int(), rate: z.number().nullable() })),
+  conversions: z.array(
+    z.object({
+      from: stage,
+      to: stage,
+      entered: z.number().int(),
+      converted: z.number().int(),
+      rate: z.number().nullable(),
+    }),
+  ),
   // Average days spent in a stage, over stays that ended in the window (null: none ended).
   averageDaysInStage: z.array(z.object({ stage, days: z.number().nullable(), stays: z.number().int() })),
   forecast: z.object({

@@ -10,32 +10,46 @@ import { listOrganisations, organisationFilters } from '../organisations/organis
 import { STAGE_PROBABILITY_PERCENT, type PipelineAnalyticsQuery, type PipelineBoardQuery } from './pipeline.schema.ts'
 
 async function totalsByStage(db: Db, user: AuthUser, q: Partial<PipelineBoardQuery>) {
-  const rows = await db.select({
-    stage: organisations.pipelineStage,
-    count: sql<number>`count(*)::int`,
-    amount: sql<string>`coalesce(sum(${organisations.amount}), 0)::numeric(16,2)::text`,
-    // Amount × probability in SQL numeric: money never goes through a float.
-    weighted: sql<string>`(coalesce(sum(${organisations.amount}), 0) * ${probabilityCase} / 100)::numeric(16,2)::text`,
-  }).from(organisations).where(organisationFilters(user, q)).groupBy(organisations.pipelineStage)
+  const rows = await db
+    .select({
+      stage: organisations.pipelineStage,
+      count: sql<number>`count(*)::int`,
+      amount: sql<string>`coalesce(sum(${organisations.amount}), 0)::numeric(16,2)::text`,
+      // Amount × probability in SQL numeric: money never goes through a float.
+      weighted: sql<string>`(coalesce(sum(${organisations.amount}), 0) * ${probabilityCase} / 100)::numeric(16,2)::text`,
+    })
+    .from(organisations)
+    .where(organisationFilters(user, q))
+    .groupBy(organisations.pipelineStage)
   const byStage = new Map(rows.map((r) => [r.stage, r]))
   return PIPELINE_STAGES.map((stage) => ({
-    stage, count: byStage.get(stage)?.count ?? 0, amount: byStage.get(stage)?.amount ?? '0.00', weighted: byStage.get(stage)?.weighted ?? '0.00',
+    stage,
+    count: byStage.get(stage)?.count ?? 0,
+    amount: byStage.get(stage)?.amount ?? '0.00',
+    weighted: byStage.get(stage)?.weighted ?? '0.00',
   }))
 }
 
-const probabilityCase = sql.join([
-  sql`(case ${organisations.pipelineStage}`,
-  ...PIPELINE_STAGES.map((s) => sql`when ${s} then ${STAGE_PROBABILITY_PERCENT[s]}::numeric`),
-  sql`end)`,
-], sql` `)
+const probabilityCase = sql.join(
+  [
+    sql`(case ${organisations.pipelineStage}`,
+    ...PIPELINE_STAGES.map((s) => sql`when ${s} then ${STAGE_PROBABILITY_PERCENT[s]}::numeric`),
+    sql`end)`,
+  ],
+  sql` `,
+)
 
 export async function pipelineBoard(db: Db, user: AuthUser, q: PipelineBoardQuery) {
   const totals = await totalsByStage(db, user, q)
-  const columns = await Promise.all(totals.map(async (t) => {
-    const cards = t.count === 0 ? { data: [], nextCursor: null }
-      : await listOrganisations(db, user, { ...q, stage: [t.stage], cursor: undefined })
-    return { stage: t.stage, count: t.count, totalAmount: t.amount, cards: cards.data, nextCursor: cards.nextCursor }
-  }))
+  const columns = await Promise.all(
+    totals.map(async (t) => {
+      const cards =
+        t.count === 0
+          ? { data: [], nextCursor: null }
+          : await listOrganisations(db, user, { ...q, stage: [t.stage], cursor: undefined })
+      return { stage: t.stage, count: t.count, totalAmount: t.amount, cards: cards.data, nextCursor: cards.nextCursor }
+    }),
+  )
   return { columns }
 }
 
@@ -74,7 +88,10 @@ export async function pipelineAnalytics(db: Db, user: AuthUser, q: PipelineAnaly
   const stayByStage = new Map(stays.rows.map((r) => [r.stage, r]))
 
   const byStageForecast = funnel.map((f) => ({
-    stage: f.stage, amount: f.amount, probabilityPercent: STAGE_PROBABILITY_PERCENT[f.stage], weighted: f.weighted,
+    stage: f.stage,
+    amount: f.amount,
+    probabilityPercent: STAGE_PROBABILITY_PERCENT[f.stage],
+    weighted: f.weighted,
   }))
 
   return {
@@ -84,7 +101,13 @@ export async function pipelineAnalytics(db: Db, user: AuthUser, q: PipelineAnaly
     conversions: PIPELINE_STAGES.slice(0, -1).map((stage, i) => {
       const entered = byStage.get(stage)?.entered ?? 0
       const converted = byStage.get(stage)?.converted ?? 0
-      return { from: stage, to: PIPELINE_STAGES[i + 1]!, entered, converted, rate: entered ? Math.round((converted / entered) * 10_000) / 10_000 : null }
+      return {
+        from: stage,
+        to: PIPELINE_STAGES[i + 1]!,
+        entered,
+        converted,
+        rate: entered ? Math.round((converted / entered) * 10_000) / 10_000 : null,
+      }
     }),
     averageDaysInStage: PIPELINE_STAGES.map((stage) => {
       const s = stayByStage.get(stage)

@@ -15,23 +15,36 @@ export const STAGE_TASKS: Partial<Record<PipelineStage, { title: string; dueInDa
   PROPOSITION: { title: 'Préparer la présentation', dueInDays: 7 },
 }
 
-export async function applyStageChange(tx: Tx, user: AuthUser, org: Org, from: PipelineStage | null, to: PipelineStage) {
+export async function applyStageChange(
+  tx: Tx,
+  user: AuthUser,
+  org: Org,
+  from: PipelineStage | null,
+  to: PipelineStage,
+) {
   await tx.insert(stageChanges).values({ organisationId: org.id, fromStage: from, toStage: to, changedBy: user.id })
   if (from === null) return
   const auto = STAGE_TASKS[to]
   if (auto) {
-    const [task] = await tx.insert(tasks).values({
-      title: auto.title,
-      organisationId: org.id,
-      assigneeId: org.ownerId ?? user.id,
-      createdBy: user.id,
-      teamId: org.teamId,
-      dueAt: new Date(Date.now() + auto.dueInDays * 86400_000),
-      priority: 'HIGH',
-    }).returning()
-    await emitEvent(tx, 'task.created', user, { task: { id: task!.id, title: task!.title, organisationId: org.id, assigneeId: task!.assigneeId } })
+    const [task] = await tx
+      .insert(tasks)
+      .values({
+        title: auto.title,
+        organisationId: org.id,
+        assigneeId: org.ownerId ?? user.id,
+        createdBy: user.id,
+        teamId: org.teamId,
+        dueAt: new Date(Date.now() + auto.dueInDays * 86400_000),
+        priority: 'HIGH',
+      })
+      .returning()
+    await emitEvent(tx, 'task.created', user, {
+      task: { id: task!.id, title: task!.title, organisationId: org.id, assigneeId: task!.assigneeId },
+    })
   }
   await emitEvent(tx, 'organisation.stage_changed', user, {
-    organisation: { id: org.id, name: org.name, ownerId: org.ownerId, teamId: org.teamId }, from, to,
+    organisation: { id: org.id, name: org.name, ownerId: org.ownerId, teamId: org.teamId },
+    from,
+    to,
   })
 }

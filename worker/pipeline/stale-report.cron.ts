@@ -16,14 +16,19 @@ export async function reportStalePipeline(db: Db, env: Pick<Env, 'NOTIFICATION_H
       and o.stage_changed_at < now() - make_interval(days => ${STALE_AFTER_DAYS})
     group by m.id`)
   const day = new Date().toISOString().slice(0, 10)
-  const stored = await storeNotifications(db, rows.rows.map((r) => ({
-    userId: r.manager_id,
-    type: 'pipeline.stale_report',
-    priority: 'HIGH' as const,
-    title: `${r.count} organisation(s) bloquée(s) depuis plus de ${STALE_AFTER_DAYS} jours`,
-    message: `${r.names.join(', ')}${r.count > 5 ? '…' : ''} (${day})`,
-    link: '/organisations?stale=true',
-  })))
-  await Promise.allSettled(stored.map((n) => pushToUser(env, n.userId, { type: 'notification', notification: toNotificationDto(n) })))
+  const stored = await storeNotifications(
+    db,
+    rows.rows.map((r) => ({
+      userId: r.manager_id,
+      type: 'pipeline.stale_report',
+      priority: 'HIGH' as const,
+      title: `${r.count} organisation(s) bloquée(s) depuis plus de ${STALE_AFTER_DAYS} jours`,
+      message: `${r.names.join(', ')}${r.count > 5 ? '…' : ''} (${day})`,
+      link: '/organisations?stale=true',
+    })),
+  )
+  await Promise.allSettled(
+    stored.map((n) => pushToUser(env, n.userId, { type: 'notification', notification: toNotificationDto(n) })),
+  )
   return stored.length
 }

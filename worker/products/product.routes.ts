@@ -12,56 +12,93 @@ const tags = ['Products']
 const stale = STALE_AFTER_WRITE.products
 
 export function registerProductRoutes(api: Api) {
-  api.openapi(apiRoute({
-    method: 'get', path: '/v1/products', tags, access: 'products:read',
-    summary: 'List products (filters: category, issuerId or organisationId, active, q on name or ISIN)',
-    request: { query: ProductListQuery },
-    responses: { 200: jsonResponse(page(Product)), ...problemResponses },
-  }), async (c) => {
-    const user = requireUser(c.get('user'))
-    const query = c.req.valid('query')
-    // One catalogue for everyone: one cached copy of each page.
-    return c.json(await cachedJson(c, 'products', 'all', new URL(c.req.url).search,
-      () => listProducts(c.get('db'), user, query)), 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/products',
+      tags,
+      access: 'products:read',
+      summary: 'List products (filters: category, issuerId or organisationId, active, q on name or ISIN)',
+      request: { query: ProductListQuery },
+      responses: { 200: jsonResponse(page(Product)), ...problemResponses },
+    }),
+    async (c) => {
+      const user = requireUser(c.get('user'))
+      const query = c.req.valid('query')
+      // One catalogue for everyone: one cached copy of each page.
+      return c.json(
+        await cachedJson(c, 'products', 'all', new URL(c.req.url).search, () => listProducts(c.get('db'), user, query)),
+        200,
+      )
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'post', path: '/v1/products', tags, access: 'products:create',
-    summary: 'Create a product (ISIN checked, unique)',
-    request: jsonBody(ProductCreate),
-    responses: { 201: jsonResponse(Product, 'Created'), ...problemResponses },
-  }), async (c) => {
-    const product = await createProduct(c.get('db'), requireUser(c.get('user')), c.req.valid('json'))
-    await afterWrite(c, ...stale)
-    return c.json(product, 201)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'post',
+      path: '/v1/products',
+      tags,
+      access: 'products:create',
+      summary: 'Create a product (ISIN checked, unique)',
+      request: jsonBody(ProductCreate),
+      responses: { 201: jsonResponse(Product, 'Created'), ...problemResponses },
+    }),
+    async (c) => {
+      const product = await createProduct(c.get('db'), requireUser(c.get('user')), c.req.valid('json'))
+      await afterWrite(c, ...stale)
+      return c.json(product, 201)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'get', path: '/v1/products/{id}', tags, access: 'products:read',
-    summary: 'Get a product',
-    request: { params: IdParam },
-    responses: { 200: jsonResponse(Product), ...problemResponses },
-  }), async (c) => c.json(await getProduct(c.get('db'), c.req.valid('param').id), 200))
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/products/{id}',
+      tags,
+      access: 'products:read',
+      summary: 'Get a product',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(Product), ...problemResponses },
+    }),
+    async (c) => c.json(await getProduct(c.get('db'), c.req.valid('param').id), 200),
+  )
 
-  api.openapi(apiRoute({
-    method: 'patch', path: '/v1/products/{id}', tags, access: 'products:update',
-    summary: 'Update a product',
-    request: { params: IdParam, ...jsonBody(ProductUpdate) },
-    responses: { 200: jsonResponse(Product), ...problemResponses },
-  }), async (c) => {
-    const product = await updateProduct(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id, c.req.valid('json'))
-    await afterWrite(c, ...stale)
-    return c.json(product, 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'patch',
+      path: '/v1/products/{id}',
+      tags,
+      access: 'products:update',
+      summary: 'Update a product',
+      request: { params: IdParam, ...jsonBody(ProductUpdate) },
+      responses: { 200: jsonResponse(Product), ...problemResponses },
+    }),
+    async (c) => {
+      const product = await updateProduct(
+        c.get('db'),
+        requireUser(c.get('user')),
+        c.req.valid('param').id,
+        c.req.valid('json'),
+      )
+      await afterWrite(c, ...stale)
+      return c.json(product, 200)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'delete', path: '/v1/products/{id}', tags, access: 'products:delete',
-    summary: 'Delete a product (to the bin)',
-    request: { params: IdParam },
-    responses: { 204: { description: 'Deleted' }, ...problemResponses },
-  }), async (c) => {
-    await deleteProduct(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id)
-    await afterWrite(c, ...stale)
-    return c.body(null, 204)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'delete',
+      path: '/v1/products/{id}',
+      tags,
+      access: 'products:delete',
+      summary: 'Delete a product (to the bin)',
+      request: { params: IdParam },
+      responses: { 204: { description: 'Deleted' }, ...problemResponses },
+    }),
+    async (c) => {
+      await deleteProduct(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id)
+      await afterWrite(c, ...stale)
+      return c.body(null, 204)
+    },
+  )
 }

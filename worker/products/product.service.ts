@@ -15,9 +15,16 @@ type Row = typeof products.$inferSelect
 
 export function toProductDto(row: Row & { issuerName?: string | null }) {
   return {
-    id: row.id, name: row.name, isin: row.isin, category: row.category, issuerId: row.issuerId,
-    issuerName: row.issuerName ?? null, description: row.description, isActive: row.isActive,
-    createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)!,
+    id: row.id,
+    name: row.name,
+    isin: row.isin,
+    category: row.category,
+    issuerId: row.issuerId,
+    issuerName: row.issuerName ?? null,
+    description: row.description,
+    isActive: row.isActive,
+    createdAt: iso(row.createdAt)!,
+    updatedAt: iso(row.updatedAt)!,
   }
 }
 
@@ -28,7 +35,10 @@ export async function listProducts(db: Db, _user: AuthUser, q: ProductListQuery)
   const byName = q.sort.endsWith('name')
   const column = byName ? sql`${products.name}` : ms(products.createdAt)
   const conds: (SQL | undefined)[] = [isNull(products.deletedAt)]
-  if (q.q) conds.push(or(ilike(products.name, `%${escapeLike(q.q)}%`), ilike(products.isin, `${escapeLike(q.q.toUpperCase())}%`)))
+  if (q.q)
+    conds.push(
+      or(ilike(products.name, `%${escapeLike(q.q)}%`), ilike(products.isin, `${escapeLike(q.q.toUpperCase())}%`)),
+    )
   if (q.category?.length) conds.push(inArray(products.category, q.category))
   const issuer = q.issuerId ?? q.organisationId
   if (issuer) conds.push(eq(products.issuerId, issuer))
@@ -36,12 +46,20 @@ export async function listProducts(db: Db, _user: AuthUser, q: ProductListQuery)
   if (q.cursor) {
     const [value, id] = decodeCursor(q.cursor)
     const v = byName ? sql`${String(value)}::text` : sql`${String(value)}::timestamptz`
-    conds.push(descending ? sql`(${column}, ${products.id}) < (${v}, ${id}::uuid)` : sql`(${column}, ${products.id}) > (${v}, ${id}::uuid)`)
+    conds.push(
+      descending
+        ? sql`(${column}, ${products.id}) < (${v}, ${id}::uuid)`
+        : sql`(${column}, ${products.id}) > (${v}, ${id}::uuid)`,
+    )
   }
   const dir = descending ? desc : asc
-  const rows = await db.select({ p: products, issuerName: organisations.name }).from(products)
+  const rows = await db
+    .select({ p: products, issuerName: organisations.name })
+    .from(products)
     .leftJoin(organisations, issuerJoin)
-    .where(and(...conds)).orderBy(dir(column), dir(products.id)).limit(q.limit + 1)
+    .where(and(...conds))
+    .orderBy(dir(column), dir(products.id))
+    .limit(q.limit + 1)
   const page = rows.slice(0, q.limit)
   const last = page.at(-1)?.p
   return {
@@ -52,7 +70,9 @@ export async function listProducts(db: Db, _user: AuthUser, q: ProductListQuery)
 
 export async function getProduct(db: TxOrDb, id: string) {
   if (!isUuid(id)) throw notFound()
-  const [row] = await db.select({ p: products, issuerName: organisations.name }).from(products)
+  const [row] = await db
+    .select({ p: products, issuerName: organisations.name })
+    .from(products)
     .leftJoin(organisations, issuerJoin)
     .where(and(eq(products.id, id), isNull(products.deletedAt)))
   if (!row) throw notFound()
@@ -62,18 +82,26 @@ export async function getProduct(db: TxOrDb, id: string) {
 // The issuer is chosen among the organisations the caller can see.
 async function checkIssuer(tx: TxOrDb, user: AuthUser, issuerId: string | null | undefined) {
   if (!issuerId) return
-  const [org] = await tx.select({ id: organisations.id }).from(organisations)
+  const [org] = await tx
+    .select({ id: organisations.id })
+    .from(organisations)
     .where(and(eq(organisations.id, issuerId), isNull(organisations.deletedAt), organisationScope(user)))
-  if (!org) throw badRequest('Données invalides.', [{ path: 'issuerId', message: 'Organisation émettrice introuvable.' }])
+  if (!org)
+    throw badRequest('Données invalides.', [{ path: 'issuerId', message: 'Organisation émettrice introuvable.' }])
 }
 
 async function checkIsinFree(tx: TxOrDb, isin: string, exceptId?: string) {
-  const [other] = await tx.select({ id: products.id, deletedAt: products.deletedAt }).from(products).where(eq(products.isin, isin))
+  const [other] = await tx
+    .select({ id: products.id, deletedAt: products.deletedAt })
+    .from(products)
+    .where(eq(products.isin, isin))
   if (other && other.id !== exceptId) throw isinTaken(other.deletedAt !== null)
 }
-const isinTaken = (inBin = false) => conflict(
-  inBin ? 'Un produit de la corbeille porte déjà cet ISIN : restaurez-le plutôt.' : 'Un produit porte déjà cet ISIN.',
-  [{ path: 'isin', message: 'ISIN déjà utilisé.' }])
+const isinTaken = (inBin = false) =>
+  conflict(
+    inBin ? 'Un produit de la corbeille porte déjà cet ISIN : restaurez-le plutôt.' : 'Un produit porte déjà cet ISIN.',
+    [{ path: 'isin', message: 'ISIN déjà utilisé.' }],
+  )
 
 // Two creations with one ISIN at the same instant both pass the check; the unique index decides.
 async function withIsinGuard<T>(work: () => Promise<T>) {
@@ -86,34 +114,49 @@ async function withIsinGuard<T>(work: () => Promise<T>) {
 }
 
 export async function createProduct(db: Db, user: AuthUser, input: ProductInput) {
-  return withIsinGuard(() => db.transaction(async (tx) => {
-    await checkIssuer(tx, user, input.issuerId)
-    await checkIsinFree(tx, input.isin)
-    const [row] = await tx.insert(products).values(input).returning()
-    await recordChange(tx, 'product', row!.id, user.id, 'created')
-    return getProduct(tx, row!.id)
-  }))
+  return withIsinGuard(() =>
+    db.transaction(async (tx) => {
+      await checkIssuer(tx, user, input.issuerId)
+      await checkIsinFree(tx, input.isin)
+      const [row] = await tx.insert(products).values(input).returning()
+      await recordChange(tx, 'product', row!.id, user.id, 'created')
+      return getProduct(tx, row!.id)
+    }),
+  )
 }
 
 export async function updateProduct(db: Db, user: AuthUser, id: string, input: Partial<ProductInput>) {
   if (!isUuid(id)) throw notFound()
-  return withIsinGuard(() => db.transaction(async (tx) => {
-    const [before] = await tx.select().from(products).where(and(eq(products.id, id), isNull(products.deletedAt))).for('update')
-    if (!before) throw notFound()
-    if (input.issuerId && input.issuerId !== before.issuerId) await checkIssuer(tx, user, input.issuerId)
-    if (input.isin && input.isin !== before.isin) await checkIsinFree(tx, input.isin, id)
-    const [after] = await tx.update(products).set({ ...input, updatedAt: new Date() }).where(eq(products.id, id)).returning()
-    const changes = diff(before, after!)
-    if (Object.keys(changes).length) await recordChange(tx, 'product', id, user.id, 'updated', changes)
-    return getProduct(tx, id)
-  }))
+  return withIsinGuard(() =>
+    db.transaction(async (tx) => {
+      const [before] = await tx
+        .select()
+        .from(products)
+        .where(and(eq(products.id, id), isNull(products.deletedAt)))
+        .for('update')
+      if (!before) throw notFound()
+      if (input.issuerId && input.issuerId !== before.issuerId) await checkIssuer(tx, user, input.issuerId)
+      if (input.isin && input.isin !== before.isin) await checkIsinFree(tx, input.isin, id)
+      const [after] = await tx
+        .update(products)
+        .set({ ...input, updatedAt: new Date() })
+        .where(eq(products.id, id))
+        .returning()
+      const changes = diff(before, after!)
+      if (Object.keys(changes).length) await recordChange(tx, 'product', id, user.id, 'updated', changes)
+      return getProduct(tx, id)
+    }),
+  )
 }
 
 export async function deleteProduct(db: Db, user: AuthUser, id: string) {
   if (!isUuid(id)) throw notFound()
   await db.transaction(async (tx) => {
-    const [row] = await tx.update(products).set({ deletedAt: new Date(), updatedAt: new Date() })
-      .where(and(eq(products.id, id), isNull(products.deletedAt))).returning()
+    const [row] = await tx
+      .update(products)
+      .set({ deletedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(products.id, id), isNull(products.deletedAt)))
+      .returning()
     if (!row) throw notFound()
     await recordChange(tx, 'product', id, user.id, 'deleted')
   })

@@ -23,7 +23,11 @@ const FIELDS: Record<SearchType, string[]> = {
   interactions: ['name'],
 }
 const LONG_TEXT: Record<SearchType, string> = {
-  organisations: 'notes', people: 'notes', mandates: 'notes', products: 'description', interactions: 'summary',
+  organisations: 'notes',
+  people: 'notes',
+  mandates: 'notes',
+  products: 'description',
+  interactions: 'summary',
 }
 
 function subtitleOf(type: SearchType, d: Record<string, string | null>): string | null {

@@ -49,10 +49,17 @@ export const KINDS: Kind[] = [
     table: sql`${organisations}`,
     tails: true,
     names: sql`to_tsvector('crm_simple', ${organisations}.name)`,
-    where: (user, f) => and(
-      organisationFilters(user, { type: f.type, category: f.category, stage: f.stage, city: f.city, ownerId: f.ownerId }),
-      ...createdBetween(sql`${organisations.createdAt}`, f),
-    )!,
+    where: (user, f) =>
+      and(
+        organisationFilters(user, {
+          type: f.type,
+          category: f.category,
+          stage: f.stage,
+          city: f.city,
+          ownerId: f.ownerId,
+        }),
+        ...createdBetween(sql`${organisations.createdAt}`, f),
+      )!,
     data: () => sql`jsonb_build_object('name', x.name, 'email', x.email, 'city', x.city, 'postalCode', x.postal_code,
       'phone', x.phone, 'website', x.website, 'address', x.address, 'tag', x.type)`,
     longText: sql`x.notes`,
@@ -63,10 +70,15 @@ export const KINDS: Kind[] = [
     table: sql`${people}`,
     tails: true,
     names: sql`to_tsvector('crm_simple', ${people}.first_name || ' ' || ${people}.last_name)`,
-    where: (user, f) => (hasOrganisationOnlyFilter(f) || f.category?.length ? null : and(
-      isNull(people.deletedAt), personScope(user), f.ownerId ? eq(people.ownerId, f.ownerId) : undefined,
-      ...createdBetween(sql`${people.createdAt}`, f),
-    )!),
+    where: (user, f) =>
+      hasOrganisationOnlyFilter(f) || f.category?.length
+        ? null
+        : and(
+            isNull(people.deletedAt),
+            personScope(user),
+            f.ownerId ? eq(people.ownerId, f.ownerId) : undefined,
+            ...createdBetween(sql`${people.createdAt}`, f),
+          )!,
     data: (user) => sql`jsonb_build_object('name', x.first_name || ' ' || x.last_name, 'email', x.personal_email,
       'phone', x.personal_phone, 'jobTitle', x.job_title,
       'organisation', (select ${organisations.name} from person_organisations po join ${organisations} on ${organisations.id} = po.organisation_id
@@ -80,15 +92,25 @@ export const KINDS: Kind[] = [
     table: sql`${mandates}`,
     tails: true,
     names: sql`to_tsvector('crm_simple', ${mandates}.number || ' ' || translate(${mandates}.number, '-/', '  '))`,
-    where: (user, f) => (hasOrganisationOnlyFilter(f) || f.category?.length ? null : and(
-      isNull(mandates.deletedAt), mandateScope(user), f.ownerId ? eq(mandates.ownerId, f.ownerId) : undefined,
-      ...createdBetween(sql`${mandates.createdAt}`, f),
-    )!),
+    where: (user, f) =>
+      hasOrganisationOnlyFilter(f) || f.category?.length
+        ? null
+        : and(
+            isNull(mandates.deletedAt),
+            mandateScope(user),
+            f.ownerId ? eq(mandates.ownerId, f.ownerId) : undefined,
+            ...createdBetween(sql`${mandates.createdAt}`, f),
+          )!,
     // Typing a client's name lists its mandates too (the plan's FAQ: "organisations + personnes + mandats").
-    alsoMatches: (user, q) => sql`${mandates.organisationId} = any(array(select ${organisations.id} from ${organisations}
+    alsoMatches: (
+      user,
+      q,
+    ) => sql`${mandates.organisationId} = any(array(select ${organisations.id} from ${organisations}
       where to_tsvector('crm_simple', ${organisations}.name) @@ ${q.names} and ${organisations.deletedAt} is null
       and ${organisationScope(user) ?? sql`true`} limit 200))`,
-    data: (user) => sql`jsonb_build_object('name', x.number, 'organisation', ${visibleOrganisationName(user, sql`x.organisation_id`)},
+    data: (
+      user,
+    ) => sql`jsonb_build_object('name', x.number, 'organisation', ${visibleOrganisationName(user, sql`x.organisation_id`)},
       'tag', x.status)`,
     longText: sql`x.notes`,
   },
@@ -98,11 +120,17 @@ export const KINDS: Kind[] = [
     table: sql`${products}`,
     tails: true,
     names: sql`to_tsvector('crm_simple', ${products}.name || ' ' || ${products}.isin)`,
-    where: (_user, f) => (hasOrganisationOnlyFilter(f) || f.ownerId ? null : and(
-      isNull(products.deletedAt), f.category?.length ? inArray(products.category, f.category) : undefined,
-      ...createdBetween(sql`${products.createdAt}`, f),
-    )!),
-    data: (user) => sql`jsonb_build_object('name', x.name, 'isin', x.isin, 'organisation', ${visibleOrganisationName(user, sql`x.issuer_id`)},
+    where: (_user, f) =>
+      hasOrganisationOnlyFilter(f) || f.ownerId
+        ? null
+        : and(
+            isNull(products.deletedAt),
+            f.category?.length ? inArray(products.category, f.category) : undefined,
+            ...createdBetween(sql`${products.createdAt}`, f),
+          )!,
+    data: (
+      user,
+    ) => sql`jsonb_build_object('name', x.name, 'isin', x.isin, 'organisation', ${visibleOrganisationName(user, sql`x.issuer_id`)},
       'tag', x.category)`,
     longText: sql`x.description`,
   },
@@ -112,11 +140,18 @@ export const KINDS: Kind[] = [
     table: sql`${interactions}`,
     tails: false,
     names: sql`to_tsvector('crm_simple', ${interactions}.subject)`,
-    where: (user, f) => (hasOrganisationOnlyFilter(f) || f.category?.length ? null : and(
-      isNull(interactions.deletedAt), interactionScope(user), f.ownerId ? eq(interactions.userId, f.ownerId) : undefined,
-      ...createdBetween(sql`${interactions.createdAt}`, f),
-    )!),
-    data: (user) => sql`jsonb_build_object('name', x.subject, 'organisation', ${visibleOrganisationName(user, sql`x.organisation_id`)},
+    where: (user, f) =>
+      hasOrganisationOnlyFilter(f) || f.category?.length
+        ? null
+        : and(
+            isNull(interactions.deletedAt),
+            interactionScope(user),
+            f.ownerId ? eq(interactions.userId, f.ownerId) : undefined,
+            ...createdBetween(sql`${interactions.createdAt}`, f),
+          )!,
+    data: (
+      user,
+    ) => sql`jsonb_build_object('name', x.subject, 'organisation', ${visibleOrganisationName(user, sql`x.organisation_id`)},
       'organisationId', ${visibleOrganisationId(user, sql`x.organisation_id`)}, 'occurredAt', x.occurred_at, 'tag', x.type)`,
     longText: sql`x.summary`,
   },
@@ -128,5 +163,6 @@ export const HREF: Record<SearchType, (id: string, data: Record<string, unknown>
   mandates: (id) => `/mandates/${id}`,
   products: (id) => `/products/${id}`,
   // An interaction has no page of its own: its organisation's timeline.
-  interactions: (_id, d) => (typeof d.organisationId === 'string' ? `/organisations/${d.organisationId}/interactions` : null),
+  interactions: (_id, d) =>
+    typeof d.organisationId === 'string' ? `/organisations/${d.organisationId}/interactions` : null,
 }

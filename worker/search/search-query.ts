@@ -27,7 +27,11 @@ export type CompiledQuery = {
 // Nearest dictionary words looked at for each misspelt token; typoDistance keeps the close ones.
 const NEIGHBOURS = 6
 
-export const phraseOf = (q: string) => fold(q).split(/[^\p{L}\p{N}]+/u).filter(Boolean).join(' ')
+export const phraseOf = (q: string) =>
+  fold(q)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ')
 
 // Tokens and dictionary words are letters and digits only (tokenize; the trigger that fills the
 // dictionary keeps letters only), so quoting them cannot break the tsquery syntax.
@@ -67,10 +71,18 @@ export async function compileQuery(db: Db, q: string, { notes = true } = {}): Pr
   const form = (i: number, weight = '') => (whole[i] ? exact(tokens[i]!, weight) : prefix(tokens[i]!, weight))
   const mails = emails.map((e) => prefix(e))
   const names = [...tokens.map((_, i) => any([form(i), ...corrections[i]!.map((c) => exact(c))])), ...mails]
-  const full = [...tokens.map((_, i) => any([form(i), ...(french[i] ? [french[i]!] : []), ...corrections[i]!.map((c) => exact(c))])), ...mails]
-  const weighted = [...tokens.map((_, i) => any([form(i, 'A'), ...corrections[i]!.map((c) => exact(c, 'A'))])), ...emails.map((e) => prefix(e, 'A'))]
+  const full = [
+    ...tokens.map((_, i) =>
+      any([form(i), ...(french[i] ? [french[i]!] : []), ...corrections[i]!.map((c) => exact(c))]),
+    ),
+    ...mails,
+  ]
+  const weighted = [
+    ...tokens.map((_, i) => any([form(i, 'A'), ...corrections[i]!.map((c) => exact(c, 'A'))])),
+    ...emails.map((e) => prefix(e, 'A')),
+  ]
   const head = phrase.slice(0, phrase.length - (tokens.at(-1)?.length ?? 0))
-  const lastFixes = phrase.endsWith(tokens.at(-1) ?? '\0') ? corrections.at(-1) ?? [] : []
+  const lastFixes = phrase.endsWith(tokens.at(-1) ?? '\0') ? (corrections.at(-1) ?? []) : []
   return {
     phrase,
     starts: [phrase, ...lastFixes.map((c) => head + c)],
@@ -85,9 +97,14 @@ export async function compileQuery(db: Db, q: string, { notes = true } = {}): Pr
 
 // Only the closest: a word one letter away hides those two letters away.
 function closest(token: string, near: string[]) {
-  const scored = near.map((w) => ({ w, d: typoDistance(token, w) })).filter((x): x is { w: string; d: number } => x.d !== undefined && x.w !== token)
+  const scored = near
+    .map((w) => ({ w, d: typoDistance(token, w) }))
+    .filter((x): x is { w: string; d: number } => x.d !== undefined && x.w !== token)
   const best = Math.min(...scored.map((x) => x.d))
-  return scored.filter((x) => x.d === best).map((x) => x.w).slice(0, 3)
+  return scored
+    .filter((x) => x.d === best)
+    .map((x) => x.w)
+    .slice(0, 3)
 }
 
 // One round trip for every token: is it a whole word of the dictionary (tokens before the last),
@@ -102,10 +119,12 @@ async function lookUp(db: Db, tokens: string[], notes: boolean): Promise<Lookup[
     if (!fuzzy && !notes && !askWhole) return []
     const whole = askWhole ? sql`exists (select 1 from search_terms where word = ${t})` : sql`${!last}::boolean`
     const known = fuzzy ? sql`exists (select 1 from search_terms where word like ${`${t}%`})` : sql`true`
-    return [sql`select i, whole, known,
+    return [
+      sql`select i, whole, known,
       ${fuzzy ? sql`case when known then '{}'::text[] else array(select word from search_terms order by word <-> ${t} limit ${NEIGHBOURS}) end` : sql`'{}'::text[]`} as near,
       ${notes ? sql`to_tsquery('crm_french', case when whole then ${t} else ${`${t}:*`} end)::text` : sql`''`} as french
-      from (select ${i}::int as i, ${whole} as whole, ${known} as known) x`]
+      from (select ${i}::int as i, ${whole} as whole, ${known} as known) x`,
+    ]
   })
   if (lookups.length === 0) return []
   const { rows } = await db.execute<Lookup>(sql.join(lookups, sql` union all `))

@@ -9,13 +9,19 @@ export const MAX_TOKEN_LENGTH = 40
 
 // Lower case, accents folded: the same form as the crm_simple text search configuration.
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[œæßøłđðþı]/g, (c) => FOLD[c] ?? c)
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[œæßøłđðþı]/g, (c) => FOLD[c] ?? c)
 }
 
 // Letters and digits only: whatever else was typed (quotes, backslashes, &|!:*(), emoji) is a
 // separator, so no input can change the structure of the tsquery built from the tokens.
 export function tokenize(q: string): string[] {
-  const words = fold(q).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 0)
+  const words = fold(q)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 0)
   const tokens = words.length > 1 ? words.filter((w) => w.length > 1) : words
   return [...new Set(tokens.map((w) => w.slice(0, MAX_TOKEN_LENGTH)))].slice(0, MAX_TOKENS)
 }

@@ -18,27 +18,39 @@ function serverTiming(c: Context<AppEnv>, started: number) {
 export function registerSearchRoutes(api: Api) {
   // Each kind of record is searched only if the caller may read it (organisations:read, ...),
   // and within their scope: hence 'authenticated' here, permissions applied per kind.
-  api.openapi(apiRoute({
-    method: 'get', path: '/v1/search', tags, access: 'authenticated',
-    summary: 'Search organisations, people, mandates, products and interactions (grouped, ranked, highlighted)',
-    request: { query: SearchQuery },
-    responses: { 200: jsonResponse(SearchResult), ...problemResponses },
-  }), async (c) => {
-    const started = performance.now()
-    const result = await search(c.get('db'), requireUser(c.get('user')), c.req.valid('query'))
-    serverTiming(c, started)
-    return c.json(result, 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/search',
+      tags,
+      access: 'authenticated',
+      summary: 'Search organisations, people, mandates, products and interactions (grouped, ranked, highlighted)',
+      request: { query: SearchQuery },
+      responses: { 200: jsonResponse(SearchResult), ...problemResponses },
+    }),
+    async (c) => {
+      const started = performance.now()
+      const result = await search(c.get('db'), requireUser(c.get('user')), c.req.valid('query'))
+      serverTiming(c, started)
+      return c.json(result, 200)
+    },
+  )
 
-  api.openapi(apiRoute({
-    method: 'get', path: '/v1/search/autocomplete', tags, access: 'authenticated',
-    summary: 'Best few names for what is being typed (from 2 characters)',
-    request: { query: AutocompleteQuery },
-    responses: { 200: jsonResponse(AutocompleteResult), ...problemResponses },
-  }), async (c) => {
-    const started = performance.now()
-    const result = await autocomplete(c.get('db'), requireUser(c.get('user')), c.req.valid('query'))
-    serverTiming(c, started)
-    return c.json(result, 200)
-  })
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/search/autocomplete',
+      tags,
+      access: 'authenticated',
+      summary: 'Best few names for what is being typed (from 2 characters)',
+      request: { query: AutocompleteQuery },
+      responses: { 200: jsonResponse(AutocompleteResult), ...problemResponses },
+    }),
+    async (c) => {
+      const started = performance.now()
+      const result = await autocomplete(c.get('db'), requireUser(c.get('user')), c.req.valid('query'))
+      serverTiming(c, started)
+      return c.json(result, 200)
+    },
+  )
 }

@@ -11,7 +11,9 @@ export type SearchType = (typeof SEARCH_TYPES)[number]
 export const MAX_QUERY_LENGTH = 200
 
 const Query = z.string().max(MAX_QUERY_LENGTH, `${MAX_QUERY_LENGTH} caractères au maximum.`)
-const DateParam = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ.')
+const DateParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date attendue au format AAAA-MM-JJ.')
   .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)), 'Date invalide.')
 
 export const SearchQuery = z.object({

@@ -38,7 +38,10 @@ function decodeSearchCursor(cursor: string): Cursor {
 const hasFilters = (f: Filters) => Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)))
 
 function readableKinds(user: AuthUser, types: SearchType[] | undefined, exclude: SearchType[] = []) {
-  return KINDS.filter((k) => user.permissions.has(k.permission) && !exclude.includes(k.type) && (!types?.length || types.includes(k.type)))
+  return KINDS.filter(
+    (k) =>
+      user.permissions.has(k.permission) && !exclude.includes(k.type) && (!types?.length || types.includes(k.type)),
+  )
 }
 
 // Exact whole name, then a name starting with what was typed, then any name word, then the other
@@ -72,9 +75,11 @@ function namesStartingWith(k: Kind, where: SQL, q: CompiledQuery, limit: number)
   const t = k.table
   // The record is checked row by row (OFFSET 0 again): joined, the planner may hash the whole
   // range of tails against a scan of the table (65 ms for "banque saint hono") rather than stop.
-  return q.starts.map((start) => sql`(select tl.record_id as id from search_name_tails tl
+  return q.starts.map(
+    (start) => sql`(select tl.record_id as id from search_name_tails tl
     where tl.kind = ${k.type} and tl.tail like ${`${escapeLike(start)}%`}
-      and exists (select 1 from ${t} where ${t}.id = tl.record_id and ${where} offset 0) limit ${limit})`)
+      and exists (select 1 from ${t} where ${t}.id = tl.record_id and ${where} offset 0) limit ${limit})`,
+  )
 }
 
 // The matches are a CTE without LIMIT, read only as far as needed (count up to COUNT_CAP, rank
@@ -115,7 +120,8 @@ function kindSearch(k: Kind, user: AuthUser, where: SQL, q: CompiledQuery | null
         where ${where} order by ${t}.search_name, ${t}.id limit ${limit} offset ${offset}) s)`,
     )
   }
-  const headline = q && k.longText ? sql`ts_headline('crm_french', ${k.longText}, ${q.full}, ${MARKS})` : sql`null::text`
+  const headline =
+    q && k.longText ? sql`ts_headline('crm_french', ${k.longText}, ${q.full}, ${MARKS})` : sql`null::text`
   // From the count, so a kind with no result on this page still reports its total.
   const select = sql`select ${k.type}::text as type, x.id, ${r}.rank, ${r}.ord, ${n}.n as total,
     ${k.data(user)} as data, ${headline} as headline
@@ -123,7 +129,11 @@ function kindSearch(k: Kind, user: AuthUser, where: SQL, q: CompiledQuery | null
   return { ctes, select }
 }
 
-export async function search(db: Db, user: AuthUser, query: SearchQuery): Promise<{ query: string; groups: SearchGroup[] }> {
+export async function search(
+  db: Db,
+  user: AuthUser,
+  query: SearchQuery,
+): Promise<{ query: string; groups: SearchGroup[] }> {
   const { q: text, types, limit, cursor, ...filters } = query
   const page = cursor ? decodeSearchCursor(cursor) : null
   const compiled = await compileQuery(db, text)
@@ -137,14 +147,23 @@ export async function search(db: Db, user: AuthUser, query: SearchQuery): Promis
   const parts = kinds.map(({ k, where }) => kindSearch(k, user, where, compiled, size, offset))
   // Each kind is its own subquery with its own CTEs: planned apart, the whole plans in the sum of
   // its parts (one WITH list for all kinds took three times longer to plan).
-  const statement = sql.join(parts.map((p) => sql`(with ${sql.join(p.ctes, sql`, `)} ${p.select})`), sql` union all `)
+  const statement = sql.join(
+    parts.map((p) => sql`(with ${sql.join(p.ctes, sql`, `)} ${p.select})`),
+    sql` union all `,
+  )
   const { rows } = await db.execute<Row>(statement)
   return {
     query: text,
     groups: kinds.map(({ k }) => {
       const own = rows.filter((row) => row.type === k.type)
       const hits = own.filter((row) => row.id !== null).sort((a, b) => Number(a.ord) - Number(b.ord))
-      return group(k.type, hits.map((row) => toHit(row, compiled)), own[0]?.total ?? 0, offset, size)
+      return group(
+        k.type,
+        hits.map((row) => toHit(row, compiled)),
+        own[0]?.total ?? 0,
+        offset,
+        size,
+      )
     }),
   }
 }
@@ -153,8 +172,12 @@ function group(type: SearchType, items: SearchHit[], counted: number, offset: nu
   const total = Math.min(counted, COUNT_CAP)
   const next = offset + size
   return {
-    type, total, totalCapped: counted > COUNT_CAP, items,
-    nextCursor: items.length === size && next < Math.min(counted, POOL) ? encodeSearchCursor({ t: type, o: next }) : null,
+    type,
+    total,
+    totalCapped: counted > COUNT_CAP,
+    items,
+    nextCursor:
+      items.length === size && next < Math.min(counted, POOL) ? encodeSearchCursor({ t: type, o: next }) : null,
   }
 }
 
@@ -179,18 +202,31 @@ export async function autocomplete(db: Db, user: AuthUser, query: AutocompleteQu
       order by rank desc, x.search_name, x.id limit ${query.limit})`
   }
   const run = async (parts: SQL[]) => (await db.execute<Row>(sql.join(parts, sql` union all `))).rows
-  const rows = await run(kinds.map((k) => {
-    const where = k.where(user, {})!
-    // A whole name is one of the tails; a kind without tails is read from its names' index.
-    return best(k, k.tails ? namesStartingWith(k, where, compiled, AUTOCOMPLETE_POOL)
-      : [sql`(select ${k.table}.id from ${k.table} where ${nameStarts(k.table, prefix, where)} limit ${PREFIX_POOL})`, anyOrder(k, where)])
-  }))
+  const rows = await run(
+    kinds.map((k) => {
+      const where = k.where(user, {})!
+      // A whole name is one of the tails; a kind without tails is read from its names' index.
+      return best(
+        k,
+        k.tails
+          ? namesStartingWith(k, where, compiled, AUTOCOMPLETE_POOL)
+          : [
+              sql`(select ${k.table}.id from ${k.table} where ${nameStarts(k.table, prefix, where)} limit ${PREFIX_POOL})`,
+              anyOrder(k, where),
+            ],
+      )
+    }),
+  )
   // Names holding the words in another order rank below those starting with them: looked for
   // only when the list is not full.
   const short = compiled.tokens.length > 1 && rows.length < query.limit ? kinds.filter((k) => k.tails) : []
   if (short.length) {
     const seen = new Set(rows.map((r) => `${r.type}:${r.id}`))
-    rows.push(...(await run(short.map((k) => best(k, [anyOrder(k, k.where(user, {})!)])))).filter((r) => !seen.has(`${r.type}:${r.id}`)))
+    rows.push(
+      ...(await run(short.map((k) => best(k, [anyOrder(k, k.where(user, {})!)])))).filter(
+        (r) => !seen.has(`${r.type}:${r.id}`),
+      ),
+    )
   }
   const order = new Map(kinds.map((k, i) => [k.type, i]))
   const items = rows

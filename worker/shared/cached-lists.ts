@@ -14,4 +14,5 @@ export const STALE_AFTER_WRITE = {
 
 // The cache key part that says whose view a list is: lists are cached per scope, not per user,
 // except where a filter depends on the caller (mine=true).
-export const scopeKey = (u: AuthUser) => (u.role === 'admin' ? 'all' : u.role === 'sales' ? `user:${u.id}` : `team:${u.teamId}`)
+export const scopeKey = (u: AuthUser) =>
+  u.role === 'admin' ? 'all' : u.role === 'sales' ? `user:${u.id}` : `team:${u.teamId}`

@@ -3,13 +3,21 @@ import { badRequest } from '../http/problem.ts'
 import { sql } from 'drizzle-orm'
 
 export function encodeCursor(value: unknown, id: string): string {
-  return btoa(JSON.stringify([value, id])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+  return btoa(JSON.stringify([value, id]))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '')
 }
 
 export function decodeCursor(cursor: string): [string | number | null, string] {
   try {
     const parsed = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')))
-    if (Array.isArray(parsed) && parsed.length === 2 && typeof parsed[1] === 'string' && /^[0-9a-f-]{36}$/.test(parsed[1])) {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      typeof parsed[1] === 'string' &&
+      /^[0-9a-f-]{36}$/.test(parsed[1])
+    ) {
       return parsed as [string | number | null, string]
     }
   } catch {}

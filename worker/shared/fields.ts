@@ -8,14 +8,23 @@ const optional = <T extends z.ZodTypeAny>(schema: T) =>
 
 export const NameSchema = trimmed(200).min(1, 'Ce champ est obligatoire.')
 export const EmailSchema = z.string().trim().toLowerCase().max(254).email('Adresse e-mail invalide.')
-export const PhoneSchema = z.string().trim()
+export const PhoneSchema = z
+  .string()
+  .trim()
   .regex(/^\+?[0-9 ().-]{6,20}$/, 'Numéro de téléphone invalide (chiffres, espaces, +, -, ., parenthèses).')
-export const PostalCodeSchema = z.string().trim().regex(/^[A-Za-z0-9 -]{3,10}$/, 'Code postal invalide.')
-export const WebsiteSchema = z.string().trim().max(300)
+export const PostalCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9 -]{3,10}$/, 'Code postal invalide.')
+export const WebsiteSchema = z
+  .string()
+  .trim()
+  .max(300)
   .transform((v) => (/^https?:\/\//i.test(v) ? v : `https://${v}`))
   .pipe(z.string().url('Adresse web invalide.'))
 // Money is a decimal string with at most two decimals: never a float.
-export const MoneySchema = z.union([z.string(), z.number()])
+export const MoneySchema = z
+  .union([z.string(), z.number()])
   .transform((v) => String(v).trim().replace(/\s/g, '').replace(',', '.'))
   .pipe(z.string().regex(/^\d{1,14}(\.\d{1,2})?$/, 'Montant invalide (ex. 125000 ou 125000,50).'))
 export const NotesSchema = trimmed(10_000)
@@ -32,7 +41,10 @@ export function isinCheckDigit(first11: string) {
   let double = true
   for (let i = digits.length - 1; i >= 0; i--) {
     let d = Number(digits[i])
-    if (double) { d *= 2; if (d > 9) d -= 9 }
+    if (double) {
+      d *= 2
+      if (d > 9) d -= 9
+    }
     sum += d
     double = !double
   }
@@ -42,12 +54,28 @@ export function isinCheckDigit(first11: string) {
 export function isValidIsin(value: string) {
   return /^[A-Z]{2}[A-Z0-9]{9}[0-9]$/.test(value) && isinCheckDigit(value.slice(0, 11)) === Number(value[11])
 }
-export const IsinSchema = z.string().trim().toUpperCase().transform((v) => v.replace(/\s/g, ''))
+export const IsinSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .transform((v) => v.replace(/\s/g, ''))
   .pipe(z.string().refine(isValidIsin, 'Code ISIN invalide (2 lettres, 9 caractères, 1 chiffre de contrôle).'))
 // A calendar day (YYYY-MM-DD), e.g. a mandate's start date: no time zone to get wrong.
-export const DateSchema = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'Date invalide (AAAA-MM-JJ).')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'Date invalide (AAAA-MM-JJ).')
+export const DateSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date invalide (AAAA-MM-JJ).')
+  .refine(
+    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    'Date invalide (AAAA-MM-JJ).',
+  )
 // An instant, ISO 8601 with an offset (stored and answered in UTC).
-export const DateTimeSchema = z.string().trim()
-  .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), 'Date et heure invalides (ISO 8601, ex. 2026-03-01T14:30:00Z).')
+export const DateTimeSchema = z
+  .string()
+  .trim()
+  .refine(
+    (v) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)),
+    'Date et heure invalides (ISO 8601, ex. 2026-03-01T14:30:00Z).',
+  )
   .transform((v) => new Date(v).toISOString())

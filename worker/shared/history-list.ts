@@ -4,20 +4,32 @@ import { recordHistory, users } from '../db/schema.ts'
 import { decodeCursor, encodeCursor, iso, ms } from './cursor.ts'
 import type { TxOrDb } from './tx.ts'
 
-export async function listHistory(db: TxOrDb, entityType: string, entityId: string, q: { limit: number; cursor?: string }) {
+export async function listHistory(
+  db: TxOrDb,
+  entityType: string,
+  entityId: string,
+  q: { limit: number; cursor?: string },
+) {
   const conds = [eq(recordHistory.entityType, entityType), eq(recordHistory.entityId, entityId)]
   if (q.cursor) {
     const [at, id] = decodeCursor(q.cursor)
     conds.push(sql`(${ms(recordHistory.createdAt)}, ${recordHistory.id}) < (${String(at)}::timestamptz, ${id}::uuid)`)
   }
-  const rows = await db.select({ h: recordHistory, actorName: users.name }).from(recordHistory)
+  const rows = await db
+    .select({ h: recordHistory, actorName: users.name })
+    .from(recordHistory)
     .leftJoin(users, eq(users.id, recordHistory.actorId))
-    .where(and(...conds)).orderBy(desc(ms(recordHistory.createdAt)), desc(recordHistory.id)).limit(q.limit + 1)
+    .where(and(...conds))
+    .orderBy(desc(ms(recordHistory.createdAt)), desc(recordHistory.id))
+    .limit(q.limit + 1)
   const page = rows.slice(0, q.limit)
   const last = page.at(-1)?.h
   return {
     data: page.map(({ h, actorName }) => ({
-      id: h.id, action: h.action, actorId: h.actorId, actorName: actorName ?? null,
+      id: h.id,
+      action: h.action,
+      actorId: h.actorId,
+      actorName: actorName ?? null,
       changes: Object.entries(h.changes ?? {}).map(([field, c]) => ({ field, from: c.from, to: c.to })),
       createdAt: iso(h.createdAt)!,
     })),

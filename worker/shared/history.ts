@@ -16,7 +16,13 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
 }
 const normalise = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : JSON.stringify(v))
 
-export async function recordChange(tx: Tx, entityType: string, entityId: string, actorId: string | null,
-  action: string, changes: Record<string, { from: unknown; to: unknown }> | null = null) {
+export async function recordChange(
+  tx: Tx,
+  entityType: string,
+  entityId: string,
+  actorId: string | null,
+  action: string,
+  changes: Record<string, { from: unknown; to: unknown }> | null = null,
+) {
   await tx.insert(recordHistory).values({ entityType, entityId, actorId, action, changes })
 }

@@ -11,4 +11,5 @@ export const fromCents = (cents: bigint) => {
   const abs = negative ? -cents : cents
   return `${negative ? '-' : ''}${abs / 100n}.${String(abs % 100n).padStart(2, '0')}`
 }
-export const sumMoney = (amounts: (string | null | undefined)[]) => fromCents(amounts.reduce((s, a) => s + toCents(a), 0n))
+export const sumMoney = (amounts: (string | null | undefined)[]) =>
+  fromCents(amounts.reduce((s, a) => s + toCents(a), 0n))

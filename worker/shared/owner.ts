@@ -9,10 +9,14 @@ import type { TxOrDb } from './tx.ts'
 export type Owner = { id: string; name: string; teamId: string | null }
 
 export async function resolveUser(tx: TxOrDb, caller: AuthUser, userId: string, field = 'ownerId'): Promise<Owner> {
-  const [row] = await tx.select({ id: users.id, name: users.name, teamId: users.teamId }).from(users)
+  const [row] = await tx
+    .select({ id: users.id, name: users.name, teamId: users.teamId })
+    .from(users)
     .where(and(eq(users.id, userId), eq(users.isActive, true)))
   if (!row || (caller.role !== 'admin' && row.teamId !== caller.teamId)) {
-    throw badRequest('Données invalides.', [{ path: field, message: 'Utilisateur introuvable ou hors de votre équipe.' }])
+    throw badRequest('Données invalides.', [
+      { path: field, message: 'Utilisateur introuvable ou hors de votre équipe.' },
+    ])
   }
   return row
 }

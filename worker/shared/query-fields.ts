@@ -7,4 +7,8 @@ export const BoolParam = z.enum(['true', 'false']).optional()
 
 // A comma-separated list of enum values: `?stage=PROSPECT,QUALIFICATION`.
 export const csv = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.string().transform((s) => s.split(',').filter(Boolean)).pipe(z.array(z.enum(values))).optional()
+  z
+    .string()
+    .transform((s) => s.split(',').filter(Boolean))
+    .pipe(z.array(z.enum(values)))
+    .optional()

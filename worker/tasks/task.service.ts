@@ -20,19 +20,43 @@ const OPEN = ['TODO', 'IN_PROGRESS'] as const
 
 export function toTaskDto(row: Row, names: Names) {
   return {
-    id: row.id, title: row.title, description: row.description, dueAt: iso(row.dueAt), priority: row.priority,
-    status: row.status, assigneeId: row.assigneeId, assigneeName: names.assigneeName, createdBy: row.createdBy,
-    teamId: row.teamId, organisationId: row.organisationId, organisationName: names.organisationName,
-    personId: row.personId, personName: names.personName, completedAt: iso(row.completedAt),
-    isOverdue: (OPEN as readonly string[]).includes(row.status) && row.dueAt !== null && row.dueAt.getTime() < Date.now(),
-    createdAt: iso(row.createdAt)!, updatedAt: iso(row.updatedAt)!,
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    dueAt: iso(row.dueAt),
+    priority: row.priority,
+    status: row.status,
+    assigneeId: row.assigneeId,
+    assigneeName: names.assigneeName,
+    createdBy: row.createdBy,
+    teamId: row.teamId,
+    organisationId: row.organisationId,
+    organisationName: names.organisationName,
+    personId: row.personId,
+    personName: names.personName,
+    completedAt: iso(row.completedAt),
+    isOverdue:
+      (OPEN as readonly string[]).includes(row.status) && row.dueAt !== null && row.dueAt.getTime() < Date.now(),
+    createdAt: iso(row.createdAt)!,
+    updatedAt: iso(row.updatedAt)!,
   }
 }
-const eventRef = (t: Row) => ({ id: t.id, title: t.title, organisationId: t.organisationId, assigneeId: t.assigneeId, dueAt: iso(t.dueAt), teamId: t.teamId })
+const eventRef = (t: Row) => ({
+  id: t.id,
+  title: t.title,
+  organisationId: t.organisationId,
+  assigneeId: t.assigneeId,
+  dueAt: iso(t.dueAt),
+  teamId: t.teamId,
+})
 
 // A task of a deleted organisation is hidden with it.
-const visible = (user: AuthUser) => and(isNull(tasks.deletedAt), taskScope(user),
-  sql`(${tasks.organisationId} is null or exists (select 1 from ${organisations} o where o.id = ${tasks.organisationId} and o.deleted_at is null))`)
+const visible = (user: AuthUser) =>
+  and(
+    isNull(tasks.deletedAt),
+    taskScope(user),
+    sql`(${tasks.organisationId} is null or exists (select 1 from ${organisations} o where o.id = ${tasks.organisationId} and o.deleted_at is null))`,
+  )
 
 // "due" order: open and overdue first, then by due date, undated last.
 const overdueRank = sql`(case when ${tasks.status} in ('TODO', 'IN_PROGRESS') and ${tasks.dueAt} < now() then 0 else 1 end)`
@@ -41,10 +65,14 @@ const dueKey = sql`coalesce(${ms(tasks.dueAt)}, 'infinity'::timestamptz)`
 const person = alias(people, 'task_person')
 
 function selectTasks(db: TxOrDb) {
-  return db.select({
-    t: tasks, assigneeName: users.name, organisationName: organisations.name,
-    personName: sql<string | null>`${person.firstName} || ' ' || ${person.lastName}`,
-  }).from(tasks)
+  return db
+    .select({
+      t: tasks,
+      assigneeName: users.name,
+      organisationName: organisations.name,
+      personName: sql<string | null>`${person.firstName} || ' ' || ${person.lastName}`,
+    })
+    .from(tasks)
     .leftJoin(users, eq(users.id, tasks.assigneeId))
     .leftJoin(organisations, eq(organisations.id, tasks.organisationId))
     .leftJoin(person, and(eq(person.id, tasks.personId), isNull(person.deletedAt)))
@@ -66,14 +94,24 @@ export async function listTasks(db: Db, user: AuthUser, q: TaskListQuery) {
     const [value, id] = decodeCursor(q.cursor)
     if (byDue) {
       const [rank, due] = String(value).split('|')
-      conds.push(sql`(${overdueRank}, ${dueKey}, ${tasks.id}) > (${Number(rank) || 0}, ${due ?? 'infinity'}::timestamptz, ${id}::uuid)`)
+      conds.push(
+        sql`(${overdueRank}, ${dueKey}, ${tasks.id}) > (${Number(rank) || 0}, ${due ?? 'infinity'}::timestamptz, ${id}::uuid)`,
+      )
     } else {
-      conds.push(sql`(${ms(tasks.createdAt)}, ${tasks.id}) ${descending ? sql`<` : sql`>`} (${String(value)}::timestamptz, ${id}::uuid)`)
+      conds.push(
+        sql`(${ms(tasks.createdAt)}, ${tasks.id}) ${descending ? sql`<` : sql`>`} (${String(value)}::timestamptz, ${id}::uuid)`,
+      )
     }
   }
-  const order = byDue ? [asc(overdueRank), asc(dueKey), asc(tasks.id)]
-    : descending ? [desc(ms(tasks.createdAt)), desc(tasks.id)] : [asc(ms(tasks.createdAt)), asc(tasks.id)]
-  const rows = await selectTasks(db).where(and(...conds)).orderBy(...order).limit(q.limit + 1)
+  const order = byDue
+    ? [asc(overdueRank), asc(dueKey), asc(tasks.id)]
+    : descending
+      ? [desc(ms(tasks.createdAt)), desc(tasks.id)]
+      : [asc(ms(tasks.createdAt)), asc(tasks.id)]
+  const rows = await selectTasks(db)
+    .where(and(...conds))
+    .orderBy(...order)
+    .limit(q.limit + 1)
   const page = rows.slice(0, q.limit)
   const last = page.at(-1)
   const cursorValue = (t: Row, overdue: boolean) =>
@@ -81,13 +119,17 @@ export async function listTasks(db: Db, user: AuthUser, q: TaskListQuery) {
   const data = page.map((r) => toTaskDto(r.t, r))
   return {
     data,
-    nextCursor: rows.length > q.limit && last ? encodeCursor(cursorValue(last.t, data.at(-1)!.isOverdue), last.t.id) : null,
+    nextCursor:
+      rows.length > q.limit && last ? encodeCursor(cursorValue(last.t, data.at(-1)!.isOverdue), last.t.id) : null,
   }
 }
 
 export async function getTaskRow(db: TxOrDb, user: AuthUser, id: string, { forUpdate = false } = {}) {
   if (!isUuid(id)) throw notFound()
-  const query = db.select().from(tasks).where(and(eq(tasks.id, id), visible(user)))
+  const query = db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.id, id), visible(user)))
   const [row] = forUpdate ? await query.for('update') : await query
   if (!row) throw notFound()
   return row
@@ -104,13 +146,17 @@ export const getTask = async (db: Db, user: AuthUser, id: string) => taskDto(db,
 async function checkLinks(tx: Tx, user: AuthUser, input: Partial<TaskInput>) {
   let teamId: string | null | undefined
   if (input.organisationId) {
-    const [org] = await tx.select({ teamId: organisations.teamId }).from(organisations)
+    const [org] = await tx
+      .select({ teamId: organisations.teamId })
+      .from(organisations)
       .where(and(eq(organisations.id, input.organisationId), isNull(organisations.deletedAt), organisationScope(user)))
     if (!org) throw badRequest('Données invalides.', [{ path: 'organisationId', message: 'Organisation introuvable.' }])
     teamId = org.teamId
   }
   if (input.personId) {
-    const [p] = await tx.select({ id: people.id }).from(people)
+    const [p] = await tx
+      .select({ id: people.id })
+      .from(people)
       .where(and(eq(people.id, input.personId), isNull(people.deletedAt), personScope(user)))
     if (!p) throw badRequest('Données invalides.', [{ path: 'personId', message: 'Personne introuvable.' }])
   }
@@ -120,16 +166,21 @@ async function checkLinks(tx: Tx, user: AuthUser, input: Partial<TaskInput>) {
 export async function createTask(db: Db, user: AuthUser, input: TaskInput) {
   return db.transaction(async (tx) => {
     const orgTeam = await checkLinks(tx, user, input)
-    const assignee = input.assigneeId ? await resolveUser(tx, user, input.assigneeId, 'assigneeId') : { id: user.id, teamId: user.teamId }
+    const assignee = input.assigneeId
+      ? await resolveUser(tx, user, input.assigneeId, 'assigneeId')
+      : { id: user.id, teamId: user.teamId }
     const done = input.status === 'DONE'
-    const [row] = await tx.insert(tasks).values({
-      ...input,
-      dueAt: input.dueAt ? new Date(input.dueAt) : null,
-      assigneeId: assignee.id,
-      createdBy: user.id,
-      teamId: orgTeam !== undefined ? orgTeam : assignee.teamId,
-      completedAt: done ? new Date() : null,
-    }).returning()
+    const [row] = await tx
+      .insert(tasks)
+      .values({
+        ...input,
+        dueAt: input.dueAt ? new Date(input.dueAt) : null,
+        assigneeId: assignee.id,
+        createdBy: user.id,
+        teamId: orgTeam !== undefined ? orgTeam : assignee.teamId,
+        completedAt: done ? new Date() : null,
+      })
+      .returning()
     await recordChange(tx, 'task', row!.id, user.id, 'created')
     await emitEvent(tx, 'task.created', user, { task: eventRef(row!) })
     if (done) await emitEvent(tx, 'task.completed', user, { task: eventRef(row!) })
@@ -144,23 +195,30 @@ export async function updateTask(db: Db, user: AuthUser, id: string, input: Part
       organisationId: input.organisationId !== before.organisationId ? input.organisationId : undefined,
       personId: input.personId !== before.personId ? input.personId : undefined,
     })
-    const assignee = input.assigneeId && input.assigneeId !== before.assigneeId
-      ? await resolveUser(tx, user, input.assigneeId, 'assigneeId') : null
+    const assignee =
+      input.assigneeId && input.assigneeId !== before.assigneeId
+        ? await resolveUser(tx, user, input.assigneeId, 'assigneeId')
+        : null
     const status = input.status ?? before.status
     const completing = status === 'DONE' && before.status !== 'DONE'
     const reopening = status !== 'DONE' && before.status === 'DONE'
     const { dueAt, ...fields } = input
-    const [after] = await tx.update(tasks).set({
-      ...fields,
-      ...(dueAt !== undefined ? { dueAt: dueAt ? new Date(dueAt) : null } : {}),
-      ...(orgTeam !== undefined ? { teamId: orgTeam } : {}),
-      ...(completing ? { completedAt: new Date() } : reopening ? { completedAt: null } : {}),
-      updatedAt: new Date(),
-    }).where(eq(tasks.id, id)).returning()
+    const [after] = await tx
+      .update(tasks)
+      .set({
+        ...fields,
+        ...(dueAt !== undefined ? { dueAt: dueAt ? new Date(dueAt) : null } : {}),
+        ...(orgTeam !== undefined ? { teamId: orgTeam } : {}),
+        ...(completing ? { completedAt: new Date() } : reopening ? { completedAt: null } : {}),
+        updatedAt: new Date(),
+      })
+      .where(eq(tasks.id, id))
+      .returning()
     const changes = diff(before, after!)
     if (Object.keys(changes).length) {
       await recordChange(tx, 'task', id, user.id, 'updated', changes)
-      if (assignee) await emitEvent(tx, 'task.assigned', user, { task: eventRef(after!), previousAssigneeId: before.assigneeId })
+      if (assignee)
+        await emitEvent(tx, 'task.assigned', user, { task: eventRef(after!), previousAssigneeId: before.assigneeId })
       if (completing) await emitEvent(tx, 'task.completed', user, { task: eventRef(after!) })
     }
     return taskDto(tx, id)
@@ -174,4 +232,3 @@ export async function deleteTask(db: Db, user: AuthUser, id: string) {
     await recordChange(tx, 'task', id, user.id, 'deleted')
   })
 }
-

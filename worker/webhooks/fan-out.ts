@@ -8,7 +8,9 @@ import type { DomainEvent } from '../events/event-types.ts'
 export type WebhookJob = { webhookId: string; event: DomainEvent }
 
 export async function fanOutWebhooks(db: Db, env: Pick<Env, 'WEBHOOKS_QUEUE'>, event: DomainEvent) {
-  const hooks = await db.select({ id: webhooks.id }).from(webhooks)
+  const hooks = await db
+    .select({ id: webhooks.id })
+    .from(webhooks)
     .where(and(eq(webhooks.isActive, true), arrayContains(webhooks.events, [event.type])))
   if (hooks.length === 0) return
   await env.WEBHOOKS_QUEUE.sendBatch(hooks.map((h) => ({ body: { webhookId: h.id, event } satisfies WebhookJob })))

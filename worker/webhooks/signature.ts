@@ -3,7 +3,9 @@
 const enc = new TextEncoder()
 
 export async function signWebhook(secret: string, id: string, timestamp: number, body: string) {
-  const raw = secret.startsWith('whsec_') ? Uint8Array.from(atob(secret.slice(6)), (c) => c.charCodeAt(0)) : enc.encode(secret)
+  const raw = secret.startsWith('whsec_')
+    ? Uint8Array.from(atob(secret.slice(6)), (c) => c.charCodeAt(0))
+    : enc.encode(secret)
   const key = await crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign'])
   const mac = await crypto.subtle.sign('HMAC', key, enc.encode(`${id}.${timestamp}.${body}`))
   return `v1,${btoa(String.fromCharCode(...new Uint8Array(mac)))}`

@@ -16,7 +16,10 @@ export async function handleWebhookBatch(batch: MessageBatch<WebhookJob>, env: E
     for (const message of batch.messages) {
       const { webhookId, event } = message.body
       const [hook] = await db.select().from(webhooks).where(eq(webhooks.id, webhookId))
-      if (!hook || !hook.isActive) { message.ack(); continue }
+      if (!hook || !hook.isActive) {
+        message.ack()
+        continue
+      }
       const body = JSON.stringify(event)
       const timestamp = Math.floor(Date.now() / 1000)
       const started = Date.now()
@@ -42,8 +45,14 @@ export async function handleWebhookBatch(batch: MessageBatch<WebhookJob>, env: E
         responseBody = String(error).slice(0, 2000)
       }
       await db.insert(webhookDeliveries).values({
-        webhookId, eventId: event.id, eventType: event.type, attempt: message.attempts, status,
-        responseStatus, responseBody, durationMs: Date.now() - started,
+        webhookId,
+        eventId: event.id,
+        eventType: event.type,
+        attempt: message.attempts,
+        status,
+        responseStatus,
+        responseBody,
+        durationMs: Date.now() - started,
       })
       if (status === 'succeeded') message.ack()
       else {

@@ -1,0 +1,2 @@
+-- Reserved for imports: statements are separated by --> statement-breakpoint lines.
+SELECT 1;
