@@ -1,2 +1,2 @@
--- Reserved for hardening: statements are separated by --> statement-breakpoint lines.
+-- Reserved slot (hardening); replace this statement with the feature's SQL.
 SELECT 1;

@@ -1,2 +1,2 @@
--- Reserved for imports: statements are separated by --> statement-breakpoint lines.
+-- Reserved slot (imports); replace this statement with the feature's SQL.
 SELECT 1;

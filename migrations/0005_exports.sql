@@ -1,2 +1,2 @@
--- Reserved for exports: statements are separated by --> statement-breakpoint lines.
+-- Reserved slot (exports); replace this statement with the feature's SQL.
 SELECT 1;

@@ -1,2 +1,2 @@
--- Reserved for webhooks: statements are separated by --> statement-breakpoint lines.
+-- Reserved slot (webhooks); replace this statement with the feature's SQL.
 SELECT 1;

@@ -1,2 +1,2 @@
--- Reserved for notifications: statements are separated by --> statement-breakpoint lines.
+-- Reserved slot (notifications); replace this statement with the feature's SQL.
 SELECT 1;

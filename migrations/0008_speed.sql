@@ -1,2 +1,2 @@
--- Reserved for speed: statements are separated by --> statement-breakpoint lines.
+-- Reserved slot (speed); replace this statement with the feature's SQL.
 SELECT 1;
