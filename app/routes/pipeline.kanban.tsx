@@ -122,7 +122,7 @@ export default function Kanban({ loaderData }: Route.ComponentProps) {
         {announce}
       </p>
       <div
-        className="-mx-3 flex snap-x snap-mandatory gap-3 overflow-x-auto px-3 pb-2 md:mx-0 md:grid md:grid-cols-4 md:overflow-visible md:px-0"
+        className="relative -mx-3 flex snap-x snap-mandatory gap-3 overflow-x-auto px-3 pb-2 md:mx-0 md:grid md:grid-cols-4 md:overflow-visible md:px-0"
         data-testid="kanban"
       >
         {board.map((col) => (
