@@ -1,32 +1,64 @@
 // One hub per user: holds that user's open sockets and nothing else. Notifications are stored in
-// Postgres before they are pushed, so a hub losing its sockets loses no notification.
-// Uses WebSocket hibernation so idle tabs cost nothing.
+// Postgres before they are pushed, so a hub losing its sockets loses no notification: a client
+// that reconnects sends {"resumeFrom": <last seq>} and the hub replays the rest from Postgres.
+// Uses WebSocket hibernation so idle tabs cost nothing; "ping" is answered by the runtime's
+// auto-response without waking the object.
 import { DurableObject } from 'cloudflare:workers'
+import { withDb } from '../worker/db/client.ts'
+import type { Env } from '../worker/env.ts'
+import { listNotifications, type NotificationDto } from '../worker/notifications/notification.service.ts'
+import { HUB_SESSION_HEADER, HUB_USER_HEADER } from '../worker/notifications/notification-ws.routes.ts'
 
-export class NotificationHub extends DurableObject {
+// Survives hibernation with the socket. `seq` is the last sequence this socket was sent.
+type Attachment = { userId: string; sessionId: string; seq: number }
+type Pushed = { type: 'notification'; notification: NotificationDto }
+const REPLAY_PAGE = 100
+
+export class NotificationHub extends DurableObject<Env> {
+  // Sockets replaying from Postgres: live notifications wait here so the order stays by seq.
+  private resuming = new Map<WebSocket, Pushed[]>()
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env)
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('ping', 'pong'))
+  }
+
   async fetch(request: Request): Promise<Response> {
     if (request.headers.get('upgrade')?.toLowerCase() !== 'websocket') {
       return new Response('Expected a WebSocket upgrade', { status: 426 })
     }
     const { 0: client, 1: server } = new WebSocketPair()
     this.ctx.acceptWebSocket(server)
+    const attachment: Attachment = {
+      userId: request.headers.get(HUB_USER_HEADER) ?? '',
+      sessionId: request.headers.get(HUB_SESSION_HEADER) ?? '',
+      seq: -1, // nothing sent yet: live pushes go through until the client asks to resume
+    }
+    server.serializeAttachment(attachment)
     server.send(JSON.stringify({ type: 'hello', connections: this.ctx.getWebSockets().length }))
     return new Response(null, { status: 101, webSocket: client })
   }
 
-  // Called by the events consumer; answers how many sockets received the message.
+  // Called after commit by the events consumer, notifyUser() and the read/archive routes;
+  // answers how many sockets received the message.
   async push(message: unknown): Promise<number> {
-    const data = JSON.stringify(message)
     let delivered = 0
     for (const ws of this.ctx.getWebSockets()) {
-      try {
-        ws.send(data)
-        delivered++
-      } catch {
-        ws.close(1011, 'send failed')
-      }
+      if (this.sendTo(ws, message)) delivered++
     }
     return delivered
+  }
+
+  // Signing out (one session, or every session with no argument) closes its sockets at once.
+  async closeSessions(sessionIds?: string[]): Promise<number> {
+    let closed = 0
+    for (const ws of this.ctx.getWebSockets()) {
+      const a = ws.deserializeAttachment() as Attachment | null
+      if (sessionIds && !sessionIds.includes(a?.sessionId ?? '')) continue
+      ws.close(4001, 'session ended')
+      closed++
+    }
+    return closed
   }
 
   connections(): number {
@@ -34,10 +66,76 @@ export class NotificationHub extends DurableObject {
   }
 
   async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer) {
-    if (message === 'ping') ws.send('pong')
+    if (message === 'ping') return void ws.send('pong')
+    let body: unknown
+    try {
+      body = JSON.parse(typeof message === 'string' ? message : new TextDecoder().decode(message))
+    } catch {
+      return void ws.send(JSON.stringify({ type: 'error', detail: 'Message JSON attendu.' }))
+    }
+    const from = (body as { resumeFrom?: unknown })?.resumeFrom
+    if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) {
+      return void ws.send(JSON.stringify({ type: 'error', detail: 'resumeFrom doit être un entier positif.' }))
+    }
+    await this.resume(ws, from)
   }
 
   async webSocketClose(ws: WebSocket, code: number) {
+    this.resuming.delete(ws)
     ws.close(code === 1005 ? 1000 : code, 'closing')
+  }
+
+  private sendTo(ws: WebSocket, message: unknown): boolean {
+    const m = message as Pushed
+    try {
+      if (m?.type === 'notification') {
+        const pending = this.resuming.get(ws)
+        if (pending) {
+          pending.push(m)
+          return true
+        }
+        const a = ws.deserializeAttachment() as Attachment
+        if (a.seq >= 0 && m.notification.seq <= a.seq) return false // already sent by a replay
+        a.seq = Math.max(a.seq, m.notification.seq)
+        ws.serializeAttachment(a)
+      }
+      ws.send(JSON.stringify(message))
+      return true
+    } catch {
+      ws.close(1011, 'send failed')
+      return false
+    }
+  }
+
+  // Replays every notification after `from`, oldest first, then whatever arrived meanwhile,
+  // each sequence number once.
+  private async resume(ws: WebSocket, from: number) {
+    const a = ws.deserializeAttachment() as Attachment
+    this.resuming.set(ws, [])
+    let last = from
+    let replayed = 0
+    try {
+      await withDb(this.env, async (db) => {
+        for (;;) {
+          const page = await listNotifications(db, a.userId, { since: last, limit: REPLAY_PAGE })
+          for (const n of page.data) {
+            ws.send(JSON.stringify({ type: 'notification', notification: n, replay: true }))
+            last = n.seq
+            replayed++
+          }
+          if (page.data.length < REPLAY_PAGE) return
+        }
+      })
+    } finally {
+      const pending = this.resuming.get(ws) ?? []
+      this.resuming.delete(ws)
+      for (const m of pending.sort((x, y) => x.notification.seq - y.notification.seq)) {
+        if (m.notification.seq <= last) continue
+        ws.send(JSON.stringify(m))
+        last = m.notification.seq
+      }
+      ws.serializeAttachment({ ...a, seq: last })
+      ws.send(JSON.stringify({ type: 'resumed', seq: last, replayed }))
+    }
   }
 }

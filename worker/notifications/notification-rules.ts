@@ -1,99 +1,46 @@
-// Which event notifies whom. Recipients are users who may see the record (owner, team), so a
-// notification never leaks a record outside its reader's scope.
-import { and, eq, inArray, or } from 'drizzle-orm'
-import type { Db } from '../db/client.ts'
-import { users } from '../db/schema.ts'
+// Which domain event notifies whom (recipients.ts keeps them within the record's scope); the
+// wording lives in the catalogue. The actor is never told of their own act.
 import type { DomainEvent } from '../events/event-types.ts'
-import type { NewNotification } from './notification.service.ts'
+import { renderFor } from './catalogue.ts'
+import type { Outgoing, Tx } from './delivery.service.ts'
+import { justUser, ownerAndManagers, teamReaders } from './recipients.ts'
 
 type OrgRef = { id: string; name: string; ownerId: string | null; teamId: string | null }
-const STAGE_LABELS: Record<string, string> = {
-  PROSPECT: 'Prospect',
-  QUALIFICATION: 'Qualification',
-  PROPOSITION: 'Proposition',
-  SIGNE: 'Signé',
+type TaskRef = { id: string; title: string; assigneeId: string | null; organisationId?: string | null }
+type MandateRef = {
+  id: string
+  number: string
+  organisationName?: string | null
+  teamId: string | null
+  ownerId?: string | null
 }
 
-async function ownerAndManagers(db: Db, org: OrgRef) {
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.isActive, true),
-        or(
-          org.ownerId ? eq(users.id, org.ownerId) : undefined,
-          org.teamId ? and(eq(users.teamId, org.teamId), eq(users.role, 'manager')) : undefined,
-        ),
-      ),
-    )
-  return rows.map((r) => r.id)
-}
-
-// "The team" as far as the record's scope allows: managers and viewers of its team read every
-// team record; a sales user only the records they own (the owner is added by the caller).
-async function teamReaders(db: Db, teamId: string | null, ownerId: string | null) {
-  if (!teamId && !ownerId) return []
-  const rows = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.isActive, true),
-        or(
-          teamId ? and(eq(users.teamId, teamId), inArray(users.role, ['manager', 'viewer'])) : undefined,
-          ownerId ? eq(users.id, ownerId) : undefined,
-        ),
-      ),
-    )
-  return rows.map((r) => r.id)
-}
-
-export async function notificationsFor(db: Db, event: DomainEvent): Promise<NewNotification[]> {
-  const base = { eventId: event.id, type: event.type }
+export async function notificationsFor(db: Tx, event: DomainEvent): Promise<Outgoing[]> {
+  const opts = { eventId: event.id, actorId: event.actor?.id ?? null }
   switch (event.type) {
     case 'organisation.created': {
       const org = event.data.organisation as OrgRef
-      return (await ownerAndManagers(db, org)).map((userId) => ({
-        ...base,
-        userId,
-        title: 'Nouvelle organisation',
-        message: `${org.name} a été créée.`,
-        link: `/organisations/${org.id}`,
-      }))
+      const params = { organisationId: org.id, name: org.name }
+      return renderFor(await ownerAndManagers(db, org), 'organisation.created', params, opts)
     }
     case 'organisation.stage_changed': {
       const org = event.data.organisation as OrgRef
-      const to = String(event.data.to)
-      const signed = to === 'SIGNE'
-      const recipients = signed ? await teamReaders(db, org.teamId, org.ownerId) : await ownerAndManagers(db, org)
-      return recipients
-        .filter((id) => signed || id !== event.actor?.id)
-        .map((userId) => ({
-          ...base,
-          userId,
-          priority: signed ? 'HIGH' : 'NORMAL',
-          title: signed ? 'Organisation signée 🎉' : 'Étape du pipeline modifiée',
-          message: `${org.name} : ${STAGE_LABELS[String(event.data.from)] ?? '—'} → ${STAGE_LABELS[to]}`,
-          link: `/organisations/${org.id}`,
-        }))
+      const params = { organisationId: org.id, name: org.name }
+      if (event.data.to === 'SIGNE') return renderFor(await teamReaders(db, org), 'organisation.signed', params, opts)
+      const stage = { ...params, from: String(event.data.from), to: String(event.data.to) }
+      return renderFor(await ownerAndManagers(db, org), 'organisation.stage_changed', stage, opts)
     }
     case 'task.created':
     case 'task.assigned': {
-      const task = event.data.task as { id: string; title: string; assigneeId: string | null }
-      if (!task.assigneeId || task.assigneeId === event.actor?.id) return []
-      return [{ ...base, userId: task.assigneeId, title: 'Nouvelle tâche', message: task.title, link: '/tasks' }]
+      const task = event.data.task as TaskRef
+      const params = { taskId: task.id, title: task.title, organisationId: task.organisationId ?? null }
+      return renderFor(await justUser(db, task.assigneeId), 'task.assigned', params, opts)
     }
     case 'mandat.signed': {
-      const m = event.data.mandate as { id: string; number: string; teamId: string | null; ownerId?: string | null }
-      return (await teamReaders(db, m.teamId, m.ownerId ?? null)).map((userId) => ({
-        ...base,
-        userId,
-        priority: 'HIGH',
-        title: 'Mandat signé',
-        message: `Le mandat ${m.number} est signé.`,
-        link: `/mandats/${m.id}`,
-      }))
+      const m = event.data.mandate as MandateRef
+      const params = { mandateId: m.id, number: m.number, organisationName: m.organisationName ?? null }
+      const readers = await teamReaders(db, { teamId: m.teamId, ownerId: m.ownerId ?? null })
+      return renderFor(readers, 'mandat.signed', params, opts)
     }
     default:
       return []
