@@ -2,6 +2,7 @@
 // extensions are hand-written SQL in migrations/ because drizzle-kit cannot express them.
 import { sql } from 'drizzle-orm'
 import {
+  bigint,
   boolean,
   date,
   index,
@@ -398,13 +399,61 @@ export const notifications = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
+    // Per-user sequence set by a trigger (migrations/0007): a reconnecting client resumes after it.
+    seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+    // Time-based types: one notification per record and period (worker/notifications/time-based.cron.ts).
+    dedupeKey: text('dedupe_key'),
     createdAt: createdAt(),
   },
   (t) => [
     index('notifications_user_time_idx').on(t.userId, t.createdAt),
     uniqueIndex('notifications_event_user_type_idx').on(t.eventId, t.userId, t.type),
+    uniqueIndex('notifications_user_seq_idx').on(t.userId, t.seq),
   ],
 )
+
+export const notificationCounters = pgTable('notification_counters', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  lastSeq: bigint('last_seq', { mode: 'number' }).notNull().default(0),
+})
+
+// Only the choices a user changed; a missing row means the catalogue's default.
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    inApp: boolean('in_app').notNull().default(true),
+    email: boolean('email').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.type], name: 'notification_preferences_pk' })],
+)
+
+export const notificationSettings = pgTable('notification_settings', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  emailDigest: boolean('email_digest').notNull().default(false),
+})
+
+// E-mails owed to a user: sent right after the notification, or gathered by the daily digest.
+export const notificationEmails = pgTable('notification_emails', {
+  id: id(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  type: text('type').notNull(),
+  title: text('title').notNull(),
+  message: text('message'),
+  link: text('link'),
+  digest: boolean('digest').notNull(),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+  createdAt: createdAt(),
+})
 
 export const webhooks = pgTable('webhooks', {
   id: id(),

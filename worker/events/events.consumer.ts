@@ -6,7 +6,7 @@ import type { Env } from '../env.ts'
 import { createLogger } from '../http/logger.ts'
 import { invalidateLists } from '../cache/list-cache.ts'
 import { notificationsFor } from '../notifications/notification-rules.ts'
-import { pushToUser, storeNotifications, toNotificationDto } from '../notifications/notification.service.ts'
+import { afterCommit, storeAndQueue } from '../notifications/delivery.service.ts'
 import { EVENT_TYPES, type DomainEvent } from './event-types.ts'
 import { fanOutWebhooks } from '../webhooks/fan-out.ts'
 
@@ -34,7 +34,7 @@ export async function handleEventBatch(batch: MessageBatch<DomainEvent>, env: En
           const claimed = await tx.execute(sql`insert into processed_events (event_id, consumer)
             values (${event.id}, ${CONSUMER}) on conflict do nothing returning event_id`)
           if (claimed.rows.length === 0) return null
-          return storeNotifications(tx, await notificationsFor(tx as never, event))
+          return storeAndQueue(tx, await notificationsFor(tx, event))
         })
         if (stored === null) {
           log.info('duplicate event skipped', { eventId: event.id })
@@ -43,12 +43,7 @@ export async function handleEventBatch(batch: MessageBatch<DomainEvent>, env: En
         }
         await invalidateLists(env, ...(RESOURCE_OF[event.type.split('.')[0]!] ?? []))
         await fanOutWebhooks(db, env, event)
-        // Pushing is best effort: the notification is already stored and listed on next load.
-        await Promise.allSettled(
-          stored.map((n) =>
-            pushToUser(env, n.userId, { type: 'notification', notification: toNotificationDto(n), event: event.type }),
-          ),
-        )
+        await afterCommit(db, env, stored, event.type)
         message.ack()
       } catch (error) {
         log.error('event handling failed, will retry', { eventId: event.id, error: String(error) })
