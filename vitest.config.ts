@@ -38,6 +38,7 @@ export default defineConfig({
                 DB_WS_PROXY: inject('dbProxy'),
                 ENVIRONMENT: 'test',
                 SESSION_SECRET: 'test',
+                WEBHOOK_SECRET_KEY: 'test-webhook-secret-key',
               },
             },
           })),

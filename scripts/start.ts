@@ -1,6 +1,6 @@
 // npm start: embedded Postgres (unless DATABASE_URL is set) → migrations → demo seed on first run
 // → the Worker in workerd through Vite (KV, Queues, Durable Objects, R2 live locally) → cron ticks.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'vite'
 import { createDb } from '../worker/db/client.ts'
@@ -14,13 +14,19 @@ const port = Number(process.env.PORT ?? 8787)
 const quiet = args.includes('--quiet')
 const say = (msg: string) => !quiet && console.log(msg)
 
+// Secrets a local run needs; a .dev.vars from before a secret existed gets the missing ones added.
+const LOCAL_SECRETS = ['SESSION_SECRET', 'WEBHOOK_SECRET_KEY']
+
 function ensureDevVars() {
-  if (existsSync('.dev.vars')) return
-  writeFileSync(
-    '.dev.vars',
-    `# Generated on first start; never commit. Production secrets: wrangler secret put <NAME>\nSESSION_SECRET=${randomBytes(32).toString('hex')}\n`,
-  )
-  say('created .dev.vars with a fresh SESSION_SECRET')
+  if (!existsSync('.dev.vars')) {
+    writeFileSync('.dev.vars', '# Generated on first start; never commit. Production secrets: wrangler secret put <NAME>\n')
+  }
+  const current = readFileSync('.dev.vars', 'utf8')
+  const missing = LOCAL_SECRETS.filter((name) => !new RegExp(`^${name}=`, 'm').test(current))
+  if (missing.length === 0) return
+  const lines = missing.map((name) => `${name}=${randomBytes(32).toString('hex')}\n`).join('')
+  appendFileSync('.dev.vars', `${current.endsWith('\n') || current === '' ? '' : '\n'}${lines}`)
+  say(`.dev.vars: generated ${missing.join(', ')}`)
 }
 
 async function main() {

@@ -28,6 +28,8 @@ import { registerNotificationRoutes } from './notifications/notification.routes.
 import { registerDocsRoutes } from './docs/docs.routes.ts'
 import { registerEventRoutes } from './events/events.routes.ts'
 import { registerSearchRoutes } from './search/search.routes.ts'
+import { registerWebhookRoutes } from './webhooks/webhook.routes.ts'
+import { registerWebhookDeliveryRoutes } from './webhooks/webhook-deliveries.routes.ts'
 
 export function createApi() {
   const api = new OpenAPIHono<AppEnv>({ defaultHook: validationHook }).basePath('/api')
@@ -55,6 +57,8 @@ export function createApi() {
   registerNotificationRoutes(api)
   registerEventRoutes(api)
   registerSearchRoutes(api)
+  registerWebhookRoutes(api)
+  registerWebhookDeliveryRoutes(api)
   registerDocsRoutes(api)
 
   api.notFound((c) => problemResponse(c, problem(404, `Aucune route ${c.req.method} ${c.req.path}.`)))

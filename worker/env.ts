@@ -10,6 +10,8 @@ export interface Env {
   MAIL_API_URL?: string
   MAIL_API_KEY?: string
   MAIL_FROM?: string
+  // encrypts webhook signing secrets at rest (worker/webhooks/secret-box.ts); .dev.vars locally
+  WEBHOOK_SECRET_KEY: string
   // local only: the embedded database's WebSocket proxy (unset in production)
   DB_WS_PROXY?: string
 
@@ -24,6 +26,8 @@ export interface Env {
   FILES: R2Bucket
   EVENTS_QUEUE: Queue<QueueMessageBody>
   WEBHOOKS_QUEUE: Queue<QueueMessageBody>
+  // a webhook message whose last attempt failed is sent here (worker/webhooks/webhooks.consumer.ts)
+  WEBHOOKS_DLQ: Queue<QueueMessageBody>
   EXPORTS_QUEUE: Queue<QueueMessageBody>
   NOTIFICATION_HUB: DurableObjectNamespace<NotificationHub>
   LOGIN_LIMITER: RateLimit

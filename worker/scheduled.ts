@@ -7,6 +7,7 @@ import { dispatchOutbox } from './events/dispatch-outbox.ts'
 import { purgeExpired } from './notifications/notification.service.ts'
 import { reportStalePipeline } from './pipeline/stale-report.cron.ts'
 import { purgeBin } from './bin/bin.service.ts'
+import { purgeWebhookLog, sweepWebhookMessages } from './webhooks/webhooks.cron.ts'
 
 export const CRONS = { outbox: '* * * * *', daily: '0 6 * * *' } as const
 
@@ -16,9 +17,15 @@ export async function handleScheduled(controller: ScheduledController, env: Env)
     await withDb(env, async (db) => {
       const sent = await dispatchOutbox(db, env)
       if (sent) log.info('outbox swept', { sent })
+      const requeued = await sweepWebhookMessages(db, env)
+      if (requeued) log.info('webhook messages requeued', { requeued })
       if (controller.cron !== CRONS.daily) return
       await purgeExpired(db)
-      log.info('daily jobs done', { staleReports: await reportStalePipeline(db, env), binPurged: await purgeBin(db) })
+      log.info('daily jobs done', {
+        staleReports: await reportStalePipeline(db, env),
+        binPurged: await purgeBin(db),
+        webhookLogPurged: await purgeWebhookLog(db),
+      })
     })
   } catch (error) {
     log.error('scheduled job failed', { error: String(error) })

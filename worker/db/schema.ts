@@ -460,12 +460,44 @@ export const webhooks = pgTable('webhooks', {
   url: text('url').notNull(),
   description: text('description'),
   events: text('events').array().notNull(),
+  // Encrypted with WEBHOOK_SECRET_KEY (worker/webhooks/secret-box.ts): a dump alone cannot sign.
   secret: text('secret').notNull(),
   isActive: boolean('is_active').notNull().default(true),
   createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
+  // Rotation overlap: the old secret still signs until then.
+  previousSecret: text('previous_secret'),
+  previousSecretExpiresAt: timestamp('previous_secret_expires_at', { withTimezone: true }),
+  disabledReason: text('disabled_reason'),
+  failingSince: timestamp('failing_since', { withTimezone: true }),
+  lastSuccessAt: timestamp('last_success_at', { withTimezone: true }),
 })
+
+// One event to deliver to one endpoint; its attempts are the rows of webhook_deliveries.
+export const webhookMessages = pgTable(
+  'webhook_messages',
+  {
+    id: id(),
+    webhookId: uuid('webhook_id')
+      .notNull()
+      .references(() => webhooks.id, { onDelete: 'cascade' }),
+    eventId: uuid('event_id').notNull(),
+    eventType: text('event_type').notNull(),
+    payload: jsonb('payload').notNull(),
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('webhook_messages_hook_event_idx').on(t.webhookId, t.eventId),
+    index('webhook_messages_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    index('webhook_messages_created_idx').on(t.createdAt),
+  ],
+)
 
 export const webhookDeliveries = pgTable(
   'webhook_deliveries',
@@ -482,8 +514,15 @@ export const webhookDeliveries = pgTable(
     responseBody: text('response_body'),
     durationMs: integer('duration_ms'),
     createdAt: createdAt(),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => webhookMessages.id, { onDelete: 'cascade' }),
+    nextRetryAt: timestamp('next_retry_at', { withTimezone: true }),
   },
-  (t) => [index('webhook_deliveries_hook_time_idx').on(t.webhookId, t.createdAt)],
+  (t) => [
+    index('webhook_deliveries_hook_time_idx').on(t.webhookId, t.createdAt),
+    index('webhook_deliveries_created_idx').on(t.createdAt),
+  ],
 )
 
 export const outbox = pgTable(

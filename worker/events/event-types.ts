@@ -16,6 +16,8 @@ export const EVENT_TYPES = [
   'interaction.created',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
+// Sent to one webhook endpoint on demand ("Envoyer un test"); never emitted by a write.
+export const WEBHOOK_TEST_EVENT = 'webhook.test'
 
 export type DomainEvent<T = Record<string, unknown>> = {
   id: string

@@ -8,7 +8,7 @@ import { invalidateLists } from '../cache/list-cache.ts'
 import { notificationsFor } from '../notifications/notification-rules.ts'
 import { afterCommit, storeAndQueue } from '../notifications/delivery.service.ts'
 import { EVENT_TYPES, type DomainEvent } from './event-types.ts'
-import { fanOutWebhooks } from '../webhooks/fan-out.ts'
+import { enqueueWebhookJobs, recordWebhookMessages, type WebhookJob } from '../webhooks/fan-out.ts'
 
 const CONSUMER = 'events'
 const RESOURCE_OF: Record<string, string[]> = {
@@ -30,10 +30,13 @@ export async function handleEventBatch(batch: MessageBatch<DomainEvent>, env: En
         continue
       }
       try {
+        let webhookJobs: WebhookJob[] = []
         const stored = await db.transaction(async (tx) => {
           const claimed = await tx.execute(sql`insert into processed_events (event_id, consumer)
             values (${event.id}, ${CONSUMER}) on conflict do nothing returning event_id`)
           if (claimed.rows.length === 0) return null
+          // Committed with the claim, so a crash after it cannot lose a webhook (the sweep sends it).
+          webhookJobs = await recordWebhookMessages(tx, event)
           return storeAndQueue(tx, await notificationsFor(tx, event))
         })
         if (stored === null) {
@@ -42,7 +45,9 @@ export async function handleEventBatch(batch: MessageBatch<DomainEvent>, env: En
           continue
         }
         await invalidateLists(env, ...(RESOURCE_OF[event.type.split('.')[0]!] ?? []))
-        await fanOutWebhooks(db, env, event)
+        await enqueueWebhookJobs(env, webhookJobs).catch((error) =>
+          log.warn('webhook jobs left to the sweep', { eventId: event.id, error: String(error) }),
+        )
         await afterCommit(db, env, stored, event.type)
         message.ack()
       } catch (error) {

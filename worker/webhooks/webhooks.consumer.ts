@@ -1,64 +1,109 @@
-// WEBHOOKS queue consumer: one signed POST per message, every attempt recorded; failures retry
-// with backoff and end in the dead-letter queue after max_retries.
-import { eq } from 'drizzle-orm'
-import { withDb } from '../db/client.ts'
-import { webhookDeliveries, webhooks } from '../db/schema.ts'
+// WEBHOOKS queue consumer. Each message is one attempt of one webhook_messages row; the row, not
+// the queue, holds the attempt count and the schedule, so a retry is a new message sent with its
+// own delay (a Queues delay stops at 12 h: longer waits hop). Messages of a batch run
+// concurrently and each settles alone: a slow endpoint (up to 15 s) never holds back another's
+// deliveries, and one bad message never fails the batch.
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm'
+import { type Db, withDb } from '../db/client.ts'
+import { webhookMessages, webhooks } from '../db/schema.ts'
 import type { Env } from '../env.ts'
-import { createLogger } from '../http/logger.ts'
-import type { WebhookJob } from './fan-out.ts'
-import { signWebhook } from './signature.ts'
+import { createLogger, type Logger } from '../http/logger.ts'
+import { isUuid } from '../shared/tx.ts'
+import { attemptDelivery, type MessageRow } from './attempt.ts'
+import { enqueueWebhookJobs, type WebhookJob } from './fan-out.ts'
+import { MAX_QUEUE_DELAY_SECONDS } from './retry-schedule.ts'
 
-const TIMEOUT_MS = 10_000
+// A claimed message is locked this long; a worker that dies mid-attempt frees it for the sweep.
+const LOCK_SECONDS = 60
+const EARLY_TOLERANCE_SECONDS = 1
 
-export async function handleWebhookBatch(batch: MessageBatch<WebhookJob>, env: Env) {
-  const log = createLogger({ consumer: 'webhooks' })
-  await withDb(env, async (db) => {
-    for (const message of batch.messages) {
-      const { webhookId, event } = message.body
-      const [hook] = await db.select().from(webhooks).where(eq(webhooks.id, webhookId))
-      if (!hook || !hook.isActive) {
-        message.ack()
-        continue
-      }
-      const body = JSON.stringify(event)
-      const timestamp = Math.floor(Date.now() / 1000)
-      const started = Date.now()
-      let status = 'failed'
-      let responseStatus: number | null = null
-      let responseBody: string | null = null
-      try {
-        const res = await fetch(hook.url, {
-          method: 'POST',
-          signal: AbortSignal.timeout(TIMEOUT_MS),
-          headers: {
-            'content-type': 'application/json',
-            'webhook-id': event.id,
-            'webhook-timestamp': String(timestamp),
-            'webhook-signature': await signWebhook(hook.secret, event.id, timestamp, body),
-          },
-          body,
-        })
-        responseStatus = res.status
-        responseBody = (await res.text()).slice(0, 2000)
-        status = res.ok ? 'succeeded' : 'failed'
-      } catch (error) {
-        responseBody = String(error).slice(0, 2000)
-      }
-      await db.insert(webhookDeliveries).values({
-        webhookId,
-        eventId: event.id,
-        eventType: event.type,
-        attempt: message.attempts,
-        status,
-        responseStatus,
-        responseBody,
-        durationMs: Date.now() - started,
-      })
-      if (status === 'succeeded') message.ack()
-      else {
-        log.warn('webhook delivery failed', { webhookId, eventId: event.id, responseStatus, attempt: message.attempts })
-        message.retry({ delaySeconds: Math.min(3600, 30 * 2 ** message.attempts) })
-      }
+const isJob = (body: unknown): body is WebhookJob =>
+  typeof body === 'object' &&
+  body !== null &&
+  typeof (body as WebhookJob).messageId === 'string' &&
+  isUuid((body as WebhookJob).messageId) &&
+  Number.isInteger((body as WebhookJob).attempt) &&
+  (body as WebhookJob).attempt >= 1
+
+// Only the message for the row's next attempt, once due, wins the row: duplicates (a sweep and a
+// late queue message) find nothing to claim.
+async function claim(db: Db, job: WebhookJob): Promise<MessageRow | undefined> {
+  const m = webhookMessages
+  const [row] = await db
+    .update(m)
+    .set({
+      attempts: sql`${m.attempts} + 1`,
+      lockedUntil: sql`now() + make_interval(secs => ${LOCK_SECONDS})`,
+      updatedAt: new Date(),
+    })
+    .where(
+      and(
+        eq(m.id, job.messageId),
+        eq(m.status, 'pending'),
+        eq(m.attempts, job.attempt - 1),
+        sql`${m.nextAttemptAt} <= now() + make_interval(secs => ${EARLY_TOLERANCE_SECONDS})`,
+        or(isNull(m.lockedUntil), lt(m.lockedUntil, sql`now()`)),
+      ),
+    )
+    .returning()
+  return row
+}
+
+async function scheduleNext(env: Env, job: WebhookJob, at: Date) {
+  const seconds = Math.min(MAX_QUEUE_DELAY_SECONDS, Math.max(0, Math.ceil((at.getTime() - Date.now()) / 1000)))
+  await enqueueWebhookJobs(env, [job], seconds)
+}
+
+export async function deliverJob(db: Db, env: Env, job: WebhookJob, log: Logger) {
+  const msg = await claim(db, job)
+  if (!msg) {
+    // Not claimable: stale or duplicate (drop it), or early because its wait exceeded 12 h (hop).
+    const [row] = await db.select().from(webhookMessages).where(eq(webhookMessages.id, job.messageId))
+    if (row?.status === 'pending' && row.attempts === job.attempt - 1 && row.nextAttemptAt.getTime() > Date.now()) {
+      await scheduleNext(env, job, row.nextAttemptAt)
     }
-  })
+    return
+  }
+  const [hook] = await db.select().from(webhooks).where(eq(webhooks.id, msg.webhookId))
+  if (!hook?.isActive) {
+    // Disabled meanwhile: nothing is sent; a replay after re-enabling sends it again.
+    await db
+      .update(webhookMessages)
+      .set({ status: 'cancelled', lockedUntil: null })
+      .where(eq(webhookMessages.id, msg.id))
+    return
+  }
+  const result = await attemptDelivery(db, env, hook, msg)
+  if (result.nextAttemptAt) {
+    await scheduleNext(env, { messageId: msg.id, attempt: job.attempt + 1 }, result.nextAttemptAt)
+  } else if (!result.ok) {
+    log.warn('webhook delivery failed for good', { webhookId: hook.id, eventId: msg.eventId, attempt: msg.attempts })
+    // The last resort: the message goes to the dead-letter queue (recorded in the audit log).
+    await env.WEBHOOKS_DLQ.send(
+      { ...job, webhookId: hook.id, eventId: msg.eventId, responseStatus: result.responseStatus },
+      { contentType: 'json' },
+    )
+  }
+}
+
+export async function handleWebhookBatch(batch: MessageBatch<unknown>, env: Env) {
+  const log = createLogger({ consumer: 'webhooks' })
+  await withDb(env, (db) =>
+    Promise.all(
+      batch.messages.map(async (message) => {
+        if (!isJob(message.body)) {
+          log.error('malformed webhook job dropped', { id: message.id })
+          message.ack()
+          return
+        }
+        try {
+          await deliverJob(db, env, message.body, log)
+          message.ack()
+        } catch (error) {
+          log.error('webhook job failed, will retry', { id: message.id, error: String(error) })
+          message.retry({ delaySeconds: 10 })
+        }
+      }),
+    ),
+  )
 }
