@@ -61,3 +61,10 @@ CREATE TABLE "notification_emails" (
 );
 --> statement-breakpoint
 CREATE INDEX "notification_emails_pending_idx" ON "notification_emails" ("user_id", "created_at") WHERE "sent_at" IS NULL;
+--> statement-breakpoint
+CREATE TABLE "notification_marks" (
+  "user_id" uuid NOT NULL REFERENCES "users"("id") ON DELETE CASCADE,
+  "key" text NOT NULL,
+  "notified_at" timestamp with time zone DEFAULT now() NOT NULL,
+  CONSTRAINT "notification_marks_pk" PRIMARY KEY ("user_id", "key")
+);

@@ -1,11 +1,10 @@
 // Cron triggers. Every minute: sweep the outbox (events a request could not hand over).
-// Daily: stale-pipeline report to managers, expired notifications purge, bin purge (30 days).
+// Daily: notifications (expiry purge, time-based types, digests), bin purge (30 days).
 import type { Env } from './env.ts'
 import { withDb } from './db/client.ts'
 import { createLogger } from './http/logger.ts'
 import { dispatchOutbox } from './events/dispatch-outbox.ts'
-import { purgeExpired } from './notifications/notification.service.ts'
-import { reportStalePipeline } from './pipeline/stale-report.cron.ts'
+import { dailyNotifications } from './notifications/notifications.cron.ts'
 import { purgeBin } from './bin/bin.service.ts'
 import { purgeWebhookLog, sweepWebhookMessages } from './webhooks/webhooks.cron.ts'
 
@@ -20,9 +19,8 @@ export async function handleScheduled(controller: ScheduledController, env: Env)
       const requeued = await sweepWebhookMessages(db, env)
       if (requeued) log.info('webhook messages requeued', { requeued })
       if (controller.cron !== CRONS.daily) return
-      await purgeExpired(db)
       log.info('daily jobs done', {
-        staleReports: await reportStalePipeline(db, env),
+        notifications: await dailyNotifications(db, env),
         binPurged: await purgeBin(db),
         webhookLogPurged: await purgeWebhookLog(db),
       })

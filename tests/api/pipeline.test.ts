@@ -91,26 +91,21 @@ describe('pipeline', () => {
     expect((await (await as('admin')).get('/api/v1/pipeline/analytics?from=hier')).status).toBe(400)
   })
 
-  test('the daily cron reports organisations stuck for more than 30 days to their managers', async () => {
+  test('the daily cron reports each organisation stuck for more than 30 days to the managers of its team', async () => {
     const manager = await as('manager')
     const stale = await manager.get('/api/v1/organisations?stale=true&limit=1')
     expect(stale.body.data.length).toBe(1)
     const res = await fetch(`${baseURL()}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('0 6 * * *')}`)
     expect(res.status).toBe(200)
     const n = await eventually(async () =>
-      (await manager.get('/api/v1/notifications?limit=50')).body.data.find(
-        (x: any) => x.type === 'pipeline.stale_report',
+      (await manager.get('/api/v1/notifications?type=organisation.stale&limit=100')).body.data.find(
+        (x: any) => x.link === `/organisations/${stale.body.data[0].id}`,
       ),
     )
     expect(n.priority).toBe('HIGH')
-    expect(n.link).toBe('/organisations?stale=true')
-    expect(n.title).toMatch(/plus de 30 jours/)
-    // Sales are not managers: the report is not theirs.
+    expect(n.message).toContain(stale.body.data[0].name)
+    // Sales are not managers: the alert is not theirs.
     const sales = await as('sales')
-    expect(
-      (await sales.get('/api/v1/notifications?limit=100')).body.data.some(
-        (x: any) => x.type === 'pipeline.stale_report',
-      ),
-    ).toBe(false)
+    expect((await sales.get('/api/v1/notifications?type=organisation.stale')).body.data).toEqual([])
   })
 })

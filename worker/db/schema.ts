@@ -440,6 +440,20 @@ export const notificationSettings = pgTable('notification_settings', {
   emailDigest: boolean('email_digest').notNull().default(false),
 })
 
+// Time-based notifications already sent, per user and record-and-period key: the daily cron
+// claims a key here before notifying, so a record is not reported again before a week passes.
+export const notificationMarks = pgTable(
+  'notification_marks',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    notifiedAt: timestamp('notified_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key], name: 'notification_marks_pk' })],
+)
+
 // E-mails owed to a user: sent right after the notification, or gathered by the daily digest.
 export const notificationEmails = pgTable('notification_emails', {
   id: id(),

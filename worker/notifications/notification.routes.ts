@@ -6,6 +6,7 @@ import { apiRoute } from '../http/route.ts'
 import { isNotificationType } from './catalogue.ts'
 import { archive, listNotifications, markRead, pushToUser } from './notification.service.ts'
 import { registerNotificationSocket } from './notification-ws.routes.ts'
+import { registerNotificationPreferenceRoutes } from './preferences.routes.ts'
 
 const tags = ['Notifications']
 const NotificationSchema = z.object({
@@ -27,6 +28,7 @@ const Changed = z.object({ ids: z.array(z.string()) })
 
 export function registerNotificationRoutes(api: Api) {
   registerNotificationSocket(api)
+  registerNotificationPreferenceRoutes(api)
   api.openapi(
     apiRoute({
       method: 'get',
