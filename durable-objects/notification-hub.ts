@@ -49,12 +49,14 @@ export class NotificationHub extends DurableObject<Env> {
     return delivered
   }
 
-  // Signing out (one session, or every session with no argument) closes its sockets at once.
-  async closeSessions(sessionIds?: string[]): Promise<number> {
+  // Signing out closes the session's sockets at once: the listed sessions, or every session
+  // but `except` (a password change keeps the current one), or all of them.
+  async closeSessions(only?: string[] | null, except?: string): Promise<number> {
     let closed = 0
     for (const ws of this.ctx.getWebSockets()) {
-      const a = ws.deserializeAttachment() as Attachment | null
-      if (sessionIds && !sessionIds.includes(a?.sessionId ?? '')) continue
+      const session = (ws.deserializeAttachment() as Attachment | null)?.sessionId ?? ''
+      if (only && !only.includes(session)) continue
+      if (except && session === except) continue
       ws.close(4001, 'session ended')
       closed++
     }
