@@ -1,0 +1,167 @@
+// Writes one chunk in one transaction: records, their history, the stage log, one import_rows
+// line per file row and the counters. The chunk is claimed first (chunks_done = n → n + 1), so a
+// redelivered or retried chunk finds it taken and writes nothing twice.
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import type { AuthUser } from '../auth/auth-user.ts'
+import type { Db } from '../db/client.ts'
+import {
+  importRows,
+  imports,
+  organisations,
+  people,
+  personOrganisations,
+  recordHistory,
+  stageChanges,
+} from '../db/schema.ts'
+import type { PipelineStage } from '../db/enums.ts'
+import type { Tx } from '../shared/tx.ts'
+import { planChunk, type Decision, type PlanInput, type RawRow } from './import-plan.ts'
+
+type ImportRow = typeof imports.$inferSelect
+type Changes = Record<string, { from: unknown; to: unknown }>
+const TABLE = { organisations, people } as const
+const UNCHANGED = 'Déjà à jour : aucun changement.'
+const ENTITY_TYPE = { organisations: 'organisation', people: 'person' } as const
+
+const same = (field: string, a: unknown, b: unknown) =>
+  field === 'amount' ? a != null && b != null && Number(a) === Number(b) : String(a ?? '') === String(b ?? '')
+
+export async function writeChunk(db: Db, user: AuthUser, imp: ImportRow, n: number, rows: RawRow[], plan: PlanInput) {
+  return db.transaction(async (tx) => {
+    const claimed = await tx
+      .update(imports)
+      .set({ chunksDone: n + 1, rowsDone: sql`${imports.rowsDone} + ${rows.length}`, updatedAt: sql`now()` })
+      .where(and(eq(imports.id, imp.id), eq(imports.chunksDone, n), eq(imports.status, 'running')))
+      .returning({ id: imports.id })
+    if (!claimed.length) return null
+    const decisions = await planChunk(tx, user, plan, rows)
+    const entity = plan.entity
+    const history: (typeof recordHistory.$inferInsert)[] = []
+    const stages: (typeof stageChanges.$inferInsert)[] = []
+    const previous = new Map<number, Record<string, unknown>>()
+
+    const creates = decisions.filter((d) => d.outcome === 'created')
+    if (creates.length) {
+      for (const d of creates) d.recordId = crypto.randomUUID()
+      const owner = (d: Decision) => d.owner ?? { id: user.id, teamId: user.teamId }
+      if (entity === 'organisations') {
+        await tx.insert(organisations).values(
+          creates.map((d) => ({
+            ...(d.row.values as { name: string; type: 'INVESTISSEUR' }),
+            id: d.recordId!,
+            ownerId: owner(d).id,
+            teamId: owner(d).teamId,
+          })),
+        )
+        for (const d of creates) {
+          const to = (d.row.values.pipelineStage as PipelineStage | undefined) ?? 'PROSPECT'
+          stages.push({ organisationId: d.recordId!, fromStage: null, toStage: to, changedBy: user.id })
+        }
+      } else {
+        await tx.insert(people).values(
+          creates.map((d) => ({
+            ...(d.row.values as { firstName: string; lastName: string }),
+            id: d.recordId!,
+            ownerId: owner(d).id,
+            teamId: owner(d).teamId,
+          })),
+        )
+      }
+      for (const d of creates) {
+        history.push({
+          entityType: ENTITY_TYPE[entity],
+          entityId: d.recordId!,
+          actorId: user.id,
+          action: 'imported',
+          changes: { importFile: { from: null, to: imp.fileName } },
+        })
+      }
+    }
+
+    const updates = decisions.filter((d) => d.outcome === 'updated')
+    if (updates.length) {
+      const table = TABLE[entity]
+      const current = await tx
+        .select()
+        .from(table)
+        .where(
+          inArray(
+            table.id,
+            updates.map((d) => d.recordId!),
+          ),
+        )
+        .for('update')
+      const byId = new Map(current.map((r) => [r.id, r as Record<string, unknown>]))
+      for (const d of updates) {
+        const before = byId.get(d.recordId!)!
+        const set: Record<string, unknown> = {}
+        for (const [field, value] of Object.entries(d.row.values))
+          if (!same(field, before[field], value)) set[field] = value
+        if (d.owner && d.owner.id !== before.ownerId)
+          Object.assign(set, { ownerId: d.owner.id, teamId: d.owner.teamId })
+        if (!Object.keys(set).length) {
+          d.outcome = 'skipped'
+          d.message = UNCHANGED
+          continue
+        }
+        const changes: Changes = {}
+        for (const field of Object.keys(set)) changes[field] = { from: before[field] ?? null, to: set[field] }
+        previous.set(d.line, Object.fromEntries(Object.keys(set).map((f) => [f, before[f] ?? null])))
+        const stageMoved = entity === 'organisations' && set.pipelineStage !== undefined
+        await tx
+          .update(table)
+          .set({ ...set, updatedAt: sql`now()`, ...(stageMoved ? { stageChangedAt: sql`now()` } : {}) })
+          .where(eq(table.id, d.recordId!))
+        if (stageMoved) {
+          stages.push({
+            organisationId: d.recordId!,
+            fromStage: before.pipelineStage as PipelineStage,
+            toStage: set.pipelineStage as PipelineStage,
+            changedBy: user.id,
+          })
+        }
+        history.push({
+          entityType: ENTITY_TYPE[entity],
+          entityId: d.recordId!,
+          actorId: user.id,
+          action: 'import_updated',
+          changes,
+        })
+      }
+    }
+
+    if (entity === 'people') await linkPeople(tx, decisions)
+    if (history.length) await tx.insert(recordHistory).values(history)
+    if (stages.length) await tx.insert(stageChanges).values(stages)
+    await tx.insert(importRows).values(
+      decisions.map((d) => ({
+        importId: imp.id,
+        line: d.line,
+        outcome: d.outcome,
+        recordId: d.outcome === 'error' ? null : (d.recordId ?? null),
+        columnName: d.column ?? null,
+        message: d.message ?? null,
+        previous: previous.get(d.line) ?? null,
+      })),
+    )
+    const count = (o: Decision['outcome']) => decisions.filter((d) => d.outcome === o).length
+    await tx
+      .update(imports)
+      .set({
+        created: sql`${imports.created} + ${count('created')}`,
+        updated: sql`${imports.updated} + ${count('updated')}`,
+        skipped: sql`${imports.skipped} + ${count('skipped')}`,
+        errors: sql`${imports.errors} + ${count('error')}`,
+      })
+      .where(eq(imports.id, imp.id))
+    return decisions.length
+  })
+}
+
+// organisation_nom links the person to that organisation (added, never replacing other links).
+async function linkPeople(tx: Tx, decisions: Decision[]) {
+  const links = decisions
+    .filter((d) => d.organisationId && d.recordId && (d.outcome !== 'skipped' || d.message === UNCHANGED))
+    .map((d) => ({ personId: d.recordId!, organisationId: d.organisationId!, role: d.row.role ?? null }))
+  if (links.length) await tx.insert(personOrganisations).values(links).onConflictDoNothing()
+}
