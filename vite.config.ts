@@ -2,28 +2,16 @@ import { cloudflare } from '@cloudflare/vite-plugin'
 import { reactRouter } from '@react-router/dev/vite'
 import tailwindcss from '@tailwindcss/vite'
 import { defineConfig } from 'vite'
+import { localWorkerVars } from './scripts/local-vars.ts'
 
-// Local runs get the embedded database's address from scripts/start.ts through the environment;
-// production reads DATABASE_URL from a Worker secret.
-const localVars = () => {
-  const vars: Record<string, string> = {}
-  for (const key of ['DATABASE_URL', 'DB_WS_PROXY', 'ENVIRONMENT', 'APP_URL']) {
-    const value = process.env[`CRM_${key}`]
-    if (value) vars[key] = value
-  }
-  return vars
-}
-
-// Tests only (CRM_TEST, set by tests/setup/global-server.ts): a partner origin for the CORS tests.
-const testVars = (): Record<string, string> =>
-  process.env.CRM_TEST ? { ALLOWED_ORIGINS: 'https://partner.example.test' } : {}
-
+// Local runs get the embedded database's address and the rest from scripts/start.ts (one list,
+// shared with the production build served by npm start); production reads wrangler.toml and secrets.
 export default defineConfig(({ command }) => ({
   plugins: [
     cloudflare({
       viteEnvironment: { name: 'ssr' },
       persistState: process.env.CRM_PERSIST_DIR ? { path: process.env.CRM_PERSIST_DIR } : true,
-      config: command === 'serve' ? { vars: { ...testVars(), ...localVars() } } : undefined,
+      config: command === 'serve' ? { vars: localWorkerVars() } : undefined,
     }),
     tailwindcss(),
     reactRouter(),

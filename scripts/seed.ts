@@ -1,6 +1,7 @@
 // Demo data (first start) and large benchmark data sets.
 //   npm run seed                                  demo data into the local database if it is empty
 //   npm run seed -- --organisations 100000        large data set (generated in SQL, for benchmarks)
+import { mkdirSync } from 'node:fs'
 import { sql, type SQL } from 'drizzle-orm'
 import { createDb, type Db } from '../worker/db/client.ts'
 import * as s from '../worker/db/schema.ts'
@@ -305,9 +306,9 @@ export async function seedLarge(db: Db, organisations: number) {
         from organisations where not exists (select 1 from person_organisations po where po.organisation_id = organisations.id)),
       src as materialized (select gen_random_uuid() pid, g, o.id oid, o.owner_id, o.team_id, g <= (select count(*) from o) prim
         from generate_series(1, ${organisations * 2}) g join o on o.rn = 1 + (g - 1) % (select count(*) from o)),
-      ins as (insert into people (id, first_name, last_name, personal_email, job_title, owner_id, team_id)
+      ins as (insert into people (id, first_name, last_name, personal_email, job_title, owner_id, team_id, org_owner_ids)
         select src.pid, f.names[1 + g % array_length(f.names,1)], l.names[1 + (g / 3) % array_length(l.names,1)], 'personne' || g || '@exemple.fr',
-          j.titles[1 + g % array_length(j.titles,1)], src.owner_id, src.team_id
+          j.titles[1 + g % array_length(j.titles,1)], src.owner_id, src.team_id, array_remove(array[src.owner_id], null)
         from src, (select ${arr(FIRST_NAMES)} names) f, (select ${arr(LAST_NAMES)} names) l, (select ${arr(JOB_TITLES)} titles) j)
     insert into person_organisations (person_id, organisation_id, role, is_primary)
     select pid, oid, 'Contact', prim from src`)
@@ -326,6 +327,8 @@ if (import.meta.main) {
   const { runMigrations } = await import('./migrate.ts')
   const started = Date.now()
   const dataDir = arg('data-dir') ?? '.data/pg'
+  // A fresh clone has no .data yet: PGlite would fail with ENOENT on its parent directory.
+  if (!process.env.DATABASE_URL) mkdirSync(dataDir, { recursive: true })
   const local = process.env.DATABASE_URL
     ? null
     : await startLocalDb({ dataDir }).catch((e) => {

@@ -6,10 +6,13 @@ import { createServer } from 'vite'
 import { createDb } from '../worker/db/client.ts'
 import { startLocalDb, type LocalDb } from './local-db.ts'
 import { runMigrations } from './migrate.ts'
+import { ensureBuild, serveBuild } from './serve-build.ts'
+import { localWorkerVars } from './local-vars.ts'
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from './seed.ts'
 
 const args = process.argv.slice(2)
 const memory = args.includes('--memory')
+const dev = args.includes('--dev')
 const port = Number(process.env.PORT ?? 8787)
 const quiet = args.includes('--quiet')
 const say = (msg: string) => !quiet && console.log(msg)
@@ -57,12 +60,28 @@ async function main() {
   process.env.CRM_ENVIRONMENT = process.env.CRM_TEST ? 'test' : 'development'
   // Miniflare would fetch a sample Request.cf object from the internet; this machine stays offline.
   process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= 'false'
-  const server = await createServer({
-    configFile: 'vite.config.ts',
-    server: { port },
-    logLevel: quiet ? 'warn' : 'info',
-  })
-  await server.listen()
+  // npm start serves the production build (built first when the sources changed); npm run dev
+  // keeps Vite's dev server and its hot reload.
+  let server: { close: () => Promise<void> }
+  if (dev) {
+    const vite = await createServer({
+      configFile: 'vite.config.ts',
+      server: { port },
+      logLevel: quiet ? 'warn' : 'info',
+    })
+    await vite.listen()
+    server = vite
+  } else {
+    await ensureBuild(say)
+    const built = await serveBuild({
+      port,
+      vars: localWorkerVars(),
+      persistDir: process.env.CRM_PERSIST_DIR ?? '.wrangler/state',
+      quiet,
+    })
+    built.child.once('exit', (code) => process.exit(code ?? 1))
+    server = { close: () => (built.child.removeAllListeners('exit'), built.stop()) }
+  }
 
   // Cron triggers, as Cloudflare would fire them (miniflare exposes the scheduled handler).
   const tick = (cron: string) =>

@@ -4,12 +4,15 @@ import type { AuthUser } from './auth/auth-user.ts'
 import type { Db } from './db/client.ts'
 import type { Env } from './env.ts'
 import type { Logger } from './http/logger.ts'
+import type { RequestTiming } from './http/server-timing.ts'
 
 export type Vars = {
   requestId: string
   log: Logger
   db: Db
   user: AuthUser | null
+  // Server-Timing phases and statement counts of this request (its page's, when in-process).
+  timing: RequestTiming
 }
 export type AppEnv = { Bindings: Env; Variables: Vars }
 export type Api = OpenAPIHono<AppEnv>

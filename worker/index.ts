@@ -4,7 +4,7 @@ import { createRequestHandler } from 'react-router'
 import { api } from './app.ts'
 import type { Env } from './env.ts'
 import { newNonce, securityHeaders } from './http/security-headers.ts'
-import { markInProcess } from './http/in-process.ts'
+import { closePage, markInProcess, newPageContext } from './http/in-process.ts'
 import { sentryOptions } from './http/sentry.ts'
 import { handleQueue } from './queues.ts'
 import { handleScheduled } from './scheduled.ts'
@@ -40,6 +40,8 @@ const handler = {
       const res = await api.fetch(request, env, ctx)
       return withHeaders(res, headers)
     }
+    // One page view, one connection and one session look-up: its API calls share this context.
+    const page = newPageContext()
     const apiCall = (path: string, init: RequestInit = {}) => {
       const h = new Headers(init.headers)
       for (const name of ['cookie', 'origin', 'user-agent', 'cf-connecting-ip', 'accept-language']) {
@@ -47,11 +49,16 @@ const handler = {
         if (v && !h.has(name)) h.set(name, v)
       }
       return Promise.resolve(
-        api.fetch(markInProcess(new Request(new URL(path, url.origin), { ...init, headers: h })), env, ctx),
+        api.fetch(markInProcess(new Request(new URL(path, url.origin), { ...init, headers: h }), page), env, ctx),
       )
     }
-    const res = await ssr(request, { env, ctx, cspNonce: nonce, api: apiCall })
-    return withHeaders(res, headers)
+    let res: Response
+    try {
+      res = await ssr(request, { env, ctx, cspNonce: nonce, api: apiCall })
+    } finally {
+      ctx.waitUntil(closePage(page))
+    }
+    return withHeaders(res, { ...headers, 'server-timing': page.timing.header() })
   },
   queue: handleQueue,
   scheduled: handleScheduled,

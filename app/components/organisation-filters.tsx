@@ -2,7 +2,7 @@
 // days, stale) and its sort. Selects apply at once; the text fields on Enter or "Filtrer".
 import { useEffect, useRef } from 'react'
 import { Form, Link, useNavigate, useSearchParams } from 'react-router'
-import { SORTS } from '../../worker/organisations/organisation.schema'
+import { SORTS } from '../../worker/organisations/organisation-sorts'
 import { labels, t, type MessageKey } from '../i18n/fr'
 import { inputClass } from './field'
 import { btn, cx } from './ui'

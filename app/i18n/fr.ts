@@ -457,6 +457,9 @@ export const fr = {
   'admin.tab.roles': 'Rôles et permissions',
   'admin.tab.tokens': 'Jetons d’API',
   'admin.tab.audit': 'Journal d’audit',
+  'admin.cacheStats':
+    'Cache des listes : {hits} lectures servies par le cache, {misses} calculées (taux de succès {rate}).',
+  'admin.cacheStats.empty': 'Cache des listes : aucune lecture depuis 24 h.',
   'admin.users.new': 'Nouvel utilisateur',
   'admin.users.name': 'Nom',
   'admin.users.role': 'Rôle',

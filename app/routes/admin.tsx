@@ -12,7 +12,18 @@ export const meta: Route.MetaFunction = () => [{ title: `${t('admin.title')} · 
 export async function loader({ context }: Route.LoaderArgs) {
   const me = await apiJson<{ permissions: string[] }>(context, '/api/v1/auth/me')
   if (!canAdminister(me)) throw respond(null, { status: 404 })
+  type CacheStats = { hits: number; misses: number; hit_rate: number | null }
+  const cache = can(me, 'settings:manage') ? await apiJson<CacheStats>(context, '/api/v1/admin/cache-stats') : null
   return {
+    cacheLine: !cache
+      ? null
+      : cache.hit_rate === null
+        ? t('admin.cacheStats.empty')
+        : t('admin.cacheStats', {
+            hits: cache.hits.toLocaleString('fr-FR'),
+            misses: cache.misses.toLocaleString('fr-FR'),
+            rate: `${(cache.hit_rate * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`,
+          }),
     sections: ADMIN_SECTIONS.filter((s) => can(me, s.permission)).map((s) => ({
       to: s.to,
       label: t(s.key as MessageKey),
@@ -24,6 +35,11 @@ export default function Admin({ loaderData }: Route.ComponentProps) {
   return (
     <div className="mx-auto max-w-6xl space-y-4">
       <PageHeader title={t('admin.title')} />
+      {loaderData.cacheLine && (
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="cache-stats">
+          {loaderData.cacheLine}
+        </p>
+      )}
       <Tabs label={t('admin.title')} items={loaderData.sections} />
       <Outlet />
     </div>

@@ -1,6 +1,5 @@
 import { redirect, useActionData } from 'react-router'
 import type { Route } from './+types/people.new'
-import { requirePermission } from '../lib/guards.server'
 import { apiJson, apiSubmit } from '../lib/api.server'
 import { errorsByField } from '../lib/actions.server'
 import { formToJson } from '../lib/forms'
@@ -14,7 +13,6 @@ import type { OrganisationDto, PersonDto } from '../lib/types'
 export const meta: Route.MetaFunction = () => [{ title: `${t('person.new')} · ${t('app.name')}` }]
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  await requirePermission(context, 'people:create')
   const orgId = new URL(request.url).searchParams.get('organisationId')
   const [owners, org] = await Promise.all([
     loadUsers(context),

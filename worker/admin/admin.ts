@@ -6,6 +6,7 @@ import { registerRoleRoutes } from './roles.routes.ts'
 import { registerApiTokenRoutes } from './api-tokens.routes.ts'
 import { registerAuditLogRoutes } from './audit-log.routes.ts'
 import { registerRouteInventory } from './route-inventory.routes.ts'
+import { registerCacheStatsRoutes } from './cache-stats.routes.ts'
 
 export function registerAdminRoutes(api: Api) {
   registerUserRoutes(api)
@@ -14,4 +15,5 @@ export function registerAdminRoutes(api: Api) {
   registerApiTokenRoutes(api)
   registerAuditLogRoutes(api)
   registerRouteInventory(api)
+  registerCacheStatsRoutes(api)
 }

@@ -3,6 +3,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import type { Env } from '../env.ts'
+import { countCacheLookup } from './cache-stats.ts'
 
 const TTL_SECONDS = 300
 
@@ -39,7 +40,19 @@ export async function cachedJson<T>(
   query: string,
   load: () => Promise<T>,
 ) {
-  const { value, hit } = await cachedList(c.env, resource, scopeKey, query, load)
+  // Server-Timing's cache phase is the KV time alone: the load's own time is its queries'.
+  let loadMs = 0
+  const started = performance.now()
+  const { value, hit } = await cachedList(c.env, resource, scopeKey, query, async () => {
+    const loadStarted = performance.now()
+    try {
+      return await load()
+    } finally {
+      loadMs = performance.now() - loadStarted
+    }
+  })
+  c.get('timing')?.add('cache', performance.now() - started - loadMs)
+  countCacheLookup(c.env, c.executionCtx, hit)
   c.header('x-cache', hit ? 'HIT' : 'MISS')
   return value
 }

@@ -3,6 +3,7 @@
 import { Client, neonConfig, Pool } from '@neondatabase/serverless'
 import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless'
 import * as schema from './schema.ts'
+import { instrumentPool, type RequestTiming } from '../http/server-timing.ts'
 
 export type Db = NeonDatabase<typeof schema>
 export type DbConfig = { DATABASE_URL: string; DB_WS_PROXY?: string }
@@ -20,10 +21,18 @@ function configure({ DB_WS_PROXY }: DbConfig) {
 }
 
 // Workers may not share I/O objects between requests, so each request opens its own pool and
-// closes it when the response is done (see worker/middleware/db.ts).
-export function createDb(config: DbConfig): { db: Db; pool: Pool } {
+// closes it when the response is done (worker/middleware/request-context.ts). A request's pool
+// holds one connection (max 1): its statements queue on it, where opening another connection
+// costs more than the queries it would run beside (issue 16). The timeout turns a statement
+// waiting for the connection its own transaction holds (db used inside db.transaction) into an
+// error instead of a hung request.
+export function createDb(
+  config: DbConfig,
+  { max = 5, timing }: { max?: number; timing?: RequestTiming } = {},
+): { db: Db; pool: Pool } {
   configure(config)
-  const pool = new Pool({ connectionString: config.DATABASE_URL, max: 5 })
+  const pool = new Pool({ connectionString: config.DATABASE_URL, max, connectionTimeoutMillis: max === 1 ? 20_000 : 0 })
+  if (timing) instrumentPool(pool, timing)
   // An idle connection dropped by the server must not crash the isolate; the next query reconnects.
   pool.on('error', () => {})
   return { db: drizzle({ client: pool, schema }), pool }

@@ -190,6 +190,9 @@ export const people = pgTable(
     notes: text('notes'),
     ownerId: uuid('owner_id').references(() => users.id, { onDelete: 'set null' }),
     teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    // Owners of the live organisations this person works for: kept by triggers (migration 0008),
+    // read by the sales scope (worker/permissions/scope.ts). Never written by the app.
+    orgOwnerIds: uuid('org_owner_ids').array().notNull().default(sql`'{}'`),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

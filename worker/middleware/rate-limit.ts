@@ -41,7 +41,8 @@ export const apiRateLimit = (): MiddlewareHandler<AppEnv> =>
     const user = c.get('user')
     if (user && !isInProcess(c.req.raw)) {
       const caller = user.via === 'token' ? `token:${user.tokenId}` : `user:${user.id}`
-      await enforceLimit(c.env.API_LIMITER, c.env.ENVIRONMENT === 'test' ? `${caller}:${clientIp(c)}` : caller)
+      const key = c.env.ENVIRONMENT === 'test' ? `${caller}:${clientIp(c)}` : caller
+      await c.get('timing').time('rate-limit', () => enforceLimit(c.env.API_LIMITER, key))
     }
     await next()
   }

@@ -3,6 +3,8 @@ import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
 import { createDb } from '../db/client.ts'
 import { createLogger } from '../http/logger.ts'
+import { pageContextOf } from '../http/in-process.ts'
+import { RequestTiming } from '../http/server-timing.ts'
 import { SESSION_COOKIE, userFromSession, userFromToken } from '../auth/session.service.ts'
 import { recordAudit } from '../audit/audit.ts'
 
@@ -13,9 +15,25 @@ export const requestContext = (): MiddlewareHandler<AppEnv> =>
     const log = createLogger({ requestId })
     c.set('requestId', requestId)
     c.set('log', log)
-    const { db, pool } = createDb(c.env)
+    // A page's in-process calls share its pool (one connection) and its timing; the page closes it.
+    const page = pageContextOf(c.req.raw)
+    const timing = page?.timing ?? new RequestTiming()
+    const own = page ? null : createDb(c.env, { max: 1, timing })
+    if (page) page.database ??= createDb(c.env, { max: 1, timing })
+    const { db, pool } = own ?? page!.database!
     c.set('db', db)
     c.set('user', null)
+    c.set('timing', timing)
+    // Serialisation: every JSON body goes through c.json (Hono defines it per instance).
+    const json = c.json
+    c.json = ((...args: Parameters<typeof json>) => {
+      const began = performance.now()
+      try {
+        return json(...args)
+      } finally {
+        timing.add('serialisation', performance.now() - began)
+      }
+    }) as typeof json
     const started = Date.now()
     try {
       await next()
@@ -26,8 +44,9 @@ export const requestContext = (): MiddlewareHandler<AppEnv> =>
       const hasBody = !['GET', 'HEAD'].includes(c.req.method) && !c.req.header('upgrade')
       if (hasBody && c.req.raw.body && !c.req.raw.bodyUsed) await c.req.raw.arrayBuffer().catch(() => {})
       c.header('x-request-id', requestId)
+      if (!page) c.header('server-timing', timing.header(), { append: true })
       log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Date.now() - started })
-      c.executionCtx.waitUntil(pool.end().catch(() => {}))
+      if (own) c.executionCtx.waitUntil(pool.end().catch(() => {}))
     }
   }
 
@@ -37,8 +56,10 @@ export const authenticate = (): MiddlewareHandler<AppEnv> =>
     const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]
     const cookie = getCookie(c, SESSION_COOKIE)
     const db = c.get('db')
+    const timing = c.get('timing')
+    const page = pageContextOf(c.req.raw)
     if (bearer) {
-      const resolved = await userFromToken(db, bearer)
+      const resolved = await timing.time('session', () => userFromToken(db, bearer, timing))
       c.set('user', resolved?.user ?? null)
       // Token use is audited at most once a minute per token (when its last-used time moves).
       if (resolved?.touched)
@@ -47,8 +68,18 @@ export const authenticate = (): MiddlewareHandler<AppEnv> =>
           targetId: resolved.user.tokenId,
           details: { path: c.req.path },
         })
-    } else {
-      c.set('user', cookie ? await userFromSession(db, cookie) : null)
+    } else if (cookie) {
+      // Within a page, the first call looks the session up and the others reuse it; a write may
+      // change the caller (sign-out, password), so it looks up afresh and drops what was kept.
+      const reuse = page && ['GET', 'HEAD'].includes(c.req.method)
+      const key = `cookie:${cookie}`
+      if (page && !reuse) page.callers.delete(key)
+      let user = reuse ? page.callers.get(key) : undefined
+      if (!user) {
+        user = timing.time('session', () => userFromSession(db, cookie, timing))
+        if (reuse) page.callers.set(key, user)
+      }
+      c.set('user', await user)
     }
     await next()
   }

@@ -14,6 +14,7 @@ import {
   opt,
 } from '../shared/fields.ts'
 import { csv } from '../shared/query-fields.ts'
+import { SORTS } from './organisation-sorts.ts'
 
 export const OrganisationInput = z.object({
   name: NameSchema,
@@ -63,16 +64,7 @@ export const Organisation = z.object({
   updatedAt: z.string(),
 })
 
-export const SORTS = [
-  'name',
-  '-name',
-  'createdAt',
-  '-createdAt',
-  'amount',
-  '-amount',
-  'stageChangedAt',
-  '-stageChangedAt',
-] as const
+export { SORTS }
 
 export const OrganisationListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),

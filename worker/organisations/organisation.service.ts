@@ -57,7 +57,8 @@ export function organisationFilters(user: AuthUser, q: Partial<OrganisationListQ
   if (q.type?.length) conds.push(inArray(organisations.type, q.type))
   if (q.category?.length) conds.push(inArray(organisations.category, q.category))
   if (q.stage?.length) conds.push(inArray(organisations.pipelineStage, q.stage))
-  if (q.city) conds.push(ilike(organisations.city, `${escapeLike(q.city)}%`))
+  // A range of the lower(city) text_pattern_ops index (migration 0008); ILIKE could not use it.
+  if (q.city) conds.push(sql`lower(${organisations.city}) like lower(${`${escapeLike(q.city)}%`})`)
   if (q.ownerId) conds.push(eq(organisations.ownerId, q.ownerId))
   if (q.active) conds.push(eq(organisations.isActive, q.active === 'true'))
   if (q.q) conds.push(ilike(organisations.name, `%${escapeLike(q.q)}%`))

@@ -1,0 +1,94 @@
+// The SQL side of the API benchmark: the very services the routes call, on one warm connection
+// through the same driver, with every statement timed (worker/http/server-timing.ts counts them
+// exactly as a request's Server-Timing does). The session statement is timed apart, so each
+// request shows next to its SQL and its SQL plus the session look-up.
+import { sql } from 'drizzle-orm'
+import { createDb } from '../worker/db/client.ts'
+import { RequestTiming } from '../worker/http/server-timing.ts'
+import { userFromSession } from '../worker/auth/session.service.ts'
+import type { AuthUser } from '../worker/auth/auth-user.ts'
+import { getOrganisation, listOrganisations } from '../worker/organisations/organisation.service.ts'
+import { OrganisationListQuery } from '../worker/organisations/organisation.schema.ts'
+import { listPeople } from '../worker/people/person.service.ts'
+import { PersonListQuery } from '../worker/people/person.schema.ts'
+import { dashboard } from '../worker/dashboard/dashboard.service.ts'
+import { pipelineAnalytics } from '../worker/pipeline/pipeline.service.ts'
+import { PipelineAnalyticsQuery } from '../worker/pipeline/pipeline.schema.ts'
+import { percentiles } from './stats.ts'
+
+type Config = { DATABASE_URL: string; DB_WS_PROXY?: string; dataDir?: string }
+type ApiRun = {
+  results: { name: string; user: 'admin' | 'sales'; paths: string[]; kind: string }[]
+  cookies: { admin: string; sales: string; manager: string }
+}
+
+const query = (path: string) => Object.fromEntries(new URL(path, 'http://x').searchParams)
+const tokenOf = (cookie: string) => decodeURIComponent(cookie.split('=').slice(1).join('='))
+
+export async function measureSql(config: Config, api: ApiRun, requests: number) {
+  const local = config.dataDir
+    ? await (await import('../scripts/local-db.ts')).startLocalDb({ dataDir: config.dataDir })
+    : null
+  const timing = new RequestTiming()
+  const { db, pool } = createDb(local ? { DATABASE_URL: local.databaseUrl, DB_WS_PROXY: local.wsProxy } : config, {
+    max: 1,
+    timing,
+  })
+  // Statement time of one call, read from the pool's instrumentation.
+  const timed = async (work: () => Promise<unknown>) => {
+    timing.ms.clear()
+    await work()
+    return timing.ms.get('query') ?? 0
+  }
+  try {
+    const counts = (
+      await db.execute<{ o: number; p: number }>(
+        sql`select (select count(*) from organisations where deleted_at is null)::int o, (select count(*) from people where deleted_at is null)::int p`,
+      )
+    ).rows[0]!
+    const users = {
+      admin: (await userFromSession(db, tokenOf(api.cookies.admin)))!,
+      sales: (await userFromSession(db, tokenOf(api.cookies.sales)))!,
+    }
+    const run = (kind: string, user: AuthUser, path: string): Promise<unknown> => {
+      if (kind === 'organisations') return listOrganisations(db, user, OrganisationListQuery.parse(query(path)))
+      if (kind === 'organisation') return getOrganisation(db, user, path.split('/').at(-1)!)
+      return listPeople(db, user, PersonListQuery.parse(query(path)))
+    }
+    const byCase = new Map<string, { sql: number; withSession: number }>()
+    for (const r of api.results) {
+      const sqlMs: number[] = []
+      const withSession: number[] = []
+      for (let i = 0; i < requests; i++) {
+        const path = r.paths[i % r.paths.length]!
+        const session = await timed(() => userFromSession(db, tokenOf(api.cookies[r.user])))
+        const statements = await timed(() => run(r.kind, users[r.user], path))
+        sqlMs.push(statements)
+        withSession.push(statements + session)
+      }
+      byCase.set(r.name, { sql: percentiles(sqlMs)[1], withSession: percentiles(withSession)[1] })
+    }
+    const manager = (await userFromSession(db, tokenOf(api.cookies.manager)))!
+    const aggregates = []
+    for (const [role, user] of Object.entries({ admin: users.admin, manager, sales: users.sales })) {
+      for (const [name, work] of [
+        ['dashboard', () => dashboard(db, user)],
+        ['pipeline analytics', () => pipelineAnalytics(db, user, PipelineAnalyticsQuery.parse({}))],
+      ] as const) {
+        await timed(work)
+        const runs: number[] = []
+        for (let i = 0; i < 20; i++) runs.push(await timed(work))
+        const [p50, p95] = percentiles(runs)
+        aggregates.push({ name: `${name} (${role})`, p50, p95 })
+      }
+    }
+    return {
+      counts: `${counts.o.toLocaleString('en')} organisations, ${counts.p.toLocaleString('en')} people`,
+      byCase,
+      aggregates,
+    }
+  } finally {
+    await pool.end()
+    await local?.stop()
+  }
+}

@@ -1,0 +1,265 @@
+// API benchmark (issue 16): on the large seed (100,000 organisations, 200,000 people), the
+// production build served as `npm start` serves it, each request next to its own SQL.
+//   node bench/api.bench.ts                                  PGlite in .data/bench (seeded once)
+//   node bench/api.bench.ts --postgres --data-dir /tmp/x     Postgres 15 behind PgBouncer (apt-get)
+//   options: --organisations 100000  --requests 200  --seconds 5  --reseed
+// Prints: lists and detail at one client (API vs SQL vs SQL + session), a page view's statements
+// and connections, throughput at 10 and 100 clients vs the no-database floor (a 401), the sales
+// people list, dashboard and analytics SQL, first-load JS, and the load average.
+import { fork, spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
+
+// Worker modules use TypeScript syntax Node only runs with type transformation.
+if (!process.execArgv.includes('--experimental-transform-types')) {
+  const r = spawnSync(process.execPath, ['--experimental-transform-types', '--no-warnings', ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  })
+  process.exit(r.status ?? 1)
+}
+
+const { closedLoop, ip, p50, p95, signIn, timedGet } = await import('./load.ts')
+const { firstLoadJs, PAGES, PAGE_WEIGHT_BUDGET_KB } = await import('./page-weight.ts')
+const { measureSql } = await import('./api-sql.ts')
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1]! : fallback
+}
+const POSTGRES = process.argv.includes('--postgres')
+const ORGANISATIONS = Number(arg('organisations', '100000'))
+const REQUESTS = Number(arg('requests', '200'))
+const SECONDS = Number(arg('seconds', '5'))
+const DATA_DIR = arg('data-dir', POSTGRES ? '.data/bench-postgres' : '.data/bench')
+const loadBefore = loadavg()
+
+// 1. The database: PGlite in DATA_DIR, or a Postgres 15 cluster there behind PgBouncer.
+const { startWsProxy } = await import('./ws-proxy.ts')
+const pg = POSTGRES ? (await import('./postgres.ts')).startPostgres(DATA_DIR, Number(arg('pg-port', '55432'))) : null
+const direct = pg ? await startWsProxy(hostPort(pg.directUrl)) : null
+const pooled = pg ? await startWsProxy(hostPort(pg.pooledUrl)) : null
+const seedEnv = pg ? { DATABASE_URL: pg.directUrl, DB_WS_PROXY: direct!.wsProxy } : { DATABASE_URL: '' }
+const appEnv = pg
+  ? { DATABASE_URL: pg.pooledUrl, DB_WS_PROXY: pooled!.wsProxy }
+  : { DATABASE_URL: '', CRM_DATA_DIR: DATA_DIR }
+
+function hostPort(url: string) {
+  const u = new URL(url)
+  return { host: u.hostname, port: Number(u.port || 5432) }
+}
+
+async function ensureSeeded() {
+  const seeded = pg ? await hasRows() : existsSync(`${DATA_DIR}/PG_VERSION`)
+  if (seeded && !process.argv.includes('--reseed')) return
+  if (!pg) spawnSync('rm', ['-rf', DATA_DIR])
+  console.log(`seeding ${ORGANISATIONS} organisations and ${ORGANISATIONS * 2} people…`)
+  const started = Date.now()
+  const seed = spawn(
+    process.execPath,
+    ['scripts/seed.ts', '--organisations', String(ORGANISATIONS), '--data-dir', DATA_DIR],
+    { stdio: 'inherit', env: { ...process.env, ...seedEnv } },
+  )
+  if ((await new Promise<number | null>((resolve) => seed.on('exit', resolve))) !== 0) throw new Error('seed failed')
+  console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}
+
+async function hasRows() {
+  const { withDb } = await import('../worker/db/client.ts')
+  const { sql } = await import('drizzle-orm')
+  return withDb(seedEnv, async (db) => {
+    const r = await db.execute<{ n: number }>(sql`select count(*)::int n from organisations`)
+    return r.rows[0]!.n >= ORGANISATIONS
+  }).catch(() => false)
+}
+
+// 2. The app as `npm start` runs it: the production build in workerd.
+async function startApp() {
+  const { createServer } = await import('node:net')
+  const port = await new Promise<number>((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const p = (srv.address() as { port: number }).port
+      srv.close(() => resolve(p))
+    })
+  })
+  const child = fork('scripts/start.ts', ['--quiet'], {
+    execArgv: ['--no-warnings'],
+    env: { ...process.env, ...appEnv, PORT: String(port), CRM_TEST: '1', CRM_PERSIST_DIR: `${DATA_DIR}-wrangler` },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  })
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the app did not start within 600 s')), 600_000)
+    child.on('message', (m) => {
+      if (m !== 'ready') return
+      clearTimeout(timer)
+      resolve()
+    })
+    child.on('exit', (code) => reject(new Error(`the app exited during start-up (code ${code})`)))
+  })
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+    })
+  return { base: `http://localhost:${port}`, stop }
+}
+
+type Case = {
+  name: string
+  user: 'admin' | 'sales'
+  paths: string[]
+  kind: 'organisations' | 'organisation' | 'people'
+}
+const ms = (n: number) => n.toFixed(1).padStart(8)
+
+async function runApi() {
+  const app = await startApp()
+  try {
+    const cookies = {
+      admin: await signIn(app.base, 'admin'),
+      sales: await signIn(app.base, 'sales'),
+      manager: await signIn(app.base, 'manager'),
+    }
+    const get = (path: string, user: keyof typeof cookies) => timedGet(app.base, path, cookies[user])
+    // Paths walked by cursor (each page a cache miss, as a user paging through) and ids to open.
+    const walk = async (path: string, user: keyof typeof cookies, n: number) => {
+      const paths = [path]
+      let next = ((await get(path, user)).body as { nextCursor: string | null }).nextCursor
+      while (paths.length < n && next) {
+        const p = `${path}${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(next)}`
+        paths.push(p)
+        next = ((await get(p, user)).body as { nextCursor: string | null }).nextCursor
+      }
+      return paths
+    }
+    const orgPages = await walk('/api/v1/organisations?limit=50', 'admin', REQUESTS + 1)
+    const ids = (await get('/api/v1/organisations?limit=100&sort=-createdAt', 'admin')).body as {
+      data: { id: string }[]
+    }
+    const peoplePages = await walk('/api/v1/people?limit=50', 'sales', REQUESTS + 1)
+    const cases: Case[] = [
+      { name: 'organisations, first page (cache hit)', user: 'admin', paths: [orgPages[0]!], kind: 'organisations' },
+      { name: 'organisations, page by cursor (miss)', user: 'admin', paths: orgPages.slice(1), kind: 'organisations' },
+      {
+        name: 'organisation by id',
+        user: 'admin',
+        paths: ids.data.map((o) => `/api/v1/organisations/${o.id}`),
+        kind: 'organisation',
+      },
+      { name: 'people, sales user, by cursor', user: 'sales', paths: peoplePages.slice(1), kind: 'people' },
+    ]
+    // The walk cached every page it read: one write (an organisation saved unchanged) moves the
+    // lists' version, so the measured walk meets cache misses, as a user paging through.
+    const first = ids.data[0]!.id
+    const name = ((await get(`/api/v1/organisations/${first}`, 'admin')).body as { name: string }).name
+    const saved = await fetch(`${app.base}/api/v1/organisations/${first}`, {
+      method: 'PATCH',
+      headers: {
+        cookie: cookies.admin,
+        origin: app.base,
+        'content-type': 'application/json',
+        'cf-connecting-ip': ip(),
+      },
+      body: JSON.stringify({ name }),
+    })
+    if (saved.status !== 200) throw new Error(`saving an organisation: ${saved.status}`)
+    await get(orgPages[0]!, 'admin')
+    const results = []
+    for (const c of cases) {
+      const samples = []
+      for (let i = 0; i < REQUESTS; i++) samples.push(await get(c.paths[i % c.paths.length]!, c.user))
+      results.push({ ...c, samples })
+    }
+    // A page view: the organisations list and the dashboard, as a browser asks for them.
+    const pages = []
+    for (const path of ['/organisations', '/']) {
+      const views = []
+      for (let i = 0; i < 20; i++) views.push(await timedGet(app.base, path, cookies.admin, false))
+      pages.push({ path, views })
+    }
+    // Throughput: C clients in a closed loop, against the floor (401 before any database work).
+    const load = []
+    const send = (path: string, cookie?: string) => async () => {
+      const res = await fetch(app.base + path, { headers: { ...(cookie ? { cookie } : {}), 'cf-connecting-ip': ip() } })
+      await res.arrayBuffer()
+      return res.status < 500 ? 1 : 0
+    }
+    let k = 0
+    for (const clients of [10, 100]) {
+      const floor = await closedLoop(clients, SECONDS, send('/api/v1/organisations'))
+      const list = await closedLoop(clients, SECONDS, send(orgPages[0]!, cookies.admin))
+      const detail = await closedLoop(clients, SECONDS, () =>
+        send(`/api/v1/organisations/${ids.data[k++ % ids.data.length]!.id}`, cookies.admin)(),
+      )
+      const people = await closedLoop(clients, SECONDS, send('/api/v1/people?limit=50', cookies.sales))
+      load.push({ clients, floor, list, detail, people })
+    }
+    return { results, pages, load, cookies, orgPages, peoplePages, ids: ids.data.map((o) => o.id) }
+  } finally {
+    await app.stop()
+  }
+}
+
+await ensureSeeded()
+console.log('running the API (production build)…')
+const api = await runApi()
+console.log('running the same SQL directly…')
+const bare = await measureSql(pg ? appEnv : { DATABASE_URL: '', dataDir: DATA_DIR }, api, REQUESTS)
+await direct?.stop()
+await pooled?.stop()
+pg?.stop()
+
+const engine = pg ? 'Postgres 15 behind PgBouncer (transaction pooling)' : `PGlite (${DATA_DIR})`
+console.log(`\nAPI benchmark: ${engine}, ${bare.counts}`)
+console.log(
+  `${cpus().length} CPUs; load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before, ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')} after.`,
+)
+console.log('\nOne client, p95 ms: api = HTTP round trip; server = its Server-Timing query phase; sql = the same')
+console.log(
+  'statements on one warm connection; sql+session = plus the session statement. Target api ≤ 2 × (sql+session).',
+)
+console.log(
+  `${'request'.padEnd(40)}${'api'.padStart(8)}${'p50'.padStart(8)}${'server'.padStart(8)}${'sql'.padStart(8)}${'+sess'.padStart(8)}${'ratio'.padStart(8)}`,
+)
+for (const r of api.results) {
+  const sql = bare.byCase.get(r.name)!
+  const apiP95 = p95(r.samples.map((s) => s.ms))
+  console.log(
+    `${r.name.padEnd(40)}${ms(apiP95)}${ms(p50(r.samples.map((s) => s.ms)))}${ms(p95(r.samples.map((s) => s.timing.query ?? 0)))}${ms(sql.sql)}${ms(sql.withSession)}${(apiP95 / sql.withSession).toFixed(2).padStart(8)}`,
+  )
+}
+console.log('\nA page view (admin, 20 views each): statements, connections and session look-ups from Server-Timing')
+for (const p of api.pages) {
+  const last = p.views.at(-1)!
+  console.log(
+    `  ${p.path.padEnd(16)} p95 ${ms(p95(p.views.map((v) => v.ms)))} ms   ${last.db}, session ${last.timing.session?.toFixed(1) ?? '–'} ms`,
+  )
+}
+console.log(`\nThroughput, ${SECONDS} s closed loop per row (requests/s, p95 ms); floor = 401 before any database work`)
+for (const l of api.load) {
+  for (const [name, r] of Object.entries({
+    floor: l.floor,
+    'organisations list': l.list,
+    'organisation by id': l.detail,
+    'people (sales, cached)': l.people,
+  })) {
+    const share = name === 'floor' ? '' : `  ${((r.rps / l.floor.rps) * 100).toFixed(0)} % of floor`
+    console.log(
+      `  ${String(l.clients).padStart(3)} clients  ${name.padEnd(24)}${r.rps.toFixed(0).padStart(6)}/s  p95 ${ms(r.p95)}${r.errors ? `  ${r.errors} errors` : ''}${share}`,
+    )
+  }
+}
+const salesApi = api.results.find((r) => r.kind === 'people')!
+console.log(
+  `\nSales people list: SQL p95 ${bare.byCase.get(salesApi.name)!.sql.toFixed(1)} ms (target < 10), API p95 ${p95(salesApi.samples.map((s) => s.ms)).toFixed(1)} ms (target < 20)`,
+)
+console.log('Dashboard and analytics, SQL per call (p50 / p95 ms, target < 20):')
+for (const d of bare.aggregates) console.log(`  ${d.name.padEnd(34)}${ms(d.p50)}${ms(d.p95)}`)
+console.log('First-load JS after npm run build:')
+for (const [name, id] of Object.entries(PAGES)) {
+  const w = firstLoadJs(id)
+  console.log(
+    `  ${name.padEnd(14)} ${w.kb.toFixed(1)} KB gzip in ${w.scripts} scripts (budget ${PAGE_WEIGHT_BUDGET_KB} KB)`,
+  )
+}

@@ -1,0 +1,141 @@
+// The production build served locally: `react-router build` output (build/server/wrangler.json)
+// run by `wrangler dev` in workerd, with the same local bindings as the dev server (KV, Queues,
+// Durable Objects, R2, rate limits, crons). It builds first when the sources are newer than the
+// build. The dev server stays for `npm run dev` (hot reload).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { join } from 'node:path'
+
+const BUILT = 'build/server/wrangler.json'
+const LOCK = 'build/.building'
+// What the bundle is made of: any of these newer than the build means building again.
+const SOURCES = [
+  'app',
+  'worker',
+  'durable-objects',
+  'public',
+  'vite.config.ts',
+  'react-router.config.ts',
+  'wrangler.toml',
+  'package-lock.json',
+]
+
+function newest(path: string): number {
+  if (!existsSync(path)) return 0
+  const stat = statSync(path)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  let latest = stat.mtimeMs
+  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)))
+  return latest
+}
+
+export const buildIsStale = () => !existsSync(BUILT) || Math.max(...SOURCES.map(newest)) > statSync(BUILT).mtimeMs
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+// Several processes may start at once (test runs, benchmarks): one builds, the others wait for it.
+export async function ensureBuild(say: (msg: string) => void = console.log) {
+  for (;;) {
+    if (!buildIsStale()) return
+    mkdirSync('build', { recursive: true })
+    try {
+      mkdirSync(LOCK)
+      break
+    } catch {
+      // A lock older than 5 minutes belongs to a build that died.
+      if (Date.now() - statSync(LOCK, { throwIfNoEntry: false })!.mtimeMs > 300_000)
+        rmSync(LOCK, { force: true, recursive: true })
+      await sleep(1000)
+    }
+  }
+  try {
+    if (!buildIsStale()) return
+    const started = Date.now()
+    say('building the production bundle (react-router build)…')
+    const r = spawnSync(process.execPath, ['node_modules/@react-router/dev/bin.js', 'build'], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    if (r.status !== 0) throw new Error('react-router build failed')
+    say(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  } finally {
+    rmSync(LOCK, { force: true, recursive: true })
+  }
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    })
+  })
+
+// .dev.vars is read here rather than from the build's copy, which is as old as the build.
+function devVars(): Record<string, string> {
+  if (!existsSync('.dev.vars')) return {}
+  const vars: Record<string, string> = {}
+  for (const line of readFileSync('.dev.vars', 'utf8').split('\n')) {
+    const m = line.match(/^\s*([A-Z0-9_]+)\s*=\s*(.*)$/)
+    if (m) vars[m[1]!] = m[2]!.replace(/^"(.*)"$/, '$1')
+  }
+  return vars
+}
+
+export async function serveBuild({
+  port,
+  vars,
+  persistDir,
+  quiet,
+}: {
+  port: number
+  vars: Record<string, string>
+  persistDir: string
+  quiet: boolean
+}): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
+  const all = { ...devVars(), ...vars }
+  const args = [
+    'node_modules/wrangler/bin/wrangler.js',
+    'dev',
+    '-c',
+    BUILT,
+    '--ip',
+    '127.0.0.1',
+    '--port',
+    String(port),
+    '--inspector-port',
+    String(await freePort()),
+    '--persist-to',
+    persistDir,
+    '--local',
+    '--show-interactive-dev-session=false',
+    '--log-level',
+    quiet ? 'warn' : 'info',
+    ...Object.entries(all).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
+  ]
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'], env: process.env })
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`wrangler dev exited (code ${code})`))),
+  )
+  // Ready when the Worker answers (the health route needs no session).
+  const ready = (async () => {
+    for (;;) {
+      const ok = await fetch(`http://127.0.0.1:${port}/api/v1/health`)
+        .then((r) => r.status > 0)
+        .catch(() => false)
+      if (ok) return
+      await sleep(250)
+    }
+  })()
+  await Promise.race([ready, exited])
+  exited.catch(() => {})
+  return {
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve()
+        child.once('exit', () => resolve())
+        child.kill('SIGTERM')
+      }),
+  }
+}
