@@ -55,6 +55,9 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   if (isRouteErrorResponse(error) && error.status === 404) {
     return <ErrorPage status={404} title={t('error.notFound.title')} body={t('error.notFound.body')} />
   }
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    return <ErrorPage status={403} title={t('error.forbidden.title')} body={t('error.forbidden.body')} />
+  }
   return (
     <ErrorPage
       status={isRouteErrorResponse(error) ? error.status : 500}

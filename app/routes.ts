@@ -6,6 +6,7 @@ export default [
   route('forgot-password', 'routes/password.forgot.tsx'),
   route('reset-password', 'routes/password.reset.tsx'),
   route('dev/mailbox', 'routes/dev.mailbox.tsx'),
+  route('dashboard', 'routes/dashboard.redirect.tsx'),
   layout('routes/_app.tsx', [
     route('account', 'routes/account.tsx'),
     route('account/password', 'routes/account.password.tsx'),
@@ -46,6 +47,14 @@ export default [
     ]),
     route('bin', 'routes/bin.tsx'),
     route('search', 'routes/search.tsx'),
+    route('aide', 'routes/aide.tsx', [
+      index('routes/aide._index.tsx'),
+      route('demarrage', 'routes/aide.demarrage.tsx'),
+      route('import', 'routes/aide.import.tsx'),
+      route('pipeline', 'routes/aide.pipeline.tsx'),
+      route('faq', 'routes/aide.faq.tsx'),
+      route('raccourcis', 'routes/aide.raccourcis.tsx'),
+    ]),
   ]),
   route('*', 'routes/not-found.tsx'),
 ] satisfies RouteConfig

@@ -8,13 +8,14 @@ import { fold } from '../../worker/search/search-text'
 import { t, type MessageKey } from '../i18n/fr'
 import { cx } from './ui'
 import { useModal } from './dialog'
+import type { HelpHit } from '../help/search-index'
 
 const RECENT_KEY = 'crm.recent-searches'
 const RECENT_MAX = 6
 const DEBOUNCE_MS = 120
 const PER_GROUP = 4
 
-export const TYPE_ICON: Record<SearchType | 'page' | 'recent' | 'all', string> = {
+export const TYPE_ICON: Record<SearchType | 'page' | 'recent' | 'all' | 'help', string> = {
   organisations: 'M3 21h18M5 21V7l7-4 7 4v14M9 9h1m4 0h1M9 13h1m4 0h1M9 17h1m4 0h1',
   people: 'M12 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8M4 21v-1a8 8 0 0 1 16 0v1',
   mandates: 'M7 3h7l5 5v13H7zM14 3v5h5M10 13h6M10 17h4',
@@ -23,6 +24,7 @@ export const TYPE_ICON: Record<SearchType | 'page' | 'recent' | 'all', string> =
   page: 'M5 12h14M13 6l6 6-6 6',
   recent: 'M12 7v5l3 2M21 12a9 9 0 1 1-9-9 9 9 0 0 1 9 9z',
   all: 'M11 18a7 7 0 1 0 0-14 7 7 0 0 0 0 14zM21 21l-5-5',
+  help: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM9.1 9a3 3 0 0 1 5.8 1c0 2-3 3-3 3M12 17h.01',
 }
 
 const PAGES: { href: string; label: MessageKey; perm?: string }[] = [
@@ -35,6 +37,8 @@ const PAGES: { href: string; label: MessageKey; perm?: string }[] = [
   { href: '/products', label: 'nav.products' },
   { href: '/tasks', label: 'nav.tasks' },
   { href: '/search', label: 'search.page.title' },
+  { href: '/aide', label: 'nav.help' },
+  { href: '/aide/raccourcis', label: 'help.shortcuts' },
 ]
 
 type Item =
@@ -42,6 +46,7 @@ type Item =
   | { kind: 'recent'; key: string; label: string }
   | { kind: 'hit'; key: string; hit: SearchHit }
   | { kind: 'all'; key: string; q: string }
+  | { kind: 'help'; key: string; label: string; href: string }
 type Section = { title: string; count?: string; items: Item[] }
 
 export function Icon({ path, className = 'h-5 w-5' }: { path: string; className?: string }) {
@@ -117,7 +122,7 @@ export function rememberSearch(q: string) {
   } catch {}
 }
 
-const typingInField = (el: EventTarget | null) =>
+export const typingInField = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName))
 
 export function CommandPalette({ permissions }: { permissions: string[] }) {
@@ -194,6 +199,24 @@ function useSearch(q: string) {
   return state
 }
 
+// Help topics matching the query; the help index is fetched on first use, not with the page.
+function useHelpSearch(q: string) {
+  const [hits, setHits] = useState<HelpHit[]>([])
+  useEffect(() => {
+    let live = true
+    if (fold(q).replace(/[^\p{L}\p{N}]/gu, '').length < 2) setHits([])
+    else
+      import('../help/search-index').then(
+        (m) => live && setHits(m.searchHelp(q)),
+        () => live && setHits([]),
+      )
+    return () => {
+      live = false
+    }
+  }, [q])
+  return hits
+}
+
 function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClose: () => void }) {
   const ref = useModal(onClose)
   const input = useRef<HTMLInputElement>(null)
@@ -203,6 +226,7 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
   const [active, setActive] = useState(0)
   const [recent, setRecent] = useState<string[]>([])
   const search = useSearch(q)
+  const help = useHelpSearch(q.trim())
 
   // Modal behaviour (top layer, Tab kept inside, Esc, focus given back) shared with every dialog.
   useEffect(() => {
@@ -238,9 +262,14 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
         items: g.items.map((hit) => ({ kind: 'hit' as const, key: `${hit.type}:${hit.id}`, hit })),
       })
     }
+    if (help.length)
+      out.push({
+        title: t('search.help'),
+        items: help.map((h) => ({ kind: 'help' as const, key: h.key, label: h.title, href: h.href })),
+      })
     if (search.result) out.push({ title: '', items: [{ kind: 'all', key: 'all', q: text }] })
     return out
-  }, [q, recent, permissions, search.result])
+  }, [q, recent, permissions, search.result, help])
   const items = sections.flatMap((s) => s.items)
   useEffect(() => setActive(0), [search.result, q])
 
@@ -252,13 +281,13 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
       return
     }
     const href =
-      item.kind === 'page'
+      item.kind === 'page' || item.kind === 'help'
         ? item.href
         : item.kind === 'all'
           ? `/search?${new URLSearchParams({ q: item.q })}`
           : item.hit.href
     if (!href) return
-    if (item.kind !== 'page') rememberSearch(q)
+    if (item.kind !== 'page' && item.kind !== 'help') rememberSearch(q)
     onClose()
     navigate(href)
   }

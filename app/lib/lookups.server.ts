@@ -4,7 +4,7 @@ import type { AppLoadContext } from 'react-router'
 
 export type UserOption = { id: string; name: string }
 
-type MeLite = { role: string; teamId: string | null }
+type MeLite = { role: string; teamId: string | null; permissions: string[] }
 // One /auth/me per request, whatever the number of loaders asking (each API call counts against
 // the caller's rate limit).
 const meOfRequest = new WeakMap<AppLoadContext, Promise<MeLite | null>>()

@@ -1,15 +1,17 @@
 import { useEffect, useState } from 'react'
-import { Form, Link, NavLink, Outlet, redirect, useNavigate } from 'react-router'
+import { Form, isRouteErrorResponse, Link, NavLink, Outlet, redirect, useNavigate } from 'react-router'
 import type { Route } from './+types/_app'
 import { t, labels } from '../i18n/fr'
 import { NotificationBell } from '../components/notification-bell'
-import { CommandPalette } from '../components/command-palette'
+import { CommandPalette, typingInField } from '../components/command-palette'
 import { ThemeToggle } from '../components/theme-toggle'
 import { ToastProvider } from '../components/toasts'
 import { BottomNav } from '../components/bottom-nav'
 import { Drawer } from '../components/dialog'
 import { PendingBar } from '../components/page'
 import type { LiveNotification } from '../lib/use-live-notifications'
+import { ErrorPage } from '../components/error-page'
+import { ErrorBoundary as RootErrorBoundary } from '../root'
 
 export type Me = {
   id: string
@@ -73,7 +75,18 @@ const NAV = [
     icon: 'M12 15a3 3 0 1 0 0-6 3 3 0 0 0 0 6M19.4 15a1.7 1.7 0 0 0 .3 1.8l.1.1a2 2 0 1 1-2.8 2.8l-.1-.1a1.7 1.7 0 0 0-2.8 1.2V21a2 2 0 1 1-4 0v-.1a1.7 1.7 0 0 0-2.8-1.2l-.1.1a2 2 0 1 1-2.8-2.8l.1-.1A1.7 1.7 0 0 0 3 15H3a2 2 0 1 1 0-4h.1a1.7 1.7 0 0 0 1.2-2.8l-.1-.1a2 2 0 1 1 2.8-2.8l.1.1A1.7 1.7 0 0 0 10 4.1V4a2 2 0 1 1 4 0v.1a1.7 1.7 0 0 0 2.8 1.2l.1-.1a2 2 0 1 1 2.8 2.8l-.1.1A1.7 1.7 0 0 0 21 10.9V11a2 2 0 1 1 0 4h-.1a1.7 1.7 0 0 0-1.5 1',
     perm: 'users:manage',
   },
+  {
+    to: '/aide',
+    label: t('nav.help'),
+    icon: 'M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM9.1 9a3 3 0 0 1 5.8 1c0 2-3 3-3 3M12 17h.01',
+  },
 ]
+// In the phone menu (drawer, "Plus"): below 640 px the header has no room for the name link.
+const ACCOUNT_ITEM = {
+  to: '/account',
+  label: t('nav.account'),
+  icon: 'M12 11a4 4 0 1 0 0-8 4 4 0 0 0 0 8M4 21v-1a8 8 0 0 1 16 0v1',
+}
 
 export default function AppLayout({ loaderData }: Route.ComponentProps) {
   const { me, notifications } = loaderData
@@ -86,38 +99,45 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
         navigate('/organisations/new')
       }
       if (e.key === 'Escape') setDrawer(false)
+      if (e.key === '?' && !e.ctrlKey && !e.metaKey && !e.altKey && !typingInField(e.target)) {
+        e.preventDefault()
+        navigate('/aide')
+      }
     }
     window.addEventListener('keydown', onKey)
     return () => window.removeEventListener('keydown', onKey)
   }, [me.permissions, navigate])
 
-  const nav = (
+  const navOf = (items: typeof NAV) => (
     <nav aria-label="Navigation principale" className="flex flex-col gap-1 p-3">
-      {NAV.filter((item) => !('perm' in item) || me.permissions.includes(item.perm as string)).map((item) => (
-        <NavLink
-          key={item.to}
-          to={item.to}
-          end={item.end}
-          onClick={() => setDrawer(false)}
-          className={({ isActive }) =>
-            `flex min-h-11 items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-blue-700 text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'}`
-          }
-        >
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 24 24"
-            className="h-5 w-5"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
+      {items
+        .filter((item) => !('perm' in item) || me.permissions.includes(item.perm as string))
+        .map((item) => (
+          <NavLink
+            key={item.to}
+            to={item.to}
+            end={item.end}
+            onClick={() => setDrawer(false)}
+            className={({ isActive }) =>
+              `flex min-h-11 items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-blue-700 text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'}`
+            }
           >
-            <path d={item.icon} />
-          </svg>
-          {item.label}
-        </NavLink>
-      ))}
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              className="h-5 w-5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            >
+              <path d={item.icon} />
+            </svg>
+            {item.label}
+          </NavLink>
+        ))}
     </nav>
   )
+  const nav = navOf(NAV)
 
   return (
     <ToastProvider>
@@ -129,7 +149,7 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
         </aside>
         <Drawer open={drawer} onClose={() => setDrawer(false)} label={t('nav.menu')}>
           <div className="px-6 py-4 text-lg font-bold text-blue-800 dark:text-blue-300">{t('app.name')}</div>
-          {nav}
+          {navOf([...NAV, ACCOUNT_ITEM])}
         </Drawer>
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="sticky top-0 z-30 flex items-center gap-2 border-b border-slate-200 bg-white/90 px-3 py-2 backdrop-blur md:px-6 dark:border-slate-800 dark:bg-slate-900/90">
@@ -183,4 +203,20 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
       <BottomNav onMenu={() => setDrawer(true)} />
     </ToastProvider>
   )
+}
+
+// Errors of the screens inside the app stop here, so the document is not remounted; a refusal
+// (a page the role cannot use) says why, the rest look as the root shows them.
+export function ErrorBoundary({ error, params }: Route.ErrorBoundaryProps) {
+  if (isRouteErrorResponse(error) && error.status === 403) {
+    const reason = (error.data as { reason?: unknown } | null)?.reason
+    return (
+      <ErrorPage
+        status={403}
+        title={t('error.forbidden.title')}
+        body={typeof reason === 'string' ? reason : t('error.forbidden.body')}
+      />
+    )
+  }
+  return <RootErrorBoundary error={error} params={params} />
 }

@@ -1,6 +1,7 @@
 // The bin: deleted records kept 30 days, restored by an administrator.
 import { NavLink, useFetcher, useSearchParams } from 'react-router'
 import type { Route } from './+types/bin'
+import { requirePermission } from '../lib/guards.server'
 import { apiJson } from '../lib/api.server'
 import { submit } from '../lib/actions.server'
 import { t, type MessageKey } from '../i18n/fr'
@@ -16,6 +17,7 @@ import { btn, card, cx, muted, neutralBadge } from '../components/ui'
 export const meta: Route.MetaFunction = () => [{ title: `${t('bin.title')} · ${t('app.name')}` }]
 
 export async function loader({ request, context }: Route.LoaderArgs) {
+  await requirePermission(context, 'settings:manage', 'error.forbidden.bin')
   const url = new URL(request.url)
   const q = new URLSearchParams({ limit: '50' })
   for (const k of ['type', 'cursor']) {

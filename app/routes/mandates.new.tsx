@@ -1,5 +1,6 @@
 import { Form, Link, redirect, useActionData, useNavigation } from 'react-router'
 import type { Route } from './+types/mandates.new'
+import { requirePermission } from '../lib/guards.server'
 import { apiJson, apiSubmit } from '../lib/api.server'
 import { errorsByField } from '../lib/actions.server'
 import { formToJson, useSchemaForm } from '../lib/forms'
@@ -19,6 +20,7 @@ export const meta: Route.MetaFunction = () => [{ title: `${t('mandate.new')} · 
 const SHAPE = { arrays: ['productIds'] }
 
 export async function loader({ request, context }: Route.LoaderArgs) {
+  await requirePermission(context, 'mandates:create')
   const orgId = new URL(request.url).searchParams.get('organisationId')
   const [products, org] = await Promise.all([
     tryList<ProductDto>(context, '/api/v1/products?active=true&limit=100'),

@@ -1,5 +1,6 @@
 import { redirect, useActionData } from 'react-router'
 import type { Route } from './+types/organisations.new'
+import { requirePermission } from '../lib/guards.server'
 import { apiSubmit, fieldErrors } from '../lib/api.server'
 import { formToJson } from '../lib/forms'
 import { loadUsers } from '../lib/lookups.server'
@@ -12,6 +13,7 @@ import type { OrganisationDto } from '../../worker/organisations/organisation.se
 export const meta: Route.MetaFunction = () => [{ title: `${t('org.new')} · ${t('app.name')}` }]
 
 export async function loader({ context }: Route.LoaderArgs) {
+  await requirePermission(context, 'organisations:create')
   return { owners: await loadUsers(context) }
 }
 

@@ -1,5 +1,6 @@
 import { Link, redirect, useActionData } from 'react-router'
 import type { Route } from './+types/people.$id.edit'
+import { requirePermission } from '../lib/guards.server'
 import { apiJson, apiSubmit } from '../lib/api.server'
 import { errorsByField } from '../lib/actions.server'
 import { formToJson } from '../lib/forms'
@@ -16,6 +17,7 @@ export const meta: Route.MetaFunction = ({ data }) => [
 ]
 
 export async function loader({ params, context }: Route.LoaderArgs) {
+  await requirePermission(context, 'people:update')
   const [person, owners] = await Promise.all([
     apiJson<PersonDto>(context, `/api/v1/people/${encodeURIComponent(params.id)}`),
     loadUsers(context),

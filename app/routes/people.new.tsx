@@ -1,5 +1,6 @@
 import { redirect, useActionData } from 'react-router'
 import type { Route } from './+types/people.new'
+import { requirePermission } from '../lib/guards.server'
 import { apiJson, apiSubmit } from '../lib/api.server'
 import { errorsByField } from '../lib/actions.server'
 import { formToJson } from '../lib/forms'
@@ -13,6 +14,7 @@ import type { OrganisationDto, PersonDto } from '../lib/types'
 export const meta: Route.MetaFunction = () => [{ title: `${t('person.new')} · ${t('app.name')}` }]
 
 export async function loader({ request, context }: Route.LoaderArgs) {
+  await requirePermission(context, 'people:create')
   const orgId = new URL(request.url).searchParams.get('organisationId')
   const [owners, org] = await Promise.all([
     loadUsers(context),

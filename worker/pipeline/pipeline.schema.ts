@@ -12,6 +12,12 @@ export const STAGE_PROBABILITY_PERCENT: Record<PipelineStage, number> = {
   SIGNE: 100,
 }
 
+// Automatic tasks on entering a stage (product plan, guide 3), created by stage-change.ts.
+export const STAGE_TASKS: Partial<Record<PipelineStage, { title: string; dueInDays: number }>> = {
+  QUALIFICATION: { title: 'Envoyer le questionnaire', dueInDays: 3 },
+  PROPOSITION: { title: 'Préparer la présentation', dueInDays: 7 },
+}
+
 // `limit` caps the cards per column; a column's nextCursor continues it through
 // GET /v1/organisations?stage=<stage>&sort=<same sort>&cursor=<nextCursor> (same filters).
 export const PipelineBoardQuery = OrganisationListQuery.omit({ cursor: true, stage: true }).extend({

@@ -5,15 +5,10 @@ import { organisations, stageChanges, tasks } from '../db/schema.ts'
 import type { PipelineStage } from '../db/enums.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 import { emitEvent } from '../events/outbox.ts'
+import { STAGE_TASKS } from './pipeline.schema.ts'
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 type Org = typeof organisations.$inferSelect
-
-// Automatic tasks on entering a stage (product plan, guide 3).
-export const STAGE_TASKS: Partial<Record<PipelineStage, { title: string; dueInDays: number }>> = {
-  QUALIFICATION: { title: 'Envoyer le questionnaire', dueInDays: 3 },
-  PROPOSITION: { title: 'Préparer la présentation', dueInDays: 7 },
-}
 
 export async function applyStageChange(
   tx: Tx,
