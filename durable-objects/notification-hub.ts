@@ -90,7 +90,7 @@ export class NotificationHub extends DurableObject<Env> {
   private sendTo(ws: WebSocket, message: unknown): boolean {
     const m = message as Pushed
     try {
-      if (m?.type === 'notification') {
+      if (m?.type === 'notification' && typeof m.notification?.seq === 'number') {
         const pending = this.resuming.get(ws)
         if (pending) {
           pending.push(m)

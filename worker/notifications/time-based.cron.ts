@@ -105,7 +105,7 @@ export const RULES = [
       from mandates m join organisations o on o.id = m.organisation_id
       join users u on ${activeUser} and (u.id = m.owner_id or (u.team_id = m.team_id and u.role = 'manager'))
       where m.deleted_at is null and m.status in ('SIGNE', 'ACTIF')
-        and m.end_date >= current_date and m.end_date <= current_date + ${MANDATE_ENDING_DAYS}`,
+        and m.end_date >= current_date and m.end_date <= current_date + ${MANDATE_ENDING_DAYS}::int`,
     params: (r) => ({
       mandateId: String(r.id),
       number: String(r.number),
