@@ -50,11 +50,13 @@ export async function attemptDelivery(
   const nextAttemptAt = delay === null ? null : new Date(Date.now() + delay * 1000)
   const status = outcome.ok ? 'succeeded' : 'failed'
   const { deliveryId, disabled } = await db.transaction(async (tx) => {
-    await tx.execute(sql`update webhook_messages set
+    const still = await tx.execute(sql`update webhook_messages set
       status = ${nextAttemptAt ? 'pending' : status},
       next_attempt_at = coalesce(${nextAttemptAt?.toISOString() ?? null}::timestamptz, next_attempt_at),
       locked_until = null, updated_at = now()
-      where id = ${message.id}`)
+      where id = ${message.id} returning id`)
+    // The endpoint was deleted while its answer was awaited: nothing left to record.
+    if (still.rows.length === 0) return { deliveryId: '', disabled: null }
     const [row] = await tx
       .insert(webhookDeliveries)
       .values({
@@ -77,5 +79,5 @@ export async function attemptDelivery(
     return { deliveryId: row!.id, disabled: await recordFailure(tx, hook.id, gone) }
   })
   if (disabled) await notifyAdminsDisabled(db, env, hook, disabled)
-  return { ...outcome, deliveryId, nextAttemptAt }
+  return { ...outcome, deliveryId, nextAttemptAt: deliveryId ? nextAttemptAt : null }
 }

@@ -76,7 +76,7 @@ export async function deliverJob(db: Db, env: Env, job: WebhookJob, log: Logger)
   const result = await attemptDelivery(db, env, hook, msg)
   if (result.nextAttemptAt) {
     await scheduleNext(env, { messageId: msg.id, attempt: job.attempt + 1 }, result.nextAttemptAt)
-  } else if (!result.ok) {
+  } else if (!result.ok && result.deliveryId) {
     log.warn('webhook delivery failed for good', { webhookId: hook.id, eventId: msg.eventId, attempt: msg.attempts })
     // The last resort: the message goes to the dead-letter queue (recorded in the audit log).
     await env.WEBHOOKS_DLQ.send(
