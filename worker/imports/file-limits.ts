@@ -15,10 +15,9 @@ export const MAX_INFLATE_RATIO = 200
 
 // A refusal of the file itself (not of one row): answered 400 or 413, nothing written.
 export class FileRefused extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 413 = 400,
-  ) {
+  readonly status: 400 | 413
+  constructor(message: string, status: 400 | 413 = 400) {
     super(message)
+    this.status = status
   }
 }

@@ -19,7 +19,7 @@ const textArray = (values: string[]) =>
 async function byName(tx: TxOrDb, user: AuthUser, names: string[]) {
   if (!names.length) return new Map<string, { id: string; city: string | null }[]>()
   const rows = await tx.execute<{ raw: string; id: string; city: string | null }>(sql`
-    select n.raw, o.id, o.city from unnest(${textArray(names)}) as n(raw)
+    select n.raw, organisations.id, organisations.city from unnest(${textArray(names)}) as n(raw)
     join organisations on organisations.search_name = crm_search_name(n.raw)
     where organisations.deleted_at is null and ${organisationScope(user) ?? sql`true`}`)
   const found = new Map<string, { id: string; city: string | null }[]>()

@@ -28,7 +28,10 @@ const local = (name: string) => name.slice(name.indexOf(':') + 1)
 
 export class XmlStream {
   private buf = ''
-  constructor(private readonly handler: XmlHandler) {}
+  private readonly handler: XmlHandler
+  constructor(handler: XmlHandler) {
+    this.handler = handler
+  }
 
   push(chunk: string, final = false) {
     let buf = this.buf + chunk

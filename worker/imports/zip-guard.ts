@@ -49,21 +49,31 @@ export function streamPart(
 ) {
   let seen = false
   let inflated = 0
+  // fflate reports what a callback throws as a data error: keep our own refusal to rethrow it.
+  let failure: unknown = null
   const decoder = new TextDecoder('utf-8')
   const unzip = new Unzip((file) => {
     if (file.name !== entry.name || seen) return
     seen = true
     file.ondata = (error, data, final) => {
-      if (error) throw new FileRefused('Fichier Excel illisible (données compressées invalides).')
-      inflated += data.length
-      if (inflated > max || inflated > entry.size + 1024) throw bomb()
-      onText(decoder.decode(data, { stream: !final }), final)
+      if (failure) return
+      try {
+        if (error) throw new FileRefused('Fichier Excel illisible (données compressées invalides).')
+        inflated += data.length
+        if (inflated > max || inflated > entry.size + 1024) throw bomb()
+        onText(decoder.decode(data, { stream: !final }), final)
+      } catch (e) {
+        failure = e
+      }
     }
     file.start()
   })
   unzip.register(UnzipInflate)
   const STEP = 256 * 1024
-  for (let i = 0; i < bytes.length; i += STEP) unzip.push(bytes.subarray(i, i + STEP), i + STEP >= bytes.length)
+  for (let i = 0; i < bytes.length && !failure; i += STEP) {
+    unzip.push(bytes.subarray(i, i + STEP), i + STEP >= bytes.length)
+  }
+  if (failure) throw failure
   if (!seen) throw new FileRefused(`Classeur incomplet : la partie ${entry.name} manque.`)
 }
 
