@@ -28,6 +28,7 @@ import { registerNotificationRoutes } from './notifications/notification.routes.
 import { registerDocsRoutes } from './docs/docs.routes.ts'
 import { registerEventRoutes } from './events/events.routes.ts'
 import { registerSearchRoutes } from './search/search.routes.ts'
+import { registerExportRoutes } from './exports/export.routes.ts'
 import { registerWebhookRoutes } from './webhooks/webhook.routes.ts'
 import { registerWebhookDeliveryRoutes } from './webhooks/webhook-deliveries.routes.ts'
 
@@ -57,6 +58,7 @@ export function createApi() {
   registerNotificationRoutes(api)
   registerEventRoutes(api)
   registerSearchRoutes(api)
+  registerExportRoutes(api)
   registerWebhookRoutes(api)
   registerWebhookDeliveryRoutes(api)
   registerDocsRoutes(api)

@@ -20,6 +20,8 @@ export interface Env {
   APP_VERSION: string
   ALLOWED_ORIGINS: string
   APP_URL: string
+  // printed on PDF exports (worker/exports/firm.ts)
+  FIRM_NAME?: string
 
   // bindings
   CACHE: KVNamespace

@@ -5,6 +5,7 @@ import { handleWebhookBatch } from './webhooks/webhooks.consumer.ts'
 import { handleDeadLetters } from './events/dead-letters.consumer.ts'
 import type { DomainEvent } from './events/event-types.ts'
 import type { WebhookJob } from './webhooks/fan-out.ts'
+import { handleExportBatch, type ExportMessage } from './exports/export.consumer.ts'
 
 export const QUEUES = {
   events: 'crm-events',
@@ -17,7 +18,7 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Env) {
     return handleEventBatch(batch as MessageBatch<DomainEvent>, env)
   }
   if (batch.queue === QUEUES.webhooks) return handleWebhookBatch(batch as MessageBatch<WebhookJob>, env)
+  if (batch.queue === QUEUES.exports) return handleExportBatch(batch as MessageBatch<ExportMessage>, env)
   if (batch.queue.endsWith('-dlq')) return handleDeadLetters(batch, env)
-  // Exports are produced by a later feature; until then its messages are parked in its DLQ.
   for (const m of batch.messages) m.retry()
 }

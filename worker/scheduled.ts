@@ -6,6 +6,7 @@ import { createLogger } from './http/logger.ts'
 import { dispatchOutbox } from './events/dispatch-outbox.ts'
 import { dailyNotifications } from './notifications/notifications.cron.ts'
 import { purgeBin } from './bin/bin.service.ts'
+import { purgeExpiredExports } from './exports/export-jobs.service.ts'
 import { purgeWebhookLog, sweepWebhookMessages } from './webhooks/webhooks.cron.ts'
 
 export const CRONS = { outbox: '* * * * *', daily: '0 6 * * *' } as const
@@ -22,6 +23,7 @@ export async function handleScheduled(controller: ScheduledController, env: Env)
       log.info('daily jobs done', {
         notifications: await dailyNotifications(db, env),
         binPurged: await purgeBin(db),
+        exportsPurged: await purgeExpiredExports(db, env.FILES),
         webhookLogPurged: await purgeWebhookLog(db),
       })
     })

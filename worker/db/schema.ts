@@ -586,3 +586,33 @@ export const auditLog = pgTable(
     index('audit_log_actor_time_idx').on(t.actorId, t.createdAt),
   ],
 )
+
+// ---- exports (migrations/0005_exports.sql) --------------------------------------------------
+
+export const exportJobs = pgTable(
+  'exports',
+  {
+    id: id(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    role: roleEnum('role').notNull(),
+    entity: text('entity').notNull(),
+    format: text('format').notNull(),
+    filters: jsonb('filters').$type<Record<string, unknown>>().notNull().default({}),
+    ids: jsonb('ids').$type<string[]>(),
+    status: text('status').notNull().default('queued'),
+    progress: integer('progress').notNull().default(0),
+    rowCount: integer('row_count'),
+    fileKey: text('file_key'),
+    fileName: text('file_name'),
+    sizeBytes: integer('size_bytes'),
+    failure: text('failure'),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    expiresAt: timestamp('expires_at', { withTimezone: true })
+      .notNull()
+      .default(sql`now() + interval '7 days'`),
+  },
+  (t) => [index('exports_user_time_idx').on(t.userId, t.createdAt), index('exports_expires_idx').on(t.expiresAt)],
+)

@@ -1,10 +1,8 @@
 import type { Api } from '../app-env.ts'
-import { requireUser } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, page, problemResponses } from '../http/common-schemas.ts'
 import { cachedJson } from '../cache/list-cache.ts'
-import { afterWrite } from '../events/after-write.ts'
-import { STALE_AFTER_WRITE, scopeKey } from '../shared/cached-lists.ts'
+import { scopeKey } from '../permissions/scope.ts'
 import { listHistory } from '../shared/history-list.ts'
 import { HistoryEntry, HistoryQuery } from '../organisations/organisation.schema.ts'
 import { Mandate, MandateCreate, MandateListQuery, MandateUpdate } from './mandate.schema.ts'
@@ -16,9 +14,9 @@ import {
   listMandates,
   updateMandate,
 } from './mandate.service.ts'
+import { isSheetPath, mandateSheetResponse } from '../exports/mandate-sheet.ts'
 
 const tags = ['Mandats']
-const stale = STALE_AFTER_WRITE.mandates
 
 export function registerMandateRoutes(api: Api) {
   api.openapi(
@@ -32,10 +30,10 @@ export function registerMandateRoutes(api: Api) {
       responses: { 200: jsonResponse(page(Mandate)), ...problemResponses },
     }),
     async (c) => {
-      const user = requireUser(c.get('user'))
+      const user = c.var.user
       const query = c.req.valid('query')
       return c.json(
-        await cachedJson(c, 'mandates', scopeKey(user), new URL(c.req.url).search, () =>
+        await cachedJson(c, 'mandates', scopeKey(user), query, () =>
           listMandates(c.get('db'), user, query),
         ),
         200,
@@ -54,8 +52,7 @@ export function registerMandateRoutes(api: Api) {
       responses: { 201: jsonResponse(Mandate, 'Created'), ...problemResponses },
     }),
     async (c) => {
-      const mandate = await createMandate(c.get('db'), requireUser(c.get('user')), c.req.valid('json'))
-      await afterWrite(c, ...stale)
+      const mandate = await createMandate(c.get('db'), c.var.user, c.req.valid('json'))
       return c.json(mandate, 201)
     },
   )
@@ -66,11 +63,15 @@ export function registerMandateRoutes(api: Api) {
       path: '/v1/mandats/{id}',
       tags,
       access: 'mandates:read',
-      summary: 'Get a mandate',
+      summary: 'Get a mandate; `{id}.pdf` is its mandate sheet (PDF, needs mandates:export)',
       request: { params: IdParam },
       responses: { 200: jsonResponse(Mandate), ...problemResponses },
     }),
-    async (c) => c.json(await getMandate(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id), 200),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      if (isSheetPath(id)) return (await mandateSheetResponse(c as never, id)) as never
+      return c.json(await getMandate(c.get('db'), c.var.user, id), 200)
+    },
   )
 
   api.openapi(
@@ -95,11 +96,10 @@ export function registerMandateRoutes(api: Api) {
     async (c) => {
       const mandate = await updateMandate(
         c.get('db'),
-        requireUser(c.get('user')),
+        c.var.user,
         c.req.valid('param').id,
         c.req.valid('json'),
       )
-      await afterWrite(c, ...stale)
       return c.json(mandate, 200)
     },
   )
@@ -115,8 +115,7 @@ export function registerMandateRoutes(api: Api) {
       responses: { 204: { description: 'Deleted' }, ...problemResponses },
     }),
     async (c) => {
-      await deleteMandate(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id)
-      await afterWrite(c, ...stale)
+      await deleteMandate(c.get('db'), c.var.user, c.req.valid('param').id)
       return c.body(null, 204)
     },
   )
@@ -133,7 +132,7 @@ export function registerMandateRoutes(api: Api) {
     }),
     async (c) => {
       const db = c.get('db')
-      const mandate = await getMandateRow(db, requireUser(c.get('user')), c.req.valid('param').id)
+      const mandate = await getMandateRow(db, c.var.user, c.req.valid('param').id)
       return c.json(await listHistory(db, 'mandate', mandate.id, c.req.valid('query')), 200)
     },
   )
