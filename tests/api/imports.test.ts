@@ -107,3 +107,88 @@ describe('importing organisations from a French Excel CSV', () => {
     expect(fill(2)).toBe('FFC6EFCE')
   })
 })
+
+const run = async (user: 'manager' | 'admin' | 'manager2', entity: string, name: string, bytes: Uint8Array | string, mode: string) => {
+  const client = await as(user)
+  const up = await upload(client, entity, name, bytes)
+  expect(up.status).toBe(201)
+  const started = await client.post(`/api/v1/imports/${up.body.id}/start`, { mapping: up.body.mapping, mode })
+  expect(started.status).toBe(202)
+  return { upload: up.body, done: await settled(client, up.body.id) }
+}
+
+describe('modes, matching and undo', () => {
+  test('update mode changes matched records only, found by e-mail domain or by name and city, and remembers the mapping', { timeout: 90_000 }, async () => {
+    await run('manager', 'organisations', 'base.csv', 'nom;type;email;ville;montant\nModes Alpha;INVESTISSEUR;a@alpha-modes.fr;Paris;10\nModes Beta;DISTRIBUTEUR;;Lyon;20\n', 'create')
+    const csv = 'Nom;Type;E-mail;Ville;Montant\nAutre nom Alpha;INVESTISSEUR;z@alpha-modes.fr;Paris;11\nmodes BÉTA;DISTRIBUTEUR;;lyon;21\nModes Gamma;EMETTEUR;;Paris;30\n'
+    const { upload: up, done } = await run('manager', 'organisations', 'maj.csv', csv, 'update')
+    expect(done.counts).toEqual({ created: 0, updated: 2, skipped: 1, errors: 0 })
+    // Matched by domain: the name is updated too.
+    expect(await orgsByName('Modes Alpha')).toEqual([])
+    expect((await orgsByName('Autre nom Alpha'))[0]).toMatchObject({ amount: '11.00' })
+    // Matched by name and city, accents and case aside.
+    expect((await orgsByName('modes BÉTA'))[0]).toMatchObject({ amount: '21.00', city: 'lyon' })
+    expect(await orgsByName('Modes Gamma')).toEqual([])
+    // Same headers again: the mapping chosen last time comes back.
+    const again = await upload(await as('manager'), 'organisations', 'maj2.csv', csv)
+    expect(again.body.mappingRemembered).toBe(true)
+    expect(up.mapping).toEqual(['name', 'type', 'email', 'city', 'amount'])
+  })
+
+  test('upsert creates what does not match and updates what does; undo bins the created, restores the updated and leaves alone a record changed since', { timeout: 90_000 }, async () => {
+    const manager = await as('manager')
+    await run('manager', 'organisations', 'u0.csv', 'nom;type;ville;notes\nUndo Un;INVESTISSEUR;Paris;avant\nUndo Deux;INVESTISSEUR;Paris;avant\n', 'create')
+    const { upload: up, done } = await run(
+      'manager',
+      'organisations',
+      'u1.csv',
+      'nom;type;ville;notes\nUndo Un;INVESTISSEUR;Paris;après\nUndo Deux;INVESTISSEUR;Paris;après\nUndo Trois;EMETTEUR;Paris;\nUndo Quatre;EMETTEUR;Paris;\n',
+      'upsert',
+    )
+    expect(done.counts).toEqual({ created: 2, updated: 2, skipped: 0, errors: 0 })
+    const [deux] = await orgsByName('Undo Deux')
+    const [quatre] = await orgsByName('Undo Quatre')
+    // Someone edits two records after the import: they must survive the undo.
+    expect((await manager.patch(`/api/v1/organisations/${deux.id}`, { notes: 'retouché' })).status).toBe(200)
+    expect((await manager.patch(`/api/v1/organisations/${quatre.id}`, { city: 'Lille' })).status).toBe(200)
+    expect((await manager.post(`/api/v1/imports/${up.id}/revert`)).status).toBe(202)
+    const reverted = await settled(manager, up.id, ['reverted'])
+    expect(reverted.revert).toMatchObject({ binned: 1, restored: 1 })
+    expect(reverted.revert.leftAlone.map((l: any) => l.recordId).sort()).toEqual([deux.id, quatre.id].sort())
+    expect((await orgsByName('Undo Un'))[0].notes).toBe('avant')
+    expect((await orgsByName('Undo Deux'))[0].notes).toBe('retouché')
+    expect(await orgsByName('Undo Trois')).toEqual([])
+    expect((await orgsByName('Undo Quatre'))[0].city).toBe('Lille')
+    expect((await manager.post(`/api/v1/imports/${up.id}/revert`)).status).toBe(409)
+  })
+
+  test('people link to their organisation by name; an unknown one is "Organisation non trouvée"; e-mails match case-insensitively', { timeout: 90_000 }, async () => {
+    const { done } = await run('manager', 'people', 'personnes.csv', fixture('people-utf8-bom.csv'), 'upsert')
+    expect(done.counts).toEqual({ created: 2, updated: 0, skipped: 0, errors: 1 })
+    expect(done.errors).toEqual([{ line: 4, column: 'Organisation', message: 'Organisation non trouvée.' }])
+    const manager = await as('manager')
+    const people = (await manager.get('/api/v1/people?q=Dupont')).body.data
+    const jean = people.find((p: any) => p.personalEmail === 'jean.dupont@sge-fixture.fr')
+    expect(jean.organisations).toEqual([expect.objectContaining({ organisationName: 'Société Générale Épargne' })])
+    const again = await run('manager', 'people', 'personnes2.csv', 'prenom,nom,email\nJean,Dupont,JEAN.DUPONT@SGE-FIXTURE.FR\n', 'create')
+    expect(again.done.counts).toEqual({ created: 0, updated: 0, skipped: 1, errors: 0 })
+  })
+
+  test('an import sees only its user’s scope: a Lyon manager’s update does not touch a Paris record', { timeout: 90_000 }, async () => {
+    await run('manager', 'organisations', 'paris.csv', 'nom;type;email\nScope Paris;INVESTISSEUR;x@scope-paris.fr\n', 'create')
+    const { upload: up, done } = await run('manager2', 'organisations', 'lyon.csv', 'nom;type;email;notes\nScope Paris;INVESTISSEUR;y@scope-paris.fr;pirate\n', 'update')
+    expect(done.counts).toEqual({ created: 0, updated: 0, skipped: 1, errors: 0 })
+    expect((await orgsByName('Scope Paris'))[0].notes).toBeNull()
+    expect((await (await as('manager')).get(`/api/v1/imports/${up.id}`)).status).toBe(404)
+    expect((await (await as('admin')).get('/api/v1/imports')).body.data.some((i: any) => i.id === up.id)).toBe(true)
+    expect((await (await as('manager')).get('/api/v1/imports')).body.data.some((i: any) => i.id === up.id)).toBe(false)
+  })
+
+  test('a viewer and a sales user cannot import; the viewer’s list is empty', async () => {
+    for (const user of ['viewer', 'sales'] as const) {
+      const res = await upload(await as(user), 'organisations', 'x.csv', 'nom;type\nRefus;INVESTISSEUR\n')
+      expect(res.status).toBe(403)
+    }
+    expect((await (await as('viewer')).get('/api/v1/imports')).body.data).toEqual([])
+  })
+})
