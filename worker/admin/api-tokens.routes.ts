@@ -4,7 +4,6 @@ import { and, desc, eq, isNull } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
 import type { Api } from '../app-env.ts'
-import { requireUser } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { apiTokens, users } from '../db/schema.ts'
@@ -98,7 +97,7 @@ export function registerApiTokenRoutes(api: Api) {
       responses: { 201: jsonResponse(TokenDto.extend({ token: z.string() }), 'Created'), ...problemResponses },
     }),
     async (c) => {
-      const me = requireUser(c.get('user'))
+      const me = c.var.user
       const input = c.req.valid('json')
       const expiresAt = new Date(input.expiresAt)
       if (expiresAt.getTime() <= Date.now())

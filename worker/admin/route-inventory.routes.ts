@@ -3,9 +3,9 @@
 // feature are covered without editing the test.
 import { z } from 'zod'
 import type { Api } from '../app-env.ts'
-import { apiRoute, declaredRoutes } from '../http/route.ts'
+import { apiRoute } from '../http/route.ts'
+import { declaredRoutes, routeKey } from '../http/route-registry.ts'
 import { jsonResponse, problemResponses } from '../http/common-schemas.ts'
-import { routeKey } from '../middleware/route-guard.ts'
 
 const RouteEntry = z.object({ method: z.string(), path: z.string(), access: z.string().nullable() })
 

@@ -1,7 +1,6 @@
 // Users: the list (for pickers and the admin screen) and their administration.
 import { z } from 'zod'
 import type { Api } from '../app-env.ts'
-import { requireUser } from '../app-env.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, problemResponses } from '../http/common-schemas.ts'
@@ -32,7 +31,7 @@ export function registerUserRoutes(api: Api) {
       responses: { 200: jsonResponse(z.object({ data: z.array(UserDto) })), ...problemResponses },
     }),
     async (c) => {
-      const shown = forCaller(requireUser(c.get('user')))
+      const shown = forCaller(c.var.user)
       return c.json({ data: (await listUsers(c.get('db'), c.req.valid('query'))).map(shown) }, 200)
     },
   )
@@ -49,7 +48,7 @@ export function registerUserRoutes(api: Api) {
     }),
     async (c) => {
       const { u, teamName } = await getUserRow(c.get('db'), c.req.valid('param').id)
-      return c.json(forCaller(requireUser(c.get('user')))(toUserDto(u, teamName)), 200)
+      return c.json(forCaller(c.var.user)(toUserDto(u, teamName)), 200)
     },
   )
 
@@ -101,7 +100,7 @@ export function registerUserRoutes(api: Api) {
       responses: { 200: jsonResponse(UserDto), 409: { description: 'Not on your own account' }, ...problemResponses },
     }),
     async (c) => {
-      const me = requireUser(c.get('user'))
+      const me = c.var.user
       const db = c.get('db')
       const { before, after } = await updateUser(db, me.id, c.req.valid('param').id, c.req.valid('json'))
       if (before.role !== after.role)

@@ -10,14 +10,14 @@ type Entry = { targetType?: string; targetId?: string; details?: Record<string, 
 // Requests whose handler already wrote a precise entry: the generic trail does not repeat it.
 const audited = new WeakSet<object>()
 
-export async function audit(c: Context<AppEnv>, action: string, entry: Entry = {}) {
+export async function audit<E extends AppEnv>(c: Context<E>, action: string, entry: Entry = {}) {
   audited.add(c.req.raw)
   await recordAudit(c, action, entry)
 }
 
 // Writes an entry without marking the request as audited (token use: the request's own
 // deletion or export must still be recorded).
-export async function recordAudit(c: Context<AppEnv>, action: string, entry: Entry = {}) {
+export async function recordAudit<E extends AppEnv>(c: Context<E>, action: string, entry: Entry = {}) {
   const user = c.get('user')
   await c
     .get('db')

@@ -1,9 +1,9 @@
 // Sign-in, sign-out and "who am I". Lockout (5 failures → 15 min) and the sign-in rate limit
 // (5/min per IP and email) both answer without revealing whether the email exists.
 import { eq, sql } from 'drizzle-orm'
-import type { Context } from 'hono'
-import type { Api, AppEnv } from '../app-env.ts'
-import { requireUser } from '../app-env.ts'
+import type { Api } from '../app-env.ts'
+import type { AuthUser } from './auth-user.ts'
+import type { Db } from '../db/client.ts'
 import { apiRoute } from '../http/route.ts'
 import { jsonBody, jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { teams, users } from '../db/schema.ts'
@@ -27,11 +27,8 @@ const badCredentials = () =>
 let decoyHash: Promise<string> | undefined
 const decoy = () => (decoyHash ??= hashPassword('decoy-password-never-matches'))
 
-export async function meOf(c: Context<AppEnv>) {
-  const user = requireUser(c.get('user'))
-  const [team] = user.teamId
-    ? await c.get('db').select({ name: teams.name }).from(teams).where(eq(teams.id, user.teamId))
-    : []
+export async function meOf(db: Db, user: AuthUser) {
+  const [team] = user.teamId ? await db.select({ name: teams.name }).from(teams).where(eq(teams.id, user.teamId)) : []
   return {
     id: user.id,
     email: user.email,
@@ -108,9 +105,10 @@ export function registerAuthRoutes(api: Api) {
         userAgent: c.req.header('user-agent'),
       })
       setSessionCookie(c, token)
-      c.set('user', await userFromSession(db, token))
+      const signedIn = await userFromSession(db, token)
+      c.set('user', signedIn)
       await audit(c, 'auth.login', { targetType: 'user', targetId: user.id })
-      return c.json(await meOf(c), 200)
+      return c.json(await meOf(db, signedIn!), 200)
     },
   )
 
@@ -124,7 +122,7 @@ export function registerAuthRoutes(api: Api) {
       responses: { 204: { description: 'Signed out' }, ...problemResponses },
     }),
     async (c) => {
-      const user = requireUser(c.get('user'))
+      const user = c.var.user
       if (user.sessionId) await revokeSession(c.get('db'), user.sessionId)
       clearSessionCookie(c)
       await audit(c, 'auth.logout', { targetType: 'user', targetId: user.id })
@@ -141,7 +139,7 @@ export function registerAuthRoutes(api: Api) {
       summary: 'Who am I (role, team, permissions)',
       responses: { 200: jsonResponse(Me), ...problemResponses },
     }),
-    async (c) => c.json(await meOf(c), 200),
+    async (c) => c.json(await meOf(c.get('db'), c.var.user), 200),
   )
 
   registerPasswordRoutes(api)

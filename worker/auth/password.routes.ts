@@ -3,7 +3,6 @@
 import { eq, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Api } from '../app-env.ts'
-import { requireUser } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { jsonBody, jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { users } from '../db/schema.ts'
@@ -34,7 +33,7 @@ export function registerPasswordRoutes(api: Api) {
       responses: { 204: { description: 'Changed' }, ...problemResponses },
     }),
     async (c) => {
-      const me = requireUser(c.get('user'))
+      const me = c.var.user
       if (me.via !== 'session') throw badRequest('Un jeton d’API ne peut pas changer de mot de passe.')
       const { currentPassword, newPassword } = c.req.valid('json')
       const db = c.get('db')

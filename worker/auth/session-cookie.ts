@@ -5,7 +5,7 @@ import type { AppEnv } from '../app-env.ts'
 import { SESSION_COOKIE, SESSION_TTL_MS } from './session.service.ts'
 
 const isLocalHost = (host: string) => host === 'localhost' || host === '127.0.0.1'
-const secure = (c: Context<AppEnv>) => !isLocalHost(new URL(c.req.url).hostname)
+const secure = <E extends AppEnv>(c: Context<E>) => !isLocalHost(new URL(c.req.url).hostname)
 
 export function setSessionCookie(c: Context<AppEnv>, token: string) {
   setCookie(c, SESSION_COOKIE, token, {
@@ -17,6 +17,6 @@ export function setSessionCookie(c: Context<AppEnv>, token: string) {
   })
 }
 
-export function clearSessionCookie(c: Context<AppEnv>) {
+export function clearSessionCookie<E extends AppEnv>(c: Context<E>) {
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secure(c), httpOnly: true, sameSite: 'Lax' })
 }

@@ -1,7 +1,6 @@
 // My active sessions (device, last seen), revoking one, and "sign out everywhere".
 import { z } from 'zod'
 import type { Api } from '../app-env.ts'
-import { requireUser } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { notFound } from '../http/problem.ts'
@@ -24,7 +23,7 @@ export function registerSessionRoutes(api: Api) {
       responses: { 200: jsonResponse(z.object({ data: z.array(SessionDto) })), ...problemResponses },
     }),
     async (c) => {
-      const me = requireUser(c.get('user'))
+      const me = c.var.user
       const rows = await activeSessions(c.get('db'), me.id)
       return c.json(
         {
@@ -55,7 +54,7 @@ export function registerSessionRoutes(api: Api) {
       responses: { 204: { description: 'Revoked' }, ...problemResponses },
     }),
     async (c) => {
-      const me = requireUser(c.get('user'))
+      const me = c.var.user
       const { id } = c.req.valid('param')
       if (!/^[0-9a-f-]{36}$/i.test(id) || !(await revokeSession(c.get('db'), id, me.id))) throw notFound()
       if (id === me.sessionId) clearSessionCookie(c)
@@ -74,7 +73,7 @@ export function registerSessionRoutes(api: Api) {
       responses: { 200: jsonResponse(z.object({ revoked: z.number() })), ...problemResponses },
     }),
     async (c) => {
-      const me = requireUser(c.get('user'))
+      const me = c.var.user
       const revoked = await revokeAllSessions(c.get('db'), me.id)
       clearSessionCookie(c)
       await audit(c, 'auth.logout_all', { targetType: 'user', targetId: me.id, details: { revoked } })

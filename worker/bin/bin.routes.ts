@@ -1,10 +1,7 @@
 import type { Api } from '../app-env.ts'
-import { requireUser } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { jsonResponse, page, problemResponses } from '../http/common-schemas.ts'
-import { afterWrite } from '../events/after-write.ts'
-import { STALE_AFTER_WRITE } from '../shared/cached-lists.ts'
-import { BinItem, BinListQuery, BinParams, BinRestored } from './bin.schema.ts'
+import { BinItem, BinListQuery, BinParams, BinRestored, type BinType } from './bin.schema.ts'
 import { listBin, restoreFromBin } from './bin.service.ts'
 
 const tags = ['Bin']
@@ -30,6 +27,7 @@ export function registerBinRoutes(api: Api) {
       path: '/v1/bin/{type}/{id}/restore',
       tags,
       access: 'settings:manage',
+      invalidates: (c) => [c.req.param('type') as BinType],
       summary: 'Restore a deleted record (its organisation first, for a child record)',
       request: { params: BinParams },
       responses: {
@@ -45,8 +43,7 @@ export function registerBinRoutes(api: Api) {
     }),
     async (c) => {
       const { type, id } = c.req.valid('param')
-      const restored = await restoreFromBin(c.get('db'), requireUser(c.get('user')), type, id)
-      await afterWrite(c, ...STALE_AFTER_WRITE[type])
+      const restored = await restoreFromBin(c.get('db'), c.var.user, type, id)
       return c.json(restored, 200)
     },
   )

@@ -3,6 +3,7 @@
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import type { Env } from '../env.ts'
+import { type ListQuery, queryKey } from './list-key.ts'
 import { countCacheLookup } from './cache-stats.ts'
 
 const TTL_SECONDS = 300
@@ -17,10 +18,11 @@ export async function cachedList<T>(
   env: Pick<Env, 'CACHE'>,
   resource: string,
   scopeKey: string,
-  query: string,
+  query: ListQuery,
   load: () => Promise<T>,
 ): Promise<{ value: T; hit: boolean }> {
-  const key = `list:${resource}:${await version(env.CACHE, resource)}:${scopeKey}:${query}`
+  const [v, q] = await Promise.all([version(env.CACHE, resource), queryKey(query)])
+  const key = `list:${resource}:${v}:${scopeKey}:${q}`
   const hit = await env.CACHE.get<T>(key, 'json')
   if (hit !== null) return { value: hit, hit: true }
   const value = await load()
@@ -33,11 +35,11 @@ export async function invalidateLists(env: Pick<Env, 'CACHE'>, ...resources: str
 }
 
 // A route's cached list: from KV when fresh, else loaded and stored; the x-cache header says which.
-export async function cachedJson<T>(
-  c: Context<AppEnv>,
+export async function cachedJson<E extends AppEnv, T>(
+  c: Context<E>,
   resource: string,
   scopeKey: string,
-  query: string,
+  query: ListQuery,
   load: () => Promise<T>,
 ) {
   // Server-Timing's cache phase is the KV time alone: the load's own time is its queries'.

@@ -1,8 +1,9 @@
 // After a committed write: drop the cached lists it touched (now, so the next read sees it) and
 // hand the outbox to the queue without delaying the response.
-import type { Context } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { invalidateLists } from '../cache/list-cache.ts'
+import { staleAfter, type WrittenResource } from '../cache/invalidation.ts'
 import { createDb } from '../db/client.ts'
 import type { Env } from '../env.ts'
 import { dispatchOutbox } from './dispatch-outbox.ts'
@@ -12,6 +13,17 @@ export async function afterWrite(c: Context<AppEnv>, ...resources: string[]) {
   await invalidateLists(c.env, ...resources)
   c.executionCtx.waitUntil(dispatchSoon(c.env, c.get('log')))
 }
+
+// apiRoute() puts this after authorize() on every write route: once the handler has answered a
+// success, the lists it made stale are dropped before the response leaves.
+export const invalidateAfterWrite = (
+  written: readonly WrittenResource[] | ((c: Context<AppEnv>) => readonly WrittenResource[]),
+): MiddlewareHandler<AppEnv> =>
+  async function invalidateAfterWrite(c, next) {
+    await next()
+    if (c.error || c.res.status >= 300) return
+    await afterWrite(c, ...staleAfter(...(typeof written === 'function' ? written(c) : written)))
+  }
 
 // Its own pool: the request's pool is closed when the response is done.
 export async function dispatchSoon(env: Env, log: Logger) {

@@ -5,19 +5,13 @@ import { withDb } from '../db/client.ts'
 import type { Env } from '../env.ts'
 import { createLogger } from '../http/logger.ts'
 import { invalidateLists } from '../cache/list-cache.ts'
+import { staleAfterEvent } from '../cache/invalidation.ts'
 import { notificationsFor } from '../notifications/notification-rules.ts'
 import { afterCommit, storeAndQueue } from '../notifications/delivery.service.ts'
 import { EVENT_TYPES, type DomainEvent } from './event-types.ts'
 import { enqueueWebhookJobs, recordWebhookMessages, type WebhookJob } from '../webhooks/fan-out.ts'
 
 const CONSUMER = 'events'
-const RESOURCE_OF: Record<string, string[]> = {
-  organisation: ['organisations'],
-  person: ['people'],
-  mandat: ['mandates'],
-  task: ['tasks'],
-  interaction: ['interactions'],
-}
 
 export async function handleEventBatch(batch: MessageBatch<DomainEvent>, env: Env) {
   const log = createLogger({ consumer: CONSUMER })
@@ -44,7 +38,7 @@ export async function handleEventBatch(batch: MessageBatch<DomainEvent>, env: En
           message.ack()
           continue
         }
-        await invalidateLists(env, ...(RESOURCE_OF[event.type.split('.')[0]!] ?? []))
+        await invalidateLists(env, ...staleAfterEvent(event.type))
         await enqueueWebhookJobs(env, webhookJobs).catch((error) =>
           log.warn('webhook jobs left to the sweep', { eventId: event.id, error: String(error) }),
         )

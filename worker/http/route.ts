@@ -1,20 +1,47 @@
-// Every API route is declared here-through: its zod schemas (for validation and OpenAPI) and the
-// access it needs. The registry lets a test prove no route forgot to declare its permission.
+// Every API route is declared here-through: its zod schemas (for validation and OpenAPI), the
+// access it needs and the cached lists it makes stale. The registry lets a test prove no route
+// forgot to declare its permission.
 import { createRoute, type RouteConfig } from '@hono/zod-openapi'
-import type { Permission } from '../permissions/matrix.ts'
+import type { Context, MiddlewareHandler } from 'hono'
+import type { AppEnv, SignedInEnv } from '../app-env.ts'
+import { isWrittenResource, type WrittenResource } from '../cache/invalidation.ts'
+import { invalidateAfterWrite } from '../events/after-write.ts'
 import { authorize } from '../middleware/authorize.ts'
+import { type Access, declaredRoutes, honoPath, routeKey } from './route-registry.ts'
 
-export type Access = 'public' | 'authenticated' | Permission
-export const declaredRoutes = new Map<string, Access>()
+export type { Access }
 
-export function apiRoute<const R extends Omit<RouteConfig, 'middleware'>>(config: R & { access: Access }) {
-  const { access, ...rest } = config
-  declaredRoutes.set(`${rest.method.toUpperCase()} /api${rest.path.replace(/\{(\w+)\}/g, ':$1')}`, access)
+// Written records: by default the resource of a create/update/delete/import permission
+// ("tasks:update" → tasks), so a new write route cannot forget the cache. Say `invalidates: []`
+// for a write that changes no cached list, or name the resources (or pick them per request).
+type Invalidates = readonly WrittenResource[] | ((c: Context<AppEnv>) => readonly WrittenResource[])
+const WRITING_ACTIONS = new Set(['create', 'update', 'delete', 'import'])
+
+function writtenByDefault(method: string, access: Access): WrittenResource[] {
+  if (method.toLowerCase() === 'get' || access === 'public' || access === 'authenticated') return []
+  const [resource = '', action = ''] = access.split(':')
+  return isWrittenResource(resource) && WRITING_ACTIONS.has(action) ? [resource] : []
+}
+
+// A signed-in route's handler reads c.var.user as a non-null AuthUser: authorize() has refused
+// the request with a 401 before the handler runs.
+type RouteEnv<A extends Access> = A extends 'public' ? AppEnv : SignedInEnv
+
+export function apiRoute<const R extends Omit<RouteConfig, 'middleware'>, const A extends Access>(
+  config: R & { access: A; invalidates?: Invalidates },
+) {
+  const { access, invalidates, ...rest } = config
+  declaredRoutes.set(routeKey(rest.method, honoPath(rest.path)), access)
   const security = access === 'public' ? [] : [{ cookieAuth: [] }, { bearerAuth: [] }]
-  return createRoute({
-    ...rest,
-    security,
-    'x-permission': access,
-    middleware: [authorize(access)] as const,
-  } as unknown as R & { middleware: ReturnType<typeof authorize>[] })
+  const written = invalidates ?? writtenByDefault(rest.method, access)
+  const middleware =
+    typeof written === 'function' || written.length
+      ? [authorize(access), invalidateAfterWrite(written)]
+      : [authorize(access)]
+  return createRoute({ ...rest, security, 'x-permission': access, middleware } as unknown as Omit<
+    R,
+    'access' | 'invalidates'
+  > & {
+    middleware: [MiddlewareHandler<RouteEnv<A>>]
+  })
 }

@@ -1,10 +1,8 @@
 import type { Api } from '../app-env.ts'
-import { requireUser } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, page, problemResponses } from '../http/common-schemas.ts'
 import { cachedJson } from '../cache/list-cache.ts'
-import { afterWrite } from '../events/after-write.ts'
-import { STALE_AFTER_WRITE, scopeKey } from '../shared/cached-lists.ts'
+import { scopeKey } from '../permissions/scope.ts'
 import { Interaction, InteractionCreate, InteractionListQuery, InteractionUpdate } from './interaction.schema.ts'
 import {
   createInteraction,
@@ -15,7 +13,6 @@ import {
 } from './interaction.service.ts'
 
 const tags = ['Interactions']
-const stale = STALE_AFTER_WRITE.interactions
 
 export function registerInteractionRoutes(api: Api) {
   api.openapi(
@@ -29,10 +26,10 @@ export function registerInteractionRoutes(api: Api) {
       responses: { 200: jsonResponse(page(Interaction)), ...problemResponses },
     }),
     async (c) => {
-      const user = requireUser(c.get('user'))
+      const user = c.var.user
       const query = c.req.valid('query')
       return c.json(
-        await cachedJson(c, 'interactions', scopeKey(user), new URL(c.req.url).search, () =>
+        await cachedJson(c, 'interactions', scopeKey(user), query, () =>
           listInteractions(c.get('db'), user, query),
         ),
         200,
@@ -51,8 +48,7 @@ export function registerInteractionRoutes(api: Api) {
       responses: { 201: jsonResponse(Interaction, 'Created'), ...problemResponses },
     }),
     async (c) => {
-      const interaction = await createInteraction(c.get('db'), requireUser(c.get('user')), c.req.valid('json'))
-      await afterWrite(c, ...stale)
+      const interaction = await createInteraction(c.get('db'), c.var.user, c.req.valid('json'))
       return c.json(interaction, 201)
     },
   )
@@ -67,7 +63,7 @@ export function registerInteractionRoutes(api: Api) {
       request: { params: IdParam },
       responses: { 200: jsonResponse(Interaction), ...problemResponses },
     }),
-    async (c) => c.json(await getInteraction(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id), 200),
+    async (c) => c.json(await getInteraction(c.get('db'), c.var.user, c.req.valid('param').id), 200),
   )
 
   api.openapi(
@@ -83,11 +79,10 @@ export function registerInteractionRoutes(api: Api) {
     async (c) => {
       const interaction = await updateInteraction(
         c.get('db'),
-        requireUser(c.get('user')),
+        c.var.user,
         c.req.valid('param').id,
         c.req.valid('json'),
       )
-      await afterWrite(c, ...stale)
       return c.json(interaction, 200)
     },
   )
@@ -103,8 +98,7 @@ export function registerInteractionRoutes(api: Api) {
       responses: { 204: { description: 'Deleted' }, ...problemResponses },
     }),
     async (c) => {
-      await deleteInteraction(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id)
-      await afterWrite(c, ...stale)
+      await deleteInteraction(c.get('db'), c.var.user, c.req.valid('param').id)
       return c.body(null, 204)
     },
   )

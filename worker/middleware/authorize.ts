@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { forbidden, unauthorized, HttpProblem, problem } from '../http/problem.ts'
-import type { Access } from '../http/route.ts'
+import type { Access } from '../http/route-registry.ts'
 import { auditTrail } from '../audit/audit.ts'
 
 // The one permission check: a route's declared access against the caller's effective matrix.

@@ -4,10 +4,8 @@
 import type { MiddlewareHandler } from 'hono'
 import { matchedRoutes } from 'hono/route'
 import type { AppEnv } from '../app-env.ts'
-import { declaredRoutes } from '../http/route.ts'
+import { declaredRoutes, routeKey } from '../http/route-registry.ts'
 import { HttpProblem, problem } from '../http/problem.ts'
-
-export const routeKey = (method: string, path: string) => `${method.toUpperCase()} ${path}`
 
 export const requireDeclaredRoute = (): MiddlewareHandler<AppEnv> =>
   async function requireDeclaredRoute(c, next) {

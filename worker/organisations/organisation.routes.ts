@@ -1,10 +1,8 @@
 import type { Api } from '../app-env.ts'
-import { requireUser } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, page, problemResponses } from '../http/common-schemas.ts'
 import { cachedJson } from '../cache/list-cache.ts'
-import { afterWrite } from '../events/after-write.ts'
-import { STALE_AFTER_WRITE, scopeKey } from '../shared/cached-lists.ts'
+import { scopeKey } from '../permissions/scope.ts'
 import { listHistory } from '../shared/history-list.ts'
 import {
   BulkResult,
@@ -29,8 +27,6 @@ import {
 import { bulkOrganisations } from './organisation-bulk.service.ts'
 
 const tags = ['Organisations']
-export { scopeKey }
-const stale = STALE_AFTER_WRITE.organisations
 
 export function registerOrganisationRoutes(api: Api) {
   api.openapi(
@@ -44,10 +40,10 @@ export function registerOrganisationRoutes(api: Api) {
       responses: { 200: jsonResponse(page(Organisation)), ...problemResponses },
     }),
     async (c) => {
-      const user = requireUser(c.get('user'))
+      const user = c.var.user
       const query = c.req.valid('query')
       return c.json(
-        await cachedJson(c, 'organisations', scopeKey(user), new URL(c.req.url).search, () =>
+        await cachedJson(c, 'organisations', scopeKey(user), query, () =>
           listOrganisations(c.get('db'), user, query),
         ),
         200,
@@ -66,8 +62,7 @@ export function registerOrganisationRoutes(api: Api) {
       responses: { 201: jsonResponse(Organisation, 'Created'), ...problemResponses },
     }),
     async (c) => {
-      const org = await createOrganisation(c.get('db'), requireUser(c.get('user')), c.req.valid('json'))
-      await afterWrite(c, ...stale)
+      const org = await createOrganisation(c.get('db'), c.var.user, c.req.valid('json'))
       return c.json(org, 201)
     },
   )
@@ -83,8 +78,7 @@ export function registerOrganisationRoutes(api: Api) {
       responses: { 200: jsonResponse(BulkResult), ...problemResponses },
     }),
     async (c) => {
-      const result = await bulkOrganisations(c.get('db'), requireUser(c.get('user')), c.req.valid('json'))
-      if (result.succeeded.length) await afterWrite(c, ...stale)
+      const result = await bulkOrganisations(c.get('db'), c.var.user, c.req.valid('json'))
       return c.json(result, 200)
     },
   )
@@ -99,7 +93,7 @@ export function registerOrganisationRoutes(api: Api) {
       request: { params: IdParam },
       responses: { 200: jsonResponse(Organisation), ...problemResponses },
     }),
-    async (c) => c.json(await getOrganisation(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id), 200),
+    async (c) => c.json(await getOrganisation(c.get('db'), c.var.user, c.req.valid('param').id), 200),
   )
 
   api.openapi(
@@ -115,11 +109,10 @@ export function registerOrganisationRoutes(api: Api) {
     async (c) => {
       const org = await updateOrganisation(
         c.get('db'),
-        requireUser(c.get('user')),
+        c.var.user,
         c.req.valid('param').id,
         c.req.valid('json'),
       )
-      await afterWrite(c, ...stale)
       return c.json(org, 200)
     },
   )
@@ -135,8 +128,7 @@ export function registerOrganisationRoutes(api: Api) {
       responses: { 204: { description: 'Deleted' }, ...problemResponses },
     }),
     async (c) => {
-      await deleteOrganisation(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id)
-      await afterWrite(c, ...stale)
+      await deleteOrganisation(c.get('db'), c.var.user, c.req.valid('param').id)
       return c.body(null, 204)
     },
   )
@@ -158,11 +150,10 @@ export function registerOrganisationRoutes(api: Api) {
       const overrides = c.req.header('content-type')?.includes('json') ? (c.req.valid('json') ?? {}) : {}
       const org = await duplicateOrganisation(
         c.get('db'),
-        requireUser(c.get('user')),
+        c.var.user,
         c.req.valid('param').id,
         overrides,
       )
-      await afterWrite(c, ...stale)
       return c.json(org, 201)
     },
   )
@@ -179,7 +170,7 @@ export function registerOrganisationRoutes(api: Api) {
     }),
     async (c) => {
       const db = c.get('db')
-      const org = await getOrganisationRow(db, requireUser(c.get('user')), c.req.valid('param').id)
+      const org = await getOrganisationRow(db, c.var.user, c.req.valid('param').id)
       return c.json(await listHistory(db, 'organisation', org.id, c.req.valid('query')), 200)
     },
   )

@@ -1,11 +1,9 @@
 import { z } from 'zod'
 import type { Api } from '../app-env.ts'
-import { requireUser } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, page, problemResponses } from '../http/common-schemas.ts'
 import { cachedJson } from '../cache/list-cache.ts'
-import { afterWrite } from '../events/after-write.ts'
-import { STALE_AFTER_WRITE, scopeKey } from '../shared/cached-lists.ts'
+import { scopeKey } from '../permissions/scope.ts'
 import { listHistory } from '../shared/history-list.ts'
 import { HistoryEntry, HistoryQuery } from '../organisations/organisation.schema.ts'
 import { getOrganisationRow } from '../organisations/organisation.service.ts'
@@ -31,7 +29,6 @@ import {
 } from './person.service.ts'
 
 const tags = ['People']
-const stale = STALE_AFTER_WRITE.people
 const LinkParams = z.object({ id: z.string().max(64), organisationId: z.string().uuid('Identifiant invalide.') })
 const ContactsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -50,10 +47,10 @@ export function registerPersonRoutes(api: Api) {
       responses: { 200: jsonResponse(page(Person)), ...problemResponses },
     }),
     async (c) => {
-      const user = requireUser(c.get('user'))
+      const user = c.var.user
       const query = c.req.valid('query')
       return c.json(
-        await cachedJson(c, 'people', scopeKey(user), new URL(c.req.url).search, () =>
+        await cachedJson(c, 'people', scopeKey(user), query, () =>
           listPeople(c.get('db'), user, query),
         ),
         200,
@@ -72,8 +69,7 @@ export function registerPersonRoutes(api: Api) {
       responses: { 201: jsonResponse(Person, 'Created'), ...problemResponses },
     }),
     async (c) => {
-      const person = await createPerson(c.get('db'), requireUser(c.get('user')), c.req.valid('json'))
-      await afterWrite(c, ...stale)
+      const person = await createPerson(c.get('db'), c.var.user, c.req.valid('json'))
       return c.json(person, 201)
     },
   )
@@ -88,7 +84,7 @@ export function registerPersonRoutes(api: Api) {
       request: { params: IdParam },
       responses: { 200: jsonResponse(Person), ...problemResponses },
     }),
-    async (c) => c.json(await getPerson(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id), 200),
+    async (c) => c.json(await getPerson(c.get('db'), c.var.user, c.req.valid('param').id), 200),
   )
 
   api.openapi(
@@ -104,11 +100,10 @@ export function registerPersonRoutes(api: Api) {
     async (c) => {
       const person = await updatePerson(
         c.get('db'),
-        requireUser(c.get('user')),
+        c.var.user,
         c.req.valid('param').id,
         c.req.valid('json'),
       )
-      await afterWrite(c, ...stale)
       return c.json(person, 200)
     },
   )
@@ -124,8 +119,7 @@ export function registerPersonRoutes(api: Api) {
       responses: { 204: { description: 'Deleted' }, ...problemResponses },
     }),
     async (c) => {
-      await deletePerson(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id)
-      await afterWrite(c, ...stale)
+      await deletePerson(c.get('db'), c.var.user, c.req.valid('param').id)
       return c.body(null, 204)
     },
   )
@@ -143,11 +137,10 @@ export function registerPersonRoutes(api: Api) {
     async (c) => {
       const person = await upsertLink(
         c.get('db'),
-        requireUser(c.get('user')),
+        c.var.user,
         c.req.valid('param').id,
         c.req.valid('json'),
       )
-      await afterWrite(c, ...stale)
       return c.json(person, 200)
     },
   )
@@ -166,12 +159,11 @@ export function registerPersonRoutes(api: Api) {
       const { id, organisationId } = c.req.valid('param')
       const person = await upsertLink(
         c.get('db'),
-        requireUser(c.get('user')),
+        c.var.user,
         id,
         { ...c.req.valid('json'), organisationId },
         { mustExist: true },
       )
-      await afterWrite(c, ...stale)
       return c.json(person, 200)
     },
   )
@@ -188,8 +180,7 @@ export function registerPersonRoutes(api: Api) {
     }),
     async (c) => {
       const { id, organisationId } = c.req.valid('param')
-      await removeLink(c.get('db'), requireUser(c.get('user')), id, organisationId)
-      await afterWrite(c, ...stale)
+      await removeLink(c.get('db'), c.var.user, id, organisationId)
       return c.body(null, 204)
     },
   )
@@ -206,7 +197,7 @@ export function registerPersonRoutes(api: Api) {
     }),
     async (c) => {
       const db = c.get('db')
-      const person = await getPersonRow(db, requireUser(c.get('user')), c.req.valid('param').id)
+      const person = await getPersonRow(db, c.var.user, c.req.valid('param').id)
       return c.json(await listHistory(db, 'person', person.id, c.req.valid('query')), 200)
     },
   )
@@ -222,12 +213,12 @@ export function registerPersonRoutes(api: Api) {
       responses: { 200: jsonResponse(page(Contact)), ...problemResponses },
     }),
     async (c) => {
-      const user = requireUser(c.get('user'))
+      const user = c.var.user
       const db = c.get('db')
       const org = await getOrganisationRow(db, user, c.req.valid('param').id)
       const query = c.req.valid('query')
       return c.json(
-        await cachedJson(c, 'people', scopeKey(user), `contacts:${org.id}${new URL(c.req.url).search}`, () =>
+        await cachedJson(c, 'people', scopeKey(user), { ...query, contactsOf: org.id }, () =>
           listContacts(db, user, org.id, query),
         ),
         200,

@@ -58,3 +58,11 @@ function orgVisibleBySales(
 
 export const notDeleted = (column: typeof organisations.deletedAt) => isNull(column)
 export const scoped = (...conds: (SQL | undefined)[]) => and(...conds.filter(Boolean))
+
+// The list cache's partition (worker/cache/list-cache.ts): the rules above give every admin the
+// same rows, every manager or viewer of a team the same rows, and a sales user rows of their own.
+export function scopeKey(user: AuthUser): string {
+  if (user.role === 'admin') return 'all'
+  if (user.role === 'sales') return `user:${user.id}`
+  return user.teamId ? `team:${user.teamId}` : 'none'
+}

@@ -1,9 +1,8 @@
 import type { Api } from '../app-env.ts'
-import { requireUser } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { cachedJson } from '../cache/list-cache.ts'
-import { scopeKey } from '../shared/cached-lists.ts'
+import { scopeKey } from '../permissions/scope.ts'
 import { PipelineAnalytics, PipelineAnalyticsQuery, PipelineBoard, PipelineBoardQuery } from './pipeline.schema.ts'
 import { pipelineAnalytics, pipelineBoard } from './pipeline.service.ts'
 
@@ -23,10 +22,10 @@ export function registerPipelineRoutes(api: Api) {
       responses: { 200: jsonResponse(PipelineBoard), ...problemResponses },
     }),
     async (c) => {
-      const user = requireUser(c.get('user'))
+      const user = c.var.user
       const query = c.req.valid('query')
       return c.json(
-        await cachedJson(c, 'organisations', scopeKey(user), `board:${new URL(c.req.url).search}`, () =>
+        await cachedJson(c, 'organisations', scopeKey(user), { ...query, view: 'board' }, () =>
           pipelineBoard(c.get('db'), user, query),
         ),
         200,
@@ -45,11 +44,11 @@ export function registerPipelineRoutes(api: Api) {
       responses: { 200: jsonResponse(PipelineAnalytics), ...problemResponses },
     }),
     async (c) => {
-      const user = requireUser(c.get('user'))
+      const user = c.var.user
       const query = c.req.valid('query')
       // Without an explicit window the result moves with the clock: the TTL bounds how far.
       return c.json(
-        await cachedJson(c, 'organisations', scopeKey(user), `analytics:${new URL(c.req.url).search}`, () =>
+        await cachedJson(c, 'organisations', scopeKey(user), { ...query, view: 'analytics' }, () =>
           pipelineAnalytics(c.get('db'), user, query),
         ),
         200,

@@ -1,15 +1,11 @@
 import type { Api } from '../app-env.ts'
-import { requireUser } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, page, problemResponses } from '../http/common-schemas.ts'
 import { cachedJson } from '../cache/list-cache.ts'
-import { afterWrite } from '../events/after-write.ts'
-import { STALE_AFTER_WRITE } from '../shared/cached-lists.ts'
 import { Product, ProductCreate, ProductListQuery, ProductUpdate } from './product.schema.ts'
 import { createProduct, deleteProduct, getProduct, listProducts, updateProduct } from './product.service.ts'
 
 const tags = ['Products']
-const stale = STALE_AFTER_WRITE.products
 
 export function registerProductRoutes(api: Api) {
   api.openapi(
@@ -23,11 +19,11 @@ export function registerProductRoutes(api: Api) {
       responses: { 200: jsonResponse(page(Product)), ...problemResponses },
     }),
     async (c) => {
-      const user = requireUser(c.get('user'))
+      const user = c.var.user
       const query = c.req.valid('query')
       // One catalogue for everyone: one cached copy of each page.
       return c.json(
-        await cachedJson(c, 'products', 'all', new URL(c.req.url).search, () => listProducts(c.get('db'), user, query)),
+        await cachedJson(c, 'products', 'all', query, () => listProducts(c.get('db'), user, query)),
         200,
       )
     },
@@ -44,8 +40,7 @@ export function registerProductRoutes(api: Api) {
       responses: { 201: jsonResponse(Product, 'Created'), ...problemResponses },
     }),
     async (c) => {
-      const product = await createProduct(c.get('db'), requireUser(c.get('user')), c.req.valid('json'))
-      await afterWrite(c, ...stale)
+      const product = await createProduct(c.get('db'), c.var.user, c.req.valid('json'))
       return c.json(product, 201)
     },
   )
@@ -76,11 +71,10 @@ export function registerProductRoutes(api: Api) {
     async (c) => {
       const product = await updateProduct(
         c.get('db'),
-        requireUser(c.get('user')),
+        c.var.user,
         c.req.valid('param').id,
         c.req.valid('json'),
       )
-      await afterWrite(c, ...stale)
       return c.json(product, 200)
     },
   )
@@ -96,8 +90,7 @@ export function registerProductRoutes(api: Api) {
       responses: { 204: { description: 'Deleted' }, ...problemResponses },
     }),
     async (c) => {
-      await deleteProduct(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id)
-      await afterWrite(c, ...stale)
+      await deleteProduct(c.get('db'), c.var.user, c.req.valid('param').id)
       return c.body(null, 204)
     },
   )

@@ -1,6 +1,5 @@
 import type { Context } from 'hono'
 import type { Api, AppEnv } from '../app-env.ts'
-import { requireUser } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { AutocompleteQuery, AutocompleteResult, SearchQuery, SearchResult } from './search.schema.ts'
@@ -10,7 +9,7 @@ const tags = ['Search']
 
 // Time spent in the handler (database included), for the benchmark and the browser's devtools.
 // Workers' clocks only move across I/O, which is exactly what this measures.
-function serverTiming(c: Context<AppEnv>, started: number) {
+function serverTiming<E extends AppEnv>(c: Context<E>, started: number) {
   c.header('server-timing', `search;dur=${(performance.now() - started).toFixed(1)}`)
   c.header('cache-control', 'private, no-store')
 }
@@ -30,7 +29,7 @@ export function registerSearchRoutes(api: Api) {
     }),
     async (c) => {
       const started = performance.now()
-      const result = await search(c.get('db'), requireUser(c.get('user')), c.req.valid('query'))
+      const result = await search(c.get('db'), c.var.user, c.req.valid('query'))
       serverTiming(c, started)
       return c.json(result, 200)
     },
@@ -48,7 +47,7 @@ export function registerSearchRoutes(api: Api) {
     }),
     async (c) => {
       const started = performance.now()
-      const result = await autocomplete(c.get('db'), requireUser(c.get('user')), c.req.valid('query'))
+      const result = await autocomplete(c.get('db'), c.var.user, c.req.valid('query'))
       serverTiming(c, started)
       return c.json(result, 200)
     },

@@ -1,15 +1,12 @@
 import type { Api } from '../app-env.ts'
-import { requireUser } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, page, problemResponses } from '../http/common-schemas.ts'
 import { cachedJson } from '../cache/list-cache.ts'
-import { afterWrite } from '../events/after-write.ts'
-import { STALE_AFTER_WRITE, scopeKey } from '../shared/cached-lists.ts'
+import { scopeKey } from '../permissions/scope.ts'
 import { Task, TaskCreate, TaskListQuery, TaskUpdate } from './task.schema.ts'
 import { createTask, deleteTask, getTask, listTasks, updateTask } from './task.service.ts'
 
 const tags = ['Tasks']
-const stale = STALE_AFTER_WRITE.tasks
 
 export function registerTaskRoutes(api: Api) {
   api.openapi(
@@ -23,12 +20,12 @@ export function registerTaskRoutes(api: Api) {
       responses: { 200: jsonResponse(page(Task)), ...problemResponses },
     }),
     async (c) => {
-      const user = requireUser(c.get('user'))
+      const user = c.var.user
       const query = c.req.valid('query')
       // "mine" depends on the caller, not only on their scope.
       const key = query.mine === 'true' ? `user:${user.id}` : scopeKey(user)
       return c.json(
-        await cachedJson(c, 'tasks', key, new URL(c.req.url).search, () => listTasks(c.get('db'), user, query)),
+        await cachedJson(c, 'tasks', key, query, () => listTasks(c.get('db'), user, query)),
         200,
       )
     },
@@ -45,8 +42,7 @@ export function registerTaskRoutes(api: Api) {
       responses: { 201: jsonResponse(Task, 'Created'), ...problemResponses },
     }),
     async (c) => {
-      const task = await createTask(c.get('db'), requireUser(c.get('user')), c.req.valid('json'))
-      await afterWrite(c, ...stale)
+      const task = await createTask(c.get('db'), c.var.user, c.req.valid('json'))
       return c.json(task, 201)
     },
   )
@@ -61,7 +57,7 @@ export function registerTaskRoutes(api: Api) {
       request: { params: IdParam },
       responses: { 200: jsonResponse(Task), ...problemResponses },
     }),
-    async (c) => c.json(await getTask(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id), 200),
+    async (c) => c.json(await getTask(c.get('db'), c.var.user, c.req.valid('param').id), 200),
   )
 
   api.openapi(
@@ -77,11 +73,10 @@ export function registerTaskRoutes(api: Api) {
     async (c) => {
       const task = await updateTask(
         c.get('db'),
-        requireUser(c.get('user')),
+        c.var.user,
         c.req.valid('param').id,
         c.req.valid('json'),
       )
-      await afterWrite(c, ...stale)
       return c.json(task, 200)
     },
   )
@@ -97,8 +92,7 @@ export function registerTaskRoutes(api: Api) {
       responses: { 204: { description: 'Deleted' }, ...problemResponses },
     }),
     async (c) => {
-      await deleteTask(c.get('db'), requireUser(c.get('user')), c.req.valid('param').id)
-      await afterWrite(c, ...stale)
+      await deleteTask(c.get('db'), c.var.user, c.req.valid('param').id)
       return c.body(null, 204)
     },
   )
