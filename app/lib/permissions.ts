@@ -12,6 +12,7 @@ export const ADMIN_SECTIONS = [
   { to: '/admin/teams', permission: 'teams:update', key: 'admin.tab.teams' },
   { to: '/admin/roles', permission: 'roles:manage', key: 'admin.tab.roles' },
   { to: '/admin/tokens', permission: 'users:manage', key: 'admin.tab.tokens' },
+  { to: '/admin/webhooks', permission: 'webhooks:manage', key: 'admin.tab.webhooks' },
   { to: '/admin/audit', permission: 'audit:read', key: 'admin.tab.audit' },
 ] as const
 
