@@ -38,6 +38,7 @@ export default defineConfig({
                 DB_WS_PROXY: inject('dbProxy'),
                 ENVIRONMENT: 'test',
                 SESSION_SECRET: 'test',
+                DEV_MAILBOX: 'on',
                 WEBHOOK_SECRET_KEY: 'test-webhook-secret-key',
                 WEBHOOK_RECEIVER_URL: inject('webhookReceiverUrl'),
               },

@@ -58,6 +58,9 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   if (isRouteErrorResponse(error) && error.status === 403) {
     return <ErrorPage status={403} title={t('error.forbidden.title')} body={t('error.forbidden.body')} />
   }
+  if (isRouteErrorResponse(error) && error.status === 503) {
+    return <ErrorPage status={503} title={t('error.unavailable.title')} body={t('error.unavailable.body')} />
+  }
   return (
     <ErrorPage
       status={isRouteErrorResponse(error) ? error.status : 500}

@@ -1,6 +1,7 @@
 // Applies the committed migrations to DATABASE_URL (Neon in production, any Postgres works).
 import { migrate } from 'drizzle-orm/neon-serverless/migrator'
 import { createDb, type DbConfig } from '../worker/db/client.ts'
+import { bridgeFor } from './db-bridge.ts'
 
 export async function runMigrations(config: DbConfig) {
   const { db, pool } = createDb(config)
@@ -17,6 +18,12 @@ if (import.meta.main) {
     console.error('DATABASE_URL is not set: export it or put it in your shell before npm run db:migrate')
     process.exit(1)
   }
-  await runMigrations({ DATABASE_URL: url, DB_WS_PROXY: process.env.DB_WS_PROXY })
+  // A plain Postgres (not Neon) is reached through a local WebSocket bridge (scripts/db-bridge.ts).
+  const bridge = await bridgeFor(url)
+  try {
+    await runMigrations({ DATABASE_URL: url, DB_WS_PROXY: bridge.wsProxy })
+  } finally {
+    await bridge.stop()
+  }
   console.log('migrations applied')
 }

@@ -335,9 +335,12 @@ if (import.meta.main) {
         console.error(`Cannot open ${dataDir} (is npm start running? stop it first, or pass --data-dir): ${e}`)
         process.exit(1)
       })
+  // A plain Postgres (not Neon) is reached through a local WebSocket bridge (scripts/db-bridge.ts).
+  const { bridgeFor } = await import('./db-bridge.ts')
+  const bridge = local ? null : await bridgeFor(process.env.DATABASE_URL!)
   const config = local
     ? { DATABASE_URL: local.databaseUrl, DB_WS_PROXY: local.wsProxy }
-    : { DATABASE_URL: process.env.DATABASE_URL!, DB_WS_PROXY: process.env.DB_WS_PROXY }
+    : { DATABASE_URL: process.env.DATABASE_URL!, DB_WS_PROXY: bridge!.wsProxy }
   await runMigrations(config)
   const { db, pool } = createDb(config)
   const large = arg('organisations')
@@ -356,4 +359,5 @@ if (import.meta.main) {
   }
   await pool.end()
   await local?.stop()
+  await bridge?.stop()
 }

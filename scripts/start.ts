@@ -8,6 +8,7 @@ import { startLocalDb, type LocalDb } from './local-db.ts'
 import { runMigrations } from './migrate.ts'
 import { ensureBuild, serveBuild } from './serve-build.ts'
 import { localWorkerVars } from './local-vars.ts'
+import { type Bridge, bridgeFor } from './db-bridge.ts'
 import { DEMO_PASSWORD, DEMO_USERS, isEmpty, seedDemo } from './seed.ts'
 
 const args = process.argv.slice(2)
@@ -35,6 +36,7 @@ function ensureDevVars() {
 async function main() {
   ensureDevVars()
   let local: LocalDb | null = null
+  let bridge: Bridge | null = null
   let databaseUrl = process.env.DATABASE_URL
   let wsProxy = process.env.DB_WS_PROXY
   if (!databaseUrl) {
@@ -44,6 +46,11 @@ async function main() {
     databaseUrl = local.databaseUrl
     wsProxy = local.wsProxy
     say(`embedded Postgres (PGlite) ${dataDir ? `persisted in ${dataDir}` : 'in memory'}`)
+  } else if (!wsProxy) {
+    // A plain Postgres from DATABASE_URL alone: the driver's WebSocket goes through a local bridge.
+    bridge = await bridgeFor(databaseUrl)
+    wsProxy = bridge.wsProxy
+    if (wsProxy) say(`Postgres at ${new URL(databaseUrl).host} through the local WebSocket bridge ${wsProxy}`)
   }
   const config = { DATABASE_URL: databaseUrl, DB_WS_PROXY: wsProxy }
   await runMigrations(config)
@@ -100,6 +107,7 @@ async function main() {
   const stop = async () => {
     await server.close()
     await local?.stop()
+    await bridge?.stop()
     process.exit(0)
   }
   process.on('SIGINT', stop)

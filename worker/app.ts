@@ -13,6 +13,7 @@ import { apiRateLimit } from './middleware/rate-limit.ts'
 import { registerAdminRoutes } from './admin/admin.ts'
 import { registerMailboxRoutes } from './mail/mailbox.routes.ts'
 import { reportError } from './http/sentry.ts'
+import { databaseFailure, describeForLog } from './http/db-errors.ts'
 import { registerAuthRoutes } from './auth/auth.routes.ts'
 import { registerHealthRoutes } from './health/health.routes.ts'
 import { registerOrganisationRoutes } from './organisations/organisation.routes.ts'
@@ -71,9 +72,33 @@ export function createApi() {
       return problemResponse(c, problem(error.status, detail))
     }
     const log = c.get('log')
+    const failure = databaseFailure(error)
+    if (failure === 'input') {
+      log?.warn('input refused by the database', describeForLog(error))
+      return problemResponse(c, problem(400, 'Paramètre ou donnée invalide.'))
+    }
+    if (failure === 'unavailable') {
+      log?.error('database unavailable', describeForLog(error))
+      return problemResponse(
+        c,
+        problem(
+          503,
+          'Service momentanément indisponible : la base de données ne répond pas. Réessayez dans un instant.',
+        ),
+        { 'retry-after': '5' },
+      )
+    }
+    // Logs carry the statement's name and the stack frames, never the query's values (user data).
     log?.error('unhandled error', {
-      error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-      stack: error instanceof Error ? error.stack : undefined,
+      ...describeForLog(error),
+      stack:
+        error instanceof Error
+          ? error.stack
+              ?.split('\n')
+              .filter((l) => /^\s+at /.test(l))
+              .slice(0, 12)
+              .join('\n')
+          : undefined,
     })
     reportError(c, error)
     return problemResponse(

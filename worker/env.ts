@@ -14,6 +14,9 @@ export interface Env {
   WEBHOOK_SECRET_KEY: string
   // local only: the embedded database's WebSocket proxy (unset in production)
   DB_WS_PROXY?: string
+  // local only: "on" keeps mails in the development mailbox (admins read it at /dev/mailbox);
+  // set by the local dev server (vite.config.ts), never in wrangler.toml
+  DEV_MAILBOX?: 'on'
 
   // vars
   ENVIRONMENT: 'development' | 'test' | 'production'

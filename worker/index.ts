@@ -35,7 +35,7 @@ const handler = {
   async fetch(request, env, ctx) {
     const url = new URL(request.url)
     const nonce = newNonce()
-    const headers = securityHeaders(nonce, { https: url.protocol === 'https:' })
+    const headers = securityHeaders(nonce, { https: url.protocol === 'https:', host: url.host })
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
       const res = await api.fetch(request, env, ctx)
       return withHeaders(res, headers)

@@ -63,6 +63,9 @@ export const fr = {
   'error.notFound.body': "Cette page n'existe pas ou vous n'y avez pas accès.",
   'error.generic.title': 'Une erreur est survenue',
   'error.generic.body': 'Réessayez dans un instant. Si le problème persiste, contactez votre administrateur.',
+  'error.unavailable.title': 'Service momentanément indisponible',
+  'error.unavailable.body':
+    'La base de données ne répond pas pour le moment. Vos données sont en sécurité : réessayez dans quelques secondes.',
   'error.back': "Retour à l'accueil",
   'error.forbidden.title': 'Accès refusé',
   'error.forbidden.body':

@@ -1,5 +1,5 @@
-// The development mailbox: outside production, mails are stored here (and printed to the log)
-// instead of being sent. A reset link can be followed from here.
+// The development mailbox of a local run (DEV_MAILBOX=on): mails are stored here (and printed to
+// the log) instead of being sent. Admins only (the API refuses anyone else).
 import { data as respond } from 'react-router'
 import type { Route } from './+types/dev.mailbox'
 import { t } from '../i18n/fr'
@@ -13,7 +13,7 @@ type Mail = { id: string; to: string; subject: string; text: string; createdAt: 
 export const meta: Route.MetaFunction = () => [{ title: `${t('mailbox.title')} · ${t('app.name')}` }]
 
 export async function loader({ context }: Route.LoaderArgs) {
-  if (context.env.ENVIRONMENT === 'production') throw respond(null, { status: 404 })
+  if (context.env.DEV_MAILBOX !== 'on') throw respond(null, { status: 404 })
   return apiJson<{ data: Mail[] }>(context, '/api/v1/dev/mails?limit=50')
 }
 

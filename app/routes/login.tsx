@@ -2,6 +2,7 @@ import { Form, Link, redirect, useActionData, useNavigation } from 'react-router
 import type { Route } from './+types/login'
 import { t } from '../i18n/fr'
 import { Field } from '../components/field'
+import { safeNext } from '../lib/safe-next'
 
 export const meta: Route.MetaFunction = () => [{ title: `${t('auth.title')} · ${t('app.name')}` }]
 
@@ -34,10 +35,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const cookie = res.headers.get('set-cookie')
   if (cookie) headers.set('set-cookie', cookie)
   const next = new URL(request.url).searchParams.get('next')
-  return redirect(
-    me.mustChangePassword ? '/account/password' : next?.startsWith('/') && !next.startsWith('//') ? next : '/',
-    { headers },
-  )
+  return redirect(me.mustChangePassword ? '/account/password' : safeNext(next), { headers })
 }
 
 export default function Login({ loaderData }: Route.ComponentProps) {

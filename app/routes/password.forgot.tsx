@@ -10,7 +10,7 @@ import { btn, card, link, muted } from '../components/ui'
 
 export const meta: Route.MetaFunction = () => [{ title: `${t('password.forgot.title')} · ${t('app.name')}` }]
 
-export const loader = ({ context }: Route.LoaderArgs) => ({ devMailbox: context.env.ENVIRONMENT !== 'production' })
+export const loader = ({ context }: Route.LoaderArgs) => ({ devMailbox: context.env.DEV_MAILBOX === 'on' })
 
 export async function action({ request, context }: Route.ActionArgs) {
   const email = String((await request.formData()).get('email') ?? '')

@@ -12,6 +12,7 @@ import { audit } from '../audit/audit.ts'
 import { ROLES } from '../db/enums.ts'
 import { randomToken, sha256 } from '../auth/crypto.ts'
 import type { Db } from '../db/client.ts'
+import { isUuid } from '../shared/tx.ts'
 
 const tags = ['API tokens']
 export const TOKEN_PREFIX = 'crm_'
@@ -35,10 +36,7 @@ const TokenCreate = z.object({
   roleCeiling: z.enum(ROLES),
   expiresAt: z.iso.datetime({ offset: true, message: 'Date ISO 8601 attendue.' }),
   // The account the integration acts as (default: the admin creating it); never above roleCeiling.
-  userId: z
-    .string()
-    .regex(/^[0-9a-f-]{36}$/i)
-    .optional(),
+  userId: z.string().refine(isUuid, 'Identifiant invalide.').optional(),
 })
 
 const owner = alias(users, 'owner')
@@ -115,21 +113,15 @@ export function registerApiTokenRoutes(api: Api) {
       if (!target)
         throw badRequest('Compte inconnu ou désactivé.', [{ path: 'userId', message: 'Compte inconnu ou désactivé.' }])
       const token = randomToken(TOKEN_PREFIX)
-      const [row] = await db
-        .insert(apiTokens)
-        .values({
-          name: input.name,
-          tokenHash: await sha256(token),
-          userId,
-          roleCeiling: input.roleCeiling,
-          createdBy: me.id,
-          expiresAt,
-        })
-        .returning()
-      await audit(c, 'token.created', {
-        targetType: 'api_token',
-        targetId: row!.id,
-        details: { name: input.name, roleCeiling: input.roleCeiling, userId, expiresAt: expiresAt.toISOString() },
+      const tokenHash = await sha256(token)
+      const row = await db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(apiTokens)
+          .values({ name: input.name, tokenHash, userId, roleCeiling: input.roleCeiling, createdBy: me.id, expiresAt })
+          .returning()
+        const details = { name: input.name, roleCeiling: input.roleCeiling, userId, expiresAt: expiresAt.toISOString() }
+        await audit(c, 'token.created', { targetType: 'api_token', targetId: created!.id, details }, tx)
+        return created
       })
       const [dto] = await listTokens(db, row!.id)
       return c.json({ ...dto!, token }, 201)
@@ -148,7 +140,7 @@ export function registerApiTokenRoutes(api: Api) {
     }),
     async (c) => {
       const { id } = c.req.valid('param')
-      if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound()
+      if (!isUuid(id)) throw notFound()
       const [row] = await c
         .get('db')
         .update(apiTokens)

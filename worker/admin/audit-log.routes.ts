@@ -6,6 +6,7 @@ import { apiRoute } from '../http/route.ts'
 import { jsonResponse, page, problemResponses } from '../http/common-schemas.ts'
 import { auditLog, users } from '../db/schema.ts'
 import { decodeCursor, encodeCursor } from '../shared/cursor.ts'
+import { isUuid } from '../shared/tx.ts'
 
 const AuditEntry = z.object({
   id: z.string(),
@@ -23,10 +24,7 @@ const AuditEntry = z.object({
 const AuditQuery = z.object({
   // An action or its prefix: `auth.` gives every sign-in event.
   action: z.string().max(80).optional(),
-  actorId: z
-    .string()
-    .regex(/^[0-9a-f-]{36}$/i)
-    .optional(),
+  actorId: z.string().refine(isUuid, 'Identifiant invalide.').optional(),
   actor: z.string().max(254).optional(),
   targetType: z.string().max(60).optional(),
   targetId: z.string().max(64).optional(),

@@ -9,11 +9,11 @@ import { organisations, teams, users } from '../db/schema.ts'
 import { conflict, notFound } from '../http/problem.ts'
 import { audit } from '../audit/audit.ts'
 import type { Db } from '../db/client.ts'
+import { isUuid } from '../shared/tx.ts'
 
 const tags = ['Teams']
 const TeamDto = z.object({ id: z.string(), name: z.string(), memberCount: z.number(), createdAt: z.string() })
 const TeamInput = z.object({ name: z.string().trim().min(1, 'Saisissez un nom.').max(120) })
-const isUuid = (id: string) => /^[0-9a-f-]{36}$/i.test(id)
 
 async function teamDtos(db: Db, id?: string) {
   const rows = await db

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { ROLES } from '../db/enums.ts'
+import { isUuid } from '../shared/tx.ts'
 
-const Uuid = z.string().regex(/^[0-9a-f-]{36}$/i, 'Identifiant invalide.')
+const Uuid = z.string().refine(isUuid, 'Identifiant invalide.')
 
 export const UserDto = z.object({
   id: z.string(),

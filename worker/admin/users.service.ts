@@ -9,6 +9,7 @@ import { passwordProblems } from '../auth/password-policy.ts'
 import { revokeAllSessions } from '../auth/session.service.ts'
 import { isLocked } from '../auth/lockout.ts'
 import type { UserCreate, UserListQuery, UserUpdate } from './users.schema.ts'
+import { isUuid } from '../shared/tx.ts'
 
 type UserRow = typeof users.$inferSelect
 
@@ -48,7 +49,7 @@ export async function listUsers(db: Db, q: z.infer<typeof UserListQuery>) {
 }
 
 export async function getUserRow(db: Db, id: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound()
+  if (!isUuid(id)) throw notFound()
   const [row] = await db
     .select({ u: users, teamName: teams.name })
     .from(users)

@@ -10,6 +10,7 @@ import { badRequest } from '../http/problem.ts'
 import { audit } from '../audit/audit.ts'
 import { limitSignIn } from '../middleware/rate-limit.ts'
 import { mailerFor } from '../mail/mailer.ts'
+import { withDb } from '../db/client.ts'
 import { hashPassword, verifyPassword } from './crypto.ts'
 import { passwordProblems } from './password-policy.ts'
 import { revokeAllSessions } from './session.service.ts'
@@ -80,10 +81,19 @@ export function registerPasswordRoutes(api: Api) {
         .select()
         .from(users)
         .where(eq(sql`lower(${users.email})`, email))
-      if (user?.isActive) {
-        const token = await issueResetLink(db, user)
-        await sendResetMail(mailerFor(c.env, db, c.get('log')), c.env.APP_URL, user, token, 'reset')
-        await audit(c, 'auth.reset_requested', { targetType: 'user', targetId: user.id, details: { email } })
+      // Known or not, the answer costs the same (one look-up, one audit row): the link and the
+      // mail are made after the answer, on a connection of their own, or their 10+ ms (a mail
+      // provider's round trip in production) would tell which addresses have an account.
+      const known = user?.isActive ? user : undefined
+      await audit(c, 'auth.reset_requested', { targetType: 'user', targetId: known?.id, details: { email } })
+      if (known) {
+        const log = c.get('log')
+        c.executionCtx.waitUntil(
+          withDb(c.env, async (background) => {
+            const token = await issueResetLink(background, known)
+            await sendResetMail(mailerFor(c.env, background, log), c.env.APP_URL, known, token, 'reset')
+          }).catch((error) => log.error('reset link not sent', { error: String(error) })),
+        )
       }
       return c.json({ detail: RESET_SENT }, 202)
     },

@@ -8,6 +8,7 @@ import { IdParam, jsonResponse, problemResponses } from '../http/common-schemas.
 import { outbox } from '../db/schema.ts'
 import { notFound } from '../http/problem.ts'
 import { audit } from '../audit/audit.ts'
+import { isUuid } from '../shared/tx.ts'
 
 export function registerEventRoutes(api: Api) {
   api.openapi(
@@ -22,7 +23,7 @@ export function registerEventRoutes(api: Api) {
     }),
     async (c) => {
       const { id } = c.req.valid('param')
-      if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound()
+      if (!isUuid(id)) throw notFound()
       const [row] = await c.get('db').select().from(outbox).where(eq(outbox.id, id))
       if (!row) throw notFound()
       await c.env.EVENTS_QUEUE.send(row.payload as Record<string, unknown>, { contentType: 'json' })

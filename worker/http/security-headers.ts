@@ -1,5 +1,8 @@
 // Security headers for every response. Scripts run only with this response's nonce.
-export function securityHeaders(nonce: string, _request?: { https: boolean }): Record<string, string> {
+export function securityHeaders(nonce: string, request?: { https: boolean; host?: string }): Record<string, string> {
+  // Fetches and the notification socket go to this host only ('self' alone does not cover ws: in
+  // every browser, so the socket's own origin is spelled out).
+  const socket = request?.host ? ` ${request.https ? 'wss' : 'ws'}://${request.host}` : ''
   const csp = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'`,
@@ -7,7 +10,7 @@ export function securityHeaders(nonce: string, _request?: { https: boolean }): R
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self' ws: wss:",
+    `connect-src 'self'${socket}`,
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "form-action 'self'",
@@ -22,6 +25,9 @@ export function securityHeaders(nonce: string, _request?: { https: boolean }): R
     'referrer-policy': 'strict-origin-when-cross-origin',
     'permissions-policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
     'cross-origin-opener-policy': 'same-origin',
+    // Every answer of the Worker is private or live (pages, API); static assets never come here.
+    // A route that may be cached says so itself (the header is only added when absent).
+    'cache-control': 'no-store',
   }
 }
 

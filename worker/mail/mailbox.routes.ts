@@ -1,5 +1,6 @@
-// The development mailbox: mails the app "sent" outside production, newest first. Public so a
-// user who forgot their password can read the link; it does not exist in production.
+// The development mailbox: mails the app "sent" in a local run, newest first. It exists only when
+// DEV_MAILBOX=on (the local dev server's setting, never a deployment's), and only admins read it:
+// every reset link is in there, so a public mailbox was an account takeover on any staging.
 import { desc, eq } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Api } from '../app-env.ts'
@@ -7,6 +8,7 @@ import { apiRoute } from '../http/route.ts'
 import { jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { mails } from '../db/schema.ts'
 import { notFound } from '../http/problem.ts'
+import { devMailboxEnabled } from './mailer.ts'
 
 const MailDto = z.object({
   id: z.string(),
@@ -22,8 +24,8 @@ export function registerMailboxRoutes(api: Api) {
       method: 'get',
       path: '/v1/dev/mails',
       tags: ['Development'],
-      access: 'public',
-      summary: 'Development mailbox (absent in production)',
+      access: 'users:manage',
+      summary: 'Development mailbox (local runs only, admins)',
       request: {
         query: z.object({
           to: z.string().max(254).optional(),
@@ -33,7 +35,7 @@ export function registerMailboxRoutes(api: Api) {
       responses: { 200: jsonResponse(z.object({ data: z.array(MailDto) })), ...problemResponses },
     }),
     async (c) => {
-      if (c.env.ENVIRONMENT === 'production') throw notFound()
+      if (!devMailboxEnabled(c.env)) throw notFound()
       const { to, limit } = c.req.valid('query')
       const rows = await c
         .get('db')

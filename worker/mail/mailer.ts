@@ -40,5 +40,8 @@ export function httpMailer(env: Env, log: Logger): Mailer {
   }
 }
 
+// Only an explicit local setting (DEV_MAILBOX=on, set by the local dev server) keeps mails in the
+// database: any deployment, staging included, sends them, so no reset link sits readable there.
+export const devMailboxEnabled = (env: Pick<Env, 'DEV_MAILBOX'>) => env.DEV_MAILBOX === 'on'
 export const mailerFor = (env: Env, db: Db, log: Logger): Mailer =>
-  env.ENVIRONMENT === 'production' ? httpMailer(env, log) : devMailbox(db, log)
+  devMailboxEnabled(env) ? devMailbox(db, log) : httpMailer(env, log)

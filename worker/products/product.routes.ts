@@ -2,6 +2,7 @@ import type { Api } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, page, problemResponses } from '../http/common-schemas.ts'
 import { cachedJson } from '../cache/list-cache.ts'
+import { scopeKey } from '../permissions/scope.ts'
 import { Product, ProductCreate, ProductListQuery, ProductUpdate } from './product.schema.ts'
 import { createProduct, deleteProduct, getProduct, listProducts, updateProduct } from './product.service.ts'
 
@@ -21,9 +22,9 @@ export function registerProductRoutes(api: Api) {
     async (c) => {
       const user = c.var.user
       const query = c.req.valid('query')
-      // One catalogue for everyone: one cached copy of each page.
+      // One catalogue for everyone, but issuer names follow the caller's scope: cached per scope.
       return c.json(
-        await cachedJson(c, 'products', 'all', query, () => listProducts(c.get('db'), user, query)),
+        await cachedJson(c, 'products', scopeKey(user), query, () => listProducts(c.get('db'), user, query)),
         200,
       )
     },
@@ -55,7 +56,7 @@ export function registerProductRoutes(api: Api) {
       request: { params: IdParam },
       responses: { 200: jsonResponse(Product), ...problemResponses },
     }),
-    async (c) => c.json(await getProduct(c.get('db'), c.req.valid('param').id), 200),
+    async (c) => c.json(await getProduct(c.get('db'), c.req.valid('param').id, c.var.user), 200),
   )
 
   api.openapi(

@@ -1,6 +1,8 @@
 // Opaque keyset cursors: base64url of [sortValue, id]. A tampered cursor is a 400, not a 500.
 import { badRequest } from '../http/problem.ts'
 import { sql } from 'drizzle-orm'
+import { hasForbiddenCharacter } from './text.ts'
+import { isUuid } from './tx.ts'
 
 export function encodeCursor(value: unknown, id: string): string {
   return btoa(JSON.stringify([value, id]))
@@ -9,6 +11,15 @@ export function encodeCursor(value: unknown, id: string): string {
     .replace(/=+$/, '')
 }
 
+// A sort value a list could have written: a short clean string, a finite number, null, or a
+// short list of those. Anything else was forged, and would reach Postgres as a bad cast.
+const isSortValue = (v: unknown, depth = 0): boolean =>
+  v === null ||
+  typeof v === 'boolean' ||
+  (typeof v === 'number' && Number.isFinite(v)) ||
+  (typeof v === 'string' && v.length <= 500 && !hasForbiddenCharacter(v)) ||
+  (depth === 0 && Array.isArray(v) && v.length <= 4 && v.every((x) => isSortValue(x, 1)))
+
 export function decodeCursor(cursor: string): [string | number | null, string] {
   try {
     const parsed = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')))
@@ -16,7 +27,8 @@ export function decodeCursor(cursor: string): [string | number | null, string] {
       Array.isArray(parsed) &&
       parsed.length === 2 &&
       typeof parsed[1] === 'string' &&
-      /^[0-9a-f-]{36}$/.test(parsed[1])
+      isUuid(parsed[1]) &&
+      isSortValue(parsed[0])
     ) {
       return parsed as [string | number | null, string]
     }

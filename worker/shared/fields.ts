@@ -22,11 +22,18 @@ export const WebsiteSchema = z
   .max(300)
   .transform((v) => (/^https?:\/\//i.test(v) ? v : `https://${v}`))
   .pipe(z.string().url('Adresse web invalide.'))
-// Money is a decimal string with at most two decimals: never a float.
+// Money is a decimal string with at most two decimals: never a float. At most 12 integer digits
+// (under 1,000 billion): the columns are numeric(16,2), so 10,000 such amounts still sum within
+// 16 digits, and the sums themselves are never cast back to numeric(16,2) (sumMoneySql).
+export const MAX_MONEY_DIGITS = 12
 export const MoneySchema = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).trim().replace(/\s/g, '').replace(',', '.'))
-  .pipe(z.string().regex(/^\d{1,14}(\.\d{1,2})?$/, 'Montant invalide (ex. 125000 ou 125000,50).'))
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{1,12}(\.\d{1,2})?$/, 'Montant invalide (ex. 125000 ou 125000,50 ; moins de 1 000 milliards).'),
+  )
 export const NotesSchema = trimmed(10_000)
 export const TextSchema = (max = 200) => trimmed(max)
 
@@ -60,22 +67,40 @@ export const IsinSchema = z
   .toUpperCase()
   .transform((v) => v.replace(/\s/g, ''))
   .pipe(z.string().refine(isValidIsin, 'Code ISIN invalide (2 lettres, 9 caractères, 1 chiffre de contrôle).'))
+// A calendar day that exists, years 1 to 9999: Postgres refuses year 0, and JavaScript's Date
+// silently turns 30 February into 2 March, so each part is checked, not parsed and trusted.
+export function isRealDay(year: number, month: number, day: number) {
+  return (
+    year >= 1 &&
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= new Date(Date.UTC(2000, month, 0)).getUTCDate() &&
+    (month !== 2 || day < 29 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)))
+  )
+}
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/i
+export const isRealDate = (v: string) => {
+  const m = DAY.exec(v)
+  return Boolean(m) && isRealDay(Number(m![1]), Number(m![2]), Number(m![3]))
+}
+export const isRealDateTime = (v: string) => {
+  const m = INSTANT.exec(v)
+  if (!m || !isRealDay(Number(m[1]), Number(m[2]), Number(m[3]))) return false
+  const [h, min, sec, offH, offM] = [m[4], m[5], m[6] ?? '0', m[8] ?? '0', m[9] ?? '0'].map(Number)
+  return h! <= 23 && min! <= 59 && sec! <= 59 && offH! <= 18 && offM! <= 59 && !Number.isNaN(Date.parse(v))
+}
 // A calendar day (YYYY-MM-DD), e.g. a mandate's start date: no time zone to get wrong.
 export const DateSchema = z
   .string()
   .trim()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Date invalide (AAAA-MM-JJ).')
-  .refine(
-    (v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
-    'Date invalide (AAAA-MM-JJ).',
-  )
-// An instant, ISO 8601 with an offset (stored and answered in UTC).
+  .refine(isRealDate, 'Date invalide (AAAA-MM-JJ).')
+// An instant, ISO 8601 with an offset (stored and answered in UTC); 24:00, 30 February and
+// year 0 are refused rather than shifted.
 export const DateTimeSchema = z
   .string()
   .trim()
-  .refine(
-    (v) =>
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)),
-    'Date et heure invalides (ISO 8601, ex. 2026-03-01T14:30:00Z).',
-  )
+  .refine(isRealDateTime, 'Date et heure invalides (ISO 8601, ex. 2026-03-01T14:30:00Z).')
   .transform((v) => new Date(v).toISOString())

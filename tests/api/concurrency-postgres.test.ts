@@ -1,0 +1,91 @@
+// Races that only a real Postgres shows (PGlite runs one statement at a time): many sessions
+// failing a password at once, and many mandates created at once. Each attempt has a connection
+// of its own, as concurrent requests to the Worker would.
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { startWsProxy } from '../../scripts/db-bridge.ts'
+import { runMigrations } from '../../scripts/migrate.ts'
+import { seedDemo } from '../../scripts/seed.ts'
+import { recordFailedLogin } from '../../worker/auth/lockout.service.ts'
+import { LOCK_AFTER_FAILURES } from '../../worker/auth/lockout.ts'
+import { createDb, withDb, type DbConfig } from '../../worker/db/client.ts'
+import { mandates, organisations, users } from '../../worker/db/schema.ts'
+import { createMandate } from '../../worker/mandates/mandate.service.ts'
+import { effectivePermissions } from '../../worker/permissions/matrix.ts'
+import type { AuthUser } from '../../worker/auth/auth-user.ts'
+import { startRealPostgres, type RealPostgres } from '../setup/real-postgres.ts'
+
+let pg: RealPostgres
+let bridge: Awaited<ReturnType<typeof startWsProxy>>
+let config: DbConfig
+
+beforeAll(async () => {
+  pg = await startRealPostgres()
+  const url = new URL(pg.databaseUrl)
+  bridge = await startWsProxy({ host: url.hostname, port: Number(url.port) })
+  config = { DATABASE_URL: pg.databaseUrl, DB_WS_PROXY: bridge.wsProxy }
+  await runMigrations(config)
+  const { db, pool } = createDb(config)
+  await seedDemo(db, { organisations: 4, people: 4 })
+  await pool.end()
+})
+
+afterAll(async () => {
+  await bridge?.stop()
+  pg?.destroy()
+})
+
+const userRow = (email: string) =>
+  withDb(config, async (db) => (await db.select().from(users).where(eq(users.email, email)))[0]!)
+
+describe('on a real Postgres', () => {
+  test('24 wrong passwords at once lock the account exactly once', async () => {
+    const viewer = await userRow('viewer@demo.crm')
+    const results = await Promise.all(
+      Array.from({ length: 24 }, () => withDb(config, (db) => recordFailedLogin(db, viewer.id))),
+    )
+    const after = await userRow('viewer@demo.crm')
+    expect(after.lockedUntil!.getTime()).toBeGreaterThan(Date.now() + 14 * 60_000)
+    expect(after.failedLoginCount).toBe(0)
+    expect(results.filter((r) => r.locked)).toHaveLength(1)
+  })
+
+  test('failures below the threshold, however concurrent, are all counted', async () => {
+    const sales = await userRow('sales2@demo.crm')
+    await Promise.all(
+      Array.from({ length: LOCK_AFTER_FAILURES - 1 }, () => withDb(config, (db) => recordFailedLogin(db, sales.id))),
+    )
+    const after = await userRow('sales2@demo.crm')
+    expect(after.failedLoginCount).toBe(LOCK_AFTER_FAILURES - 1)
+    expect(after.lockedUntil).toBeNull()
+  })
+
+  test('mandates created at once get consecutive numbers, and a rolled-back creation leaves no gap', async () => {
+    const admin = await userRow('admin@demo.crm')
+    const caller: AuthUser = {
+      ...admin,
+      role: 'admin',
+      permissions: effectivePermissions('admin', []),
+      via: 'session',
+    }
+    const [org] = await withDb(config, (db) => db.select({ id: organisations.id }).from(organisations).limit(1))
+    const before = await withDb(config, (db) => db.select({ number: mandates.number }).from(mandates))
+    const create = (productIds: string[]) =>
+      withDb(config, (db) => createMandate(db, caller, { organisationId: org!.id, productIds } as never))
+    const outcomes = await Promise.allSettled([
+      ...Array.from({ length: 16 }, () => create([])),
+      // An unknown product fails after the number was drawn: the transaction rolls the number back.
+      ...Array.from({ length: 4 }, () => create(['00000000-0000-4000-8000-000000000000'])),
+    ])
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(16)
+    expect(outcomes.filter((o) => o.status === 'rejected')).toHaveLength(4)
+    const numbers = (await withDb(config, (db) => db.select({ number: mandates.number }).from(mandates)))
+      .map((m) => m.number)
+      .filter((n) => !before.some((b) => b.number === n))
+    const year = new Date().getUTCFullYear()
+    const last = Math.max(0, ...before.filter((b) => b.number.startsWith(`M-${year}-`)).map((b) => Number(b.number.slice(7))))
+    expect(numbers.map((n) => Number(n.slice(7))).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 16 }, (_, i) => last + i + 1),
+    )
+  })
+})
