@@ -15,7 +15,15 @@ describe('reading files', () => {
       expect(res.status).toBe(201)
       expect(res.body).toMatchObject({ sheetName: 'Clients', sheetNames: ['Clients'], rowCount: 2 })
       const [a, b] = res.body.preview
-      expect(a.cells).toEqual(['Épargne Croissance XLSX', 'EMETTEUR', '2500', '102030405', '1000', 'Besançon', '2025-12-31'])
+      expect(a.cells).toEqual([
+        'Épargne Croissance XLSX',
+        'EMETTEUR',
+        '2500',
+        '102030405',
+        '1000',
+        'Besançon',
+        '2025-12-31',
+      ])
       expect(a.values).toMatchObject({ amount: '2500', phone: '0102030405', postalCode: '01000', city: 'Besançon' })
       expect(b.cells[0]).toBe('SS-GESTION CŒUR XLSX')
       expect(b.cells[6]).toBe('2024-02-29')
@@ -34,8 +42,12 @@ describe('reading files', () => {
   })
 
   test('comma- and tab-separated files are sniffed, blank lines skipped', async () => {
-    for (const [sep, name] of [[',', 'virgule.csv'], ['\t', 'tab.txt']] as const) {
-      const body = ['nom', 'type', 'ville'].join(sep) + '\n\n' + ['"Sniff, SA"', 'INVESTISSEUR', 'Paris'].join(sep) + '\n'
+    for (const [sep, name] of [
+      [',', 'virgule.csv'],
+      ['\t', 'tab.txt'],
+    ] as const) {
+      const body =
+        ['nom', 'type', 'ville'].join(sep) + '\n\n' + ['"Sniff, SA"', 'INVESTISSEUR', 'Paris'].join(sep) + '\n'
       const res = await upload(await as('manager'), 'organisations', name, body)
       expect(res.status).toBe(201)
       expect(res.body.preview[0]).toMatchObject({ line: 3, values: { name: 'Sniff, SA', city: 'Paris' } })
@@ -51,13 +63,37 @@ describe('reading files', () => {
     const xlsx = await download(manager, '/api/v1/imports/templates/people.xlsx')
     const wb = await readWorkbook(xlsx.bytes)
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Personnes', 'Valeurs valides'])
-    expect(wb.worksheets[0]!.getRow(1).values).toEqual([undefined, 'prenom', 'nom', 'email_personnel', 'telephone_personnel', 'poste', 'organisation_nom'])
-    const orgTemplate = await readWorkbook((await download(manager, '/api/v1/imports/templates/organisations.xlsx')).bytes)
+    expect(wb.worksheets[0]!.getRow(1).values).toEqual([
+      undefined,
+      'prenom',
+      'nom',
+      'email_personnel',
+      'telephone_personnel',
+      'poste',
+      'organisation_nom',
+    ])
+    const orgTemplate = await readWorkbook(
+      (await download(manager, '/api/v1/imports/templates/organisations.xlsx')).bytes,
+    )
     const values = orgTemplate.worksheets[1]!.getSheetValues().map((r: any) => r?.[4])
     expect(values).toContain('INVESTISSEUR, FOURNISSEUR, DISTRIBUTEUR, EMETTEUR')
     // The template imports as is.
     const res = await upload(manager, 'organisations', 'modele.csv', csv.bytes)
-    expect(res.body.mapping).toEqual(['name', 'type', 'category', 'pipelineStage', 'amount', 'email', 'phone', 'website', 'address', 'postalCode', 'city', 'country', 'notes'])
+    expect(res.body.mapping).toEqual([
+      'name',
+      'type',
+      'category',
+      'pipelineStage',
+      'amount',
+      'email',
+      'phone',
+      'website',
+      'address',
+      'postalCode',
+      'city',
+      'country',
+      'notes',
+    ])
     expect(res.body.preview.every((r: any) => r.errors.length === 0)).toBe(true)
   })
 })
@@ -77,13 +113,17 @@ describe('refused files', () => {
     ['an old .xls', 'ancien.xls', 'whatever', 400, /Enregistrer sous.*xlsx/],
     ['a file that is not a workbook', 'faux.xlsx', 'nom;type\n', 400, /xlsx valide/],
   ]
-  test.each(cases)('%s is answered with a problem and writes nothing', { timeout: 60_000 }, async (_, name, body, status, detail) => {
-    const manager = await as('manager')
-    const before = (await manager.get('/api/v1/imports')).body.data.length
-    const res = await upload(manager, 'organisations', name, body)
-    expect(res.status).toBe(status)
-    expect(res.headers.get('content-type')).toContain('application/problem+json')
-    expect(res.body.detail).toMatch(detail)
-    expect((await manager.get('/api/v1/imports')).body.data.length).toBe(before)
-  })
+  test.each(cases)(
+    '%s is answered with a problem and writes nothing',
+    { timeout: 60_000 },
+    async (_, name, body, status, detail) => {
+      const manager = await as('manager')
+      const before = (await manager.get('/api/v1/imports')).body.data.length
+      const res = await upload(manager, 'organisations', name, body)
+      expect(res.status).toBe(status)
+      expect(res.headers.get('content-type')).toContain('application/problem+json')
+      expect(res.body.detail).toMatch(detail)
+      expect((await manager.get('/api/v1/imports')).body.data.length).toBe(before)
+    },
+  )
 })

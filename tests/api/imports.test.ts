@@ -108,7 +108,13 @@ describe('importing organisations from a French Excel CSV', () => {
   })
 })
 
-const run = async (user: 'manager' | 'admin' | 'manager2', entity: string, name: string, bytes: Uint8Array | string, mode: string) => {
+const run = async (
+  user: 'manager' | 'admin' | 'manager2',
+  entity: string,
+  name: string,
+  bytes: Uint8Array | string,
+  mode: string,
+) => {
   const client = await as(user)
   const up = await upload(client, entity, name, bytes)
   expect(up.status).toBe(201)
@@ -118,9 +124,18 @@ const run = async (user: 'manager' | 'admin' | 'manager2', entity: string, name:
 }
 
 describe('modes, matching and undo', () => {
-  test('update mode changes matched records only, found by e-mail domain or by name and city, and remembers the mapping', { timeout: 90_000 }, async () => {
-    await run('manager', 'organisations', 'base.csv', 'nom;type;email;ville;montant\nModes Alpha;INVESTISSEUR;a@alpha-modes.fr;Paris;10\nModes Beta;DISTRIBUTEUR;;Lyon;20\n', 'create')
-    const csv = 'Nom;Type;E-mail;Ville;Montant\nAutre nom Alpha;INVESTISSEUR;z@alpha-modes.fr;Paris;11\nmodes BÉTA;DISTRIBUTEUR;;lyon;21\nModes Gamma;EMETTEUR;;Paris;30\n'
+  test('update mode changes matched records only, found by e-mail domain or by name and city, and remembers the mapping', {
+    timeout: 90_000,
+  }, async () => {
+    await run(
+      'manager',
+      'organisations',
+      'base.csv',
+      'nom;type;email;ville;montant\nModes Alpha;INVESTISSEUR;a@alpha-modes.fr;Paris;10\nModes Beta;DISTRIBUTEUR;;Lyon;20\n',
+      'create',
+    )
+    const csv =
+      'Nom;Type;E-mail;Ville;Montant\nAutre nom Alpha;INVESTISSEUR;z@alpha-modes.fr;Paris;11\nmodes BÉTA;DISTRIBUTEUR;;lyon;21\nModes Gamma;EMETTEUR;;Paris;30\n'
     const { upload: up, done } = await run('manager', 'organisations', 'maj.csv', csv, 'update')
     expect(done.counts).toEqual({ created: 0, updated: 2, skipped: 1, errors: 0 })
     // Matched by domain: the name is updated too.
@@ -135,9 +150,17 @@ describe('modes, matching and undo', () => {
     expect(up.mapping).toEqual(['name', 'type', 'email', 'city', 'amount'])
   })
 
-  test('upsert creates what does not match and updates what does; undo bins the created, restores the updated and leaves alone a record changed since', { timeout: 90_000 }, async () => {
+  test('upsert creates what does not match and updates what does; undo bins the created, restores the updated and leaves alone a record changed since', {
+    timeout: 90_000,
+  }, async () => {
     const manager = await as('manager')
-    await run('manager', 'organisations', 'u0.csv', 'nom;type;ville;notes\nUndo Un;INVESTISSEUR;Paris;avant\nUndo Deux;INVESTISSEUR;Paris;avant\n', 'create')
+    await run(
+      'manager',
+      'organisations',
+      'u0.csv',
+      'nom;type;ville;notes\nUndo Un;INVESTISSEUR;Paris;avant\nUndo Deux;INVESTISSEUR;Paris;avant\n',
+      'create',
+    )
     const { upload: up, done } = await run(
       'manager',
       'organisations',
@@ -162,7 +185,9 @@ describe('modes, matching and undo', () => {
     expect((await manager.post(`/api/v1/imports/${up.id}/revert`)).status).toBe(409)
   })
 
-  test('people link to their organisation by name; an unknown one is "Organisation non trouvée"; e-mails match case-insensitively', { timeout: 90_000 }, async () => {
+  test('people link to their organisation by name; an unknown one is "Organisation non trouvée"; e-mails match case-insensitively', {
+    timeout: 90_000,
+  }, async () => {
     const { done } = await run('manager', 'people', 'personnes.csv', fixture('people-utf8-bom.csv'), 'upsert')
     expect(done.counts).toEqual({ created: 2, updated: 0, skipped: 0, errors: 1 })
     expect(done.errors).toEqual([{ line: 4, column: 'Organisation', message: 'Organisation non trouvée.' }])
@@ -170,13 +195,33 @@ describe('modes, matching and undo', () => {
     const people = (await manager.get('/api/v1/people?q=Dupont')).body.data
     const jean = people.find((p: any) => p.personalEmail === 'jean.dupont@sge-fixture.fr')
     expect(jean.organisations).toEqual([expect.objectContaining({ organisationName: 'Société Générale Épargne' })])
-    const again = await run('manager', 'people', 'personnes2.csv', 'prenom,nom,email\nJean,Dupont,JEAN.DUPONT@SGE-FIXTURE.FR\n', 'create')
+    const again = await run(
+      'manager',
+      'people',
+      'personnes2.csv',
+      'prenom,nom,email\nJean,Dupont,JEAN.DUPONT@SGE-FIXTURE.FR\n',
+      'create',
+    )
     expect(again.done.counts).toEqual({ created: 0, updated: 0, skipped: 1, errors: 0 })
   })
 
-  test('an import sees only its user’s scope: a Lyon manager’s update does not touch a Paris record', { timeout: 90_000 }, async () => {
-    await run('manager', 'organisations', 'paris.csv', 'nom;type;email\nScope Paris;INVESTISSEUR;x@scope-paris.fr\n', 'create')
-    const { upload: up, done } = await run('manager2', 'organisations', 'lyon.csv', 'nom;type;email;notes\nScope Paris;INVESTISSEUR;y@scope-paris.fr;pirate\n', 'update')
+  test('an import sees only its user’s scope: a Lyon manager’s update does not touch a Paris record', {
+    timeout: 90_000,
+  }, async () => {
+    await run(
+      'manager',
+      'organisations',
+      'paris.csv',
+      'nom;type;email\nScope Paris;INVESTISSEUR;x@scope-paris.fr\n',
+      'create',
+    )
+    const { upload: up, done } = await run(
+      'manager2',
+      'organisations',
+      'lyon.csv',
+      'nom;type;email;notes\nScope Paris;INVESTISSEUR;y@scope-paris.fr;pirate\n',
+      'update',
+    )
     expect(done.counts).toEqual({ created: 0, updated: 0, skipped: 1, errors: 0 })
     expect((await orgsByName('Scope Paris'))[0].notes).toBeNull()
     expect((await (await as('manager')).get(`/api/v1/imports/${up.id}`)).status).toBe(404)

@@ -61,8 +61,12 @@ export function normalisePhone(raw: string): string {
 // A numeric cell drops the leading zero of Ain, Aisne… postal codes (01000 → 1000).
 export const normalisePostalCode = (raw: string) => (/^\d{4}$/.test(raw.trim()) ? `0${raw.trim()}` : raw.trim())
 
+// NUL and other control characters (from a broken export) are not text Postgres stores.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: these are exactly what must go
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g
+
 export function normaliseValue(field: ImportField, raw: string): unknown {
-  const v = raw.trim()
+  const v = raw.replace(CONTROL, '').trim()
   if (v === '') return undefined
   switch (field.kind) {
     case 'money':
