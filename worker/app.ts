@@ -30,6 +30,7 @@ import { registerDocsRoutes } from './docs/docs.routes.ts'
 import { registerEventRoutes } from './events/events.routes.ts'
 import { registerSearchRoutes } from './search/search.routes.ts'
 import { registerExportRoutes } from './exports/export.routes.ts'
+import { registerImportRoutes } from './imports/imports.routes.ts'
 import { registerWebhookRoutes } from './webhooks/webhook.routes.ts'
 import { registerWebhookDeliveryRoutes } from './webhooks/webhook-deliveries.routes.ts'
 
@@ -60,6 +61,7 @@ export function createApi() {
   registerEventRoutes(api)
   registerSearchRoutes(api)
   registerExportRoutes(api)
+  registerImportRoutes(api)
   registerWebhookRoutes(api)
   registerWebhookDeliveryRoutes(api)
   registerDocsRoutes(api)

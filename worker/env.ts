@@ -34,6 +34,7 @@ export interface Env {
   // a webhook message whose last attempt failed is sent here (worker/webhooks/webhooks.consumer.ts)
   WEBHOOKS_DLQ: Queue<QueueMessageBody>
   EXPORTS_QUEUE: Queue<QueueMessageBody>
+  IMPORTS_QUEUE: Queue<QueueMessageBody>
   NOTIFICATION_HUB: DurableObjectNamespace<NotificationHub>
   LOGIN_LIMITER: RateLimit
   API_LIMITER: RateLimit

@@ -6,11 +6,14 @@ import { handleDeadLetters } from './events/dead-letters.consumer.ts'
 import type { DomainEvent } from './events/event-types.ts'
 import type { WebhookJob } from './webhooks/fan-out.ts'
 import { handleExportBatch, type ExportMessage } from './exports/export.consumer.ts'
+import { handleImportBatch } from './imports/imports.consumer.ts'
+import type { ImportJob } from './imports/import-run.ts'
 
 export const QUEUES = {
   events: 'crm-events',
   webhooks: 'crm-webhooks',
   exports: 'crm-exports',
+  imports: 'crm-imports',
 } as const
 
 export async function handleQueue(batch: MessageBatch<unknown>, env: Env) {
@@ -19,6 +22,8 @@ export async function handleQueue(batch: MessageBatch<unknown>, env: Env) {
   }
   if (batch.queue === QUEUES.webhooks) return handleWebhookBatch(batch as MessageBatch<WebhookJob>, env)
   if (batch.queue === QUEUES.exports) return handleExportBatch(batch as MessageBatch<ExportMessage>, env)
+  // Its dead letters too: an import that exhausted its retries is marked failed.
+  if (batch.queue.startsWith(QUEUES.imports)) return handleImportBatch(batch as MessageBatch<ImportJob>, env)
   if (batch.queue.endsWith('-dlq')) return handleDeadLetters(batch, env)
   for (const m of batch.messages) m.retry()
 }

@@ -587,6 +587,72 @@ export const auditLog = pgTable(
   ],
 )
 
+// ---- imports (migrations/0004_imports.sql) --------------------------------------------------
+
+export const imports = pgTable(
+  'imports',
+  {
+    id: id(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'set null' }),
+    teamId: uuid('team_id').references(() => teams.id, { onDelete: 'set null' }),
+    entity: text('entity').notNull(),
+    fileName: text('file_name').notNull(),
+    fileSize: integer('file_size').notNull(),
+    format: text('format').notNull(),
+    sheetName: text('sheet_name'),
+    headers: jsonb('headers').$type<string[]>().notNull(),
+    mapping: jsonb('mapping').$type<(string | null)[]>().notNull(),
+    mode: text('mode'),
+    status: text('status').notNull().default('uploaded'),
+    rowCount: integer('row_count').notNull(),
+    chunkSize: integer('chunk_size').notNull(),
+    chunkCount: integer('chunk_count').notNull(),
+    chunksDone: integer('chunks_done').notNull().default(0),
+    rowsDone: integer('rows_done').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    skipped: integer('skipped').notNull().default(0),
+    errors: integer('errors').notNull().default(0),
+    failure: text('failure'),
+    revertReport: jsonb('revert_report'),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    revertedAt: timestamp('reverted_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index('imports_user_time_idx').on(t.userId, t.createdAt), index('imports_time_idx').on(t.createdAt)],
+)
+
+// One row per file line written: a retried chunk finds its lines here and writes nothing twice.
+export const importRows = pgTable(
+  'import_rows',
+  {
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => imports.id, { onDelete: 'cascade' }),
+    line: integer('line').notNull(),
+    outcome: text('outcome').notNull(),
+    recordId: uuid('record_id'),
+    columnName: text('column_name'),
+    message: text('message'),
+    previous: jsonb('previous').$type<Record<string, unknown>>(),
+    writtenAt: timestamp('written_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.line] })],
+)
+
+export const importMappings = pgTable(
+  'import_mappings',
+  {
+    entity: text('entity').notNull(),
+    headerKey: text('header_key').notNull(),
+    mapping: jsonb('mapping').$type<(string | null)[]>().notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.entity, t.headerKey] })],
+)
+
 // ---- exports (migrations/0005_exports.sql) --------------------------------------------------
 
 export const exportJobs = pgTable(

@@ -14,6 +14,8 @@ export const EVENT_TYPES = [
   'task.assigned',
   'task.completed',
   'interaction.created',
+  'import.completed',
+  'import.failed',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 // Sent to one webhook endpoint on demand ("Envoyer un test"); never emitted by a write.
