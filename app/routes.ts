@@ -10,6 +10,8 @@ export default [
   layout('routes/_app.tsx', [
     route('account', 'routes/account.tsx'),
     route('account/password', 'routes/account.password.tsx'),
+    route('account/notifications', 'routes/account.notifications.tsx'),
+    route('notifications', 'routes/notifications.tsx'),
     route('admin', 'routes/admin.tsx', [
       index('routes/admin._index.tsx'),
       route('users', 'routes/admin.users.tsx'),

@@ -92,6 +92,9 @@ export default function Account({ loaderData }: Route.ComponentProps) {
         <Link to="/account/password" className={btn.secondary}>
           {t('password.change.title')}
         </Link>
+        <Link to="/account/notifications" className={btn.secondary} data-testid="notification-preferences-link">
+          {t('notifications.preferences')}
+        </Link>
       </section>
       <section className="space-y-3" aria-labelledby="sessions">
         <div className="flex flex-wrap items-center gap-3">

@@ -42,7 +42,7 @@ export async function handleEventBatch(batch: MessageBatch<DomainEvent>, env: En
         await enqueueWebhookJobs(env, webhookJobs).catch((error) =>
           log.warn('webhook jobs left to the sweep', { eventId: event.id, error: String(error) }),
         )
-        await afterCommit(db, env, stored, event.type)
+        await afterCommit(db, env, stored, event)
         message.ack()
       } catch (error) {
         log.error('event handling failed, will retry', { eventId: event.id, error: String(error) })

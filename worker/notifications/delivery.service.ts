@@ -7,9 +7,16 @@ import { notificationEmails, notificationPreferences, notificationSettings, user
 import type { Env } from '../env.ts'
 import { createLogger } from '../http/logger.ts'
 import { mailerFor } from '../mail/mailer.ts'
-import { type NewNotification, pushToUser, storeNotifications, toNotificationDto } from './notification.service.ts'
+import {
+  type NewNotification,
+  pushToUser,
+  storeNotifications,
+  type Tx,
+  toNotificationDto,
+} from './notification.service.ts'
+import { watchersOf } from './recipients.ts'
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db
+export type { Tx }
 export type DeliverEnv = Pick<
   Env,
   'NOTIFICATION_HUB' | 'APP_URL' | 'ENVIRONMENT' | 'MAIL_API_URL' | 'MAIL_API_KEY' | 'MAIL_FROM'
@@ -114,13 +121,21 @@ export async function sendEmails(db: Db, env: DeliverEnv, ids: string[]) {
   return sent
 }
 
-export async function afterCommit(db: Db, env: DeliverEnv, planned: Planned, event?: string) {
+type EventRef = { type: string; data: Record<string, unknown> }
+
+// `event` (from the events consumer) also tells the record's other watchers that it changed.
+export async function afterCommit(db: Db, env: DeliverEnv, planned: Planned, event?: EventRef | string) {
+  const type = typeof event === 'string' ? event : event?.type
   // Pushing is best effort: the notification is stored and listed on the next load or catch-up.
-  await Promise.allSettled(
-    planned.stored.map((n) =>
-      pushToUser(env, n.userId, { type: 'notification', notification: toNotificationDto(n), event }),
+  const told = new Set(planned.stored.map((n) => n.userId))
+  const watchers =
+    event && typeof event !== 'string' ? (await watchersOf(db, event.data)).filter((id) => !told.has(id)) : []
+  await Promise.allSettled([
+    ...planned.stored.map((n) =>
+      pushToUser(env, n.userId, { type: 'notification', notification: toNotificationDto(n), event: type }),
     ),
-  )
+    ...watchers.map((id) => pushToUser(env, id, { type: 'changed', event: type })),
+  ])
   await sendEmails(db, env, planned.emailIds)
 }
 

@@ -18,7 +18,7 @@ export type NewNotification = {
   dedupeKey?: string
 }
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db
 type Row = typeof notifications.$inferSelect
 
 export function toNotificationDto(n: Row) {

@@ -2,7 +2,7 @@
 // so a notification never reveals a record outside its recipient's scope.
 import { and, eq, inArray, or } from 'drizzle-orm'
 import { users } from '../db/schema.ts'
-import type { Tx } from './delivery.service.ts'
+import type { Tx } from './notification.service.ts'
 
 export type RecordRef = { ownerId: string | null; teamId: string | null }
 
@@ -43,3 +43,21 @@ export function teamManagers(db: Tx, teamId: string | null) {
 }
 
 export const justUser = (db: Tx, userId: string | null) => ids(db, userId ? eq(users.id, userId) : undefined)
+
+// Everyone whose screens show the record an event is about (admins, its team's managers and
+// viewers, its owner or assignee): told {type:'changed'} so a live dashboard reloads its figures.
+export async function watchersOf(db: Tx, data: Record<string, unknown>) {
+  const record = Object.values(data).find((v) => v && typeof v === 'object' && 'id' in v) as
+    | { teamId?: string | null; ownerId?: string | null; assigneeId?: string | null; userId?: string | null }
+    | undefined
+  if (!record) return []
+  const people = [record.ownerId, record.assigneeId, record.userId].filter((x): x is string => Boolean(x))
+  return ids(
+    db,
+    or(
+      eq(users.role, 'admin'),
+      record.teamId ? and(eq(users.teamId, record.teamId), inArray(users.role, ['manager', 'viewer'])) : undefined,
+      people.length ? inArray(users.id, people) : undefined,
+    ),
+  )
+}
