@@ -104,11 +104,16 @@ export async function restoreFromBin(db: Db, user: AuthUser, type: BinType, id: 
     const row = found.rows[0]
     if (!row) throw notFound("Cet élément n'est pas (ou plus) dans la corbeille.")
     if (row.parent_deleted) throw conflict("Son organisation est dans la corbeille : restaurez d'abord l'organisation.")
-    await tx.execute(sql`update ${sql.raw(k.table)} set deleted_at = null, updated_at = now() where id = ${id}`)
+    const restored = await tx.execute<{ updated_at: string }>(
+      sql`update ${sql.raw(k.table)} set deleted_at = null, updated_at = now() where id = ${id} returning updated_at`,
+    )
     await recordChange(tx, k.entity, id, user.id, 'restored')
     if (k.restoredEvent) {
       await emitEvent(tx, k.restoredEvent, user, {
-        [type === 'mandates' ? 'mandate' : k.entity]: { id },
+        [type === 'mandates' ? 'mandate' : k.entity]: {
+          id,
+          updatedAt: new Date(restored.rows[0]!.updated_at).toISOString(),
+        },
         restored: true,
       })
     }

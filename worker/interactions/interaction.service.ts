@@ -197,6 +197,7 @@ export async function createInteraction(db: Db, user: AuthUser, input: Interacti
         occurredAt: iso(row!.occurredAt),
         userId: user.id,
         teamId: org.teamId,
+        updatedAt: iso(row!.updatedAt),
       },
       organisation: { id: org.id, name: org.name, ownerId: org.ownerId, teamId: org.teamId },
     })

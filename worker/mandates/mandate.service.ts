@@ -188,6 +188,8 @@ const eventRef = (m: Row, organisationName: string) => ({
   amount: m.amount,
   ownerId: m.ownerId,
   teamId: m.teamId,
+  // Webhook receivers drop stale updates by it (events are not ordered).
+  updatedAt: m.updatedAt.toISOString(),
 })
 
 export async function createMandate(db: Db, user: AuthUser, input: MandateCreate) {

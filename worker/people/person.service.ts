@@ -42,6 +42,8 @@ const eventRef = (p: Row) => ({
   lastName: p.lastName,
   ownerId: p.ownerId,
   teamId: p.teamId,
+  // Webhook receivers drop stale updates by it (events are not ordered).
+  updatedAt: p.updatedAt.toISOString(),
 })
 
 export function personFilters(user: AuthUser, q: Partial<PersonListQuery>): SQL | undefined {

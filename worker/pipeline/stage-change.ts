@@ -34,11 +34,23 @@ export async function applyStageChange(
       })
       .returning()
     await emitEvent(tx, 'task.created', user, {
-      task: { id: task!.id, title: task!.title, organisationId: org.id, assigneeId: task!.assigneeId },
+      task: {
+        id: task!.id,
+        title: task!.title,
+        organisationId: org.id,
+        assigneeId: task!.assigneeId,
+        updatedAt: task!.updatedAt.toISOString(),
+      },
     })
   }
   await emitEvent(tx, 'organisation.stage_changed', user, {
-    organisation: { id: org.id, name: org.name, ownerId: org.ownerId, teamId: org.teamId },
+    organisation: {
+      id: org.id,
+      name: org.name,
+      ownerId: org.ownerId,
+      teamId: org.teamId,
+      updatedAt: org.updatedAt.toISOString(),
+    },
     from,
     to,
   })

@@ -48,6 +48,9 @@ const eventRef = (t: Row) => ({
   assigneeId: t.assigneeId,
   dueAt: iso(t.dueAt),
   teamId: t.teamId,
+  status: t.status,
+  // Webhook receivers drop stale updates by it (events are not ordered).
+  updatedAt: iso(t.updatedAt),
 })
 
 // A task of a deleted organisation is hidden with it.
