@@ -8,6 +8,7 @@ import { audit } from '../audit/audit.ts'
 import { mailerFor } from '../mail/mailer.ts'
 import { issueResetLink, sendResetMail } from '../auth/password-reset.service.ts'
 import { UserCreate, UserDto, UserListQuery, UserUpdate } from './users.schema.ts'
+import { closeSessionSockets } from '../notifications/security.ts'
 import { createUser, forceReset, getUserRow, listUsers, toUserDto, unlockUser, updateUser } from './users.service.ts'
 
 const tags = ['Users']
@@ -115,6 +116,8 @@ export function registerUserRoutes(api: Api) {
           targetId: after.id,
           details: { from: before.teamId, to: after.teamId },
         })
+      // A deactivated account's sessions were revoked by updateUser; its open sockets end now.
+      if (before.isActive && !after.isActive) await closeSessionSockets(c.env, after.id)
       if (before.isActive !== after.isActive)
         await audit(c, after.isActive ? 'user.reactivated' : 'user.deactivated', {
           targetType: 'user',
@@ -162,6 +165,7 @@ export function registerUserRoutes(api: Api) {
     async (c) => {
       const db = c.get('db')
       const user = await forceReset(db, c.req.valid('param').id)
+      await closeSessionSockets(c.env, user.id)
       await sendResetMail(
         mailerFor(c.env, db, c.get('log')),
         c.env.APP_URL,

@@ -10,6 +10,7 @@ import { teams, users } from '../db/schema.ts'
 import { HttpProblem, problem } from '../http/problem.ts'
 import { hashPassword, verifyPassword } from './crypto.ts'
 import { createSession, revokeSession, userFromSession } from './session.service.ts'
+import { closeSessionSockets, notifyAccountLocked, notifySignIn } from '../notifications/security.ts'
 import { clearSessionCookie, setSessionCookie } from './session-cookie.ts'
 import { registerPasswordRoutes } from './password.routes.ts'
 import { registerSessionRoutes } from './sessions.routes.ts'
@@ -88,12 +89,14 @@ export function registerAuthRoutes(api: Api) {
           targetId: user.id,
           details: { email, reason: 'password' },
         })
-        if (next.locked)
+        if (next.locked) {
           await audit(c, 'auth.locked', {
             targetType: 'user',
             targetId: user.id,
             details: { email, until: next.lockedUntil?.toISOString() },
           })
+          await notifyAccountLocked(db, c.env, user.id, next.lockedUntil)
+        }
         throw badCredentials()
       }
       await db
@@ -108,6 +111,14 @@ export function registerAuthRoutes(api: Api) {
       const signedIn = await userFromSession(db, token)
       c.set('user', signedIn)
       await audit(c, 'auth.login', { targetType: 'user', targetId: user.id })
+      if (signedIn?.sessionId) {
+        const meta = {
+          id: signedIn.sessionId,
+          userAgent: c.req.header('user-agent'),
+          ip: c.req.header('cf-connecting-ip'),
+        }
+        await notifySignIn(db, c.env, user.id, meta)
+      }
       return c.json(await meOf(db, signedIn!), 200)
     },
   )
@@ -124,6 +135,7 @@ export function registerAuthRoutes(api: Api) {
     async (c) => {
       const user = c.var.user
       if (user.sessionId) await revokeSession(c.get('db'), user.sessionId)
+      if (user.sessionId) await closeSessionSockets(c.env, user.id, { only: [user.sessionId] })
       clearSessionCookie(c)
       await audit(c, 'auth.logout', { targetType: 'user', targetId: user.id })
       return c.body(null, 204)

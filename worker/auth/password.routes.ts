@@ -14,6 +14,7 @@ import { withDb } from '../db/client.ts'
 import { hashPassword, verifyPassword } from './crypto.ts'
 import { passwordProblems } from './password-policy.ts'
 import { revokeAllSessions } from './session.service.ts'
+import { closeSessionSockets, notifyPasswordChanged } from '../notifications/security.ts'
 import { claimResetLink, findResetLink, issueResetLink, sendResetMail } from './password-reset.service.ts'
 import { PasswordChangeInput, ResetConfirmInput, ResetRequestInput } from './auth.schema.ts'
 
@@ -53,6 +54,8 @@ export function registerPasswordRoutes(api: Api) {
         .set({ passwordHash: await hashPassword(newPassword), mustChangePassword: false, updatedAt: new Date() })
         .where(eq(users.id, me.id))
       await revokeAllSessions(db, me.id, me.sessionId)
+      await closeSessionSockets(c.env, me.id, { except: me.sessionId })
+      await notifyPasswordChanged(db, c.env, me.id)
       await audit(c, 'auth.password_changed', { targetType: 'user', targetId: me.id })
       return c.body(null, 204)
     },
@@ -144,6 +147,8 @@ export function registerPasswordRoutes(api: Api) {
         })
         .where(eq(users.id, link.user.id))
       await revokeAllSessions(db, link.user.id)
+      await closeSessionSockets(c.env, link.user.id)
+      await notifyPasswordChanged(db, c.env, link.user.id)
       await audit(c, 'auth.password_reset', { targetType: 'user', targetId: link.user.id })
       return c.body(null, 204)
     },

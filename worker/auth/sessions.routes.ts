@@ -9,6 +9,7 @@ import { activeSessions, revokeAllSessions, revokeSession } from './session.serv
 import { SessionDto } from './auth.schema.ts'
 import { describeDevice } from './device.ts'
 import { clearSessionCookie } from './session-cookie.ts'
+import { closeSessionSockets } from '../notifications/security.ts'
 
 const tags = ['Auth']
 
@@ -57,6 +58,7 @@ export function registerSessionRoutes(api: Api) {
       const me = c.var.user
       const { id } = c.req.valid('param')
       if (!/^[0-9a-f-]{36}$/i.test(id) || !(await revokeSession(c.get('db'), id, me.id))) throw notFound()
+      await closeSessionSockets(c.env, me.id, { only: [id] })
       if (id === me.sessionId) clearSessionCookie(c)
       await audit(c, 'auth.session_revoked', { targetType: 'session', targetId: id })
       return c.body(null, 204)
@@ -75,6 +77,7 @@ export function registerSessionRoutes(api: Api) {
     async (c) => {
       const me = c.var.user
       const revoked = await revokeAllSessions(c.get('db'), me.id)
+      await closeSessionSockets(c.env, me.id)
       clearSessionCookie(c)
       await audit(c, 'auth.logout_all', { targetType: 'user', targetId: me.id, details: { revoked } })
       return c.json({ revoked }, 200)
