@@ -5,7 +5,7 @@ import { api } from '../../worker/app.ts'
 import { beforeSend } from '../../worker/http/sentry.ts'
 import type { ErrorEvent } from '@sentry/cloudflare'
 
-const e = env as unknown as Env
+const e = env
 
 async function call(path: string, overrides: Partial<Env> = {}) {
   const ctx = createExecutionContext()

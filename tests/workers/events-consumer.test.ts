@@ -1,13 +1,12 @@
 import { createMessageBatch, env, getQueueResult, createExecutionContext } from 'cloudflare:test'
 import { describe, expect, test } from 'vitest'
 import { sql } from 'drizzle-orm'
-import type { Env } from '../../worker/env.ts'
 import { handleQueue } from '../../worker/queues.ts'
 import { withDb } from '../../worker/db/client.ts'
 import type { DomainEvent } from '../../worker/events/event-types.ts'
 import { allowConsoleError } from '../setup/fail-on-console-error.ts'
 
-const e = env as unknown as Env
+const e = env
 
 async function orgAndManager() {
   return withDb(e, async (db) => {

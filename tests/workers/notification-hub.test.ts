@@ -3,10 +3,9 @@ import { sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import type { NotificationHub } from '../../durable-objects/notification-hub.ts'
 import { withDb } from '../../worker/db/client.ts'
-import type { Env } from '../../worker/env.ts'
 import { storeNotifications } from '../../worker/notifications/notification.service.ts'
 
-const hubs = (env as unknown as Env).NOTIFICATION_HUB
+const hubs = env.NOTIFICATION_HUB
 
 async function connect(name: string, session = 's') {
   const stub = hubs.get(hubs.idFromName(name))
@@ -23,7 +22,7 @@ async function connect(name: string, session = 's') {
   return { res, ws, messages, stub, closed }
 }
 
-const e = env as unknown as Env
+const e = env
 const userId = (email: string) =>
   withDb(
     e,
