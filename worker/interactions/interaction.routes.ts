@@ -29,9 +29,7 @@ export function registerInteractionRoutes(api: Api) {
       const user = c.var.user
       const query = c.req.valid('query')
       return c.json(
-        await cachedJson(c, 'interactions', scopeKey(user), query, () =>
-          listInteractions(c.get('db'), user, query),
-        ),
+        await cachedJson(c, 'interactions', scopeKey(user), query, () => listInteractions(c.get('db'), user, query)),
         200,
       )
     },
@@ -77,12 +75,7 @@ export function registerInteractionRoutes(api: Api) {
       responses: { 200: jsonResponse(Interaction), ...problemResponses },
     }),
     async (c) => {
-      const interaction = await updateInteraction(
-        c.get('db'),
-        c.var.user,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      )
+      const interaction = await updateInteraction(c.get('db'), c.var.user, c.req.valid('param').id, c.req.valid('json'))
       return c.json(interaction, 200)
     },
   )

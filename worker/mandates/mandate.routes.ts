@@ -33,9 +33,7 @@ export function registerMandateRoutes(api: Api) {
       const user = c.var.user
       const query = c.req.valid('query')
       return c.json(
-        await cachedJson(c, 'mandates', scopeKey(user), query, () =>
-          listMandates(c.get('db'), user, query),
-        ),
+        await cachedJson(c, 'mandates', scopeKey(user), query, () => listMandates(c.get('db'), user, query)),
         200,
       )
     },
@@ -94,12 +92,7 @@ export function registerMandateRoutes(api: Api) {
       },
     }),
     async (c) => {
-      const mandate = await updateMandate(
-        c.get('db'),
-        c.var.user,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      )
+      const mandate = await updateMandate(c.get('db'), c.var.user, c.req.valid('param').id, c.req.valid('json'))
       return c.json(mandate, 200)
     },
   )

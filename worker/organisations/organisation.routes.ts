@@ -43,9 +43,7 @@ export function registerOrganisationRoutes(api: Api) {
       const user = c.var.user
       const query = c.req.valid('query')
       return c.json(
-        await cachedJson(c, 'organisations', scopeKey(user), query, () =>
-          listOrganisations(c.get('db'), user, query),
-        ),
+        await cachedJson(c, 'organisations', scopeKey(user), query, () => listOrganisations(c.get('db'), user, query)),
         200,
       )
     },
@@ -107,12 +105,7 @@ export function registerOrganisationRoutes(api: Api) {
       responses: { 200: jsonResponse(Organisation), ...problemResponses },
     }),
     async (c) => {
-      const org = await updateOrganisation(
-        c.get('db'),
-        c.var.user,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      )
+      const org = await updateOrganisation(c.get('db'), c.var.user, c.req.valid('param').id, c.req.valid('json'))
       return c.json(org, 200)
     },
   )
@@ -148,12 +141,7 @@ export function registerOrganisationRoutes(api: Api) {
     }),
     async (c) => {
       const overrides = c.req.header('content-type')?.includes('json') ? (c.req.valid('json') ?? {}) : {}
-      const org = await duplicateOrganisation(
-        c.get('db'),
-        c.var.user,
-        c.req.valid('param').id,
-        overrides,
-      )
+      const org = await duplicateOrganisation(c.get('db'), c.var.user, c.req.valid('param').id, overrides)
       return c.json(org, 201)
     },
   )

@@ -50,9 +50,7 @@ export function registerPersonRoutes(api: Api) {
       const user = c.var.user
       const query = c.req.valid('query')
       return c.json(
-        await cachedJson(c, 'people', scopeKey(user), query, () =>
-          listPeople(c.get('db'), user, query),
-        ),
+        await cachedJson(c, 'people', scopeKey(user), query, () => listPeople(c.get('db'), user, query)),
         200,
       )
     },
@@ -98,12 +96,7 @@ export function registerPersonRoutes(api: Api) {
       responses: { 200: jsonResponse(Person), ...problemResponses },
     }),
     async (c) => {
-      const person = await updatePerson(
-        c.get('db'),
-        c.var.user,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      )
+      const person = await updatePerson(c.get('db'), c.var.user, c.req.valid('param').id, c.req.valid('json'))
       return c.json(person, 200)
     },
   )
@@ -135,12 +128,7 @@ export function registerPersonRoutes(api: Api) {
       responses: { 200: jsonResponse(Person), ...problemResponses },
     }),
     async (c) => {
-      const person = await upsertLink(
-        c.get('db'),
-        c.var.user,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      )
+      const person = await upsertLink(c.get('db'), c.var.user, c.req.valid('param').id, c.req.valid('json'))
       return c.json(person, 200)
     },
   )

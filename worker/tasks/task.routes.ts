@@ -24,10 +24,7 @@ export function registerTaskRoutes(api: Api) {
       const query = c.req.valid('query')
       // "mine" depends on the caller, not only on their scope.
       const key = query.mine === 'true' ? `user:${user.id}` : scopeKey(user)
-      return c.json(
-        await cachedJson(c, 'tasks', key, query, () => listTasks(c.get('db'), user, query)),
-        200,
-      )
+      return c.json(await cachedJson(c, 'tasks', key, query, () => listTasks(c.get('db'), user, query)), 200)
     },
   )
 
@@ -71,12 +68,7 @@ export function registerTaskRoutes(api: Api) {
       responses: { 200: jsonResponse(Task), ...problemResponses },
     }),
     async (c) => {
-      const task = await updateTask(
-        c.get('db'),
-        c.var.user,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      )
+      const task = await updateTask(c.get('db'), c.var.user, c.req.valid('param').id, c.req.valid('json'))
       return c.json(task, 200)
     },
   )
