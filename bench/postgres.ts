@@ -35,7 +35,10 @@ export function startPostgres(dir: string, port: number) {
       "shared_buffers = 256MB\nmax_connections = 200\njit = off\nsynchronous_commit = off\nlisten_addresses = '127.0.0.1'\n",
     )
   }
-  run(`${BIN}/pg_ctl`, ['-D', data, '-o', `-p ${port} -k ${dir}`, '-l', `${dir}/postgres.log`, '-w', 'start'])
+  // Already running (a previous run left it up): reuse it.
+  const running = spawnSync('runuser', ['-u', 'postgres', '--', `${BIN}/pg_ctl`, '-D', data, 'status']).status === 0
+  if (!running)
+    run(`${BIN}/pg_ctl`, ['-D', data, '-o', `-p ${port} -k ${dir}`, '-l', `${dir}/postgres.log`, '-w', 'start'])
   const exists = run('psql', [
     '-h',
     '127.0.0.1',
@@ -65,7 +68,8 @@ export function startPostgres(dir: string, port: number) {
   )
   writeFileSync(`${dir}/userlist.txt`, '"postgres" ""\n')
   run('chown', ['-R', 'postgres:postgres', dir], false)
-  run('/usr/sbin/pgbouncer', ['-d', ini])
+  if (spawnSync('sh', ['-c', `kill -0 $(cat ${dir}/pgbouncer.pid 2>/dev/null) 2>/dev/null`]).status !== 0)
+    run('/usr/sbin/pgbouncer', ['-d', ini])
   return {
     directUrl: `postgres://postgres@127.0.0.1:${port}/crm_bench`,
     pooledUrl: `postgres://postgres@127.0.0.1:${port + 1}/crm_bench`,

@@ -63,3 +63,72 @@ SELECT crm_refresh_org_owner_ids(array(SELECT DISTINCT person_id FROM person_org
 --> statement-breakpoint
 -- Dashboard and pipeline totals: stage counts and amounts per team read from the index alone.
 CREATE INDEX organisations_live_team_stage_idx ON organisations (team_id, pipeline_stage) INCLUDE (amount, owner_id, stage_changed_at) WHERE deleted_at IS NULL;
+--> statement-breakpoint
+-- Dashboard and pipeline totals kept by the database: organisations and amounts per team, owner,
+-- stage and day of the last stage change (UTC). A dashboard sums a few thousand rows instead of
+-- reading 100,000 organisations (68-110 ms of SQL on the large seed); the day lets the stale
+-- count (no stage change for 30 days) be exact: whole days from here, the boundary day from the
+-- organisations themselves.
+CREATE TABLE organisation_stage_totals (
+  team_id uuid,
+  owner_id uuid,
+  pipeline_stage pipeline_stage NOT NULL,
+  stage_day date NOT NULL,
+  organisations integer NOT NULL,
+  amount numeric NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX organisation_stage_totals_key ON organisation_stage_totals (team_id, owner_id, pipeline_stage, stage_day) NULLS NOT DISTINCT;
+--> statement-breakpoint
+-- An update moves its rows from their old bucket to their new one; an edit that changes none of
+-- team, owner, stage, day or amount cancels out and writes nothing.
+CREATE OR REPLACE FUNCTION crm_organisation_totals_upd() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO organisation_stage_totals AS t (team_id, owner_id, pipeline_stage, stage_day, organisations, amount)
+  SELECT team_id, owner_id, pipeline_stage, day, sum(n), sum(a) FROM (
+    SELECT team_id, owner_id, pipeline_stage, (stage_changed_at AT TIME ZONE 'UTC')::date AS day, 1 AS n, coalesce(amount, 0) AS a
+    FROM new_rows WHERE deleted_at IS NULL
+    UNION ALL
+    SELECT team_id, owner_id, pipeline_stage, (stage_changed_at AT TIME ZONE 'UTC')::date, -1, -coalesce(amount, 0)
+    FROM old_rows WHERE deleted_at IS NULL
+  ) d
+  GROUP BY 1, 2, 3, 4
+  HAVING sum(n) <> 0 OR sum(a) <> 0
+  ON CONFLICT (team_id, owner_id, pipeline_stage, stage_day)
+  DO UPDATE SET organisations = t.organisations + excluded.organisations, amount = t.amount + excluded.amount;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_organisation_totals_ins() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO organisation_stage_totals AS t (team_id, owner_id, pipeline_stage, stage_day, organisations, amount)
+  SELECT team_id, owner_id, pipeline_stage, (stage_changed_at AT TIME ZONE 'UTC')::date, count(*), sum(coalesce(amount, 0))
+  FROM new_rows WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4
+  ON CONFLICT (team_id, owner_id, pipeline_stage, stage_day)
+  DO UPDATE SET organisations = t.organisations + excluded.organisations, amount = t.amount + excluded.amount;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION crm_organisation_totals_del() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO organisation_stage_totals AS t (team_id, owner_id, pipeline_stage, stage_day, organisations, amount)
+  SELECT team_id, owner_id, pipeline_stage, (stage_changed_at AT TIME ZONE 'UTC')::date, -count(*), -sum(coalesce(amount, 0))
+  FROM old_rows WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4
+  ON CONFLICT (team_id, owner_id, pipeline_stage, stage_day)
+  DO UPDATE SET organisations = t.organisations + excluded.organisations, amount = t.amount + excluded.amount;
+  RETURN NULL;
+END $$;
+--> statement-breakpoint
+CREATE TRIGGER organisations_totals_ins AFTER INSERT ON organisations REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_organisation_totals_ins();
+--> statement-breakpoint
+CREATE TRIGGER organisations_totals_upd AFTER UPDATE ON organisations REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_organisation_totals_upd();
+--> statement-breakpoint
+CREATE TRIGGER organisations_totals_del AFTER DELETE ON organisations REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION crm_organisation_totals_del();
+--> statement-breakpoint
+-- Organisations that existed before this migration.
+INSERT INTO organisation_stage_totals (team_id, owner_id, pipeline_stage, stage_day, organisations, amount)
+SELECT team_id, owner_id, pipeline_stage, (stage_changed_at AT TIME ZONE 'UTC')::date, count(*), sum(coalesce(amount, 0))
+FROM organisations WHERE deleted_at IS NULL GROUP BY 1, 2, 3, 4;
+--> statement-breakpoint
+-- The stale count's boundary day: open organisations by last stage change.
+CREATE INDEX organisations_open_stage_changed_idx ON organisations (stage_changed_at) INCLUDE (team_id, owner_id) WHERE deleted_at IS NULL AND pipeline_stage <> 'SIGNE';

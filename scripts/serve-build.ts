@@ -5,6 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
 const BUILT = 'build/server/wrangler.json'
@@ -94,6 +95,18 @@ export async function serveBuild({
   quiet: boolean
 }): Promise<{ child: ChildProcess; stop: () => Promise<void> }> {
   const all = { ...devVars(), ...vars }
+  // wrangler runs its own workerd, older than the Vite plugin's, and refuses a compatibility date
+  // newer than that binary knows (the dev server's plugin falls back to its newest date): the
+  // same fallback here, said out loud.
+  const wanted = (JSON.parse(readFileSync(BUILT, 'utf8')) as { compatibility_date: string }).compatibility_date
+  const newest = (
+    createRequire(createRequire(import.meta.url).resolve('wrangler/package.json'))('workerd') as {
+      compatibilityDate: string
+    }
+  ).compatibilityDate
+  const date = wanted > newest ? ['--compatibility-date', newest] : []
+  if (date.length && !quiet)
+    console.log(`compatibility date ${wanted} → ${newest} (the newest wrangler's workerd runs)`)
   const args = [
     'node_modules/wrangler/bin/wrangler.js',
     'dev',
@@ -108,6 +121,7 @@ export async function serveBuild({
     '--persist-to',
     persistDir,
     '--local',
+    ...date,
     '--show-interactive-dev-session=false',
     '--log-level',
     quiet ? 'warn' : 'info',

@@ -8,7 +8,8 @@ const PREFIX = 'stats:cache:'
 const FLUSH_EVERY_MS = 10_000
 const KEEP_SECONDS = 86_400
 
-const isolate = crypto.randomUUID()
+// Drawn on first use: workerd refuses random values in a module's global scope.
+let isolate = ''
 const counts = { hits: 0, misses: 0 }
 let flushedAt = 0
 
@@ -21,6 +22,7 @@ export function countCacheLookup(env: Pick<Env, 'CACHE'>, ctx: { waitUntil(p: Pr
 }
 
 function flush(env: Pick<Env, 'CACHE'>) {
+  isolate ||= crypto.randomUUID()
   return env.CACHE.put(`${PREFIX}${isolate}`, JSON.stringify(counts), { expirationTtl: KEEP_SECONDS })
 }
 

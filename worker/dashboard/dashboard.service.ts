@@ -1,12 +1,12 @@
 // Dashboard KPIs, each within the caller's scope (the same scope functions as the lists).
-import { and, desc, eq, gte, inArray, isNotNull, isNull, ne, sql } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, isNotNull, isNull, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { interactions, mandates, organisations, stageChanges, tasks, users } from '../db/schema.ts'
 import { PIPELINE_STAGES } from '../db/enums.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 import { interactionScope, mandateScope, organisationScope, taskScope } from '../permissions/scope.ts'
 import { organisationFilters } from '../organisations/organisation.service.ts'
-import { STALE_AFTER_DAYS } from '../organisations/organisation.schema.ts'
+import { stageTotals } from '../organisations/stage-totals.ts'
 import { STAGE_PROBABILITY_PERCENT } from '../pipeline/pipeline.schema.ts'
 import { iso } from '../shared/cursor.ts'
 import { fromCents, sumMoney, toCents } from '../shared/money.ts'
@@ -34,8 +34,7 @@ export async function dashboard(db: Db, user: AuthUser) {
   )
 
   const [
-    byStage,
-    staleRows,
+    totals,
     quarterMandates,
     quarterOrgs,
     taskCounts,
@@ -44,25 +43,8 @@ export async function dashboard(db: Db, user: AuthUser) {
     recentMoves,
     recentSigned,
   ] = await Promise.all([
-    db
-      .select({
-        stage: organisations.pipelineStage,
-        count: sql<number>`count(*)::int`,
-        amount: money(organisations.amount),
-      })
-      .from(organisations)
-      .where(orgs)
-      .groupBy(organisations.pipelineStage),
-    db
-      .select({ count: sql<number>`count(*)::int` })
-      .from(organisations)
-      .where(
-        and(
-          orgs,
-          ne(organisations.pipelineStage, 'SIGNE'),
-          sql`${organisations.stageChangedAt} < now() - make_interval(days => ${STALE_AFTER_DAYS})`,
-        ),
-      ),
+    // Stage counts, amounts and the stale count from the totals the database keeps (0008).
+    stageTotals(db, user),
     db
       .select({ count: sql<number>`count(*)::int`, amount: money(mandates.amount) })
       .from(mandates)
@@ -122,7 +104,7 @@ export async function dashboard(db: Db, user: AuthUser) {
   ])
 
   const stages = PIPELINE_STAGES.map((stage) => {
-    const r = byStage.find((x) => x.stage === stage)
+    const r = totals.byStage.find((x) => x.stage === stage)
     return { stage, count: r?.count ?? 0, amount: r?.amount ?? '0.00' }
   })
   const open = stages.filter((s) => s.stage !== 'SIGNE')
@@ -183,7 +165,7 @@ export async function dashboard(db: Db, user: AuthUser) {
     weightedPipelineAmount: fromCents(weighted),
     overdueTasks: taskCounts[0]?.overdue ?? 0,
     openTasks: taskCounts[0]?.open ?? 0,
-    staleOrganisations: staleRows[0]?.count ?? 0,
+    staleOrganisations: totals.stale,
     recentActivity: activity,
     signedPerMonth,
   }

@@ -1,7 +1,8 @@
 // The pipeline board (columns with counts, totals and the first cards) and its analytics, both
 // within the caller's scope and the organisation list's filters.
 import { sql } from 'drizzle-orm'
-import { sumMoney } from '../shared/money.ts'
+import { fromCents, sumMoney, toCents } from '../shared/money.ts'
+import { isUnfiltered, stageTotals } from '../organisations/stage-totals.ts'
 import type { Db } from '../db/client.ts'
 import { organisations } from '../db/schema.ts'
 import { PIPELINE_STAGES, type PipelineStage } from '../db/enums.ts'
@@ -10,6 +11,15 @@ import { listOrganisations, organisationFilters } from '../organisations/organis
 import { STAGE_PROBABILITY_PERCENT, type PipelineAnalyticsQuery, type PipelineBoardQuery } from './pipeline.schema.ts'
 
 async function totalsByStage(db: Db, user: AuthUser, q: Partial<PipelineBoardQuery>) {
+  // Unfiltered (the board's and analytics' default view): the totals the database keeps (0008),
+  // weighted like the SQL below (round half away from zero, amounts are never negative).
+  if (isUnfiltered(q)) {
+    const { byStage } = await stageTotals(db, user)
+    return byStage.map((s) => ({
+      ...s,
+      weighted: fromCents((toCents(s.amount) * BigInt(STAGE_PROBABILITY_PERCENT[s.stage]) + 50n) / 100n),
+    }))
+  }
   const rows = await db
     .select({
       stage: organisations.pipelineStage,
