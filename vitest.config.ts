@@ -27,6 +27,11 @@ export default defineConfig({
         },
       },
       {
+        // On a real Postgres each file starts itself (tests/setup/real-postgres.ts): races PGlite
+        // cannot show, and the database stopped under traffic. No shared stack to wait for.
+        test: { ...shared, name: 'postgres', include: ['tests/postgres/**/*.test.ts'], environment: 'node' },
+      },
+      {
         // Worker-runtime tests: inside workerd, calling the queue handler and the Durable Object.
         plugins: [
           cloudflareTest(({ inject }) => ({

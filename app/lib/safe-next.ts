@@ -4,7 +4,8 @@
 const HERE = 'https://crm.invalid'
 
 export function safeNext(next: string | null | undefined, fallback = '/'): string {
-  if (!next || !next.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(next)) return fallback
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (!next?.startsWith('/') || /[\\\u0000-\u001f\u007f]/.test(next)) return fallback
   try {
     const url = new URL(next, HERE)
     if (url.origin !== HERE) return fallback

@@ -7,7 +7,7 @@ import { fieldPaths, operationsOf, schemaAt, setAt, validValue, type Ids, type O
 
 type Target = { kind: 'path' | 'query'; name: string } | { kind: 'body'; path: (string | number)[] }
 export type Case = { op: Operation; role: Role; cls: string; target?: Target; hostile: Hostile | BodyHostile }
-export type Verdict = '5xx' | 'not-problem' | 'internals' | 'wrong-2xx'
+export type Verdict = '5xx' | 'not-problem' | 'internals' | 'wrong-2xx' | 'no-answer'
 export type Finding = { verdict: Verdict; status: number; request: string; response: string }
 export type Report = {
   requests: number
@@ -190,7 +190,7 @@ export async function runFuzz(
     requests: 0,
     statuses: {},
     findings: [],
-    counts: { '5xx': 0, 'not-problem': 0, internals: 0, 'wrong-2xx': 0 },
+    counts: { '5xx': 0, 'not-problem': 0, internals: 0, 'wrong-2xx': 0, 'no-answer': 0 },
   }
   const judge = (
     c: Case,
@@ -200,6 +200,7 @@ export async function runFuzz(
     report.requests++
     report.statuses[res.status] = (report.statuses[res.status] ?? 0) + 1
     const verdicts: Verdict[] = []
+    if (res.status === 0) verdicts.push('no-answer')
     if (res.status >= 500) verdicts.push('5xx')
     if (res.status >= 400 && !res.contentType.startsWith('application/problem+json')) verdicts.push('not-problem')
     if (INTERNALS.test(res.text)) verdicts.push('internals')
@@ -231,7 +232,12 @@ export async function runFuzz(
         if (!caller.cookie) await caller.signIn(c.role === 'admin' ? 'manager2@demo.crm' : 'sales2@demo.crm')
       }
       const req = buildRequest(c, ids)
-      const res = await caller.send(req.method, req.path, { body: req.body, contentType: req.contentType })
+      // A connection closed without an answer is retried once (a dev server reloading), then
+      // reported with its request.
+      const send = () => caller.send(req.method, req.path, { body: req.body, contentType: req.contentType })
+      const res = await send()
+        .catch(() => new Promise((r) => setTimeout(r, 1000)).then(send))
+        .catch((error) => ({ status: 0, contentType: '', text: String(error?.cause ?? error), headers: new Headers() }))
       if (caller === disposable[c.role as 'admin'] && res.status < 300) caller.cookie = ''
       judge(c, req, res)
       if (c.op !== queue[next]?.op && c.role !== 'anonymous') await callers[c.role].ensureSignedIn()
@@ -254,7 +260,7 @@ export async function runFuzz(
 
 export function summary(r: Report, max = 40) {
   const lines = [
-    `requests ${r.requests}; 5xx ${r.counts['5xx']}; wrong 2xx ${r.counts['wrong-2xx']}; 4xx not problem+json ${r.counts['not-problem']}; internals in body ${r.counts.internals}`,
+    `requests ${r.requests}; 5xx ${r.counts['5xx']}; wrong 2xx ${r.counts['wrong-2xx']}; 4xx not problem+json ${r.counts['not-problem']}; internals in body ${r.counts.internals}; no answer ${r.counts['no-answer']}`,
     `statuses ${JSON.stringify(r.statuses)}`,
     ...r.findings.slice(0, max).map((f) => `${f.verdict} ${f.status} ${f.request}\n    → ${f.response}`),
   ]

@@ -1,6 +1,7 @@
 // Characters no text field may hold. Postgres refuses NUL in text and jsonb (a 500 when it got
 // that far), and a lone UTF-16 surrogate has no UTF-8 form: stored, it came back as U+FFFD, and
 // inside a jsonb audit entry it failed the whole insert. Refused at the door (input-hygiene.ts).
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is the character looked for
 const FORBIDDEN = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 export const hasForbiddenCharacter = (s: string) => FORBIDDEN.test(s)

@@ -83,7 +83,10 @@ describe('on a real Postgres', () => {
       .map((m) => m.number)
       .filter((n) => !before.some((b) => b.number === n))
     const year = new Date().getUTCFullYear()
-    const last = Math.max(0, ...before.filter((b) => b.number.startsWith(`M-${year}-`)).map((b) => Number(b.number.slice(7))))
+    const last = Math.max(
+      0,
+      ...before.filter((b) => b.number.startsWith(`M-${year}-`)).map((b) => Number(b.number.slice(7))),
+    )
     expect(numbers.map((n) => Number(n.slice(7))).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 16 }, (_, i) => last + i + 1),
     )

@@ -39,12 +39,16 @@ beforeAll(async () => {
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the app did not start within 150 s')), 150_000)
-    app!.on('message', (m) => m === 'ready' && (clearTimeout(timer), resolve()))
+    const timer = setTimeout(() => reject(new Error('the app did not start within 240 s')), 240_000)
+    app!.on('message', (m) => {
+      if (m !== 'ready') return
+      clearTimeout(timer)
+      resolve()
+    })
     app!.on('exit', (code) => reject(new Error(`the app exited during start-up (code ${code})`)))
   })
   base = `http://localhost:${port}`
-}, 200_000)
+}, 300_000)
 
 afterAll(async () => {
   if (app && app.exitCode === null) {
@@ -91,7 +95,13 @@ test('with the database stopped under traffic: 503s and the page message, then r
       const body = await res.text()
       statuses.push(res.status)
       if (res.status === 201) acknowledged.push(name)
-      else refusals.push({ status: res.status, type: res.headers.get('content-type') ?? '', retryAfter: res.headers.get('retry-after'), body })
+      else
+        refusals.push({
+          status: res.status,
+          type: res.headers.get('content-type') ?? '',
+          retryAfter: res.headers.get('retry-after'),
+          body,
+        })
     }
   }
   const writers = [writer(), writer()]
@@ -115,7 +125,10 @@ test('with the database stopped under traffic: 503s and the page message, then r
   expect(api.headers.get('retry-after')).toBeTruthy()
   expect(page.status).toBe(503)
   expect(pageText).toContain('Service momentanément indisponible')
-  expect(statuses.filter((s) => s >= 500 && s !== 503), JSON.stringify(refusals.slice(0, 3))).toEqual([])
+  expect(
+    statuses.filter((s) => s >= 500 && s !== 503),
+    JSON.stringify(refusals.slice(0, 3)),
+  ).toEqual([])
   expect(refusals.length).toBeGreaterThan(0)
   for (const r of refusals) {
     expect(r.status).toBe(503)
@@ -136,6 +149,10 @@ test('with the database stopped under traffic: 503s and the page message, then r
     stored.push(...body.data.map((o) => o.name))
     cursor = body.nextCursor
   } while (cursor)
-  for (const name of acknowledged) expect(stored.filter((s) => s === name), name).toHaveLength(1)
+  for (const name of acknowledged)
+    expect(
+      stored.filter((s) => s === name),
+      name,
+    ).toHaveLength(1)
   expect(new Set(stored).size).toBe(stored.length)
 })
