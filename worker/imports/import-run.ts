@@ -11,6 +11,7 @@ import { invalidateLists } from '../cache/list-cache.ts'
 import { staleAfter } from '../cache/invalidation.ts'
 import { dispatchOutbox } from '../events/dispatch-outbox.ts'
 import { emitEvent } from '../events/outbox.ts'
+import { notifyUser } from '../notifications/catalogue.ts'
 import { pushToUser } from '../notifications/notification.service.ts'
 import { effectivePermissions } from '../permissions/matrix.ts'
 import type { ImportEntity } from './import-fields.ts'
@@ -107,12 +108,31 @@ async function finishImport(db: Db, env: Env, user: AuthUser, imp: ImportRow) {
       .set({ status: 'completed', finishedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(imports.id, imp.id), eq(imports.status, 'running')))
       .returning()
-    if (row) await emitEvent(tx, 'import.completed', user, eventData(row))
-    return row
+    const event = row ? await emitEvent(tx, 'import.completed', user, eventData(row)) : null
+    return row && event ? { row, eventId: event.id } : null
   })
   if (!done) return
+  const { row, eventId } = done
+  // The importer is the actor, whom event rules never notify: the catalogue's "import finished"
+  // goes to them directly; the event id keeps it single if this step runs twice.
+  if (row.userId) {
+    await notifyUser(
+      db,
+      env,
+      row.userId,
+      'import.completed',
+      {
+        importId: row.id,
+        fileName: row.fileName,
+        created: row.created,
+        updated: row.updated,
+        failed: row.errors,
+      },
+      { eventId },
+    ).catch(() => [])
+  }
   await invalidateLists(env, ...staleAfter(imp.entity as ImportEntity))
-  await pushProgress(env, done)
+  await pushProgress(env, row)
   await dispatchOutbox(db, env).catch(() => {})
 }
 
@@ -123,12 +143,23 @@ export async function failImport(db: Db, env: Env, imp: ImportRow, reason: strin
       .set({ status: 'failed', failure: reason, finishedAt: new Date(), updatedAt: new Date() })
       .where(and(eq(imports.id, imp.id), eq(imports.status, 'running')))
       .returning()
-    if (row) await emitEvent(tx, 'import.failed', null, { ...eventData(row), reason })
-    return row
+    const event = row ? await emitEvent(tx, 'import.failed', null, { ...eventData(row), reason }) : null
+    return row && event ? { row, eventId: event.id } : null
   })
   if (!failed) return
+  const { row, eventId } = failed
+  if (row.userId) {
+    await notifyUser(
+      db,
+      env,
+      row.userId,
+      'import.failed',
+      { importId: row.id, fileName: row.fileName, reason },
+      { eventId },
+    ).catch(() => [])
+  }
   await invalidateLists(env, ...staleAfter(imp.entity as ImportEntity))
-  await pushProgress(env, failed)
+  await pushProgress(env, row)
   await dispatchOutbox(db, env).catch(() => {})
 }
 

@@ -1,0 +1,163 @@
+// Import: pick the kind of records, drop a .csv or .xlsx (checked here before it is sent), get the
+// templates, and the history of past imports.
+import { useState } from 'react'
+import { Link, useNavigate } from 'react-router'
+import type { Route } from './+types/imports'
+import { apiJson } from '../lib/api.server'
+import { t, type MessageKey } from '../i18n/fr'
+import { formatDateTime } from '../lib/format'
+import { useCan } from '../lib/use-me'
+import { PageHeader } from '../components/page'
+import { card, cx, h2, link, muted, neutralBadge } from '../components/ui'
+import type { ImportSummaryDto } from '../components/import-steps'
+
+export const meta: Route.MetaFunction = () => [{ title: `${t('import.title')} · ${t('app.name')}` }]
+
+export async function loader({ context }: Route.LoaderArgs) {
+  return apiJson<{ data: ImportSummaryDto[] }>(context, '/api/v1/imports')
+}
+
+const MAX_BYTES = 20 * 1024 * 1024
+const ENTITIES = ['organisations', 'people'] as const
+
+// The same refusals as the API, before a byte is sent.
+function refusal(file: File): string | null {
+  const ext = file.name.toLowerCase().split('.').pop() ?? ''
+  if (!['csv', 'txt', 'xlsx'].includes(ext)) return t('import.badType', { ext })
+  if (file.size > MAX_BYTES) return t('import.tooBig', { size: `${(file.size / 1024 / 1024).toFixed(1)} Mo` })
+  return null
+}
+
+export default function Imports({ loaderData }: Route.ComponentProps) {
+  const can = useCan()
+  const navigate = useNavigate()
+  const allowed = ENTITIES.filter((e) => can(`${e}:import`))
+  const [entity, setEntity] = useState<string>(allowed[0] ?? 'organisations')
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const [over, setOver] = useState(false)
+
+  async function send(file: File | undefined) {
+    if (!file) return
+    const refused = refusal(file)
+    setError(refused)
+    if (refused) return
+    setBusy(true)
+    const form = new FormData()
+    form.set('entity', entity)
+    form.set('file', file)
+    const res = await fetch('/api/v1/imports', { method: 'POST', body: form, credentials: 'same-origin' }).catch(
+      () => null,
+    )
+    setBusy(false)
+    const body = (await res?.json().catch(() => null)) as {
+      id?: string
+      detail?: string
+      errors?: { message: string }[]
+    } | null
+    if (res?.status === 201) navigate(`/imports/${body?.id}`)
+    else setError(body?.detail ?? body?.errors?.[0]?.message ?? t('error.generic.body'))
+  }
+
+  return (
+    <div className="space-y-6">
+      <PageHeader title={t('import.title')} subtitle={t('import.subtitle')} />
+      <section className={cx(card, 'space-y-4 p-4')}>
+        <label className="flex flex-col gap-1 text-sm sm:max-w-xs">
+          <span className="font-medium">{t('import.entity')}</span>
+          <select
+            name="entity"
+            value={entity}
+            onChange={(e) => setEntity(e.target.value)}
+            className="min-h-11 rounded-md border border-slate-300 bg-white px-3 dark:border-slate-600 dark:bg-slate-800"
+          >
+            {allowed.map((e) => (
+              <option key={e} value={e}>
+                {t(`import.entity.${e}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label
+          data-testid="import-drop"
+          onDragOver={(e) => {
+            e.preventDefault()
+            setOver(true)
+          }}
+          onDragLeave={() => setOver(false)}
+          onDrop={(e) => {
+            e.preventDefault()
+            setOver(false)
+            send(e.dataTransfer.files[0])
+          }}
+          className={cx(
+            'flex min-h-32 cursor-pointer flex-col items-center justify-center gap-2 rounded-lg border-2 border-dashed p-6 text-center',
+            over ? 'border-blue-700 bg-blue-50 dark:bg-blue-950' : 'border-slate-300 dark:border-slate-600',
+          )}
+        >
+          <span>
+            {busy ? t('import.uploading') : t('import.drop')}{' '}
+            {busy ? null : <span className={link}>{t('import.pick')}</span>}
+          </span>
+          <input
+            type="file"
+            name="file"
+            accept=".csv,.xlsx,.txt"
+            className="sr-only"
+            disabled={busy}
+            onChange={(e) => send(e.target.files?.[0])}
+          />
+        </label>
+        {error ? (
+          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+            {error}
+          </p>
+        ) : null}
+        <div className="text-sm">
+          <span className="font-medium">{t('import.templates')} : </span>
+          {allowed.flatMap((e) =>
+            ['csv', 'xlsx'].map((ext) => (
+              <a
+                key={`${e}.${ext}`}
+                className={cx(link, 'mr-3')}
+                href={`/api/v1/imports/templates/${e}.${ext}`}
+                download
+              >
+                {t(`import.entity.${e}` as MessageKey)} (.{ext})
+              </a>
+            )),
+          )}
+        </div>
+      </section>
+      <section className="space-y-2">
+        <h2 className={h2}>{t('import.history')}</h2>
+        {loaderData.data.length === 0 ? (
+          <p className={muted}>{t('import.history.none')}</p>
+        ) : (
+          <ul className={cx(card, 'divide-y divide-slate-200 dark:divide-slate-800')} data-testid="import-history">
+            {loaderData.data.map((i) => (
+              <li key={i.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3 text-sm">
+                <Link to={`/imports/${i.id}`} className={cx(link, 'min-w-0 flex-1 font-medium')}>
+                  {i.fileName}
+                </Link>
+                <span>{t(`import.entity.${i.entity}` as MessageKey)}</span>
+                <span className={neutralBadge}>{t(`import.status.${i.status}` as MessageKey)}</span>
+                <span className={muted}>
+                  {i.counts.created} / {i.counts.updated} / {i.counts.skipped} / {i.counts.errors}
+                </span>
+                <span className={muted}>
+                  {i.userName ?? '—'} · {formatDateTime(i.createdAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <p className={cx(muted, 'text-sm')}>
+        <Link className={link} to="/aide/import">
+          {t('nav.help')}
+        </Link>
+      </p>
+    </div>
+  )
+}
