@@ -23,6 +23,8 @@ export function beforeSend(event: ErrorEvent): ErrorEvent {
       event.request.query_string = event.request.query_string.replace(/(token|password)=[^&]*/gi, '$1=[scrubbed]')
   }
   if (event.extra) event.extra = scrub(event.extra) as Record<string, unknown>
+  // A failed query's message ends with its parameters (user data): only the statement is sent.
+  for (const ex of event.exception?.values ?? []) if (ex.value) ex.value = ex.value.replace(/\nparams: [\s\S]*$/, '')
   return event
 }
 
