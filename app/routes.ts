@@ -50,6 +50,8 @@ export default [
       route('analytics', 'routes/pipeline.analytics.tsx'),
     ]),
     route('bin', 'routes/bin.tsx'),
+    route('imports', 'routes/imports.tsx'),
+    route('imports/:id', 'routes/imports.$id.tsx'),
     route('search', 'routes/search.tsx'),
     route('aide', 'routes/aide.tsx', [
       index('routes/aide._index.tsx'),

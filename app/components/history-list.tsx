@@ -34,6 +34,9 @@ const ACTION: Record<string, MessageKey> = {
   deleted: 'history.action.deleted',
   restored: 'history.action.restored',
   duplicated: 'history.action.duplicated',
+  imported: 'history.action.imported',
+  import_updated: 'history.action.import_updated',
+  import_reverted: 'history.action.import_reverted',
 }
 
 export function HistoryList({

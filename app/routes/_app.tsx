@@ -64,6 +64,12 @@ const NAV = [
     icon: 'M9 11l3 3 8-8M20 12v7a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V5a1 1 0 0 1 1-1h11',
   },
   {
+    to: '/imports',
+    label: t('nav.imports'),
+    icon: 'M12 3v12M7 10l5 5 5-5M4 17v3h16v-3',
+    perm: 'organisations:import',
+  },
+  {
     to: '/bin',
     label: t('nav.bin'),
     icon: 'M4 7h16M10 11v6M14 11v6M5 7l1 13h12l1-13M9 7V4h6v3',
