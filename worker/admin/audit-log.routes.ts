@@ -7,6 +7,7 @@ import { jsonResponse, page, problemResponses } from '../http/common-schemas.ts'
 import { auditLog, users } from '../db/schema.ts'
 import { decodeCursor, encodeCursor } from '../shared/cursor.ts'
 import { isUuid } from '../shared/tx.ts'
+import { escapeLike } from '../shared/like.ts'
 
 const AuditEntry = z.object({
   id: z.string(),
@@ -33,8 +34,6 @@ const AuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(50),
   cursor: z.string().max(200).optional(),
 })
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`)
 
 export function registerAuditLogRoutes(api: Api) {
   api.openapi(

@@ -9,7 +9,7 @@ import { organisations, teams, users } from '../db/schema.ts'
 import { conflict, notFound } from '../http/problem.ts'
 import { audit } from '../audit/audit.ts'
 import type { Db } from '../db/client.ts'
-import { isUuid } from '../shared/tx.ts'
+import { isUniqueViolation, isUuid } from '../shared/tx.ts'
 
 const tags = ['Teams']
 const TeamDto = z.object({ id: z.string(), name: z.string(), memberCount: z.number(), createdAt: z.string() })
@@ -33,7 +33,7 @@ async function teamDtos(db: Db, id?: string) {
 }
 
 const uniqueName = (e: unknown) => {
-  if (String((e as { cause?: { code?: string } })?.cause?.code ?? (e as { code?: string })?.code) === '23505') {
+  if (isUniqueViolation(e)) {
     throw conflict('Une équipe porte déjà ce nom.', [{ path: 'name', message: 'Nom déjà utilisé.' }])
   }
   throw e

@@ -10,6 +10,7 @@ import { revokeAllSessions } from '../auth/session.service.ts'
 import { isLocked } from '../auth/lockout.ts'
 import type { UserCreate, UserListQuery, UserUpdate } from './users.schema.ts'
 import { isUuid } from '../shared/tx.ts'
+import { escapeLike } from '../shared/like.ts'
 
 type UserRow = typeof users.$inferSelect
 
@@ -29,8 +30,6 @@ export function toUserDto(u: UserRow, teamName: string | null) {
     createdAt: u.createdAt.toISOString(),
   }
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`)
 
 export async function listUsers(db: Db, q: z.infer<typeof UserListQuery>) {
   const conds: (SQL | undefined)[] = []

@@ -1,12 +1,10 @@
 // Writes an event in the caller's transaction: it exists if and only if the data change commits.
-import type { Db } from '../db/client.ts'
+import type { TxOrDb } from '../shared/tx.ts'
 import { outbox } from '../db/schema.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 import type { DomainEvent, EventType } from './event-types.ts'
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db
-
-export async function emitEvent(tx: Tx, type: EventType, actor: AuthUser | null, data: Record<string, unknown>) {
+export async function emitEvent(tx: TxOrDb, type: EventType, actor: AuthUser | null, data: Record<string, unknown>) {
   const id = crypto.randomUUID()
   const event: DomainEvent = {
     id,

@@ -1,5 +1,5 @@
 // Organisations: reads within the caller's scope, writes with history, events and automations.
-import { and, asc, desc, eq, gt, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, ilike, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { organisations, users } from '../db/schema.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
@@ -11,6 +11,7 @@ import { diff, recordChange } from '../shared/history.ts'
 import { applyStageChange } from '../pipeline/stage-change.ts'
 import { resolveUser, userName } from '../shared/owner.ts'
 import { isUuid, type TxOrDb } from '../shared/tx.ts'
+import { escapeLike } from '../shared/like.ts'
 import { STALE_AFTER_DAYS, type OrganisationInput, type OrganisationListQuery } from './organisation.schema.ts'
 
 type Row = typeof organisations.$inferSelect
@@ -77,8 +78,6 @@ export function organisationFilters(user: AuthUser, q: Partial<OrganisationListQ
   }
   return and(...conds.filter(Boolean))
 }
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`)
 
 export async function listOrganisations(db: Db, user: AuthUser, q: OrganisationListQuery) {
   const descending = q.sort.startsWith('-')

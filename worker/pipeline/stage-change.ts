@@ -1,13 +1,12 @@
 // A pipeline move: recorded with its time, automations applied in the same transaction
 // (so the automatic task exists as soon as the move does), and an event for the rest.
-import type { Db } from '../db/client.ts'
-import { organisations, stageChanges, tasks } from '../db/schema.ts'
+import type { Tx } from '../shared/tx.ts'
+import { type organisations, stageChanges, tasks } from '../db/schema.ts'
 import type { PipelineStage } from '../db/enums.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 import { emitEvent } from '../events/outbox.ts'
 import { STAGE_TASKS } from './pipeline.schema.ts'
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0]
 type Org = typeof organisations.$inferSelect
 
 export async function applyStageChange(

@@ -1,8 +1,6 @@
 // Record history: what changed, field by field, written in the same transaction as the change.
-import type { Db } from '../db/client.ts'
+import type { TxOrDb } from './tx.ts'
 import { recordHistory } from '../db/schema.ts'
-
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0] | Db
 
 export function diff(before: Record<string, unknown>, after: Record<string, unknown>) {
   const changes: Record<string, { from: unknown; to: unknown }> = {}
@@ -17,7 +15,7 @@ export function diff(before: Record<string, unknown>, after: Record<string, unkn
 const normalise = (v: unknown) => (v instanceof Date ? v.toISOString() : v == null ? null : JSON.stringify(v))
 
 export async function recordChange(
-  tx: Tx,
+  tx: TxOrDb,
   entityType: string,
   entityId: string,
   actorId: string | null,
