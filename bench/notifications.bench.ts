@@ -6,7 +6,7 @@
 // 200 sockets, p50/p95; the write itself; and the physical floor on the same sockets, a ping
 // answered by the hub's hibernation auto-response. Then a client that missed 1,000 notifications
 // reconnects with {"resumeFrom": seq}: the time until the last one arrives.
-//   npm exec -- node bench/notifications.bench.ts [--events 500] [--sockets 200] [--missed 1000]
+//   npm exec -- node bench/notifications.bench.ts [--events 500] [--sockets 200] [--missed 1000] [--dev]
 import { fork, spawnSync } from 'node:child_process'
 import { createServer } from 'node:net'
 import { cpus, loadavg } from 'node:os'
@@ -39,7 +39,10 @@ const freePort = () =>
 
 async function startApp() {
   const port = await freePort()
-  const child = fork('scripts/start.ts', ['--memory', '--quiet'], {
+  // --dev: Vite's dev server instead of the production build (which another process may rebuild
+  // under a long run in a shared checkout).
+  const mode = process.argv.includes('--dev') ? ['--dev'] : []
+  const child = fork('scripts/start.ts', ['--memory', '--quiet', ...mode], {
     execArgv: ['--no-warnings'],
     env: {
       ...process.env,
@@ -82,7 +85,8 @@ type Sock = { ws: WebSocket; on: (f: (m: Msg | 'pong', at: number) => void) => v
 
 function open(base: string, cookie: string): Promise<Sock> {
   const ws = new WebSocket(`${base.replace('http', 'ws')}/api/v1/notifications/ws`, {
-    headers: { cookie, origin: base },
+    // Each socket its own client IP: the API rate limit counts per IP in test runs.
+    headers: { cookie, origin: base, 'cf-connecting-ip': ip() },
   } as never)
   const listeners: ((m: Msg | 'pong', at: number) => void)[] = []
   ws.addEventListener('message', (e) => {
@@ -118,7 +122,8 @@ const app = await startApp()
 try {
   const manager = await signIn(app.base, 'manager')
   const sales = await signIn(app.base, 'sales')
-  const sockets = await Promise.all(Array.from({ length: SOCKETS }, () => open(app.base, manager)))
+  const sockets: Sock[] = []
+  for (let i = 0; i < SOCKETS; i++) sockets.push(await open(app.base, manager))
 
   // Arrival times per notification message text, on each socket.
   const arrivals = new Map<string, number[]>()
@@ -177,7 +182,9 @@ try {
   // Wait until the consumer stored all of them (the list's newest sequence stops moving).
   let newest = 0
   for (let stable = 0; stable < 5; ) {
-    const res = await fetch(`${app.base}/api/v1/notifications?limit=1`, { headers: { cookie: manager } })
+    const res = await fetch(`${app.base}/api/v1/notifications?limit=1`, {
+      headers: { cookie: manager, 'cf-connecting-ip': ip() },
+    })
     const seq = ((await res.json()) as { data: { seq: number }[] }).data[0]?.seq ?? 0
     stable = seq === newest && seq - before >= MISSED ? stable + 1 : 0
     newest = seq

@@ -116,6 +116,7 @@ export class NotificationHub extends DurableObject<Env> {
     this.resuming.set(ws, [])
     let last = from
     let replayed = 0
+    let failed = false
     try {
       await withDb(this.env, async (db) => {
         for (;;) {
@@ -128,16 +129,20 @@ export class NotificationHub extends DurableObject<Env> {
           if (page.data.length < REPLAY_PAGE) return
         }
       })
+    } catch {
+      // The client is told, and resumes again after its reconnection backoff.
+      failed = true
     } finally {
       const pending = this.resuming.get(ws) ?? []
       this.resuming.delete(ws)
-      for (const m of pending.sort((x, y) => x.notification.seq - y.notification.seq)) {
+      // After a failed replay nothing newer is sent: the client would skip the gap.
+      for (const m of failed ? [] : pending.sort((x, y) => x.notification.seq - y.notification.seq)) {
         if (m.notification.seq <= last) continue
         ws.send(JSON.stringify(m))
         last = m.notification.seq
       }
       ws.serializeAttachment({ ...a, seq: last })
-      ws.send(JSON.stringify({ type: 'resumed', seq: last, replayed }))
+      ws.send(JSON.stringify(failed ? { type: 'resume_failed', seq: last } : { type: 'resumed', seq: last, replayed }))
     }
   }
 }

@@ -40,7 +40,7 @@ export function NotificationBell({ initial, unread: initialUnread }: { initial: 
   const connected = useLiveNotifications(
     {
       onNotification: (n, replay) => {
-        if (seen.current.has(n.id)) return
+        if (seen.current.has(n.id) || n.archivedAt) return
         seen.current.add(n.id)
         setItems((all) => [n, ...all].sort((a, b) => b.seq - a.seq).slice(0, SHOWN))
         if (!n.readAt && !n.archivedAt) setUnread((u) => u + 1)

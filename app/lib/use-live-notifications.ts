@@ -85,6 +85,7 @@ export function useLiveNotifications(handlers: LiveHandlers, initialSeq: number)
         } else if (msg.type === 'read' && msg.ids) h.current.onRead?.(msg.ids)
         else if (msg.type === 'archived' && msg.ids) h.current.onArchived?.(msg.ids)
         else if (msg.type === 'changed' && msg.event) h.current.onChanged?.(msg.event)
+        else if (msg.type === 'resume_failed') socket.close() // reconnect later and resume again
       }
       socket.onclose = () => {
         if (ws === socket) ws = null
