@@ -1,0 +1,186 @@
+// Import benchmark: organisations from a CSV, upload to "completed" through the HTTP API on the
+// embedded Postgres (10,000 then 100,000 rows), then a bare multi-row INSERT of the same rows on
+// the same database (the physical floor, so the import's overhead shows as a ratio), then the
+// peak memory of parsing a 20 MB file against the Worker's 128 MB.
+//   node bench/imports.bench.ts                      both sizes
+//   node bench/imports.bench.ts --sizes 10000        one size
+import { fork, spawnSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+
+if (!process.execArgv.includes('--experimental-transform-types')) {
+  const r = spawnSync(
+    process.execPath,
+    ['--experimental-transform-types', '--no-warnings', '--expose-gc', ...process.argv.slice(1)],
+    { stdio: 'inherit' },
+  )
+  process.exit(r.status ?? 1)
+}
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1]! : fallback
+}
+const SIZES = arg('sizes', '10000,100000').split(',').map(Number)
+const DATA_DIR = '.data/bench-imports'
+const ip = () => `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    })
+  })
+
+const TYPES = ['INVESTISSEUR', 'FOURNISSEUR', 'DISTRIBUTEUR', 'EMETTEUR']
+const CITIES = ['Paris', 'Lyon', 'Marseille', 'Bordeaux', 'Lille', 'Nantes', 'Strasbourg', 'Toulouse']
+type Org = { name: string; type: string; email: string; city: string; amount: string }
+const rows = (n: number, tag: string): Org[] =>
+  Array.from({ length: n }, (_, i) => ({
+    name: `Société ${tag} ${i}`,
+    type: TYPES[i % 4]!,
+    email: `contact@${tag.toLowerCase()}-${i}.fr`,
+    city: CITIES[i % CITIES.length]!,
+    amount: `${(i * 37) % 1_000_000},50`,
+  }))
+const toCsv = (orgs: Org[]) =>
+  `nom;type;email;ville;montant\r\n${orgs.map((o) => `${o.name};${o.type};${o.email};${o.city};${o.amount}`).join('\r\n')}\r\n`
+
+async function startApp() {
+  const port = await freePort()
+  const child = fork('scripts/start.ts', ['--quiet'], {
+    execArgv: ['--no-warnings'],
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      CRM_DATA_DIR: DATA_DIR,
+      PORT: String(port),
+      CRM_TEST: '1',
+      CRM_PERSIST_DIR: '.wrangler/bench-imports',
+      CRM_VITE_CACHE: 'node_modules/.vite-bench-imports',
+    },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  })
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the app did not start within 300 s')), 300_000)
+    child.on('message', (m) => m === 'ready' && (clearTimeout(timer), resolve()))
+    child.on('exit', (code) => reject(new Error(`the app exited during start-up (code ${code})`)))
+  })
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve())
+      child.kill('SIGTERM')
+    })
+  return { base: `http://localhost:${port}`, stop }
+}
+
+async function importThroughApi(base: string, cookie: string, csv: string) {
+  const headers = { cookie, origin: base, 'cf-connecting-ip': ip() }
+  const started = performance.now()
+  const form = new FormData()
+  form.set('entity', 'organisations')
+  form.set('file', new Blob([csv]), 'bench.csv')
+  const up = await fetch(`${base}/api/v1/imports`, { method: 'POST', headers, body: form })
+  const created = (await up.json()) as { id: string; mapping: string[] }
+  if (up.status !== 201) throw new Error(`upload: ${up.status} ${JSON.stringify(created)}`)
+  const uploaded = performance.now()
+  const start = await fetch(`${base}/api/v1/imports/${created.id}/start`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify({ mapping: created.mapping, mode: 'upsert' }),
+  })
+  if (start.status !== 202) throw new Error(`start: ${start.status} ${await start.text()}`)
+  for (;;) {
+    const res = await fetch(`${base}/api/v1/imports/${created.id}`, { headers })
+    const body = (await res.json()) as { status: string; counts: Record<string, number> }
+    if (body.status === 'completed' || body.status === 'failed') {
+      return { total: performance.now() - started, upload: uploaded - started, status: body.status, counts: body.counts }
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+// The floor: the same rows as multi-row INSERTs of 1,000 (what a chunk writes), same database.
+async function bareInsert(orgs: Org[]) {
+  const { startLocalDb } = await import('../scripts/local-db.ts')
+  const { createDb } = await import('../worker/db/client.ts')
+  const { sql } = await import('drizzle-orm')
+  const local = await startLocalDb({ dataDir: DATA_DIR })
+  const { db, pool } = createDb({ DATABASE_URL: local.databaseUrl, DB_WS_PROXY: local.wsProxy })
+  const started = performance.now()
+  for (let i = 0; i < orgs.length; i += 1000) {
+    const values = orgs.slice(i, i + 1000).map(
+      (o) =>
+        sql`(${`${o.name} bare`}, ${o.type}::organisation_type, ${o.email.replace('@', '@bare-')}, ${o.city}, ${o.amount.replace(',', '.')}::numeric)`,
+    )
+    await db.execute(sql`insert into organisations (name, type, email, city, amount) values ${sql.join(values, sql`, `)}`)
+  }
+  const ms = performance.now() - started
+  await pool.end()
+  await local.stop()
+  return ms
+}
+
+// Peak memory of parsing a 20 MB CSV (the largest file accepted), sampled around the parse.
+async function parseMemory() {
+  const { parseFile } = await import('../worker/imports/import-file.ts')
+  const line = (i: number) =>
+    `Société Mémoire ${i};INVESTISSEUR;contact@memoire-${i}.fr;Paris;1 234,50;${'note '.repeat(24)}\r\n`
+  let csv = 'nom;type;email;ville;montant;notes\r\n'
+  for (let i = 0; csv.length < 20 * 1024 * 1024 - 300 && i < 100_000; i++) csv += line(i)
+  const bytes = new TextEncoder().encode(csv)
+  csv = ''
+  globalThis.gc?.()
+  const before = process.memoryUsage()
+  let peak = before.heapUsed + before.arrayBuffers
+  const timer = setInterval(() => {
+    const m = process.memoryUsage()
+    peak = Math.max(peak, m.heapUsed + m.arrayBuffers)
+  }, 5)
+  const started = performance.now()
+  const parsed = parseFile('memoire.csv', bytes)
+  const after = process.memoryUsage()
+  peak = Math.max(peak, after.heapUsed + after.arrayBuffers)
+  clearInterval(timer)
+  const mb = (n: number) => (n / 1024 / 1024).toFixed(1)
+  console.log(
+    `parse 20 MB CSV: ${mb(bytes.length)} MB, ${parsed.rowCount} rows in ${(performance.now() - started).toFixed(0)} ms; ` +
+      `heap+buffers before ${mb(before.heapUsed + before.arrayBuffers)} MB, after ${mb(after.heapUsed + after.arrayBuffers)} MB ` +
+      `(+${mb(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers)} MB held: file + chunks)`,
+  )
+  return { parsed, peak }
+}
+
+rmSync(DATA_DIR, { recursive: true, force: true })
+const results: { n: number; api: Awaited<ReturnType<typeof importThroughApi>>; bare: number }[] = []
+const app = await startApp()
+const all: Org[][] = []
+try {
+  const login = await fetch(`${app.base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: app.base, 'cf-connecting-ip': ip() },
+    body: JSON.stringify({ email: 'manager@demo.crm', password: 'Demo-Password-2026' }),
+  })
+  const cookie = login.headers.get('set-cookie')!.split(';')[0]!
+  // A first small import warms the route modules, the queue and the connection paths.
+  await importThroughApi(app.base, cookie, toCsv(rows(50, 'Chauffe')))
+  for (const n of SIZES) {
+    const orgs = rows(n, `B${n}`)
+    all.push(orgs)
+    const api = await importThroughApi(app.base, cookie, toCsv(orgs))
+    results.push({ n, api, bare: 0 })
+  }
+} finally {
+  await app.stop()
+}
+for (const [i, r] of results.entries()) r.bare = await bareInsert(all[i]!)
+console.log('\nrows      upload→completed   (upload)   rows/s    bare INSERT   rows/s    ratio   status')
+for (const r of results) {
+  const rate = (ms: number) => Math.round(r.n / (ms / 1000))
+  console.log(
+    `${String(r.n).padEnd(10)}${`${(r.api.total / 1000).toFixed(2)} s`.padStart(16)}${`${(r.api.upload / 1000).toFixed(2)} s`.padStart(11)}${String(rate(r.api.total)).padStart(9)}` +
+      `${`${(r.bare / 1000).toFixed(2)} s`.padStart(14)}${String(rate(r.bare)).padStart(9)}${`${(r.api.total / r.bare).toFixed(1)}×`.padStart(8)}   ${r.api.status} ${JSON.stringify(r.api.counts)}`,
+  )
+}
+const { peak } = await parseMemory()
+console.log(`peak heap + buffers during the parse: ${(peak / 1024 / 1024).toFixed(1)} MB (Worker limit 128 MB)`)
