@@ -12,6 +12,7 @@ export default [
     route('account/password', 'routes/account.password.tsx'),
     route('account/notifications', 'routes/account.notifications.tsx'),
     route('notifications', 'routes/notifications.tsx'),
+    route('exports', 'routes/exports.tsx'),
     route('admin', 'routes/admin.tsx', [
       index('routes/admin._index.tsx'),
       route('users', 'routes/admin.users.tsx'),

@@ -6,8 +6,10 @@ import { labels, t } from '../i18n/fr'
 import { useFlash } from '../lib/use-flash'
 import { useCan } from '../lib/use-me'
 import { useMore } from '../lib/use-more'
+import { listQuery } from '../lib/list-query'
 import type { MandateDto, Page } from '../lib/types'
 import { inputClass } from '../components/field'
+import { ExportMenu } from '../components/export-menu'
 import { LoadMore } from '../components/load-more'
 import { MandateList } from '../components/mandate-list'
 import { EmptyState, PageHeader, Pending } from '../components/page'
@@ -37,7 +39,15 @@ export default function Mandates({ loaderData }: Route.ComponentProps) {
   ) : null
   return (
     <div className="space-y-4">
-      <PageHeader title={t('nav.mandates')} actions={add} />
+      <PageHeader
+        title={t('nav.mandates')}
+        actions={
+          <>
+            <ExportMenu entity="mandats" query={listQuery(params, ['q', 'status', 'sort'])} />
+            {add}
+          </>
+        }
+      />
       <Form method="get" action="/mandates" role="search" className="flex flex-wrap items-end gap-2">
         <label className="flex min-w-40 flex-1 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
           {t('mandate.field.number')}

@@ -12,6 +12,7 @@ import type { InteractionDto, Page } from '../lib/types'
 import type { ActionAnswer } from '../components/dialog-form'
 import { ConfirmDialog } from '../components/dialog'
 import { InteractionTimeline } from '../components/interaction-timeline'
+import { ExportMenu } from '../components/export-menu'
 import { LoadMore } from '../components/load-more'
 import { LogInteractionDialog } from '../components/log-interaction'
 import { EmptyState } from '../components/page'
@@ -58,7 +59,12 @@ export default function OrganisationInteractions({ loaderData }: Route.Component
   ) : null
   return (
     <section className="space-y-4" aria-label={t('org.tab.interactions')}>
-      {more.items.length ? <div>{add}</div> : null}
+      {more.items.length ? (
+        <div className="flex flex-wrap items-center gap-2">
+          {add}
+          <ExportMenu entity="interactions" query={`organisationId=${o.id}`} />
+        </div>
+      ) : null}
       {more.items.length === 0 ? (
         <EmptyState title={t('interaction.none')} body={t('interaction.none.body')} action={add} />
       ) : (

@@ -12,6 +12,7 @@ import { useCan, useMe } from '../lib/use-me'
 import { useMore } from '../lib/use-more'
 import type { OrganisationDto, Page } from '../lib/types'
 import { BulkActions } from '../components/bulk-actions'
+import { ExportMenu } from '../components/export-menu'
 import { LoadMore } from '../components/load-more'
 import { FILTER_KEYS, OrganisationFilters } from '../components/organisation-filters'
 import { EmptyState, PageHeader, Pending } from '../components/page'
@@ -50,6 +51,14 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
     return p.toString()
   }, [search])
   useEffect(() => setSelected(new Set()), [filters])
+  // "Tout sélectionner" past the loaded page: the export then takes every row the filters match.
+  const [allMatching, setAllMatching] = useState(false)
+  useEffect(() => setAllMatching(false), [filters, selected])
+  const apiQuery = useMemo(() => {
+    const p = new URLSearchParams()
+    for (const [k, v] of new URLSearchParams(filters)) if (API_PARAMS.has(k) && v.trim()) p.set(k, v.trim())
+    return p.toString()
+  }, [filters])
   const canBulk = can('organisations:update') || can('organisations:delete')
   const allChecked = more.items.length > 0 && more.items.every((o) => selected.has(o.id))
   const toggle = (id: string) =>
@@ -68,14 +77,28 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
       <PageHeader
         title={t('nav.organisations')}
         actions={
-          can('organisations:create') ? (
-            <Link to="/organisations/new" className={btn.primary} aria-keyshortcuts="Control+N">
-              + {t('org.new')}
-            </Link>
-          ) : null
+          <>
+            <ExportMenu entity="organisations" query={apiQuery} ids={allMatching ? [] : [...selected]} />
+            {can('organisations:create') ? (
+              <Link to="/organisations/new" className={btn.primary} aria-keyshortcuts="Control+N">
+                + {t('org.new')}
+              </Link>
+            ) : null}
+          </>
         }
       />
       <OrganisationFilters owners={loaderData.owners} meId={me.id} />
+      {allChecked && more.hasMore ? (
+        <p className={cx(muted, 'text-sm')} data-testid="select-all-matching">
+          {allMatching ? (
+            t('bulk.allMatching.on')
+          ) : (
+            <button type="button" className={link} onClick={() => setAllMatching(true)}>
+              {t('bulk.allMatching')}
+            </button>
+          )}
+        </p>
+      ) : null}
       <Pending>
         {more.items.length === 0 ? (
           <EmptyState

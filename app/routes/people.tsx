@@ -6,8 +6,10 @@ import { t } from '../i18n/fr'
 import { useFlash } from '../lib/use-flash'
 import { useCan } from '../lib/use-me'
 import { useMore } from '../lib/use-more'
+import { listQuery } from '../lib/list-query'
 import type { Page, PersonDto } from '../lib/types'
 import { inputClass } from '../components/field'
+import { ExportMenu } from '../components/export-menu'
 import { LoadMore } from '../components/load-more'
 import { EmptyState, PageHeader, Pending } from '../components/page'
 import { badge, btn, card, cx, link, muted } from '../components/ui'
@@ -36,7 +38,15 @@ export default function People({ loaderData }: Route.ComponentProps) {
   ) : null
   return (
     <div className="space-y-4">
-      <PageHeader title={t('nav.people')} actions={add} />
+      <PageHeader
+        title={t('nav.people')}
+        actions={
+          <>
+            <ExportMenu entity="people" query={listQuery(params, ['q', 'sort'])} />
+            {add}
+          </>
+        }
+      />
       <Form method="get" action="/people" role="search" className="flex flex-wrap items-end gap-2">
         <label className="flex min-w-48 flex-1 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
           {t('common.search')}

@@ -13,6 +13,7 @@ import { useCan } from '../lib/use-me'
 import { useMore } from '../lib/use-more'
 import type { OrganisationDto, Page } from '../lib/types'
 import { BulkActions } from '../components/bulk-actions'
+import { ExportMenu } from '../components/export-menu'
 import { LoadMore } from '../components/load-more'
 import { EmptyState, Pending } from '../components/page'
 import { StaleBadge, StageMenu } from '../components/stage-badge'
@@ -28,6 +29,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   q.set('sort', SORTS.includes(sort as never) ? sort! : '-amount')
   if (stage) q.set('stage', stage)
   q.set('active', 'true')
+  const exportQuery = q.toString()
   q.set('limit', '50')
   const cursor = url.searchParams.get('cursor')
   if (cursor) q.set('cursor', cursor)
@@ -35,7 +37,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     apiJson<Page<OrganisationDto>>(context, `/api/v1/organisations?${q}`),
     loadUsers(context),
   ])
-  return { ...page, owners }
+  return { ...page, owners, exportQuery }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -111,6 +113,9 @@ export default function PipelineTable({ loaderData }: Route.ComponentProps) {
             </button>
           )
         })}
+        <span className="ml-auto">
+          <ExportMenu entity="organisations" query={loaderData.exportQuery} ids={[...selected]} />
+        </span>
       </div>
       <Pending>
         {more.items.length === 0 ? (

@@ -9,6 +9,7 @@ import { t } from '../i18n/fr'
 import { useCan } from '../lib/use-me'
 import { useMore } from '../lib/use-more'
 import type { Page, TaskDto } from '../lib/types'
+import { ExportMenu } from '../components/export-menu'
 import { LoadMore } from '../components/load-more'
 import { EmptyState, PageHeader, Pending } from '../components/page'
 import { TaskDialog } from '../components/task-dialog'
@@ -33,7 +34,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     apiJson<Page<TaskDto>>(context, `/api/v1/tasks?${query}`),
     loadUsers(context),
   ])
-  return { ...page, users }
+  return { ...page, users, exportQuery: `${VIEWS[view] ?? VIEWS.open}${team ? '' : '&mine=true'}` }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -87,7 +88,15 @@ export default function Tasks({ loaderData }: Route.ComponentProps) {
   ) : null
   return (
     <div className="mx-auto max-w-4xl space-y-4">
-      <PageHeader title={scope === 'team' ? t('task.team') : t('task.mine')} actions={add} />
+      <PageHeader
+        title={scope === 'team' ? t('task.team') : t('task.mine')}
+        actions={
+          <>
+            <ExportMenu entity="tasks" query={loaderData.exportQuery} />
+            {add}
+          </>
+        }
+      />
       <div className="flex flex-wrap items-center gap-2">
         <nav aria-label={t('task.views')} className="flex flex-wrap gap-2">
           {tab(q('open', scope), t('task.view.open'), view === 'open')}
