@@ -229,6 +229,15 @@ for (const r of api.results) {
     `${r.name.padEnd(40)}${ms(apiP95)}${ms(p50(r.samples.map((s) => s.ms)))}${ms(p95(r.samples.map((s) => s.timing.query ?? 0)))}${ms(sql.sql)}${ms(sql.withSession)}${(apiP95 / sql.withSession).toFixed(2).padStart(8)}`,
   )
 }
+console.log(
+  "\nServer-Timing phases, p50 ms (connection = acquiring the request's one connection, the first time its set-up):",
+)
+for (const r of api.results) {
+  const phase = (name: string) => ms(p50(r.samples.map((x) => x.timing[name] ?? 0)))
+  console.log(
+    `  ${r.name.padEnd(38)}session${phase('session')}  connection${phase('connection')}  query${phase('query')}  serialisation${phase('serialisation')}  cache${phase('cache')}`,
+  )
+}
 console.log('\nA page view (admin, 20 views each): statements, connections and session look-ups from Server-Timing')
 for (const p of api.pages) {
   const last = p.views.at(-1)!

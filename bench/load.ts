@@ -24,7 +24,8 @@ export type Timed = { ms: number; status: number; timing: Record<string, number>
 export function parseServerTiming(header: string | null) {
   const timing: Record<string, number> = {}
   let db = ''
-  for (const part of (header ?? '').split(',')) {
+  // Entries are comma-separated, and the db entry's description holds commas itself.
+  for (const part of (header ?? '').split(/,\s*(?=[a-z-]+(?:;|$))/)) {
     const [name, ...params] = part.trim().split(';')
     const dur = params.find((p) => p.startsWith('dur='))
     if (dur) timing[name!] = Number(dur.slice(4))
