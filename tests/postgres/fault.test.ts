@@ -7,6 +7,10 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { afterAll, beforeAll, expect, test } from 'vitest'
+import { startWsProxy } from '../../scripts/db-bridge.ts'
+import { runMigrations } from '../../scripts/migrate.ts'
+import { seedDemo } from '../../scripts/seed.ts'
+import { createDb } from '../../worker/db/client.ts'
 import { startRealPostgres, type RealPostgres } from '../setup/real-postgres.ts'
 
 const freePort = () =>
@@ -24,6 +28,15 @@ let stateDir = ''
 
 beforeAll(async () => {
   pg = await startRealPostgres()
+  // A small demo set first, so the app's start-up finds data and skips its full seed.
+  const url = new URL(pg.databaseUrl)
+  const bridge = await startWsProxy({ host: url.hostname, port: Number(url.port) })
+  const config = { DATABASE_URL: pg.databaseUrl, DB_WS_PROXY: bridge.wsProxy }
+  await runMigrations(config)
+  const { db, pool } = createDb(config)
+  await seedDemo(db, { organisations: 12, people: 12 })
+  await pool.end()
+  await bridge.stop()
   const port = await freePort()
   stateDir = `.wrangler/fault-${port}`
   app = fork('scripts/start.ts', ['--dev', '--quiet'], {
@@ -36,10 +49,14 @@ beforeAll(async () => {
       DATABASE_URL: pg.databaseUrl,
       DB_WS_PROXY: '',
     },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  })
+  let output = ''
+  app.stdout?.on('data', (d) => {
+    output = (output + d).slice(-2000)
   })
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the app did not start within 240 s')), 240_000)
+    const timer = setTimeout(() => reject(new Error(`the app did not start within 400 s:\n${output}`)), 400_000)
     app!.on('message', (m) => {
       if (m !== 'ready') return
       clearTimeout(timer)
@@ -48,7 +65,7 @@ beforeAll(async () => {
     app!.on('exit', (code) => reject(new Error(`the app exited during start-up (code ${code})`)))
   })
   base = `http://localhost:${port}`
-}, 300_000)
+}, 450_000)
 
 afterAll(async () => {
   if (app && app.exitCode === null) {
