@@ -61,11 +61,12 @@ describe('foundation', () => {
   })
 
   test('creating an organisation stores a notification through the outbox, the queue and its consumer', async () => {
-    const admin = await as('admin')
+    // The team's manager is told of what a sales user creates (nobody is told of their own act).
+    const manager = await as('manager')
     const name = unique('Outbox Test')
-    await admin.post('/api/v1/organisations', { name, type: 'DISTRIBUTEUR' })
+    await (await as('sales')).post('/api/v1/organisations', { name, type: 'DISTRIBUTEUR' })
     const notification = await eventually(async () => {
-      const res = await admin.get('/api/v1/notifications')
+      const res = await manager.get('/api/v1/notifications')
       return res.body.data.find((n: { message: string }) => n.message?.includes(name))
     })
     expect(notification.type).toBe('organisation.created')
@@ -73,10 +74,11 @@ describe('foundation', () => {
 
   test('a replayed event is not processed twice (idempotent consumer)', async () => {
     const admin = await as('admin')
+    const manager = await as('manager')
     const name = unique('Replay Test')
-    await admin.post('/api/v1/organisations', { name, type: 'EMETTEUR' })
+    await (await as('sales')).post('/api/v1/organisations', { name, type: 'EMETTEUR' })
     const countFor = async () =>
-      (await admin.get('/api/v1/notifications?limit=100')).body.data.filter((n: { message: string }) =>
+      (await manager.get('/api/v1/notifications?limit=100')).body.data.filter((n: { message: string }) =>
         n.message?.includes(name),
       ).length
     await eventually(async () => (await countFor()) === 1)

@@ -259,7 +259,7 @@ describe('organisations: duplicate, history, bulk actions', () => {
     const viewer = await as('viewer')
     const n = await eventually(async () =>
       (await viewer.get('/api/v1/notifications?limit=50')).body.data.find(
-        (x: any) => x.type === 'organisation.stage_changed' && x.message.includes(org.name),
+        (x: any) => x.type === 'organisation.signed' && x.message.includes(org.name),
       ),
     )
     expect(n.priority).toBe('HIGH')
