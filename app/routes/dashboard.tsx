@@ -144,9 +144,14 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       </div>
       <div className="grid gap-4 lg:grid-cols-3">
         <section className={cx(card, 'min-w-0 space-y-4 p-4 lg:col-span-2')} aria-labelledby="d-stages">
-          <h2 id="d-stages" className={h2}>
-            {t('dashboard.byStage')}
-          </h2>
+          <div>
+            <h2 id="d-stages" className={h2}>
+              {t('dashboard.byStage')}
+            </h2>
+            <p className={cx(muted, 'text-sm')} data-testid="stages-scope">
+              {t('dashboard.byStage.scope')}
+            </p>
+          </div>
           <StackedBar
             testId="chart-stages"
             caption={t('dashboard.byStage')}

@@ -56,14 +56,13 @@ function Card({
 export default function Analytics({ loaderData: a }: Route.ComponentProps) {
   useRevalidateEvery(30_000)
   const [params, setParams] = useSearchParams()
-  const open = a.funnel.filter((f) => f.stage !== 'SIGNE').reduce((s, f) => s + Number(f.amount), 0)
   const cycle = a.averageDaysInStage
     .filter((d) => d.stage !== 'SIGNE' && d.days != null)
     .reduce((s, d) => s + (d.days ?? 0), 0)
   const conversions = a.conversions.filter((c) => CONVERSION_FLOOR[`${c.from}→${c.to}`] !== undefined || c.entered > 0)
   const kpis: [string, string, string?][] = [
     [t('analytics.forecast'), formatMoneyCompact(a.forecast.amount), formatMoney(a.forecast.amount)],
-    [t('analytics.open'), formatMoneyCompact(open), formatMoney(open)],
+    [t('analytics.open'), formatMoneyCompact(a.forecast.openAmount), formatMoney(a.forecast.openAmount)],
     [t('analytics.signed'), formatNumber(a.funnel.find((f) => f.stage === 'SIGNE')?.count ?? 0)],
     [t('analytics.cycle'), formatDays(cycle || null)],
   ]

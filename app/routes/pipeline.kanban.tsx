@@ -118,6 +118,9 @@ export default function Kanban({ loaderData }: Route.ComponentProps) {
       <p id="kanban-help" className={cx(muted, 'hidden text-sm md:block')}>
         {t('kanban.help')}
       </p>
+      <p className={cx(muted, 'text-sm')} data-testid="kanban-scope">
+        {t('kanban.scope')}
+      </p>
       <p aria-live="assertive" className="sr-only" data-testid="kanban-live">
         {announce}
       </p>

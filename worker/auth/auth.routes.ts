@@ -15,15 +15,14 @@ import { clearSessionCookie, setSessionCookie } from './session-cookie.ts'
 import { registerPasswordRoutes } from './password.routes.ts'
 import { registerSessionRoutes } from './sessions.routes.ts'
 import { LoginInput, Me } from './auth.schema.ts'
-import { isLocked } from './lockout.ts'
+import { isLocked, SIGN_IN_REFUSED } from './lockout.ts'
 import { recordFailedLogin } from './lockout.service.ts'
 import { audit } from '../audit/audit.ts'
 import { limitSignIn } from '../middleware/rate-limit.ts'
 
 const tags = ['Auth']
 // One answer for unknown email, wrong password and locked account: no account enumeration.
-const badCredentials = () =>
-  new HttpProblem(problem(401, 'E-mail ou mot de passe incorrect, ou compte temporairement verrouillé.'))
+const badCredentials = () => new HttpProblem(problem(401, SIGN_IN_REFUSED))
 
 // An unknown email still pays one PBKDF2 run, so response time does not reveal which emails exist.
 let decoyHash: Promise<string> | undefined

@@ -7,9 +7,8 @@ import type { AuthUser } from '../auth/auth-user.ts'
 import { interactionScope, mandateScope, organisationScope, taskScope } from '../permissions/scope.ts'
 import { organisationFilters } from '../organisations/organisation.service.ts'
 import { stageTotals } from '../organisations/stage-totals.ts'
-import { STAGE_PROBABILITY_PERCENT } from '../pipeline/pipeline.schema.ts'
+import { weightedPipeline } from '../pipeline/weighted-pipeline.ts'
 import { iso } from '../shared/cursor.ts'
-import { fromCents, sumMoney, toCents } from '../shared/money.ts'
 
 const RECENT = 10
 const MONTHS = 6
@@ -107,12 +106,7 @@ export async function dashboard(db: Db, user: AuthUser) {
     const r = totals.byStage.find((x) => x.stage === stage)
     return { stage, count: r?.count ?? 0, amount: r?.amount ?? '0.00' }
   })
-  const open = stages.filter((s) => s.stage !== 'SIGNE')
-  // Weighted in cents: amount × percent / 100, rounded half up.
-  const weighted = open.reduce(
-    (sum, s) => sum + (toCents(s.amount) * BigInt(STAGE_PROBABILITY_PERCENT[s.stage]) + 50n) / 100n,
-    0n,
-  )
+  const pipeline = weightedPipeline(stages)
 
   const activity = [
     ...recentInteractions.map((r) => ({
@@ -161,8 +155,8 @@ export async function dashboard(db: Db, user: AuthUser) {
       amount: quarterMandates[0]?.amount ?? '0.00',
       organisations: quarterOrgs[0]?.count ?? 0,
     },
-    pipelineAmount: sumMoney(open.map((s) => s.amount)),
-    weightedPipelineAmount: fromCents(weighted),
+    pipelineAmount: pipeline.openAmount,
+    weightedPipelineAmount: pipeline.weighted,
     overdueTasks: taskCounts[0]?.overdue ?? 0,
     openTasks: taskCounts[0]?.open ?? 0,
     staleOrganisations: totals.stale,

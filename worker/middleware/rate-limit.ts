@@ -5,18 +5,23 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { HttpProblem, problem } from '../http/problem.ts'
 import { isInProcess } from '../http/in-process.ts'
+import { SIGN_IN_THROTTLED } from '../auth/lockout.ts'
 
 // Both bindings count over 60 s windows, so waiting one period is always enough.
 const PERIOD_SECONDS = 60
 
 export const clientIp = (c: Context<AppEnv>) => c.req.header('cf-connecting-ip') ?? 'unknown'
 
-export async function enforceLimit(limiter: RateLimit | undefined, key: string) {
+export async function enforceLimit(
+  limiter: RateLimit | undefined,
+  key: string,
+  message = 'Trop de tentatives. Réessayez dans une minute.',
+) {
   // A Worker deployed without the binding must not fail every request; the config declares it.
   if (!limiter) return
   const { success } = await limiter.limit({ key })
   if (!success) {
-    throw new HttpProblem(problem(429, 'Trop de tentatives. Réessayez dans une minute.'), {
+    throw new HttpProblem(problem(429, message), {
       'retry-after': String(PERIOD_SECONDS),
     })
   }
@@ -26,7 +31,12 @@ export async function enforceLimit(limiter: RateLimit | undefined, key: string) 
 // colleague out of signing in from another address, and one office behind a NAT is not
 // throttled as a whole. Cloudflare sets cf-connecting-ip at the edge; callers cannot forge it.
 export const limitSignIn = (c: Context<AppEnv>, email: string, purpose = 'login') =>
-  enforceLimit(c.env.LOGIN_LIMITER, `${purpose}:${clientIp(c)}:${email.toLowerCase()}`)
+  enforceLimit(
+    c.env.LOGIN_LIMITER,
+    `${purpose}:${clientIp(c)}:${email.toLowerCase()}`,
+    // At sign-in, the lock this mentions may outlast the one-minute window.
+    purpose === 'login' ? SIGN_IN_THROTTLED : undefined,
+  )
 
 // API: per user for sessions; an integration token counts apart from its user's web sessions.
 // Test runs only (ENVIRONMENT=test): the key also carries the client IP. Every test file signs in

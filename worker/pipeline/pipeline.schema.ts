@@ -66,8 +66,11 @@ export const PipelineAnalytics = z.object({
   ),
   // Average days spent in a stage, over stays that ended in the window (null: none ended).
   averageDaysInStage: z.array(z.object({ stage, days: z.number().nullable(), stays: z.number().int() })),
+  // The weighted pipeline (weighted-pipeline.ts, the dashboard's figure too): organisations not
+  // yet signed, amount × stage probability; openAmount is the same organisations unweighted.
   forecast: z.object({
     amount: z.string(),
+    openAmount: z.string(),
     byStage: z.array(z.object({ stage, amount: z.string(), probabilityPercent: z.number(), weighted: z.string() })),
   }),
 })

@@ -1,7 +1,7 @@
 // The pipeline board (columns with counts, totals and the first cards) and its analytics, both
 // within the caller's scope and the organisation list's filters.
 import { sql } from 'drizzle-orm'
-import { fromCents, sumMoney, toCents } from '../shared/money.ts'
+import { fromCents, toCents } from '../shared/money.ts'
 import { isUnfiltered, stageTotals } from '../organisations/stage-totals.ts'
 import type { Db } from '../db/client.ts'
 import { organisations } from '../db/schema.ts'
@@ -9,6 +9,7 @@ import { PIPELINE_STAGES, type PipelineStage } from '../db/enums.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 import { listOrganisations, organisationFilters } from '../organisations/organisation.service.ts'
 import { STAGE_PROBABILITY_PERCENT, type PipelineAnalyticsQuery, type PipelineBoardQuery } from './pipeline.schema.ts'
+import { weightedPipeline } from './weighted-pipeline.ts'
 
 async function totalsByStage(db: Db, user: AuthUser, q: Partial<PipelineBoardQuery>) {
   // Unfiltered (the board's and analytics' default view): the totals the database keeps (0008),
@@ -97,12 +98,7 @@ export async function pipelineAnalytics(db: Db, user: AuthUser, q: PipelineAnaly
     group by stage`)
   const stayByStage = new Map(stays.rows.map((r) => [r.stage, r]))
 
-  const byStageForecast = funnel.map((f) => ({
-    stage: f.stage,
-    amount: f.amount,
-    probabilityPercent: STAGE_PROBABILITY_PERCENT[f.stage],
-    weighted: f.weighted,
-  }))
+  const pipeline = weightedPipeline(funnel)
 
   return {
     from: from.toISOString(),
@@ -123,6 +119,6 @@ export async function pipelineAnalytics(db: Db, user: AuthUser, q: PipelineAnaly
       const s = stayByStage.get(stage)
       return { stage, days: s?.days != null ? Number(s.days) : null, stays: s?.stays ?? 0 }
     }),
-    forecast: { amount: sumMoney(byStageForecast.map((f) => f.weighted)), byStage: byStageForecast },
+    forecast: { amount: pipeline.weighted, openAmount: pipeline.openAmount, byStage: pipeline.byStage },
   }
 }
