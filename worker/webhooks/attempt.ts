@@ -4,6 +4,7 @@ import { sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { webhookDeliveries, type webhookMessages, type webhooks } from '../db/schema.ts'
 import type { Env } from '../env.ts'
+import type { DeliverEnv } from '../notifications/delivery.service.ts'
 import { notifyAdminsDisabled, recordFailure, recordSuccess } from './endpoint-health.ts'
 import { type AttemptOutcome, postOnce } from './http-post.ts'
 import { nextRetryDelaySeconds } from './retry-schedule.ts'
@@ -14,7 +15,7 @@ import { refuseWebhookUrl, urlPolicy } from './url-guard.ts'
 export type MessageRow = typeof webhookMessages.$inferSelect
 export type WebhookRow = typeof webhooks.$inferSelect
 export type AttemptResult = AttemptOutcome & { deliveryId: string; nextAttemptAt: Date | null }
-type AttemptEnv = Pick<Env, 'WEBHOOK_SECRET_KEY' | 'ENVIRONMENT' | 'APP_URL' | 'NOTIFICATION_HUB'>
+type AttemptEnv = Pick<Env, 'WEBHOOK_SECRET_KEY' | 'ENVIRONMENT' | 'APP_URL'> & DeliverEnv
 
 export async function liveSecrets(env: AttemptEnv, hook: WebhookRow, now = Date.now()) {
   const secrets = [await openSecret(env, hook.secret)]

@@ -1,13 +1,13 @@
 // An endpoint's health: a success clears its failure streak; 410 Gone, or failing without a single
 // success for 5 days, disables it and tells every admin (a notification linking to its page).
 import { and, eq, sql } from 'drizzle-orm'
-import { users, webhooks } from '../db/schema.ts'
-import type { Env } from '../env.ts'
-import { pushToUser, storeNotifications, toNotificationDto } from '../notifications/notification.service.ts'
+import type { Db } from '../db/client.ts'
+import { webhooks } from '../db/schema.ts'
+import { notifyAdmins } from '../notifications/catalogue.ts'
+import type { DeliverEnv } from '../notifications/delivery.service.ts'
 import type { TxOrDb } from '../shared/tx.ts'
 
 export const DISABLE_AFTER_FAILING_DAYS = 5
-export const WEBHOOK_DISABLED_NOTIFICATION = 'webhook.disabled'
 export type DisabledReason = 'gone' | 'failing'
 
 const REASON_TEXT: Record<DisabledReason, string> = {
@@ -38,29 +38,23 @@ export async function recordFailure(tx: TxOrDb, webhookId: string, gone: boolean
   return disabled.length ? reason : null
 }
 
+// Through the notification catalogue ('webhook.endpoint_disabled'): preferences, e-mail and live
+// push apply as for every other notice. Sent once per disabling (recordFailure's transition).
 export async function notifyAdminsDisabled(
-  tx: TxOrDb,
-  env: Pick<Env, 'NOTIFICATION_HUB'>,
+  db: Db,
+  env: DeliverEnv,
   hook: { id: string; url: string },
   reason: DisabledReason,
 ) {
-  const admins = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(and(eq(users.role, 'admin'), eq(users.isActive, true)))
-  const stored = await storeNotifications(
-    tx,
-    admins.map((a) => ({
-      userId: a.id,
-      type: WEBHOOK_DISABLED_NOTIFICATION,
-      priority: 'HIGH' as const,
-      title: 'Webhook désactivé',
-      message: `${hook.url} : ${REASON_TEXT[reason]}. Réactivez-le pour rejouer ce qu’il a manqué.`,
-      link: `/admin/webhooks/${hook.id}`,
-    })),
-  )
-  // Best effort: the notification is stored and listed on next load anyway.
-  await Promise.allSettled(
-    stored.map((n) => pushToUser(env, n.userId, { type: 'notification', notification: toNotificationDto(n) })),
-  )
+  const [row] = await db
+    .execute<{ failures: number }>(sql`
+    select count(*)::int as failures from webhook_deliveries d join webhooks w on w.id = d.webhook_id
+    where d.webhook_id = ${hook.id} and d.status = 'failed'
+      and d.created_at >= coalesce(w.failing_since, now() - interval '1 minute')`)
+    .then((r) => r.rows)
+  await notifyAdmins(db, env, 'webhook.endpoint_disabled', {
+    webhookId: hook.id,
+    url: `${hook.url} (${REASON_TEXT[reason]})`,
+    failures: Math.max(1, row?.failures ?? 1),
+  })
 }
