@@ -1,0 +1,152 @@
+// Webhooks benchmark: the app started as `npm start` does (in-memory PGlite, workerd with its
+// local Queues), one endpoint on a local receiver, 1,000 organisations created through the API.
+// Prints throughput and commit → receipt latency (commit = the event's occurredAt, stamped in the
+// write's transaction), then the floor measured in the same run: the same signed POSTs sent
+// straight from Node to the same receiver.
+//   node bench/webhooks.bench.ts [--events 1000] [--concurrency 8]
+import { fork, spawnSync } from 'node:child_process'
+import { rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { cpus, loadavg } from 'node:os'
+
+if (!process.execArgv.includes('--experimental-transform-types')) {
+  const r = spawnSync(process.execPath, ['--experimental-transform-types', '--no-warnings', ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  })
+  process.exit(r.status ?? 1)
+}
+
+const { WebhookReceiver } = await import('../tests/setup/webhook-receiver.ts')
+const { webhookHeaders } = await import('../worker/webhooks/signature.ts')
+const { percentiles } = await import('./stats.ts')
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1]! : fallback
+}
+const EVENTS = Number(arg('events', '1000'))
+const CONCURRENCY = Number(arg('concurrency', '8'))
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    })
+  })
+
+async function pool<T>(count: number, width: number, job: (i: number) => Promise<T>) {
+  let next = 0
+  const out: T[] = []
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < count) {
+        const i = next++
+        out[i] = await job(i)
+      }
+    }),
+  )
+  return out
+}
+
+const ip = () => `10.${(Math.random() * 250) | 0}.${(Math.random() * 250) | 0}.${1 + ((Math.random() * 250) | 0)}`
+const fmt = (n: number) => n.toFixed(0).padStart(8)
+
+const port = await freePort()
+const stateDir = `.wrangler/bench-webhooks-${port}`
+const app = fork('scripts/start.ts', ['--memory', '--quiet'], {
+  env: { ...process.env, PORT: String(port), CRM_TEST: '1', CRM_PERSIST_DIR: stateDir, DATABASE_URL: '' },
+  stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+})
+await new Promise<void>((resolve, reject) => {
+  app.on('message', (m) => m === 'ready' && resolve())
+  app.on('exit', (code) => reject(new Error(`the app exited during start-up (${code})`)))
+})
+const base = `http://localhost:${port}`
+const receiver = await new WebhookReceiver().start()
+
+try {
+  let cookie = ''
+  const call = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(base + path, {
+      method,
+      headers: { 'content-type': 'application/json', origin: base, cookie, 'cf-connecting-ip': ip() },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    })
+    const setCookie = res.headers.get('set-cookie')
+    if (setCookie) cookie = setCookie.split(';')[0]!
+    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> }
+  }
+  await call('POST', '/api/v1/auth/login', { email: 'admin@demo.crm', password: 'Demo-Password-2026' })
+  const hook = await call('POST', '/api/v1/webhooks', { url: receiver.url('/bench'), events: ['organisation.created'] })
+  if (hook.status !== 201) throw new Error(`endpoint not created: ${JSON.stringify(hook.body)}`)
+
+  console.log(
+    `webhooks benchmark: ${EVENTS} events, ${CONCURRENCY} writers, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`,
+  )
+  const started = Date.now()
+  const created = await pool(EVENTS, CONCURRENCY, async (i) => {
+    const res = await call('POST', '/api/v1/organisations', {
+      name: `Bench webhook ${port}-${i}`,
+      type: 'INVESTISSEUR',
+    })
+    if (res.status !== 201) throw new Error(`create failed: ${res.status}`)
+    return Date.now()
+  })
+  const writesDone = Math.max(...created)
+  const deadline = Date.now() + 15 * 60_000
+  const unique = () =>
+    new Set(
+      receiver
+        .at('/bench')
+        .filter((r) => r.status === 200)
+        .map((r) => r.headers['webhook-id']),
+    ).size
+  while (unique() < EVENTS && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250))
+  const got = receiver.at('/bench')
+  const firstById = new Map<string, { at: number; occurredAt: number }>()
+  for (const r of got) {
+    const id = r.headers['webhook-id']!
+    if (!firstById.has(id)) firstById.set(id, { at: r.at, occurredAt: Date.parse(JSON.parse(r.body).occurredAt) })
+  }
+  const latencies = [...firstById.values()].map((v) => v.at - v.occurredAt)
+  const lastReceipt = Math.max(...[...firstById.values()].map((v) => v.at))
+  const [p50, p95, p99, max] = percentiles(latencies)
+  const seconds = (lastReceipt - started) / 1000
+  console.log(`\nthrough the app (API write → outbox → EVENTS queue → WEBHOOKS queue → signed POST)`)
+  console.log(
+    `  received ${firstById.size}/${EVENTS} distinct events (${got.length} requests, duplicates ${got.length - firstById.size})`,
+  )
+  console.log(
+    `  writes done in ${((writesDone - started) / 1000).toFixed(1)} s, last receipt at ${seconds.toFixed(1)} s`,
+  )
+  console.log(`  throughput ${(firstById.size / seconds).toFixed(1)} events/s end to end`)
+  console.log(`  commit → receipt (ms)   p50${fmt(p50)}   p95${fmt(p95)}   p99${fmt(p99)}   max${fmt(max)}`)
+
+  // Floor: the same signed POST straight from Node to the same receiver, as many, as wide.
+  const secret = String(hook.body.secret)
+  const body = got[0]!.body
+  const floorStart = Date.now()
+  const floor = await pool(EVENTS, CONCURRENCY, async () => {
+    const t0 = performance.now()
+    const id = crypto.randomUUID()
+    await fetch(receiver.url('/floor'), {
+      method: 'POST',
+      headers: await webhookHeaders([secret], id, Math.floor(Date.now() / 1000), body),
+      body,
+    }).then((r) => r.text())
+    return performance.now() - t0
+  })
+  const floorSeconds = (Date.now() - floorStart) / 1000
+  const [f50, f95] = percentiles(floor)
+  console.log(`\nfloor (signed POST from Node to the receiver, no app)`)
+  console.log(
+    `  throughput ${(EVENTS / floorSeconds).toFixed(1)} events/s; latency p50 ${f50.toFixed(1)} ms, p95 ${f95.toFixed(1)} ms`,
+  )
+  console.log(`  ratio app / floor: p50 ${(p50 / f50).toFixed(0)}×, p95 ${(p95 / f95).toFixed(0)}×`)
+} finally {
+  await receiver.stop()
+  app.kill('SIGTERM')
+  await new Promise((r) => app.once('exit', r))
+  rmSync(stateDir, { recursive: true, force: true })
+}
