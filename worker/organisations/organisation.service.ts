@@ -12,12 +12,12 @@ import { applyStageChange } from '../pipeline/stage-change.ts'
 import { resolveUser, userName } from '../shared/owner.ts'
 import { isUuid, type TxOrDb } from '../shared/tx.ts'
 import { escapeLike } from '../shared/like.ts'
-import { STALE_AFTER_DAYS, type OrganisationInput, type OrganisationListQuery } from './organisation.schema.ts'
+import type { OrganisationInput, OrganisationListQuery } from './organisation.schema.ts'
+import { isStale, isStaleSql } from './stale.ts'
 
 type Row = typeof organisations.$inferSelect
 
 export function toOrganisationDto(row: Row & { ownerName?: string | null }) {
-  const staleSince = Date.now() - STALE_AFTER_DAYS * 86400_000
   return {
     id: row.id,
     name: row.name,
@@ -39,7 +39,7 @@ export function toOrganisationDto(row: Row & { ownerName?: string | null }) {
     isActive: row.isActive,
     stageChangedAt: iso(row.stageChangedAt)!,
     lastContactAt: iso(row.lastContactAt),
-    isStale: row.pipelineStage !== 'SIGNE' && new Date(row.stageChangedAt).getTime() < staleSince,
+    isStale: isStale(row),
     createdAt: iso(row.createdAt)!,
     updatedAt: iso(row.updatedAt)!,
   }
@@ -71,11 +71,7 @@ export function organisationFilters(user: AuthUser, q: Partial<OrganisationListQ
       ),
     )
   }
-  if (q.stale === 'true') {
-    conds.push(
-      sql`${organisations.pipelineStage} <> 'SIGNE' and ${organisations.stageChangedAt} < now() - make_interval(days => ${STALE_AFTER_DAYS})`,
-    )
-  }
+  if (q.stale === 'true') conds.push(isStaleSql())
   return and(...conds.filter(Boolean))
 }
 
