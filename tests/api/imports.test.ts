@@ -1,6 +1,6 @@
 // Imports through the real stack: upload, mapping, dry run, background run, report, undo.
 import { describe, expect, test } from 'vitest'
-import { as } from '../setup/api-client.ts'
+import { as, eventually } from '../setup/api-client.ts'
 import { download, fixture, readWorkbook, settled, upload } from './imports.helpers.ts'
 
 const orgsByName = async (name: string) => {
@@ -83,6 +83,14 @@ describe('importing organisations from a French Excel CSV', () => {
     const me = (await manager.get('/api/v1/auth/me')).body
     expect(sge.ownerId).toBe(me.id)
     expect(await orgsByName('SGE doublon')).toEqual([])
+    // One "Import terminé" notification for the importer, not one per row.
+    const notes = await eventually(async () => {
+      const list = (await manager.get('/api/v1/notifications')).body.data as any[]
+      const mine = list.filter((n) => n.link === `/imports/${importId}`)
+      return mine.length ? mine : null
+    })
+    expect(notes).toEqual([expect.objectContaining({ type: 'import.completed', title: 'Import terminé' })])
+    expect(notes[0].message).toContain('clients.csv : 3 créé(s)')
     const history = (await manager.get(`/api/v1/organisations/${sge.id}/history`)).body.data
     expect(history[0]).toMatchObject({
       action: 'imported',
