@@ -124,6 +124,25 @@ describe('event-driven types reach the record’s readers, never the actor', () 
   })
 })
 
+describe('live dashboards', () => {
+  test('the record’s other watchers (admins here) are told it changed, without a notification', async () => {
+    const u = await demoUsers()
+    const hub = e.NOTIFICATION_HUB.get(e.NOTIFICATION_HUB.idFromName(u.admin!.id))
+    const res = await hub.fetch('https://hub/ws', { headers: { upgrade: 'websocket', 'x-hub-user': u.admin!.id } })
+    const ws = res.webSocket!
+    ws.accept()
+    const messages: { type: string; event?: string }[] = []
+    ws.addEventListener('message', (m) => messages.push(JSON.parse(String(m.data))))
+    const org = await orgOf('sales@demo.crm')
+    const id = await deliver('organisation.updated', u.sales!, { organisation: orgRef(org), changes: {} })
+    const end = Date.now() + 5000
+    while (!messages.some((m) => m.type === 'changed') && Date.now() < end) await new Promise((r) => setTimeout(r, 20))
+    expect(messages.find((m) => m.type === 'changed')).toEqual({ type: 'changed', event: 'organisation.updated' })
+    expect(await ofEvent(id)).toEqual([])
+    ws.close()
+  })
+})
+
 describe('time-based types come from the daily run, once per record and period', () => {
   const ids: Record<string, string> = {}
   const days = (n: number) => sql`now() - make_interval(days => ${n})`
