@@ -49,12 +49,15 @@ beforeAll(async () => {
       DATABASE_URL: pg.databaseUrl,
       DB_WS_PROXY: '',
     },
-    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
   let output = ''
-  app.stdout?.on('data', (d) => {
+  // The app's logs (503s logged as errors, on purpose here) are kept for a failed start only.
+  const keep = (d: Buffer) => {
     output = (output + d).slice(-2000)
-  })
+  }
+  app.stdout?.on('data', keep)
+  app.stderr?.on('data', keep)
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the app did not start within 400 s:\n${output}`)), 400_000)
     app!.on('message', (m) => {
