@@ -175,4 +175,7 @@ test('with the database stopped under traffic: 503s and the page message, then r
       name,
     ).toHaveLength(1)
   expect(new Set(stored).size).toBe(stored.length)
+  console.info(
+    `fault: ${statuses.length} writes, ${acknowledged.length} acknowledged (all stored once), ${refusals.length} answered 503, ${stored.length - acknowledged.length} stored unacknowledged`,
+  )
 })
