@@ -108,6 +108,8 @@ export function registerAuthRoutes(api: Api) {
       })
       setSessionCookie(c, token)
       const signedIn = await userFromSession(db, token)
+      // "Sign out everywhere" from another device may revoke this session before it is read back.
+      if (!signedIn) throw badCredentials()
       c.set('user', signedIn)
       await audit(c, 'auth.login', { targetType: 'user', targetId: user.id })
       if (signedIn?.sessionId) {

@@ -10,6 +10,7 @@ import { SessionDto } from './auth.schema.ts'
 import { describeDevice } from './device.ts'
 import { clearSessionCookie } from './session-cookie.ts'
 import { closeSessionSockets } from '../notifications/security.ts'
+import { isUuid } from '../shared/tx.ts'
 
 const tags = ['Auth']
 
@@ -57,7 +58,7 @@ export function registerSessionRoutes(api: Api) {
     async (c) => {
       const me = c.var.user
       const { id } = c.req.valid('param')
-      if (!/^[0-9a-f-]{36}$/i.test(id) || !(await revokeSession(c.get('db'), id, me.id))) throw notFound()
+      if (!isUuid(id) || !(await revokeSession(c.get('db'), id, me.id))) throw notFound()
       await closeSessionSockets(c.env, me.id, { only: [id] })
       if (id === me.sessionId) clearSessionCookie(c)
       await audit(c, 'auth.session_revoked', { targetType: 'session', targetId: id })

@@ -9,10 +9,11 @@ import { organisationFilters } from '../organisations/organisation.service.ts'
 import { stageTotals } from '../organisations/stage-totals.ts'
 import { weightedPipeline } from '../pipeline/weighted-pipeline.ts'
 import { iso } from '../shared/cursor.ts'
+import { sumMoneySql } from '../shared/money.ts'
 
 const RECENT = 10
 const MONTHS = 6
-const money = (column: unknown) => sql<string>`coalesce(sum(${column}), 0)::numeric(16,2)::text`
+const money = sumMoneySql
 const liveOrg = (column: unknown) =>
   sql`exists (select 1 from ${organisations} o where o.id = ${column} and o.deleted_at is null)`
 

@@ -1,7 +1,7 @@
 // The pipeline board (columns with counts, totals and the first cards) and its analytics, both
 // within the caller's scope and the organisation list's filters.
 import { sql } from 'drizzle-orm'
-import { fromCents, toCents } from '../shared/money.ts'
+import { fromCents, sumMoneySql, toCents } from '../shared/money.ts'
 import { isUnfiltered, stageTotals } from '../organisations/stage-totals.ts'
 import type { Db } from '../db/client.ts'
 import { organisations } from '../db/schema.ts'
@@ -25,9 +25,9 @@ async function totalsByStage(db: Db, user: AuthUser, q: Partial<PipelineBoardQue
     .select({
       stage: organisations.pipelineStage,
       count: sql<number>`count(*)::int`,
-      amount: sql<string>`coalesce(sum(${organisations.amount}), 0)::numeric(16,2)::text`,
+      amount: sumMoneySql(organisations.amount),
       // Amount × probability in SQL numeric: money never goes through a float.
-      weighted: sql<string>`(coalesce(sum(${organisations.amount}), 0) * ${probabilityCase} / 100)::numeric(16,2)::text`,
+      weighted: sql<string>`round(coalesce(sum(${organisations.amount}), 0) * ${probabilityCase} / 100, 2)::text`,
     })
     .from(organisations)
     .where(organisationFilters(user, q))
