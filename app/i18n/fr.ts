@@ -530,7 +530,7 @@ export const fr = {
   'password.reset.submit': 'Enregistrer le mot de passe',
   'password.reset.noToken': 'Ce lien est incomplet.',
   'password.reset.again': 'Demander un nouveau lien',
-  'password.rules': 'Au moins 12 caractères, et pas votre adresse e-mail.',
+  'password.rules': 'Au moins {min} caractères, et pas votre adresse e-mail.',
   'password.new': 'Nouveau mot de passe',
   'password.confirm': 'Confirmez le nouveau mot de passe',
   'password.current': 'Mot de passe actuel',

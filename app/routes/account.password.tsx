@@ -3,6 +3,7 @@
 import { Form, redirect, useActionData, useNavigation } from 'react-router'
 import type { Route } from './+types/account.password'
 import { t } from '../i18n/fr'
+import { PASSWORD_MIN_LENGTH } from '../../worker/auth/password-policy'
 import { Field } from '../components/field'
 import { apiSubmit } from '../lib/api.server'
 import { errorsByField } from '../lib/actions.server'
@@ -45,7 +46,7 @@ export default function ChangePassword() {
         </p>
       ) : null}
       <Form method="post" className={`${card} space-y-4 p-4`} noValidate>
-        <p className={`${muted} text-sm`}>{t('password.rules')}</p>
+        <p className={`${muted} text-sm`}>{t('password.rules', { min: PASSWORD_MIN_LENGTH })}</p>
         {error ? (
           <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
             {error}
@@ -64,7 +65,7 @@ export default function ChangePassword() {
           name="newPassword"
           type="password"
           autoComplete="new-password"
-          minLength={12}
+          minLength={PASSWORD_MIN_LENGTH}
           error={data?.errors?.newPassword}
           required
         />

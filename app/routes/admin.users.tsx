@@ -4,6 +4,7 @@ import { useState } from 'react'
 import { useFetcher } from 'react-router'
 import type { Route } from './+types/admin.users'
 import { labels, t } from '../i18n/fr'
+import { PASSWORD_MIN_LENGTH } from '../../worker/auth/password-policy'
 import { apiJson } from '../lib/api.server'
 import { submit, type Answer } from '../lib/actions.server'
 import { formatDateTime } from '../lib/format'
@@ -135,7 +136,7 @@ function CreateUser({ teams }: { teams: Team[] }) {
               name="password"
               type="password"
               autoComplete="new-password"
-              hint={t('password.rules')}
+              hint={t('password.rules', { min: PASSWORD_MIN_LENGTH })}
               error={errors.password}
               required
             />

@@ -2,6 +2,7 @@
 import { Form, Link, redirect, useActionData, useNavigation } from 'react-router'
 import type { Route } from './+types/password.reset'
 import { t } from '../i18n/fr'
+import { PASSWORD_MIN_LENGTH } from '../../worker/auth/password-policy'
 import { Field } from '../components/field'
 import { apiSubmit } from '../lib/api.server'
 import { errorsByField } from '../lib/actions.server'
@@ -42,7 +43,7 @@ export default function ResetPassword({ loaderData }: Route.ComponentProps) {
           </p>
         ) : (
           <Form method="post" className="space-y-4" noValidate>
-            <p className={`${muted} text-sm`}>{t('password.rules')}</p>
+            <p className={`${muted} text-sm`}>{t('password.rules', { min: PASSWORD_MIN_LENGTH })}</p>
             {error ? (
               <p
                 role="alert"
@@ -60,7 +61,7 @@ export default function ResetPassword({ loaderData }: Route.ComponentProps) {
               name="password"
               type="password"
               autoComplete="new-password"
-              minLength={12}
+              minLength={PASSWORD_MIN_LENGTH}
               error={data?.errors?.password}
               required
             />
