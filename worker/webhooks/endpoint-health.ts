@@ -15,8 +15,12 @@ const REASON_TEXT: Record<DisabledReason, string> = {
   failing: `aucune livraison réussie depuis ${DISABLE_AFTER_FAILING_DAYS} jours`,
 }
 
+// Written at most once a minute while healthy: concurrent deliveries to one busy endpoint would
+// otherwise queue up on its row lock.
 export async function recordSuccess(tx: TxOrDb, webhookId: string) {
-  await tx.execute(sql`update webhooks set last_success_at = now(), failing_since = null where id = ${webhookId}`)
+  await tx.execute(sql`update webhooks set last_success_at = now(), failing_since = null
+    where id = ${webhookId}
+      and (failing_since is not null or last_success_at is null or last_success_at < now() - interval '1 minute')`)
 }
 
 // Returns the reason the endpoint was disabled by this failure, if it was.
