@@ -1,0 +1,114 @@
+// Phone benchmark: time to interactive (React hydrated) of the kanban, organisations and
+// dashboard on a 390×844 phone with the CPU slowed 4× (a mid-range phone, CDP
+// Emulation.setCPUThrottlingRate), against the floor of the same visit: the HTML's first byte and
+// last byte, so the client-side share shows. Aim: TTI under 1 s (issue 15).
+//   node bench/phone.bench.ts                 starts the app (production build, in-memory database)
+//   BASE_URL=http://localhost:8787 node bench/phone.bench.ts --runs 9
+import { fork, type ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+import { existsSync } from 'node:fs'
+import { loadavg } from 'node:os'
+import { chromium, type Page } from 'playwright-core'
+import { percentiles } from './stats.ts'
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1]! : fallback
+}
+const RUNS = Number(arg('runs', '7'))
+const SCREENS = { kanban: '/pipeline/kanban', organisations: '/organisations', dashboard: '/' }
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    })
+  })
+
+async function startApp(): Promise<{ url: string; child?: ChildProcess }> {
+  if (process.env.BASE_URL) return { url: process.env.BASE_URL }
+  const port = await freePort()
+  const child = fork('scripts/start.ts', ['--memory', '--quiet'], {
+    env: { ...process.env, PORT: String(port), CRM_PERSIST_DIR: `.wrangler/bench-phone-${port}`, DATABASE_URL: '' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  })
+  await new Promise<void>((resolve, reject) => {
+    child.on('message', (m) => m === 'ready' && resolve())
+    child.on('exit', (code) => reject(new Error(`the app exited during start-up (code ${code})`)))
+  })
+  return { url: `http://localhost:${port}`, child }
+}
+
+async function executablePath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH
+  if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium'
+  return (await import('@sparticuz/chromium')).default.executablePath()
+}
+
+// One visit: navigation timing of the document and the moment React marked the page hydrated.
+async function visit(page: Page, path: string) {
+  await page.goto(path)
+  await page.waitForFunction(() => (window as unknown as { __tti?: number }).__tti !== undefined)
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming
+    return { ttfb: nav.responseStart, html: nav.responseEnd, tti: (window as unknown as { __tti: number }).__tti }
+  })
+}
+
+async function main() {
+  const { url, child } = await startApp()
+  const browser = await chromium.launch({
+    executablePath: await executablePath(),
+    headless: true,
+    args: ['--no-sandbox'],
+  })
+  try {
+    const context = await browser.newContext({
+      baseURL: url,
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      deviceScaleFactor: 2,
+      locale: 'fr-FR',
+    })
+    // Records when the app's root effect sets data-hydrated (the browser tests' "interactive").
+    await context.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        if (document.documentElement.dataset.hydrated === 'true') {
+          ;(window as unknown as { __tti: number }).__tti = performance.now()
+          obs.disconnect()
+        }
+      }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-hydrated'] })
+    })
+    const page = await context.newPage()
+    await page.goto('/login')
+    await page.getByLabel('E-mail').fill('admin@demo.crm')
+    await page.getByLabel('Mot de passe').fill('Demo-Password-2026')
+    await page.getByRole('button', { name: 'Se connecter' }).click()
+    await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+    const cdp = await context.newCDPSession(page)
+    console.log(`phone 390×844, ${RUNS} visits per screen after one warm-up, load average ${loadavg()[0]!.toFixed(1)}`)
+    console.log(
+      `${'screen'.padEnd(15)}${'cpu'.padEnd(6)}${'ttfb p50'.padStart(10)}${'html p50'.padStart(10)}${'tti p50'.padStart(10)}${'tti p95'.padStart(10)}   (ms)`,
+    )
+    for (const rate of [1, 4]) {
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate })
+      for (const [name, path] of Object.entries(SCREENS)) {
+        await visit(page, path)
+        const runs = []
+        for (let i = 0; i < RUNS; i++) runs.push(await visit(page, path))
+        const [ttfb] = percentiles(runs.map((r) => r.ttfb))
+        const [html] = percentiles(runs.map((r) => r.html))
+        const [tti, tti95] = percentiles(runs.map((r) => r.tti))
+        const f = (n: number) => n.toFixed(0).padStart(10)
+        console.log(`${name.padEnd(15)}${`${rate}×`.padEnd(6)}${f(ttfb)}${f(html)}${f(tti)}${f(tti95)}`)
+      }
+    }
+  } finally {
+    await browser.close()
+    child?.kill('SIGTERM')
+  }
+}
+
+await main()
