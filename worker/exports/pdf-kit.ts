@@ -2,7 +2,7 @@
 // document uses, so a one-page sheet weighs a few kilobytes), text fitted to a width, tables
 // whose header repeats on each page, and the "Page n / N" footer drawn once the count is known.
 import fontkit from '@pdf-lib/fontkit'
-import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib'
+import { PDFDocument, type PDFFont, type PDFPage, type RGB, rgb } from 'pdf-lib'
 import { INTER_BOLD, INTER_REGULAR } from './fonts.generated.ts'
 
 export const A4 = { width: 595.28, height: 841.89 } as const
@@ -87,35 +87,66 @@ export function drawTable(rows: Iterable<string[]>, o: TableOptions) {
     y -= rowHeight
   }
   header()
+  let layer = new RawLayer(page, font)
   for (const cells of rows) {
     if (y - rowHeight < MARGIN + 20) {
+      layer.flush()
       page = o.newPage()
       y = A4.height - MARGIN
       header()
+      layer = new RawLayer(page, font)
     }
     stripe = !stripe
-    if (stripe)
-      page.drawRectangle({
-        x: MARGIN,
-        y: y - rowHeight + 3,
-        width: A4.width - 2 * MARGIN,
-        height: rowHeight,
-        color: STRIPE,
-      })
+    if (stripe) layer.rect(MARGIN, y - rowHeight + 3, A4.width - 2 * MARGIN, rowHeight, STRIPE)
     let x = MARGIN + 3
     for (let i = 0; i < o.columns.length; i++) {
       const c = o.columns[i]!
       const text = fitText(cells[i] ?? '', font, size, c.width - 6)
       if (text) {
         const dx = c.align === 'right' ? c.width - 6 - font.widthOfTextAtSize(text, size) : 0
-        page.drawText(text, { x: x + dx, y: y - size, size, font, color: INK })
+        layer.text(text, x + dx, y - size, size, INK)
       }
       x += c.width
     }
     y -= rowHeight
   }
+  layer.flush()
   return { page, y }
 }
+
+// A table's rows as content-stream text, one page at a time: pdf-lib's drawText builds a dozen
+// operator objects per cell (and a graphics state push/pop), most of a long report's time.
+class RawLayer {
+  private readonly ops: string[] = []
+  private readonly key: string
+  private readonly page: PDFPage
+  private readonly font: PDFFont
+
+  constructor(page: PDFPage, font: PDFFont) {
+    this.page = page
+    this.font = font
+    this.key = page.node.newFontDictionary(font.name, font.ref).asString()
+  }
+
+  text(s: string, x: number, y: number, size: number, c: RGB) {
+    const hex = this.font.encodeText(s).toString()
+    this.ops.push(`BT ${this.key} ${size} Tf ${colour(c)} rg ${x.toFixed(2)} ${y.toFixed(2)} Td ${hex} Tj ET`)
+  }
+
+  rect(x: number, y: number, w: number, h: number, c: RGB) {
+    this.ops.push(`${colour(c)} rg ${x.toFixed(2)} ${y.toFixed(2)} ${w.toFixed(2)} ${h.toFixed(2)} re f`)
+  }
+
+  flush() {
+    if (!this.ops.length) return
+    const context = this.page.doc.context
+    const stream = context.flateStream(`q\n${this.ops.join('\n')}\nQ\n`)
+    this.page.node.addContentStream(context.register(stream))
+    this.ops.length = 0
+  }
+}
+
+const colour = (c: RGB) => `${c.red.toFixed(3)} ${c.green.toFixed(3)} ${c.blue.toFixed(3)}`
 
 export function drawFooters(doc: Doc, left: string) {
   const pages = doc.pdf.getPages()

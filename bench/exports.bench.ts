@@ -1,0 +1,197 @@
+// Export benchmark on the 100,000-organisation seed: each format built by the export service
+// itself (the list service's pages through the Neon driver and the wire server, then CSV, the
+// streamed workbook with charts, or the PDF), timed with its peak memory, and the physical
+// floor of the CSV measured on the same database in the same run: COPY (…) TO STDOUT WITH CSV
+// of the same rows (PGlite's COPY to a blob, no wire in between), and a plain SELECT of them
+// through the same driver (the wire floor).
+//   node bench/exports.bench.ts                         data dir /tmp/crm-bench-exports (seeded once)
+//   node bench/exports.bench.ts --data-dir .data/bench  reuse the search benchmark's seed
+// The database runs in a child process, so this process's memory is the export's own.
+import { fork, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+
+if (!process.execArgv.includes('--experimental-transform-types')) {
+  const r = spawnSync(
+    process.execPath,
+    ['--experimental-transform-types', '--no-warnings', '--expose-gc', ...process.argv.slice(1)],
+    { stdio: 'inherit' },
+  )
+  process.exit(r.status ?? 1)
+}
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i >= 0 ? process.argv[i + 1]! : fallback
+}
+const DATA_DIR = arg('data-dir', '/tmp/crm-bench-exports')
+const ORGANISATIONS = Number(arg('organisations', '100000'))
+
+const COPY_SQL = `COPY (select o.name, o.type, o.category, o.pipeline_stage, o.amount, o.city, o.country, o.email,
+  o.phone, u.name, o.is_active, o.last_contact_at, o.created_at from organisations o left join users u on u.id = o.owner_id
+  where o.deleted_at is null order by o.name, o.id) TO '/dev/blob' WITH CSV`
+
+// Child roles: COPY on the data dir; or the database served over the wire (as `npm start` does).
+if (process.argv.includes('--copy-child')) {
+  const { PGlite } = await import('@electric-sql/pglite')
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm')
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent')
+  const db = await PGlite.create({ dataDir: DATA_DIR, extensions: { pg_trgm, unaccent } })
+  const times: number[] = []
+  let bytes = 0
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now()
+    const r = await db.query(COPY_SQL)
+    times.push(performance.now() - started)
+    bytes = r.blob?.size ?? 0
+  }
+  await db.close()
+  process.send!({ ms: Math.min(...times), bytes })
+  process.exit(0)
+}
+if (process.argv.includes('--db-child')) {
+  const { startLocalDb } = await import('../scripts/local-db.ts')
+  const local = await startLocalDb({ dataDir: DATA_DIR })
+  process.send!({ databaseUrl: local.databaseUrl, wsProxy: local.wsProxy })
+  process.on('message', async () => {
+    await local.stop()
+    process.exit(0)
+  })
+  await new Promise(() => {})
+}
+
+const child = (flag: string) => fork(process.argv[1]!, [flag, '--data-dir', DATA_DIR], { execArgv: process.execArgv })
+const firstMessage = <T>(p: ReturnType<typeof child>) =>
+  new Promise<T>((resolve) => p.once('message', resolve as never))
+
+if (!existsSync(`${DATA_DIR}/PG_VERSION`)) {
+  console.log(`seeding ${ORGANISATIONS} organisations into ${DATA_DIR}…`)
+  const r = spawnSync(
+    process.execPath,
+    ['scripts/seed.ts', '--organisations', String(ORGANISATIONS), '--data-dir', DATA_DIR],
+    { stdio: 'inherit', env: { ...process.env, DATABASE_URL: '' } },
+  )
+  if (r.status !== 0) throw new Error('seed failed')
+}
+
+const copy = await firstMessage<{ ms: number; bytes: number }>(child('--copy-child'))
+const dbChild = child('--db-child')
+const conn = await firstMessage<{ databaseUrl: string; wsProxy: string }>(dbChild)
+
+const { sql } = await import('drizzle-orm')
+const { createDb } = await import('../worker/db/client.ts')
+const { effectivePermissions } = await import('../worker/permissions/matrix.ts')
+const { buildExport, countRows } = await import('../worker/exports/export.service.ts')
+const { FILTER_SCHEMAS } = await import('../worker/exports/export.schema.ts')
+const { INLINE_ROWS } = await import('../worker/exports/export-limits.ts')
+const { db, pool } = createDb({ DATABASE_URL: conn.databaseUrl, DB_WS_PROXY: conn.wsProxy })
+
+const [u] = (
+  await db.execute<{ id: string; email: string; name: string; team_id: string | null }>(
+    sql`select id, email, name, team_id from users where email = 'admin@demo.crm'`,
+  )
+).rows
+const admin = {
+  id: u!.id,
+  email: u!.email,
+  name: u!.name,
+  role: 'admin' as const,
+  teamId: u!.team_id,
+  mustChangePassword: false,
+  permissions: effectivePermissions('admin', []),
+  via: 'session' as const,
+}
+const filtersOf = (raw: Record<string, string>) => FILTER_SCHEMAS.organisations.parse(raw) as Record<string, unknown>
+
+// Filters whose row count is nearest a target (the seed spreads types, stages, categories).
+async function filtersNear(target: number) {
+  const types = ['INVESTISSEUR', 'FOURNISSEUR', 'DISTRIBUTEUR', 'EMETTEUR']
+  const stages = ['PROSPECT', 'QUALIFICATION', 'PROPOSITION', 'SIGNE']
+  const candidates: Record<string, string>[] = [{}]
+  for (const type of types) candidates.push({ type })
+  for (const stage of stages) candidates.push({ stage }, { type: 'INVESTISSEUR', stage })
+  for (const category of ['OPCVM', 'ETF', 'SCPI']) candidates.push({ category }, { category, stage: 'PROSPECT' })
+  candidates.push({ type: 'INVESTISSEUR', stage: 'SIGNE', category: 'OPCVM' }, { stage: 'SIGNE', category: 'ETF' })
+  let best = { raw: {} as Record<string, string>, n: 0 }
+  for (const raw of candidates) {
+    const n = await countRows(db, admin, 'organisations', filtersOf(raw))
+    if (Math.abs(n! - target) < Math.abs(best.n - target)) best = { raw, n: n! }
+  }
+  return best
+}
+
+type Run = { label: string; rows: number; ms: number; peakMb: number; bytes: number; target: number }
+const runs: Run[] = []
+
+async function measure(label: string, format: 'csv' | 'xlsx' | 'pdf', raw: Record<string, string>, target: number) {
+  globalThis.gc?.()
+  const base = process.memoryUsage()
+  const baseline = base.heapUsed + base.arrayBuffers
+  let peak = 0
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage()
+    peak = Math.max(peak, m.heapUsed + m.arrayBuffers - baseline)
+  }, 5)
+  const started = performance.now()
+  const built = await buildExport({
+    db,
+    user: admin,
+    entity: 'organisations',
+    format,
+    filters: filtersOf(raw),
+    firm: 'CRM Distribution',
+    filtersText: Object.entries(raw).map(([k, v]) => `${k} : ${v}`),
+  })
+  const ms = performance.now() - started
+  clearInterval(sampler)
+  const m = process.memoryUsage()
+  peak = Math.max(peak, m.heapUsed + m.arrayBuffers - baseline)
+  runs.push({ label, rows: built!.rowCount, ms, peakMb: peak / 2 ** 20, bytes: built!.body.size, target })
+}
+
+// The wire floor: the same rows and columns as plain SELECT through the same driver.
+async function selectFloor() {
+  const started = performance.now()
+  const r = await pool.query(COPY_SQL.replace(/^COPY \(/, '').replace(/\) TO '\/dev\/blob' WITH CSV$/, ''))
+  return { ms: performance.now() - started, rows: r.rowCount }
+}
+
+try {
+  await measure('warm-up (CSV, 1 page)', 'csv', { type: 'INVESTISSEUR', stage: 'SIGNE', category: 'OPCVM' }, 0)
+  runs.length = 0
+  const select = await selectFloor()
+  await measure('CSV, all organisations', 'csv', {}, 2000)
+  const tenK = await filtersNear(10_000)
+  const oneK = await filtersNear(1_000)
+  await measure(`Excel + charts ${JSON.stringify(tenK.raw)}`, 'xlsx', tenK.raw, 2000)
+  await measure('Excel + charts, all (background)', 'xlsx', {}, 15_000)
+  await measure(`PDF ${JSON.stringify(oneK.raw)}`, 'pdf', oneK.raw, 2000)
+  await measure(`PDF ${JSON.stringify(tenK.raw)}`, 'pdf', tenK.raw, 10_000)
+
+  console.log(`\nExport benchmark: PGlite (${DATA_DIR}), served over the wire to the Neon driver; admin scope`)
+  console.log(
+    `${'export'.padEnd(62)}${'rows'.padStart(8)}${'ms'.padStart(9)}${'target'.padStart(9)}${'peak MB'.padStart(9)}${'file KB'.padStart(9)}`,
+  )
+  for (const r of runs) {
+    console.log(
+      `${r.label.padEnd(62)}${String(r.rows).padStart(8)}${r.ms.toFixed(0).padStart(9)}${(`< ${r.target}`).padStart(9)}${r.peakMb.toFixed(1).padStart(9)}${(r.bytes / 1024).toFixed(0).padStart(9)}`,
+    )
+  }
+  const csv = runs[0]!
+  console.log(`\nCSV floor, same rows and columns, same database:`)
+  console.log(
+    `  COPY (…) TO STDOUT WITH CSV (in-process, best of 3)  ${copy.ms.toFixed(0).padStart(6)} ms  ${(copy.bytes / 1024).toFixed(0)} KB`,
+  )
+  console.log(
+    `  SELECT of the same rows through the driver         ${select.ms.toFixed(0).padStart(6)} ms  ${select.rows} rows`,
+  )
+  console.log(
+    `  export CSV / COPY = ${(csv.ms / copy.ms).toFixed(2)}   export CSV / SELECT = ${(csv.ms / select.ms).toFixed(2)}`,
+  )
+  console.log(
+    `\nInline limits (worker/exports/export-limits.ts): ${JSON.stringify(INLINE_ROWS)}; past them, the EXPORTS queue.`,
+  )
+  console.log('Peak MB: heap + array buffers above the idle baseline, sampled every 5 ms (the Worker has 128 MB).')
+} finally {
+  await pool.end()
+  dbChild.send('stop')
+}
