@@ -23,7 +23,8 @@ const arg = (name: string, fallback: string) => {
 }
 const SIZES = arg('sizes', '10000,100000').split(',').map(Number)
 const DATA_DIR = '.data/bench-imports'
-const ip = () => `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`
+const ip = () =>
+  `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`
 const freePort = () =>
   new Promise<number>((resolve) => {
     const srv = createServer().listen(0, '127.0.0.1', () => {
@@ -63,7 +64,11 @@ async function startApp() {
   })
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the app did not start within 300 s')), 300_000)
-    child.on('message', (m) => m === 'ready' && (clearTimeout(timer), resolve()))
+    child.on('message', (m) => {
+      if (m !== 'ready') return
+      clearTimeout(timer)
+      resolve()
+    })
     child.on('exit', (code) => reject(new Error(`the app exited during start-up (code ${code})`)))
   })
   const stop = () =>
@@ -91,10 +96,20 @@ async function importThroughApi(base: string, cookie: string, csv: string) {
   })
   if (start.status !== 202) throw new Error(`start: ${start.status} ${await start.text()}`)
   for (;;) {
-    const res = await fetch(`${base}/api/v1/imports/${created.id}`, { headers })
-    const body = (await res.json()) as { status: string; counts: Record<string, number> }
+    // The dev server reloads the Worker when a file of the tree changes (others work in it): retry.
+    const res = await fetch(`${base}/api/v1/imports/${created.id}`, { headers }).catch(() => null)
+    const body = (await res?.json().catch(() => null)) as { status: string; counts: Record<string, number> } | null
+    if (!body) {
+      await new Promise((r) => setTimeout(r, 500))
+      continue
+    }
     if (body.status === 'completed' || body.status === 'failed') {
-      return { total: performance.now() - started, upload: uploaded - started, status: body.status, counts: body.counts }
+      return {
+        total: performance.now() - started,
+        upload: uploaded - started,
+        status: body.status,
+        counts: body.counts,
+      }
     }
     await new Promise((r) => setTimeout(r, 100))
   }
@@ -109,11 +124,15 @@ async function bareInsert(orgs: Org[]) {
   const { db, pool } = createDb({ DATABASE_URL: local.databaseUrl, DB_WS_PROXY: local.wsProxy })
   const started = performance.now()
   for (let i = 0; i < orgs.length; i += 1000) {
-    const values = orgs.slice(i, i + 1000).map(
-      (o) =>
-        sql`(${`${o.name} bare`}, ${o.type}::organisation_type, ${o.email.replace('@', '@bare-')}, ${o.city}, ${o.amount.replace(',', '.')}::numeric)`,
+    const values = orgs
+      .slice(i, i + 1000)
+      .map(
+        (o) =>
+          sql`(${`${o.name} bare`}, ${o.type}::organisation_type, ${o.email.replace('@', '@bare-')}, ${o.city}, ${o.amount.replace(',', '.')}::numeric)`,
+      )
+    await db.execute(
+      sql`insert into organisations (name, type, email, city, amount) values ${sql.join(values, sql`, `)}`,
     )
-    await db.execute(sql`insert into organisations (name, type, email, city, amount) values ${sql.join(values, sql`, `)}`)
   }
   const ms = performance.now() - started
   await pool.end()
