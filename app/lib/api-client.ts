@@ -24,7 +24,7 @@ export async function api<T = unknown>(
     return { ok: false, status: res.status, problem }
   } catch (e) {
     if ((e as Error).name === 'AbortError') throw e
-    return { ok: false, status: 0, problem: { title: 'Network', status: 0 } }
+    return { ok: false, status: 0, problem: { type: 'about:blank', title: 'Network', status: 0 } }
   }
 }
 

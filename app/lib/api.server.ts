@@ -1,7 +1,8 @@
 // Loaders and actions reach data only through the Hono API, in-process (no HTTP hop).
 import { redirect, type AppLoadContext } from 'react-router'
+import { PASSWORD_CHANGE_REQUIRED, type Problem } from '../../worker/http/problem'
 
-export type Problem = { title: string; status: number; detail?: string; errors?: { path: string; message: string }[] }
+export type { Problem }
 
 export async function apiJson<T>(context: AppLoadContext, path: string, init: RequestInit = {}): Promise<T> {
   const res = await call(context, path, init)
@@ -32,10 +33,6 @@ function call(context: AppLoadContext, path: string, init: RequestInit) {
 async function throwProblem(res: Response): Promise<never> {
   if (res.status === 401) throw redirect('/login')
   const p = (await res.json().catch(() => ({ title: res.statusText, status: res.status }))) as Problem
-  if (res.status === 403 && p.detail?.includes('mot de passe')) throw redirect('/account/password')
+  if (p.type === PASSWORD_CHANGE_REQUIRED) throw redirect('/account/password')
   throw new Response(JSON.stringify(p), { status: res.status, headers: { 'content-type': 'application/json' } })
-}
-
-export function fieldErrors(problem: Problem | undefined): Record<string, string> {
-  return Object.fromEntries((problem?.errors ?? []).map((e) => [e.path, e.message]))
 }

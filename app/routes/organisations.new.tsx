@@ -1,7 +1,8 @@
 import { redirect, useActionData } from 'react-router'
 import type { Route } from './+types/organisations.new'
 import { requirePermission } from '../lib/guards.server'
-import { apiSubmit, fieldErrors } from '../lib/api.server'
+import { apiSubmit } from '../lib/api.server'
+import { errorsByField } from '../lib/actions.server'
 import { formToJson } from '../lib/forms'
 import { loadUsers } from '../lib/lookups.server'
 import { flashUrl } from '../lib/use-flash'
@@ -24,7 +25,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   const result = await apiSubmit<OrganisationDto>(context, '/api/v1/organisations', 'POST', form)
   if (!result.ok)
     return {
-      errors: fieldErrors(result.problem),
+      errors: errorsByField(result.problem),
       detail: result.problem.errors?.length ? undefined : result.problem.detail,
       values: form,
     }

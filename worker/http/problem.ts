@@ -47,6 +47,13 @@ export class HttpProblem extends Error {
   }
 }
 
+// The problem types a client acts on (the web app sends the user to the password form).
+export const PASSWORD_CHANGE_REQUIRED = '/problems/password-change-required'
+export const passwordChangeRequired = () =>
+  new HttpProblem(
+    problem(403, 'Vous devez changer votre mot de passe avant de continuer.', { type: PASSWORD_CHANGE_REQUIRED }),
+  )
+
 export const notFound = (detail = "Cette ressource n'existe pas.") => new HttpProblem(problem(404, detail))
 export const forbidden = (detail = "Vous n'avez pas le droit de faire cela.") => new HttpProblem(problem(403, detail))
 export const unauthorized = (detail = 'Authentification requise.') => new HttpProblem(problem(401, detail))

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
-import { forbidden, unauthorized, HttpProblem, problem } from '../http/problem.ts'
+import { forbidden, passwordChangeRequired, unauthorized } from '../http/problem.ts'
 import type { Access } from '../http/route-registry.ts'
 import { auditTrail } from '../audit/audit.ts'
 import { assertCleanInput } from './input-hygiene.ts'
@@ -24,13 +24,7 @@ export const authorize = (access: Access): MiddlewareHandler<AppEnv> =>
         'Réservé à la personne connectée (session du navigateur) : un jeton d’API ne peut pas gérer les sessions ni le mot de passe.',
       )
     }
-    if (user.mustChangePassword && !c.req.path.startsWith('/api/v1/auth/')) {
-      throw new HttpProblem(
-        problem(403, 'Vous devez changer votre mot de passe avant de continuer.', {
-          type: '/problems/password-change-required',
-        }),
-      )
-    }
+    if (user.mustChangePassword && !c.req.path.startsWith('/api/v1/auth/')) throw passwordChangeRequired()
     if (access !== 'authenticated' && !user.permissions.has(access)) throw forbidden()
     await assertCleanInput(c)
     await next()
