@@ -104,6 +104,24 @@ describe('serving and speed', () => {
     }
   })
 
+  test('a write drops the dashboards it changes (admins, its team, its owner) and keeps the others', async () => {
+    const users = ['admin', 'manager', 'sales', 'manager2', 'sales2'] as const
+    const cache = async (user: (typeof users)[number]) =>
+      (await (await as(user)).get('/api/v1/dashboard')).headers.get('x-cache')
+    for (const u of users) await cache(u)
+    for (const u of users) expect(await cache(u), u).toBe('HIT')
+    const sales = await as('sales')
+    expect((await sales.post('/api/v1/organisations', { name: unique('Tableau'), type: 'INVESTISSEUR' })).status).toBe(
+      201,
+    )
+    const after = Object.fromEntries(await Promise.all(users.map(async (u) => [u, await cache(u)])))
+    expect(after).toEqual({ admin: 'MISS', manager: 'MISS', sales: 'MISS', manager2: 'HIT', sales2: 'HIT' })
+    // The events consumer narrows its own invalidation the same way, a moment later.
+    await new Promise((r) => setTimeout(r, 4000))
+    expect(await cache('manager2')).toBe('HIT')
+    expect(await cache('sales2')).toBe('HIT')
+  })
+
   test('a sales user sees a person through the organisations they own, as ownership and the bin change', async () => {
     const [admin, sales, sales2] = [await as('admin'), await as('sales'), await as('sales2')]
     const ids = Object.fromEntries(

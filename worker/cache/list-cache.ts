@@ -31,7 +31,19 @@ export async function cachedList<T>(
 }
 
 export async function invalidateLists(env: Pick<Env, 'CACHE'>, ...resources: string[]) {
+  await Promise.all(resources.flatMap((r) => (r === 'dashboard' ? [everyDashboard(env)] : [])))
   await Promise.all(resources.map((r) => env.CACHE.put(versionKey(r), crypto.randomUUID())))
+}
+
+// Dashboards are versioned per scope partition ('dashboard:all', 'dashboard:team:…',
+// worker/dashboard/dashboard-invalidation.ts); 'dashboard' alone means all of them.
+async function everyDashboard(env: Pick<Env, 'CACHE'>) {
+  let cursor: string | undefined
+  do {
+    const page = await env.CACHE.list({ prefix: versionKey('dashboard:'), cursor })
+    await Promise.all(page.keys.map((k) => env.CACHE.put(k.name, crypto.randomUUID())))
+    cursor = page.list_complete ? undefined : page.cursor
+  } while (cursor)
 }
 
 // A route's cached list: from KV when fresh, else loaded and stored; the x-cache header says which.

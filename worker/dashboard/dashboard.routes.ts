@@ -5,6 +5,7 @@ import { cachedJson } from '../cache/list-cache.ts'
 import { scopeKey } from '../permissions/scope.ts'
 import { Dashboard } from './dashboard.schema.ts'
 import { dashboard } from './dashboard.service.ts'
+import { dashboardResource } from './dashboard-invalidation.ts'
 
 export function registerDashboardRoutes(api: Api) {
   api.openapi(
@@ -18,9 +19,14 @@ export function registerDashboardRoutes(api: Api) {
     }),
     async (c) => {
       const user = c.var.user
-      // The dashboard reads every record type: each write names 'dashboard' among the lists it stales.
-      // Sales see their own tasks, so their key is per user (scopeKey already is for sales).
-      return c.json(await cachedJson(c, 'dashboard', scopeKey(user), {}, () => dashboard(c.get('db'), user)), 200)
+      // The dashboard reads every record type: each write names 'dashboard' among the lists it stales,
+      // and drops only the partitions it changes (worker/dashboard/dashboard-invalidation.ts): each
+      // partition (admins, a team, a sales user) has its own version.
+      const partition = scopeKey(user)
+      return c.json(
+        await cachedJson(c, dashboardResource(partition), partition, {}, () => dashboard(c.get('db'), user)),
+        200,
+      )
     },
   )
 }

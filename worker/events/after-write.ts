@@ -8,8 +8,12 @@ import { createDb } from '../db/client.ts'
 import type { Env } from '../env.ts'
 import { dispatchOutbox } from './dispatch-outbox.ts'
 import type { Logger } from '../http/logger.ts'
+import { DASHBOARD, dashboardResource, dashboardsChangedBy } from '../dashboard/dashboard-invalidation.ts'
 
 export async function afterWrite(c: Context<AppEnv>, ...resources: string[]) {
+  // The dashboards: only those of the partitions the written record counts in, when known.
+  const dashboards = resources.includes(DASHBOARD) ? await dashboardsChangedBy(c).catch(() => null) : null
+  if (dashboards) resources = [...resources.filter((r) => r !== DASHBOARD), ...dashboards.map(dashboardResource)]
   await invalidateLists(c.env, ...resources)
   c.executionCtx.waitUntil(dispatchSoon(c.env, c.get('log')))
 }

@@ -6,6 +6,7 @@ import type { Env } from '../env.ts'
 import { createLogger } from '../http/logger.ts'
 import { invalidateLists } from '../cache/list-cache.ts'
 import { staleAfterEvent } from '../cache/invalidation.ts'
+import { narrowDashboards } from '../dashboard/dashboard-invalidation.ts'
 import { notificationsFor } from '../notifications/notification-rules.ts'
 import { afterCommit, storeAndQueue } from '../notifications/delivery.service.ts'
 import { EVENT_TYPES, type DomainEvent } from './event-types.ts'
@@ -38,7 +39,7 @@ export async function handleEventBatch(batch: MessageBatch<DomainEvent>, env: En
           message.ack()
           continue
         }
-        await invalidateLists(env, ...staleAfterEvent(event.type))
+        await invalidateLists(env, ...(await narrowDashboards(db, event.data, staleAfterEvent(event.type))))
         await enqueueWebhookJobs(env, webhookJobs).catch((error) =>
           log.warn('webhook jobs left to the sweep', { eventId: event.id, error: String(error) }),
         )
