@@ -73,13 +73,14 @@ async function main() {
       locale: 'fr-FR',
     })
     // Records when the app's root effect sets data-hydrated (the browser tests' "interactive").
+    // Observes the whole document: when init scripts run, the <html> element may not exist yet.
     await context.addInitScript(() => {
       new MutationObserver((_, obs) => {
         if (document.documentElement.dataset.hydrated === 'true') {
           ;(window as unknown as { __tti: number }).__tti = performance.now()
           obs.disconnect()
         }
-      }).observe(document.documentElement, { attributes: true, attributeFilter: ['data-hydrated'] })
+      }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-hydrated'] })
     })
     const page = await context.newPage()
     await page.goto('/login')

@@ -11,7 +11,8 @@ const ENUMS: Record<string, Record<string, string>> = {
   status: labels.mandateStatus,
   priority: labels.priority,
 }
-const SKIP = new Set(['updatedAt', 'createdAt', 'id', 'teamId', 'deletedAt'])
+// stageChangedAt moves with every stage change, which its own line (pipelineStage) already shows.
+const SKIP = new Set(['updatedAt', 'createdAt', 'id', 'teamId', 'deletedAt', 'stageChangedAt'])
 
 function fieldLabel(entity: string, field: string) {
   for (const key of [`${entity}.field.${field}`, `history.field.${field}`]) if (key in fr) return t(key as MessageKey)

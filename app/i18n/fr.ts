@@ -578,7 +578,8 @@ export const fr = {
   'admin.users.mode.invite': 'Envoyer une invitation par e-mail (lien valable 24 h)',
   'admin.users.mode.password': 'Fixer un mot de passe provisoire (à changer à la première connexion)',
   'admin.users.created': '{name} a été créé.',
-  'admin.users.invited': '{name} a été invité par e-mail.',
+  // Neutral wording: the person's gender is not known.
+  'admin.users.invited': 'Invitation envoyée par e-mail à {name}.',
   'admin.users.saved': 'Rôle et équipe de {name} enregistrés.',
   'admin.users.deactivated': '{name} est désactivé et déconnecté partout.',
   'admin.users.reactivated': '{name} est réactivé.',

@@ -4,6 +4,8 @@ import { Form, useSearchParams } from 'react-router'
 import type { Route } from './+types/admin.audit'
 import { t } from '../i18n/fr'
 import { apiJson } from '../lib/api.server'
+import { tryList } from '../lib/lookups.server'
+import { AUDIT_TARGETS, auditAction } from '../lib/audit-labels'
 import { formatDateTime, fromDateTimeInput } from '../lib/format'
 import { useMore } from '../lib/use-more'
 import { LoadMore } from '../components/load-more'
@@ -37,7 +39,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const to = url.searchParams.get('to')
   if (from) q.set('from', dayStart(from))
   if (to) q.set('to', dayEnd(to))
-  return apiJson<{ data: Entry[]; nextCursor: string | null }>(context, `/api/v1/audit-log?${q}`)
+  const [page, users, teams] = await Promise.all([
+    apiJson<{ data: Entry[]; nextCursor: string | null }>(context, `/api/v1/audit-log?${q}`),
+    tryList<{ id: string; name: string }>(context, '/api/v1/users'),
+    tryList<{ id: string; name: string }>(context, '/api/v1/teams'),
+  ])
+  // Targets shown by name, not by identifier.
+  const names = Object.fromEntries([...users.data, ...teams.data].map((r) => [r.id, r.name]))
+  return { ...page, names }
 }
 
 export default function AdminAudit({ loaderData }: Route.ComponentProps) {
@@ -89,11 +98,17 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
                 {more.items.map((e) => (
                   <tr key={e.id} data-testid="audit-row">
                     <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.createdAt)}</td>
-                    <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
+                    <td className="px-3 py-2" title={e.action}>
+                      {auditAction(e.action)}
+                    </td>
                     <td className="px-3 py-2">{e.actorName ?? e.actorEmail ?? t('admin.audit.anonymous')}</td>
                     <td className="px-3 py-2">
-                      <span className={muted}>{e.targetType ?? ''}</span>{' '}
-                      <span className="font-mono text-xs">{e.targetId ?? ''}</span>
+                      <span className={muted}>{e.targetType ? (AUDIT_TARGETS[e.targetType] ?? e.targetType) : ''}</span>{' '}
+                      {e.targetId && loaderData.names[e.targetId] ? (
+                        <span>{loaderData.names[e.targetId]}</span>
+                      ) : (
+                        <span className="font-mono text-xs">{e.targetId ?? ''}</span>
+                      )}
                       {e.details ? (
                         <details>
                           <summary className={cx(muted, 'cursor-pointer text-xs')}>{t('admin.audit.details')}</summary>

@@ -126,7 +126,9 @@ describe('addresses', () => {
 })
 
 describe('figures that agree', () => {
-  test('the dashboard and analytics show the same weighted pipeline under the same name', { timeout: 120_000 }, async () => {
+  test('the dashboard and analytics show the same weighted pipeline under the same name', {
+    timeout: 120_000,
+  }, async () => {
     const { context, page, errors } = await open('admin')
     await page.goto('/')
     await hydrated(page)
@@ -158,6 +160,25 @@ describe('on a phone', () => {
     await page.getByRole('dialog').getByRole('link', { name: 'Mon compte' }).click()
     await page.waitForURL('**/account')
     await page.getByRole('link', { name: 'Changer mon mot de passe' }).waitFor()
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
+
+describe('administration in French', () => {
+  test('the audit log names actions and their targets in French, not by key and identifier', async () => {
+    const { context, page, errors } = await open('admin')
+    await page.goto('/admin/audit?action=auth.login')
+    await page.getByTestId('audit-table').waitFor()
+    const first = page
+      .getByTestId('audit-row')
+      .filter({ has: page.locator('td:nth-child(2)', { hasText: /^Connexion$/ }) })
+      .first()
+    const cells = await first.locator('td').allTextContents()
+    expect(cells[1]).toMatch(/^Connexion/)
+    expect(cells.join(' ')).not.toContain('auth.login')
+    expect(cells[3]).toMatch(/^Utilisateur\s+\S/)
+    expect(cells[3]).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/)
     expect(errors).toEqual([])
     await context.close()
   })

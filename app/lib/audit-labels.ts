@@ -1,0 +1,50 @@
+// The audit log's actions and record types in French (worker audit(c, '<action>') calls); an
+// action missing here shows as recorded, so a new one is never hidden.
+export const AUDIT_ACTIONS: Record<string, string> = {
+  'auth.login': 'Connexion',
+  'auth.login_failed': 'Connexion refusée',
+  'auth.login_locked': 'Connexion à un compte verrouillé',
+  'auth.locked': 'Compte verrouillé (5 échecs)',
+  'auth.logout': 'Déconnexion',
+  'auth.logout_all': 'Déconnexion de toutes les sessions',
+  'auth.password_changed': 'Mot de passe changé',
+  'auth.password_reset': 'Mot de passe réinitialisé',
+  'auth.reset_requested': 'Réinitialisation demandée',
+  'auth.reset_refused': 'Lien de réinitialisation refusé',
+  'auth.session_revoked': 'Session fermée',
+  'user.created': 'Utilisateur créé',
+  'user.updated': 'Utilisateur modifié',
+  'user.role_changed': 'Rôle changé',
+  'user.team_changed': 'Équipe changée',
+  'user.unlocked': 'Compte déverrouillé',
+  'user.password_reset_forced': 'Mot de passe imposé par un administrateur',
+  'team.created': 'Équipe créée',
+  'team.renamed': 'Équipe renommée',
+  'team.deleted': 'Équipe supprimée',
+  'role.permissions_changed': 'Permissions du rôle modifiées',
+  'role.permissions_reset': 'Permissions du rôle rétablies',
+  'token.created': 'Jeton d’API créé',
+  'token.revoked': 'Jeton d’API révoqué',
+  'webhook.created': 'Webhook créé',
+  'webhook.updated': 'Webhook modifié',
+  'webhook.deleted': 'Webhook supprimé',
+  'webhook.secret_rotated': 'Secret de webhook renouvelé',
+  'webhook.redelivered': 'Livraison de webhook relancée',
+  'webhook.replayed': 'Événements de webhook rejoués',
+  'event.replayed': 'Événement rejoué',
+  'mandates.exported': 'Mandats exportés',
+}
+
+export const AUDIT_TARGETS: Record<string, string> = {
+  user: 'Utilisateur',
+  team: 'Équipe',
+  role: 'Rôle',
+  api_token: 'Jeton d’API',
+  session: 'Session',
+  webhook: 'Webhook',
+  webhook_delivery: 'Livraison de webhook',
+  mandates: 'Mandats',
+  event: 'Événement',
+}
+
+export const auditAction = (action: string) => AUDIT_ACTIONS[action] ?? action
