@@ -54,6 +54,8 @@ export function OrganisationForm({
       <Field
         label={t('org.field.name')}
         {...field('name')}
+        // The input stops at the limit: say it, or the name looks cut without a word.
+        hint={t('form.maxChars', { n: field('name').maxLength ?? 0 })}
         defaultValue={str(v.name)}
         className="sm:col-span-2"
         autoFocus

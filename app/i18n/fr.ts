@@ -112,6 +112,7 @@ export const fr = {
   'org.list.more': 'Afficher plus',
   'org.created': 'Organisation créée.',
   'org.field.name': 'Nom',
+  'form.maxChars': '{n} caractères au maximum.',
   'org.field.type': 'Type',
   'org.field.category': 'Catégorie',
   'org.field.pipelineStage': 'Étape du pipeline',

@@ -183,3 +183,19 @@ describe('administration in French', () => {
     await context.close()
   })
 })
+
+describe('forms', () => {
+  test('the organisation form says how long a name may be', async () => {
+    const { context, page, errors } = await open('sales')
+    await page.goto('/organisations/new')
+    await hydrated(page)
+    const name = page.getByLabel('Nom', { exact: true })
+    expect(await name.getAttribute('maxlength')).toBe('200')
+    const hint = await name.getAttribute('aria-describedby')
+    expect(await page.locator(`#${hint?.split(' ').find((id) => id.endsWith('-hint'))}`).textContent()).toBe(
+      '200 caractères au maximum.',
+    )
+    expect(errors).toEqual([])
+    await context.close()
+  })
+})
