@@ -50,9 +50,9 @@ export function httpCollection(doc: OpenApi, baseUrl: string) {
     '',
   ]
   for (const [path, ops] of Object.entries(doc.paths ?? {})) {
-    for (const method of METHODS) {
-      const op = ops[method]
-      if (!op) continue
+    // In the document's own order, so the file reads like the reference.
+    for (const [method, op] of Object.entries(ops)) {
+      if (!METHODS.includes(method)) continue
       const url = path.replace(/\{(\w+)\}/g, '{{$1}}')
       const query = (op.parameters ?? []).filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=`)
       lines.push(`### ${op.summary ?? `${method.toUpperCase()} ${path}`}`)
