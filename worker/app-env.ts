@@ -4,7 +4,6 @@ import type { AuthUser } from './auth/auth-user.ts'
 import type { Db } from './db/client.ts'
 import type { Env } from './env.ts'
 import type { Logger } from './http/logger.ts'
-import { unauthorized } from './http/problem.ts'
 import type { RequestTiming } from './http/server-timing.ts'
 
 export type Vars = {
@@ -21,9 +20,3 @@ export type Api = OpenAPIHono<AppEnv>
 // What a non-public route's handler sees (apiRoute types it): authorize() already refused
 // anonymous callers, so the user is there.
 export type SignedInEnv = { Bindings: Env; Variables: Omit<Vars, 'user'> & { user: AuthUser } }
-
-/** @deprecated A non-public route's handler reads `c.var.user` (typed non-null by apiRoute). */
-export function requireUser(user: AuthUser | null): AuthUser {
-  if (!user) throw unauthorized()
-  return user
-}
