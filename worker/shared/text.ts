@@ -13,25 +13,28 @@ export function forbiddenCharacterMessage(s: string) {
 }
 
 // The path (`contacts.0.email`) of the first string in a parsed JSON value holding a forbidden
-// character, keys included; null when the value is clean.
-export function findForbiddenString(
-  value: unknown,
-  path: (string | number)[] = [],
-): { path: string; text: string } | null {
-  if (typeof value === 'string')
-    return hasForbiddenCharacter(value) ? { path: path.join('.') || '(body)', text: value } : null
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findForbiddenString(value[i], [...path, i])
-      if (found) return found
-    }
-    return null
-  }
-  if (value && typeof value === 'object') {
-    for (const [key, v] of Object.entries(value)) {
-      if (hasForbiddenCharacter(key)) return { path: [...path, key].join('.'), text: key }
-      const found = findForbiddenString(v, [...path, key])
-      if (found) return found
+// character, keys included; null when the value is clean. Walked with a list, not recursion: a
+// body of 5,000 nested arrays overflowed the Worker's stack.
+type Step = { key: string | number; up: Step | null } | null
+const pathOf = (step: Step, last?: string) => {
+  const keys: (string | number)[] = last === undefined ? [] : [last]
+  for (let s = step; s; s = s.up) keys.unshift(s.key)
+  return keys.join('.') || '(body)'
+}
+
+export function findForbiddenString(value: unknown): { path: string; text: string } | null {
+  const pending: [unknown, Step][] = [[value, null]]
+  while (pending.length) {
+    const [v, step] = pending.pop()!
+    if (typeof v === 'string') {
+      if (hasForbiddenCharacter(v)) return { path: pathOf(step), text: v }
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) pending.push([v[i], { key: i, up: step }])
+    } else if (v && typeof v === 'object') {
+      for (const [key, child] of Object.entries(v).reverse()) {
+        if (hasForbiddenCharacter(key)) return { path: pathOf(step, key), text: key }
+        pending.push([child, { key, up: step }])
+      }
     }
   }
   return null
