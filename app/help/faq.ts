@@ -46,7 +46,7 @@ export const FAQ: FaqSection[] = [
       {
         id: 'plusieurs-fiches',
         q: 'Modifier plusieurs organisations d’un coup ?',
-        a: 'Dans la liste ou le tableau du pipeline, cochez les lignes puis choisissez l’action : étape, catégorie, responsable ou suppression. « Tout sélectionner » propose ensuite de prendre toutes les organisations qui correspondent aux filtres, pas seulement celles affichées.',
+        a: 'Dans la liste ou le tableau du pipeline, cochez les lignes puis choisissez l’action : étape, catégorie, responsable ou suppression, 100 organisations au plus par action. « Tout sélectionner » coche les lignes affichées.',
       },
       {
         id: 'supprimer',

@@ -22,6 +22,11 @@ export const GUIDES: Guide[] = [
   },
   { slug: 'faq', title: 'Questions fréquentes', summary: 'Compte, données, corbeille, import, recherche, pipeline.' },
   {
+    slug: 'webhooks',
+    title: 'Webhooks',
+    summary: 'Prévenir un autre logiciel des changements : abonnements, signature, nouvelles tentatives.',
+  },
+  {
     slug: 'raccourcis',
     title: 'Raccourcis clavier',
     summary: 'Toutes les touches du CRM sur une page : palette, création, enregistrement, kanban.',

@@ -77,7 +77,9 @@ export default function ImportGuide() {
       </Section>
       <Section guide={G} id="lancer">
         <Steps>
-          <li>Menu → Import (rôles autorisés à importer) → Organisations ou Personnes.</li>
+          <li>
+            Menu → <To href="/imports">Import</To> (rôles autorisés à importer) → Organisations ou Personnes.
+          </li>
           <li>Déposez ou choisissez le fichier, vérifiez la correspondance des colonnes.</li>
           <li>
             L’aperçu montre les premières lignes telles qu’elles seront enregistrées, chaque problème dans sa cellule.
