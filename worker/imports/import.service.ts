@@ -142,6 +142,14 @@ function checkMapping(row: Row, mapping: (string | null)[]) {
     throw badRequest('Données invalides.', [{ path: 'mapping', message: `Le champ ${twice} est choisi deux fois.` }])
 }
 
+// The caller's import, which they may still run, with a mapping that fits its headers.
+async function importForMapping(db: Db, user: AuthUser, id: string, mapping: (string | null)[]) {
+  const row = await getImportRow(db, user, id)
+  requireImportPermission(user, row.entity as ImportEntity)
+  checkMapping(row, mapping)
+  return row
+}
+
 // Lines repeating an earlier line of the file, by the matching key (first occurrence wins).
 async function findDuplicates(env: Env, row: Row, mapping: (string | null)[]) {
   const entity = row.entity as ImportEntity
@@ -167,9 +175,7 @@ export async function dryRun(
   mapping: (string | null)[],
   mode: ImportMode,
 ) {
-  const row = await getImportRow(db, user, id)
-  requireImportPermission(user, row.entity as ImportEntity)
-  checkMapping(row, mapping)
+  const row = await importForMapping(db, user, id, mapping)
   const plan: PlanInput = {
     entity: row.entity as ImportEntity,
     headers: row.headers,
@@ -202,9 +208,7 @@ export async function startImport(
   mapping: (string | null)[],
   mode: ImportMode,
 ) {
-  const row = await getImportRow(db, user, id)
-  requireImportPermission(user, row.entity as ImportEntity)
-  checkMapping(row, mapping)
+  const row = await importForMapping(db, user, id, mapping)
   if (row.status !== 'uploaded') throw conflict('Cet import a déjà été lancé.')
   await storeDuplicates(env, id, await findDuplicates(env, row, mapping))
   const [started] = await db
