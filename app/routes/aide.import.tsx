@@ -45,9 +45,11 @@ export default function ImportGuide() {
             ['nom *', '200 caractères au plus'],
             ['type *', 'INVESTISSEUR, FOURNISSEUR, DISTRIBUTEUR, EMETTEUR'],
             ['categorie', 'OPCVM, ETF, SCPI, SCI, ASSURANCE_VIE, PRIVATE_EQUITY'],
-            ['etape', 'PROSPECT, QUALIFICATION, PROPOSITION, SIGNE (« Signé » ou « signe » conviennent aussi)'],
+            [
+              'pipeline_stage (ou étape)',
+              'PROSPECT, QUALIFICATION, PROPOSITION, SIGNE (« Signé » ou « signe » conviennent aussi)',
+            ],
             ['montant', '1 234 567,50 € ou 1234567.50'],
-            ['dates', '31/12/2025 ou 2025-12-31'],
             ['organisation_nom (personnes)', 'le nom d’une organisation existante'],
           ]}
         />
@@ -59,8 +61,8 @@ export default function ImportGuide() {
       <Section guide={G} id="correspondance">
         <Bullets>
           <li>
-            <strong>Organisations</strong> : même domaine d’e-mail qu’une organisation existante, sinon même nom et même
-            ville (en ignorant accents, majuscules et ponctuation).
+            <strong>Organisations</strong> : même domaine d’e-mail qu’une organisation existante (hors messageries
+            publiques comme gmail.com), sinon même nom et même ville (en ignorant accents, majuscules et ponctuation).
           </li>
           <li>
             <strong>Personnes</strong> : même e-mail.
