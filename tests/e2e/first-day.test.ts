@@ -189,7 +189,7 @@ describe('forms', () => {
     const { context, page, errors } = await open('sales')
     await page.goto('/organisations/new')
     await hydrated(page)
-    const name = page.getByLabel('Nom', { exact: true })
+    const name = page.locator('form input[name="name"]')
     expect(await name.getAttribute('maxlength')).toBe('200')
     const hint = await name.getAttribute('aria-describedby')
     expect(await page.locator(`#${hint?.split(' ').find((id) => id.endsWith('-hint'))}`).textContent()).toBe(
