@@ -23,7 +23,10 @@ const LOCAL_SECRETS = ['SESSION_SECRET', 'WEBHOOK_SECRET_KEY']
 
 function ensureDevVars() {
   if (!existsSync('.dev.vars')) {
-    writeFileSync('.dev.vars', '# Generated on first start; never commit. Production secrets: wrangler secret put <NAME>\n')
+    writeFileSync(
+      '.dev.vars',
+      '# Generated on first start; never commit. Production secrets: wrangler secret put <NAME>\n',
+    )
   }
   const current = readFileSync('.dev.vars', 'utf8')
   const missing = LOCAL_SECRETS.filter((name) => !new RegExp(`^${name}=`, 'm').test(current))

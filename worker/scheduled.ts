@@ -1,5 +1,7 @@
-// Cron triggers. Every minute: sweep the outbox (events a request could not hand over).
-// Daily: notifications (expiry purge, time-based types, digests), bin purge (30 days).
+// Cron triggers. Every minute: sweep the outbox (events a request could not hand over) and the
+// webhook messages whose queue message was lost.
+// Daily: notifications (expiry purge, time-based types, digests), bin purge (30 days),
+// webhook delivery log purge (30 days).
 import type { Env } from './env.ts'
 import { withDb } from './db/client.ts'
 import { createLogger, type Logger } from './http/logger.ts'

@@ -18,7 +18,8 @@ const freePort = () =>
 function binDir() {
   const root = '/usr/lib/postgresql'
   const version = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a))[0] : undefined
-  if (!version) throw new Error('Postgres server binaries not found: run scripts/ci-install.sh (apt-get install postgresql)')
+  if (!version)
+    throw new Error('Postgres server binaries not found: run scripts/ci-install.sh (apt-get install postgresql)')
   return join(root, version, 'bin')
 }
 

@@ -33,75 +33,70 @@ export async function dashboard(db: Db, user: AuthUser) {
     liveOrg(mandates.organisationId),
   )
 
-  const [
-    totals,
-    quarterMandates,
-    quarterOrgs,
-    taskCounts,
-    monthly,
-    recentInteractions,
-    recentMoves,
-    recentSigned,
-  ] = await Promise.all([
-    // Stage counts, amounts and the stale count from the totals the database keeps (0008).
-    stageTotals(db, user),
-    db
-      .select({ count: sql<number>`count(*)::int`, amount: money(mandates.amount) })
-      .from(mandates)
-      .where(and(signedMandates, gte(mandates.signedAt, quarter))),
-    db
-      .select({ count: sql<number>`count(distinct ${stageChanges.organisationId})::int` })
-      .from(stageChanges)
-      .innerJoin(organisations, eq(organisations.id, stageChanges.organisationId))
-      .where(and(orgs, eq(stageChanges.toStage, 'SIGNE'), gte(stageChanges.changedAt, quarter))),
-    db
-      .select({
-        open: sql<number>`count(*)::int`,
-        overdue: sql<number>`(count(*) filter (where ${tasks.dueAt} < now()))::int`,
-      })
-      .from(tasks)
-      .where(
-        and(
-          isNull(tasks.deletedAt),
-          taskScope(user),
-          inArray(tasks.status, ['TODO', 'IN_PROGRESS']),
-          sql`(${tasks.organisationId} is null or ${liveOrg(tasks.organisationId)})`,
+  const [totals, quarterMandates, quarterOrgs, taskCounts, monthly, recentInteractions, recentMoves, recentSigned] =
+    await Promise.all([
+      // Stage counts, amounts and the stale count from the totals the database keeps (0008).
+      stageTotals(db, user),
+      db
+        .select({ count: sql<number>`count(*)::int`, amount: money(mandates.amount) })
+        .from(mandates)
+        .where(and(signedMandates, gte(mandates.signedAt, quarter))),
+      db
+        .select({ count: sql<number>`count(distinct ${stageChanges.organisationId})::int` })
+        .from(stageChanges)
+        .innerJoin(organisations, eq(organisations.id, stageChanges.organisationId))
+        .where(and(orgs, eq(stageChanges.toStage, 'SIGNE'), gte(stageChanges.changedAt, quarter))),
+      db
+        .select({
+          open: sql<number>`count(*)::int`,
+          overdue: sql<number>`(count(*) filter (where ${tasks.dueAt} < now()))::int`,
+        })
+        .from(tasks)
+        .where(
+          and(
+            isNull(tasks.deletedAt),
+            taskScope(user),
+            inArray(tasks.status, ['TODO', 'IN_PROGRESS']),
+            sql`(${tasks.organisationId} is null or ${liveOrg(tasks.organisationId)})`,
+          ),
         ),
-      ),
-    db
-      .select({
-        month: sql<string>`to_char(date_trunc('month', ${mandates.signedAt} at time zone 'UTC'), 'YYYY-MM')`,
-        count: sql<number>`count(*)::int`,
-        amount: money(mandates.amount),
-      })
-      .from(mandates)
-      .where(and(signedMandates, gte(mandates.signedAt, firstMonth)))
-      .groupBy(sql`1`),
-    db
-      .select({ i: interactions, organisationName: organisations.name, userName: users.name })
-      .from(interactions)
-      .innerJoin(organisations, and(eq(organisations.id, interactions.organisationId), isNull(organisations.deletedAt)))
-      .leftJoin(users, eq(users.id, interactions.userId))
-      .where(and(isNull(interactions.deletedAt), interactionScope(user)))
-      .orderBy(desc(interactions.occurredAt))
-      .limit(RECENT),
-    db
-      .select({ s: stageChanges, organisationName: organisations.name, userName: users.name })
-      .from(stageChanges)
-      .innerJoin(organisations, eq(organisations.id, stageChanges.organisationId))
-      .leftJoin(users, eq(users.id, stageChanges.changedBy))
-      .where(and(isNull(organisations.deletedAt), organisationScope(user), isNotNull(stageChanges.fromStage)))
-      .orderBy(desc(stageChanges.changedAt))
-      .limit(RECENT),
-    db
-      .select({ m: mandates, organisationName: organisations.name, userName: users.name })
-      .from(mandates)
-      .innerJoin(organisations, eq(organisations.id, mandates.organisationId))
-      .leftJoin(users, eq(users.id, mandates.ownerId))
-      .where(signedMandates)
-      .orderBy(desc(mandates.signedAt))
-      .limit(RECENT),
-  ])
+      db
+        .select({
+          month: sql<string>`to_char(date_trunc('month', ${mandates.signedAt} at time zone 'UTC'), 'YYYY-MM')`,
+          count: sql<number>`count(*)::int`,
+          amount: money(mandates.amount),
+        })
+        .from(mandates)
+        .where(and(signedMandates, gte(mandates.signedAt, firstMonth)))
+        .groupBy(sql`1`),
+      db
+        .select({ i: interactions, organisationName: organisations.name, userName: users.name })
+        .from(interactions)
+        .innerJoin(
+          organisations,
+          and(eq(organisations.id, interactions.organisationId), isNull(organisations.deletedAt)),
+        )
+        .leftJoin(users, eq(users.id, interactions.userId))
+        .where(and(isNull(interactions.deletedAt), interactionScope(user)))
+        .orderBy(desc(interactions.occurredAt))
+        .limit(RECENT),
+      db
+        .select({ s: stageChanges, organisationName: organisations.name, userName: users.name })
+        .from(stageChanges)
+        .innerJoin(organisations, eq(organisations.id, stageChanges.organisationId))
+        .leftJoin(users, eq(users.id, stageChanges.changedBy))
+        .where(and(isNull(organisations.deletedAt), organisationScope(user), isNotNull(stageChanges.fromStage)))
+        .orderBy(desc(stageChanges.changedAt))
+        .limit(RECENT),
+      db
+        .select({ m: mandates, organisationName: organisations.name, userName: users.name })
+        .from(mandates)
+        .innerJoin(organisations, eq(organisations.id, mandates.organisationId))
+        .leftJoin(users, eq(users.id, mandates.ownerId))
+        .where(signedMandates)
+        .orderBy(desc(mandates.signedAt))
+        .limit(RECENT),
+    ])
 
   const stages = PIPELINE_STAGES.map((stage) => {
     const r = totals.byStage.find((x) => x.stage === stage)

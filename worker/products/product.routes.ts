@@ -70,12 +70,7 @@ export function registerProductRoutes(api: Api) {
       responses: { 200: jsonResponse(Product), ...problemResponses },
     }),
     async (c) => {
-      const product = await updateProduct(
-        c.get('db'),
-        c.var.user,
-        c.req.valid('param').id,
-        c.req.valid('json'),
-      )
+      const product = await updateProduct(c.get('db'), c.var.user, c.req.valid('param').id, c.req.valid('json'))
       return c.json(product, 200)
     },
   )
