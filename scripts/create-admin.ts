@@ -27,15 +27,13 @@ try {
     process.exitCode = 1
   } else {
     const password = randomBytes(12).toString('base64url')
-    await db
-      .insert(users)
-      .values({
-        email: email.data,
-        name,
-        role: 'admin',
-        passwordHash: await hashPassword(password),
-        mustChangePassword: true,
-      })
+    await db.insert(users).values({
+      email: email.data,
+      name,
+      role: 'admin',
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+    })
     console.log(`admin ${email.data} created; one-time password: ${password} (to be changed at first sign-in)`)
   }
 } finally {

@@ -77,8 +77,7 @@ export function BulkActions({
   ]
   const current = kind && kind !== 'delete' ? options[kind] : null
   return (
-    <div
-      role="region"
+    <section
       aria-label={t('bulk.region')}
       data-testid="bulk-bar"
       className="sticky bottom-16 z-20 flex flex-wrap items-center gap-2 rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 shadow-lg md:bottom-4 dark:border-blue-900 dark:bg-blue-950"
@@ -150,6 +149,6 @@ export function BulkActions({
         confirmLabel={t('common.delete')}
         onConfirm={() => run('')}
       />
-    </div>
+    </section>
   )
 }

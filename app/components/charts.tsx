@@ -62,7 +62,12 @@ export function HBars({
             className="grid grid-cols-[minmax(5rem,11rem)_minmax(0,1fr)_auto] items-center gap-3 text-sm"
           >
             <span className="break-words text-slate-700 dark:text-slate-300">{b.label}</span>
-            <svg viewBox="0 0 100 10" preserveAspectRatio="none" className="h-6 w-full min-w-0 overflow-visible">
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 100 10"
+              preserveAspectRatio="none"
+              className="h-6 w-full min-w-0 overflow-visible"
+            >
               <rect x="0" y="0" width="100" height="10" rx="1" className="fill-slate-100 dark:fill-slate-800" />
               <rect x="0" y="0" width={Math.max(0.5, (b.value / max) * 100)} height="10" rx="1" className={b.fill} />
               {b.target != null ? (
@@ -126,7 +131,7 @@ export function Funnel({
                 {s.label}
                 {s.note ? <span className="block text-xs text-slate-600 dark:text-slate-400">{s.note}</span> : null}
               </span>
-              <svg viewBox="0 0 100 20" preserveAspectRatio="none" className="h-12 w-full min-w-0">
+              <svg aria-hidden="true" viewBox="0 0 100 20" preserveAspectRatio="none" className="h-12 w-full min-w-0">
                 <polygon
                   points={`${50 - top / 2},0 ${50 + top / 2},0 ${50 + bottom / 2},20 ${50 - bottom / 2},20`}
                   className={cx(s.fill, 'opacity-90')}
@@ -169,7 +174,12 @@ export function Columns({
         {bars.map((b) => (
           <div key={b.key} className="flex flex-col items-center gap-1 text-xs">
             <span className="font-medium tabular-nums">{b.display}</span>
-            <svg viewBox="0 0 10 100" preserveAspectRatio="none" className="h-32 w-full min-w-0 max-w-12">
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 10 100"
+              preserveAspectRatio="none"
+              className="h-32 w-full min-w-0 max-w-12"
+            >
               <rect x="0" y="0" width="10" height="100" className="fill-slate-100 dark:fill-slate-800" />
               <rect
                 x="0"
@@ -221,7 +231,7 @@ export function StackedBar({
       <ul aria-hidden="true" className="mt-3 flex flex-wrap gap-x-6 gap-y-2 text-sm">
         {parts.map((p) => (
           <li key={p.key} className="flex items-center gap-2">
-            <svg viewBox="0 0 10 10" className="h-3 w-3 shrink-0">
+            <svg aria-hidden="true" viewBox="0 0 10 10" className="h-3 w-3 shrink-0">
               <rect width="10" height="10" rx="2" className={p.fill} />
             </svg>
             <span>{p.label}</span>

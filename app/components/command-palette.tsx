@@ -271,6 +271,7 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
     return out
   }, [q, recent, permissions, search.result, help])
   const items = sections.flatMap((s) => s.items)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: deliberate trigger deps, the highlight goes back to the first option whenever the query or the results change
   useEffect(() => setActive(0), [search.result, q])
 
   const choose = (item: Item | undefined) => {
@@ -316,6 +317,7 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
         : ''
   let index = -1
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: backdrop click to close; Escape is handled natively by <dialog>
     <dialog
       ref={ref}
       aria-label={t('search.label')}
@@ -367,6 +369,8 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
           data-testid="palette-results"
         >
           {sections.map((s, si) => (
+            // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring its own border/padding and is not allowed inside a listbox
+            // biome-ignore lint/suspicious/noArrayIndexKey: sections are rebuilt in a fixed order each render and titles can be empty
             <div key={si} role="group" aria-label={s.title || t('search.seeAllGroup')} className="mb-2">
               {s.title ? (
                 <div
@@ -382,6 +386,8 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
                 const i = index
                 const icon = item.kind === 'hit' ? TYPE_ICON[item.hit.type] : TYPE_ICON[item.kind]
                 return (
+                  // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard selection goes through the combobox input (arrows + Enter, aria-activedescendant)
+                  // biome-ignore lint/a11y/useFocusableInteractive: options stay unfocusable on purpose; focus remains in the combobox input
                   <div
                     key={item.key}
                     id={`${id}-opt-${i}`}

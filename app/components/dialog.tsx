@@ -75,6 +75,7 @@ function OpenDialog({ onClose, title, description, children, footer, size, testI
   const ref = useModal(onClose)
   const id = useId()
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: backdrop click to close; Escape is handled by the dialog's cancel/keydown listeners in useModal
     <dialog
       ref={ref}
       aria-labelledby={`${id}-title`}
@@ -215,6 +216,7 @@ function OpenDrawer({ onClose, label, children }: { onClose: () => void; label: 
     return () => wide.removeEventListener('change', onChange)
   }, [onClose])
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: backdrop click to close; Escape is handled by the dialog's cancel/keydown listeners in useModal
     <dialog
       ref={ref}
       aria-label={label}

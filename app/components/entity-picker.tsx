@@ -51,6 +51,7 @@ export function EntityPicker({
   const [loading, setLoading] = useState(false)
   const input = useRef<HTMLInputElement>(null)
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `selected` is read, not a trigger; choosing an option must not refetch on its own
   useEffect(() => {
     if (!open) return
     const ctrl = new AbortController()
@@ -133,6 +134,7 @@ export function EntityPicker({
       {open ? (
         <ul
           id={listId}
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA combobox pattern, the list is a listbox driven from the input
           role="listbox"
           aria-label={label}
           className="absolute z-20 mt-1 max-h-64 w-full overflow-y-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-700 dark:bg-slate-800"
@@ -143,9 +145,11 @@ export function EntityPicker({
             </li>
           ) : null}
           {options.map((o, i) => (
+            // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the combobox input; options are not tab stops
             <li
               key={o.id}
               id={`${listId}-${i}`}
+              // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA combobox pattern, options are picked via the input (aria-activedescendant)
               role="option"
               aria-selected={i === active}
               onMouseDown={(e) => {

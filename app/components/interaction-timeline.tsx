@@ -44,7 +44,14 @@ export function InteractionTimeline({
             )}
             aria-hidden="true"
           >
-            <svg viewBox="0 0 24 24" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="2">
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              className="h-4 w-4"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            >
               <path d={INTERACTION_ICON[i.type]} />
             </svg>
           </span>

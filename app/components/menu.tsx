@@ -56,6 +56,7 @@ export function Menu({ label, ariaLabel, items, buttonClassName, align = 'start'
     ;(checked ?? items[0])?.focus()
   }, [open, align])
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `close` is recreated every render and only calls setOpen/focus; listeners are rebound only when the menu opens or closes
   useEffect(() => {
     if (!open) return
     const onDown = (e: PointerEvent) => {
@@ -143,6 +144,7 @@ export function Menu({ label, ariaLabel, items, buttonClassName, align = 'start'
             </div>
           ) : null}
           {items.map((item) => (
+            // biome-ignore lint/a11y/useAriaPropsSupportedByRole: role is menuitemradio whenever aria-checked is set; it is undefined for plain menuitems
             <button
               key={item.label}
               type="button"

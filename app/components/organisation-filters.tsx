@@ -55,6 +55,7 @@ export function OrganisationFilters({ owners, meId }: { owners: { id: string; na
   // The form is rebuilt from the address after each change; focus returns to the field used.
   const form = useRef<HTMLFormElement>(null)
   const refocus = useRef<string | null>(null)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `params` is the trigger, focus is restored after the form is rebuilt from the new address
   useEffect(() => {
     if (!refocus.current) return
     ;(form.current?.elements.namedItem(refocus.current) as HTMLElement | null)?.focus()

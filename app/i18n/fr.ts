@@ -23,7 +23,8 @@ export const fr = {
   'import.pick': 'choisissez un fichier',
   'import.uploading': 'Envoi et lecture du fichier…',
   'import.tooBig': 'Fichier trop volumineux ({size}) : 20 Mo au maximum. Divisez-le en plusieurs fichiers.',
-  'import.badType': 'Les fichiers .{ext} ne sont pas acceptés : dans Excel, « Enregistrer sous » → « Classeur Excel (.xlsx) » ou « CSV UTF-8 ».',
+  'import.badType':
+    'Les fichiers .{ext} ne sont pas acceptés : dans Excel, « Enregistrer sous » → « Classeur Excel (.xlsx) » ou « CSV UTF-8 ».',
   'import.templates': 'Modèles à télécharger',
   'import.history': 'Imports précédents',
   'import.history.none': 'Aucun import pour l’instant.',
@@ -38,7 +39,8 @@ export const fr = {
   'import.status.failed': 'Échoué',
   'import.status.reverted': 'Annulé',
   'import.mapping': 'Correspondance des colonnes',
-  'import.mapping.help': 'Chaque colonne du fichier remplit un champ, ou est ignorée. Ce choix est retenu pour le prochain fichier aux mêmes en-têtes.',
+  'import.mapping.help':
+    'Chaque colonne du fichier remplit un champ, ou est ignorée. Ce choix est retenu pour le prochain fichier aux mêmes en-têtes.',
   'import.mapping.column': 'Colonne du fichier',
   'import.mapping.field': 'Champ',
   'import.mapping.ignore': 'Ignorer',
@@ -46,20 +48,24 @@ export const fr = {
   'import.mode.create': 'Créer seulement',
   'import.mode.update': 'Mettre à jour seulement',
   'import.mode.upsert': 'Créer et mettre à jour',
-  'import.rules': 'Une ligne correspond à une fiche existante que vous pouvez voir : organisation par le domaine de son e-mail (hors messageries grand public : gmail.com, orange.fr…), sinon par son nom et sa ville (sans accents ni majuscules) ; personne par son e-mail. Deux lignes du fichier qui correspondent à la même fiche : seule la première est prise, l’autre est signalée en doublon. Une cellule vide ne remplace jamais une valeur existante.',
+  'import.rules':
+    'Une ligne correspond à une fiche existante que vous pouvez voir : organisation par le domaine de son e-mail (hors messageries grand public : gmail.com, orange.fr…), sinon par son nom et sa ville (sans accents ni majuscules) ; personne par son e-mail. Deux lignes du fichier qui correspondent à la même fiche : seule la première est prise, l’autre est signalée en doublon. Une cellule vide ne remplace jamais une valeur existante.',
   'import.preview': 'Prévisualiser (essai à blanc)',
   'import.previewing': 'Essai en cours…',
-  'import.dryRun': 'Essai à blanc sur tout le fichier : {created} à créer, {updated} à mettre à jour, {skipped} ignorées, {errors} en erreur. Rien n’a été écrit.',
+  'import.dryRun':
+    'Essai à blanc sur tout le fichier : {created} à créer, {updated} à mettre à jour, {skipped} ignorées, {errors} en erreur. Rien n’a été écrit.',
   'import.start': 'Lancer l’import',
   'import.progress': '{done} / {total} lignes',
   'import.timeLeft': 'environ {seconds} s restantes',
   'import.leave': 'Vous pouvez quitter cette page : une notification vous préviendra de la fin.',
-  'import.result': 'Lignes traitées : {done} · créées : {created} · mises à jour : {updated} · ignorées : {skipped} · erreurs : {errors}',
+  'import.result':
+    'Lignes traitées : {done} · créées : {created} · mises à jour : {updated} · ignorées : {skipped} · erreurs : {errors}',
   'import.errors': 'Erreurs',
   'import.error.line': 'Ligne {line}',
   'import.report': 'Télécharger le rapport Excel',
   'import.revert': 'Annuler cet import',
-  'import.revert.confirm': 'Annuler cet import ? Les fiches créées iront à la corbeille et les champs modifiés retrouveront leur valeur d’avant, sauf pour les fiches modifiées depuis.',
+  'import.revert.confirm':
+    'Annuler cet import ? Les fiches créées iront à la corbeille et les champs modifiés retrouveront leur valeur d’avant, sauf pour les fiches modifiées depuis.',
   'import.reverting': 'Annulation en cours…',
   'import.reverted': '{binned} fiche(s) mise(s) à la corbeille, {restored} fiche(s) restaurée(s).',
   'import.leftAlone': 'Laissées telles quelles (modifiées depuis l’import) :',

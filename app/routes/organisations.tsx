@@ -50,9 +50,11 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
     p.delete('cursor')
     return p.toString()
   }, [search])
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `filters` is the trigger, the selection is cleared when the filters change
   useEffect(() => setSelected(new Set()), [filters])
   // "Tout sélectionner" past the loaded page: the export then takes every row the filters match.
   const [allMatching, setAllMatching] = useState(false)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `filters` and `selected` are triggers, "all matching" is dropped when either changes
   useEffect(() => setAllMatching(false), [filters, selected])
   const apiQuery = useMemo(() => {
     const p = new URLSearchParams()

@@ -49,6 +49,7 @@ export default function PipelineTable({ loaderData }: Route.ComponentProps) {
   const more = useMore(loaderData, { index: true })
   const [params, setParams] = useSearchParams()
   const [selected, setSelected] = useState<Set<string>>(new Set())
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `params` is the trigger, the selection is cleared when the address changes
   useEffect(() => setSelected(new Set()), [params])
   const sort = params.get('sort') ?? '-amount'
   const canBulk = can('organisations:update')
@@ -83,6 +84,7 @@ export default function PipelineTable({ loaderData }: Route.ComponentProps) {
   const all = more.items.length > 0 && more.items.every((o) => selected.has(o.id))
   return (
     <div className="space-y-3">
+      {/* biome-ignore lint/a11y/useSemanticElements: a group of toggle buttons, not form fields; a fieldset would add its own border and padding */}
       <div className="flex flex-wrap gap-2" role="group" aria-label={t('org.field.pipelineStage')}>
         {['', 'PROSPECT', 'QUALIFICATION', 'PROPOSITION', 'SIGNE'].map((s) => {
           const active = (params.get('stage') ?? '') === s

@@ -676,9 +676,7 @@ export const exportJobs = pgTable(
     failure: text('failure'),
     createdAt: createdAt(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
-    expiresAt: timestamp('expires_at', { withTimezone: true })
-      .notNull()
-      .default(sql`now() + interval '7 days'`),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull().default(sql`now() + interval '7 days'`),
   },
   (t) => [index('exports_user_time_idx').on(t.userId, t.createdAt), index('exports_expires_idx').on(t.expiresAt)],
 )

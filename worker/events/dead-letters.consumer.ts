@@ -10,14 +10,12 @@ export async function handleDeadLetters(batch: MessageBatch<unknown>, env: Env) 
   await withDb(env, async (db) => {
     for (const m of batch.messages) {
       log.error('message dead-lettered', { queue: batch.queue, id: m.id, attempts: m.attempts })
-      await db
-        .insert(auditLog)
-        .values({
-          action: 'queue.dead_letter',
-          targetType: batch.queue,
-          targetId: m.id,
-          details: { body: m.body } as never,
-        })
+      await db.insert(auditLog).values({
+        action: 'queue.dead_letter',
+        targetType: batch.queue,
+        targetId: m.id,
+        details: { body: m.body } as never,
+      })
       m.ack()
     }
   })
