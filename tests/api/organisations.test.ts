@@ -116,6 +116,26 @@ describe('organisations: CRUD, filters and scope', () => {
     await check('stale=true', (o) => o.isStale === true && o.pipelineStage !== 'SIGNE')
   })
 
+  test('a page ending on a name with characters beyond Latin-1 gives a cursor that opens the next page', async () => {
+    const admin = await as('admin')
+    const prefix = unique('Curseur')
+    for (const tail of ['日本 Capital', 'L’Épargne €', 'Ωmega'])
+      expect(
+        (await admin.post('/api/v1/organisations', { name: `${prefix} ${tail}`, type: 'INVESTISSEUR' })).status,
+      ).toBe(201)
+    const names: string[] = []
+    let cursor: string | null = null
+    do {
+      const res: any = await admin.get(
+        `/api/v1/organisations?q=${encodeURIComponent(prefix)}&sort=name&limit=1${cursor ? `&cursor=${cursor}` : ''}`,
+      )
+      expect(res.status).toBe(200)
+      names.push(...res.body.data.map((o: { name: string }) => o.name))
+      cursor = res.body.nextCursor
+    } while (cursor)
+    expect(names.sort()).toEqual([`${prefix} L’Épargne €`, `${prefix} Ωmega`, `${prefix} 日本 Capital`].sort())
+  })
+
   test('sorting and cursor pagination walk every row once', async () => {
     const admin = await as('admin')
     const seen: string[] = []

@@ -333,8 +333,6 @@ describe('global search', () => {
       'a:*A',
       '😀🚀',
       'a😀b',
-      '\u0000',
-      'x\u0000y',
       '\uFFFF',
       '%',
       '_',
@@ -379,6 +377,9 @@ describe('global search', () => {
       'ownerId=nope',
       'stage=FINI',
       'limit=abc',
+      // A NUL byte cannot reach Postgres: refused at the door like any other bad character.
+      `q=${encodeURIComponent('\u0000')}`,
+      `q=${encodeURIComponent('x\u0000y')}`,
     ]
     // Broken percent-encoding: read leniently or refused, but never a crash.
     expect([200, 400]).toContain((await admin.get('/api/v1/search?q=%E0%A4%A')).status)

@@ -319,7 +319,7 @@ test(
     await page.getByTestId('delete').click()
     await page.getByTestId('confirm-button').click()
     await page.waitForURL((url) => url.pathname === '/organisations')
-    await toast(page, 'Organisation supprimée (restaurable')
+    await toast(page, 'Organisation supprimée. Un administrateur peut la restaurer')
     await page.goto('/bin?type=organisations')
     await hydrated(page)
     const row = page.getByTestId('bin-row').filter({ hasText: name })

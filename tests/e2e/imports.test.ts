@@ -29,6 +29,8 @@ test('a manager drops a CSV, maps a column, previews, imports with live progress
   const tag = unique('Navigateur').replace(/\s/g, '')
   const lines = Array.from({ length: 30 }, (_, i) => `${tag} ${i};INVESTISSEUR;Paris;remarque ${i}`)
   const csv = `Raison sociale;Type;Ville;Divers\n${lines.join('\n')}\n${tag} erreur;;Paris;\n`
+  // The URL changes before the page's data arrives: wait for the drop zone itself.
+  await page.getByTestId('import-drop').waitFor()
   // A real drop: a DataTransfer carrying the file, dispatched on the drop zone.
   await page.evaluate(
     ({ text }) => {

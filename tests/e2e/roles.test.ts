@@ -116,7 +116,7 @@ describe('what each role sees', () => {
     expect((await new ApiClient(secret!).get('/api/v1/auth/me')).status).toBe(200)
 
     await page.getByRole('link', { name: 'Journal d’audit' }).click()
-    await page.getByTestId('audit-table').getByText('token.created').first().waitFor()
+    await page.getByTestId('audit-table').getByText('Jeton d’API créé').first().waitFor()
     expect(errors).toEqual([])
     await context.close()
   })

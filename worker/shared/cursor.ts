@@ -4,8 +4,13 @@ import { sql } from 'drizzle-orm'
 import { hasForbiddenCharacter } from './text.ts'
 import { isUuid } from './tx.ts'
 
+// UTF-8 bytes, not btoa on the string: a name sorted on may hold any character (’, €, 日).
+const toBase64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)))
+const fromBase64 = (b64: string) =>
+  new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0)))
+
 export function encodeCursor(value: unknown, id: string): string {
-  return btoa(JSON.stringify([value, id]))
+  return toBase64(JSON.stringify([value, id]))
     .replace(/\+/g, '-')
     .replace(/\//g, '_')
     .replace(/=+$/, '')
@@ -22,7 +27,7 @@ const isSortValue = (v: unknown, depth = 0): boolean =>
 
 export function decodeCursor(cursor: string): [string | number | null, string] {
   try {
-    const parsed = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/')))
+    const parsed = JSON.parse(fromBase64(cursor.replace(/-/g, '+').replace(/_/g, '/')))
     if (
       Array.isArray(parsed) &&
       parsed.length === 2 &&
