@@ -23,6 +23,8 @@ async function open(user: DemoUser, opts: { mobile?: boolean } = {}) {
   // React's development warnings (a <script> rendered on the client, …) are console warnings.
   page.on('console', (m) => m.type() === 'warning' && /script tag/i.test(m.text()) && errors.push(m.text()))
   await signIn(page, user)
+  // Keys and DOM changes before hydration are lost (no listener yet, or React replaces the node).
+  await hydrated(page)
   return { context, page, errors }
 }
 
