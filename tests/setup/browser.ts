@@ -57,12 +57,17 @@ export async function signIn(page: Page, user: DemoUser) {
 }
 
 // Page errors and console errors fail the test that produced them.
+// Chromium logs a socket that a navigation tears down before its handshake as an error; the page
+// opens a new one after the navigation, so it is the browser's bookkeeping, not the app's failure.
+const BROWSER_NOISE =
+  /Failed to load resource|WebSocket connection to .* failed: Connection closed before receiving a handshake response/
+
 export function collectPageErrors(page: Page): string[] {
   const errors: string[] = []
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
   page.on(
     'console',
-    (m) => m.type() === 'error' && !/Failed to load resource/.test(m.text()) && errors.push(`console: ${m.text()}`),
+    (m) => m.type() === 'error' && !BROWSER_NOISE.test(m.text()) && errors.push(`console: ${m.text()}`),
   )
   return errors
 }
