@@ -43,8 +43,9 @@ export class NotificationHub extends DurableObject<Env> {
   // answers how many sockets received the message.
   async push(message: unknown): Promise<number> {
     let delivered = 0
+    const text = JSON.stringify(message) // once, not once per socket
     for (const ws of this.ctx.getWebSockets()) {
-      if (this.sendTo(ws, message)) delivered++
+      if (this.sendTo(ws, message, text)) delivered++
     }
     return delivered
   }
@@ -87,7 +88,7 @@ export class NotificationHub extends DurableObject<Env> {
     ws.close(code === 1005 ? 1000 : code, 'closing')
   }
 
-  private sendTo(ws: WebSocket, message: unknown): boolean {
+  private sendTo(ws: WebSocket, message: unknown, text = JSON.stringify(message)): boolean {
     const m = message as Pushed
     try {
       if (m?.type === 'notification' && typeof m.notification?.seq === 'number') {
@@ -101,7 +102,7 @@ export class NotificationHub extends DurableObject<Env> {
         a.seq = Math.max(a.seq, m.notification.seq)
         ws.serializeAttachment(a)
       }
-      ws.send(JSON.stringify(message))
+      ws.send(text)
       return true
     } catch {
       ws.close(1011, 'send failed')

@@ -38,6 +38,23 @@ export function createDb(
   return { db: drizzle({ client: pool, schema }), pool }
 }
 
+// Work a request started on its own connection that must finish after the response (sending
+// the outbox it just committed): the connection is closed only once that work is done, which
+// spares the background work a connection of its own (the write-to-notification path, issue 14).
+const held = new WeakMap<Db, Promise<unknown>[]>()
+
+export function holdConnection(db: Db, work: Promise<unknown>) {
+  held.set(db, [...(held.get(db) ?? []), work])
+}
+
+export async function closeConnection({ db, pool }: { db: Db; pool: Pool }) {
+  for (let work = held.get(db); work?.length; work = held.get(db)) {
+    held.delete(db)
+    await Promise.allSettled(work)
+  }
+  await pool.end().catch(() => {})
+}
+
 // Background work (queue batches, crons): one connection, closed before the handler returns.
 export async function withDb<T>(config: DbConfig, fn: (db: Db) => Promise<T>): Promise<T> {
   configure(config)

@@ -4,10 +4,8 @@ import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { invalidateLists } from '../cache/list-cache.ts'
 import { staleAfter, type WrittenResource } from '../cache/invalidation.ts'
-import { createDb } from '../db/client.ts'
-import type { Env } from '../env.ts'
+import { holdConnection } from '../db/client.ts'
 import { dispatchOutbox } from './dispatch-outbox.ts'
-import type { Logger } from '../http/logger.ts'
 import { DASHBOARD, dashboardResource, dashboardsChangedBy } from '../dashboard/dashboard-invalidation.ts'
 
 export async function afterWrite(c: Context<AppEnv>, ...resources: string[]) {
@@ -15,7 +13,14 @@ export async function afterWrite(c: Context<AppEnv>, ...resources: string[]) {
   const dashboards = resources.includes(DASHBOARD) ? await dashboardsChangedBy(c).catch(() => null) : null
   if (dashboards) resources = [...resources.filter((r) => r !== DASHBOARD), ...dashboards.map(dashboardResource)]
   await invalidateLists(c.env, ...resources)
-  c.executionCtx.waitUntil(dispatchSoon(c.env, c.get('log')))
+  // On the request's own connection, kept open until this is done (after the response).
+  const db = c.get('db')
+  const log = c.get('log')
+  const sending = dispatchOutbox(db, c.env).catch((error) =>
+    log.warn('outbox dispatch deferred to cron', { error: String(error) }),
+  )
+  holdConnection(db, sending)
+  c.executionCtx.waitUntil(sending)
 }
 
 // apiRoute() puts this after authorize() on every write route: once the handler has answered a
@@ -28,15 +33,3 @@ export const invalidateAfterWrite = (
     if (c.error || c.res.status >= 300) return
     await afterWrite(c, ...staleAfter(...(typeof written === 'function' ? written(c) : written)))
   }
-
-// Its own pool: the request's pool is closed when the response is done.
-export async function dispatchSoon(env: Env, log: Logger) {
-  const { db, pool } = createDb(env)
-  try {
-    await dispatchOutbox(db, env)
-  } catch (error) {
-    log.warn('outbox dispatch deferred to cron', { error: String(error) })
-  } finally {
-    await pool.end().catch(() => {})
-  }
-}

@@ -39,11 +39,14 @@ export async function handleEventBatch(batch: MessageBatch<DomainEvent>, env: En
           message.ack()
           continue
         }
-        await invalidateLists(env, ...(await narrowDashboards(db, event.data, staleAfterEvent(event.type))))
-        await enqueueWebhookJobs(env, webhookJobs).catch((error) =>
-          log.warn('webhook jobs left to the sweep', { eventId: event.id, error: String(error) }),
-        )
-        await afterCommit(db, env, stored, event)
+        // The sockets first: the rest does not change what a user sees in the next milliseconds.
+        await Promise.all([
+          afterCommit(db, env, stored, event),
+          narrowDashboards(db, event.data, staleAfterEvent(event.type)).then((stale) => invalidateLists(env, ...stale)),
+          enqueueWebhookJobs(env, webhookJobs).catch((error) =>
+            log.warn('webhook jobs left to the sweep', { eventId: event.id, error: String(error) }),
+          ),
+        ])
         message.ack()
       } catch (error) {
         log.error('event handling failed, will retry', { eventId: event.id, error: String(error) })

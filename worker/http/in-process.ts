@@ -5,7 +5,7 @@
 // (4-5 connections and 11-15 statements before, issue 16).
 import type { Pool } from '@neondatabase/serverless'
 import type { AuthUser } from '../auth/auth-user.ts'
-import type { Db } from '../db/client.ts'
+import { closeConnection, type Db } from '../db/client.ts'
 import { RequestTiming } from './server-timing.ts'
 
 export type PageContext = {
@@ -29,5 +29,5 @@ export const pageContextOf = (request: Request) => inProcess.get(request)
 
 // Once the page is rendered: its pool closes (after the response, in waitUntil).
 export async function closePage(page: PageContext) {
-  await page.database?.pool.end().catch(() => {})
+  if (page.database) await closeConnection(page.database)
 }

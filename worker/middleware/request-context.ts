@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
-import { createDb } from '../db/client.ts'
+import { closeConnection, createDb } from '../db/client.ts'
 import { createLogger } from '../http/logger.ts'
 import { pageContextOf } from '../http/in-process.ts'
 import { RequestTiming } from '../http/server-timing.ts'
@@ -20,7 +20,7 @@ export const requestContext = (): MiddlewareHandler<AppEnv> =>
     const timing = page?.timing ?? new RequestTiming()
     const own = page ? null : createDb(c.env, { max: 1, timing })
     if (page) page.database ??= createDb(c.env, { max: 1, timing })
-    const { db, pool } = own ?? page!.database!
+    const { db } = own ?? page!.database!
     c.set('db', db)
     c.set('user', null)
     c.set('timing', timing)
@@ -46,7 +46,7 @@ export const requestContext = (): MiddlewareHandler<AppEnv> =>
       c.header('x-request-id', requestId)
       if (!page) c.header('server-timing', timing.header(), { append: true })
       log.info('request', { method: c.req.method, path: c.req.path, status: c.res.status, ms: Date.now() - started })
-      if (own) c.executionCtx.waitUntil(pool.end().catch(() => {}))
+      if (own) c.executionCtx.waitUntil(closeConnection(own))
     }
   }
 

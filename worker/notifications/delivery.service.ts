@@ -127,14 +127,18 @@ type EventRef = { type: string; data: Record<string, unknown> }
 export async function afterCommit(db: Db, env: DeliverEnv, planned: Planned, event?: EventRef | string) {
   const type = typeof event === 'string' ? event : event?.type
   // Pushing is best effort: the notification is stored and listed on the next load or catch-up.
+  // The notifications leave before the watchers are even looked up.
   const told = new Set(planned.stored.map((n) => n.userId))
-  const watchers =
-    event && typeof event !== 'string' ? (await watchersOf(db, event.data)).filter((id) => !told.has(id)) : []
+  const tellWatchers = async () => {
+    if (!event || typeof event === 'string') return
+    const watchers = (await watchersOf(db, event.data)).filter((id) => !told.has(id))
+    await Promise.allSettled(watchers.map((id) => pushToUser(env, id, { type: 'changed', event: type })))
+  }
   await Promise.allSettled([
     ...planned.stored.map((n) =>
       pushToUser(env, n.userId, { type: 'notification', notification: toNotificationDto(n), event: type }),
     ),
-    ...watchers.map((id) => pushToUser(env, id, { type: 'changed', event: type })),
+    tellWatchers(),
   ])
   await sendEmails(db, env, planned.emailIds)
 }
