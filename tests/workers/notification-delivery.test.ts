@@ -4,13 +4,12 @@ import { env } from 'cloudflare:test'
 import { sql } from 'drizzle-orm'
 import { describe, expect, test } from 'vitest'
 import { type Db, withDb } from '../../worker/db/client.ts'
-import type { Env } from '../../worker/env.ts'
 import { notifyUser } from '../../worker/notifications/catalogue.ts'
 import { sendDigests } from '../../worker/notifications/digest.cron.ts'
 import { listNotifications, purgeExpired } from '../../worker/notifications/notification.service.ts'
 import { getPreferences, updatePreferences } from '../../worker/notifications/preferences.service.ts'
 
-const e = env as unknown as Env
+const e = env
 const db = <T>(fn: (db: Db) => Promise<T>) => withDb(e, fn)
 const userOf = (email: string) =>
   db(async (d) => (await d.execute<{ id: string }>(sql`select id from users where email = ${email}`)).rows[0]!.id)

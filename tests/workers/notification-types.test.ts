@@ -6,14 +6,13 @@ import { describe, expect, test } from 'vitest'
 import type { AuthUser } from '../../worker/auth/auth-user.ts'
 import { type Db, withDb } from '../../worker/db/client.ts'
 import { mandates, organisations } from '../../worker/db/schema.ts'
-import type { Env } from '../../worker/env.ts'
 import type { DomainEvent, EventType } from '../../worker/events/event-types.ts'
 import { NOTIFICATION_TYPES, notifyAdmins, notifyUser } from '../../worker/notifications/catalogue.ts'
 import { notifyTimeBased } from '../../worker/notifications/time-based.cron.ts'
 import { mandateScope, organisationScope } from '../../worker/permissions/scope.ts'
 import { handleQueue } from '../../worker/queues.ts'
 
-const e = env as unknown as Env
+const e = env
 const started = new Date()
 type U = { id: string; email: string; role: AuthUser['role']; team_id: string | null }
 const db = <T>(fn: (db: Db) => Promise<T>) => withDb(e, fn)
@@ -206,6 +205,7 @@ describe('time-based types come from the daily run, once per record and period',
 describe('types raised by other features through notifyUser', () => {
   test('imports, exports, webhooks (admins) and security notices are stored with their template and link', async () => {
     const u = await demoUsers()
+    const webhookId = crypto.randomUUID()
     await db(async (d) => {
       await notifyUser(d, e, u.sales!.id, 'import.completed', { importId: 'i1', fileName: 'a.csv', created: 3 })
       await notifyUser(d, e, u.sales!.id, 'import.failed', { importId: 'i2', fileName: 'b.csv', reason: 'Vide' })
@@ -214,12 +214,15 @@ describe('types raised by other features through notifyUser', () => {
         fileName: 'c.xlsx',
         downloadUrl: '/api/v1/exports/x/file',
       })
-      await notifyAdmins(d, e, 'webhook.endpoint_disabled', { webhookId: 'w', url: 'https://h.example', failures: 5 })
+      await notifyAdmins(d, e, 'webhook.endpoint_disabled', { webhookId, url: 'https://h.example', failures: 5 })
       await notifyUser(d, e, u.sales!.id, 'security.new_device', { device: 'Firefox sur Linux' })
       await notifyUser(d, e, u.sales!.id, 'security.password_changed', {})
       await notifyUser(d, e, u.sales!.id, 'security.account_locked', {})
     })
-    expect(await recipients(sql`n.type = 'webhook.endpoint_disabled'`)).toEqual(['admin'])
+    // Its own endpoint id: the webhooks consumer's tests disable endpoints in the same database.
+    expect(
+      await recipients(sql`n.type = 'webhook.endpoint_disabled' and n.link = ${`/admin/webhooks/${webhookId}`}`),
+    ).toEqual(['admin'])
     const failed = await db(
       async (d) =>
         (await d.execute<{ link: string }>(sql`select link from notifications where type = 'import.failed'`)).rows,

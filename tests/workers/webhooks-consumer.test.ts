@@ -6,7 +6,6 @@ import { sql } from 'drizzle-orm'
 import { Webhook } from 'standardwebhooks'
 import { describe, expect, test } from 'vitest'
 import { withDb } from '../../worker/db/client.ts'
-import type { Env } from '../../worker/env.ts'
 import type { DomainEvent } from '../../worker/events/event-types.ts'
 import { emitEvent } from '../../worker/events/outbox.ts'
 import { handleQueue } from '../../worker/queues.ts'
@@ -17,7 +16,7 @@ import { createWebhook } from '../../worker/webhooks/webhook.service.ts'
 import { purgeWebhookLog } from '../../worker/webhooks/webhooks.cron.ts'
 import { allowConsoleError } from '../setup/fail-on-console-error.ts'
 
-const e = env as unknown as Env & { WEBHOOK_RECEIVER_URL: string }
+const e = env
 const receiverUrl = (path: string) => `${e.WEBHOOK_RECEIVER_URL}${path}`
 let n = 0
 const freshPath = (label: string) => `/${label}-${Date.now().toString(36)}-${++n}`

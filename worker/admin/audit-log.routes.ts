@@ -8,6 +8,7 @@ import { auditLog, users } from '../db/schema.ts'
 import { decodeCursor, encodeCursor } from '../shared/cursor.ts'
 import { isUuid } from '../shared/tx.ts'
 import { escapeLike } from '../shared/like.ts'
+import { LimitSchema, CursorSchema } from '../shared/query-fields.ts'
 
 const AuditEntry = z.object({
   id: z.string(),
@@ -31,8 +32,8 @@ const AuditQuery = z.object({
   targetId: z.string().max(64).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(200).optional(),
+  limit: LimitSchema(),
+  cursor: CursorSchema,
 })
 
 export function registerAuditLogRoutes(api: Api) {

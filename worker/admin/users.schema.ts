@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { ROLES } from '../db/enums.ts'
 import { isUuid } from '../shared/tx.ts'
+import { BoolParam } from '../shared/query-fields.ts'
 
 const Uuid = z.string().refine(isUuid, 'Identifiant invalide.')
 
@@ -41,5 +42,5 @@ export const UserListQuery = z.object({
   q: z.string().max(200).optional(),
   role: z.enum(ROLES).optional(),
   teamId: Uuid.optional(),
-  active: z.enum(['true', 'false']).optional(),
+  active: BoolParam,
 })

@@ -9,6 +9,7 @@ import { outbox } from '../db/schema.ts'
 import { notFound } from '../http/problem.ts'
 import { audit } from '../audit/audit.ts'
 import { isUuid } from '../shared/tx.ts'
+import { LimitSchema } from '../shared/query-fields.ts'
 
 export function registerEventRoutes(api: Api) {
   api.openapi(
@@ -42,7 +43,7 @@ export function registerEventRoutes(api: Api) {
       request: {
         query: z.object({
           type: z.string().max(60).optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(50),
+          limit: LimitSchema(),
         }),
       },
       responses: {

@@ -9,6 +9,7 @@ import { jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { mails } from '../db/schema.ts'
 import { notFound } from '../http/problem.ts'
 import { devMailboxEnabled } from './mailer.ts'
+import { LimitSchema } from '../shared/query-fields.ts'
 
 const MailDto = z.object({
   id: z.string(),
@@ -29,7 +30,7 @@ export function registerMailboxRoutes(api: Api) {
       request: {
         query: z.object({
           to: z.string().max(254).optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(50),
+          limit: LimitSchema(),
         }),
       },
       responses: { 200: jsonResponse(z.object({ data: z.array(MailDto) })), ...problemResponses },

@@ -7,6 +7,7 @@ import { isNotificationType } from './catalogue.ts'
 import { archive, listNotifications, markRead, pushToUser } from './notification.service.ts'
 import { registerNotificationSocket } from './notification-ws.routes.ts'
 import { registerNotificationPreferenceRoutes } from './preferences.routes.ts'
+import { LimitSchema, CursorSchema, BoolParam } from '../shared/query-fields.ts'
 
 const tags = ['Notifications']
 const NotificationSchema = z.object({
@@ -22,7 +23,6 @@ const NotificationSchema = z.object({
   expiresAt: z.string().nullable(),
   createdAt: z.string(),
 })
-const flag = z.enum(['true', 'false']).optional()
 const Ids = z.array(z.string().uuid()).min(1).max(500)
 const Changed = z.object({ ids: z.array(z.string()) })
 
@@ -38,13 +38,13 @@ export function registerNotificationRoutes(api: Api) {
       summary: "The caller's notifications: newest first, or after a sequence number (`since`) oldest first",
       request: {
         query: z.object({
-          unread: flag,
-          archived: flag,
+          unread: BoolParam,
+          archived: BoolParam,
           type: z.string().max(60).refine(isNotificationType, { message: 'Type de notification inconnu.' }).optional(),
           priority: z.enum(NOTIFICATION_PRIORITIES).optional(),
           since: z.coerce.number().int().min(0).optional(),
-          cursor: z.string().max(200).optional(),
-          limit: z.coerce.number().int().min(1).max(100).default(30),
+          cursor: CursorSchema,
+          limit: LimitSchema(30),
         }),
       },
       responses: {

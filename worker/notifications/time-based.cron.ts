@@ -5,7 +5,7 @@
 // notifications, so two overlapping runs never notify twice.
 import { type SQL, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { STALE_AFTER_DAYS } from '../organisations/organisation.schema.ts'
+import { isStaleSql } from '../organisations/stale.ts'
 import { type NotificationType, type ParamsOf, renderNotification } from './catalogue.ts'
 import { afterCommit, type DeliverEnv, storeAndQueue } from './delivery.service.ts'
 
@@ -22,6 +22,20 @@ type Rule<T extends NotificationType> = {
   candidates: SQL // rows of (user_id, key, ...params)
   params: (row: Candidate) => ParamsOf<T>
 }
+// The open tasks of active assignees, keyed per task and due date (a moved due date notifies again).
+const taskCandidates = (type: string, when: SQL) =>
+  sql`select t.assignee_id as user_id, ${type}::text || ':' || t.id || ':' || t.due_at::text as key,
+        t.id, t.title, t.organisation_id, t.due_at
+      from tasks t join users u on u.id = t.assignee_id and ${activeUser}
+      where ${openTask} and ${when}`
+
+const taskParams = (r: Record<string, unknown>) => ({
+  taskId: String(r.id),
+  title: String(r.title),
+  organisationId: (r.organisation_id as string) ?? null,
+  dueAt: new Date(r.due_at as string).toISOString(),
+})
+
 const rule = <T extends NotificationType>(r: Rule<T>) => r as unknown as Rule<NotificationType>
 const days = (v: unknown) => Number(v)
 
@@ -35,30 +49,14 @@ export const RULES = [
   rule({
     type: 'task.due_soon',
     repeatDays: null,
-    candidates: sql`select t.assignee_id as user_id, 'task.due_soon:' || t.id || ':' || t.due_at::text as key,
-        t.id, t.title, t.organisation_id, t.due_at
-      from tasks t join users u on u.id = t.assignee_id and ${activeUser}
-      where ${openTask} and t.due_at > now() and t.due_at <= now() + interval '24 hours'`,
-    params: (r) => ({
-      taskId: String(r.id),
-      title: String(r.title),
-      organisationId: (r.organisation_id as string) ?? null,
-      dueAt: new Date(r.due_at as string).toISOString(),
-    }),
+    candidates: taskCandidates('task.due_soon', sql`t.due_at > now() and t.due_at <= now() + interval '24 hours'`),
+    params: taskParams,
   }),
   rule({
     type: 'task.overdue',
     repeatDays: REPEAT_DAYS,
-    candidates: sql`select t.assignee_id as user_id, 'task.overdue:' || t.id || ':' || t.due_at::text as key,
-        t.id, t.title, t.organisation_id, t.due_at
-      from tasks t join users u on u.id = t.assignee_id and ${activeUser}
-      where ${openTask} and t.due_at <= now()`,
-    params: (r) => ({
-      taskId: String(r.id),
-      title: String(r.title),
-      organisationId: (r.organisation_id as string) ?? null,
-      dueAt: new Date(r.due_at as string).toISOString(),
-    }),
+    candidates: taskCandidates('task.overdue', sql`t.due_at <= now()`),
+    params: taskParams,
   }),
   rule({
     type: 'organisation.stale',
@@ -66,8 +64,7 @@ export const RULES = [
     candidates: sql`select u.id as user_id, 'organisation.stale:' || o.id || ':' || o.stage_changed_at::text as key,
         o.id, o.name, o.pipeline_stage, extract(day from now() - o.stage_changed_at)::int as days
       from organisations o join users u on u.team_id = o.team_id and u.role = 'manager' and ${activeUser}
-      where ${liveOrg} and o.pipeline_stage <> 'SIGNE'
-        and o.stage_changed_at < now() - make_interval(days => ${STALE_AFTER_DAYS})`,
+      where ${liveOrg} and ${isStaleSql(sql`o.pipeline_stage`, sql`o.stage_changed_at`)}`,
     params: (r) => ({
       organisationId: String(r.id),
       name: String(r.name),

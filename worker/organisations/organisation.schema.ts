@@ -13,7 +13,7 @@ import {
   WebsiteSchema,
   opt,
 } from '../shared/fields.ts'
-import { csv } from '../shared/query-fields.ts'
+import { BoolParam, CursorSchema, LimitSchema, csv } from '../shared/query-fields.ts'
 import { SORTS } from './organisation-sorts.ts'
 
 export const OrganisationInput = z.object({
@@ -67,8 +67,8 @@ export const Organisation = z.object({
 export { SORTS }
 
 export const OrganisationListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(500).optional(),
+  limit: LimitSchema(),
+  cursor: CursorSchema,
   sort: z.enum(SORTS).default('name'),
   q: z.string().trim().max(200).optional(),
   type: csv(ORGANISATION_TYPES),
@@ -76,9 +76,9 @@ export const OrganisationListQuery = z.object({
   stage: csv(PIPELINE_STAGES),
   city: z.string().trim().max(120).optional(),
   ownerId: UuidSchema.optional(),
-  active: z.enum(['true', 'false']).optional(),
+  active: BoolParam,
   noContactDays: z.coerce.number().int().min(1).max(3650).optional(),
-  stale: z.enum(['true', 'false']).optional(),
+  stale: BoolParam,
 })
 export type OrganisationListQuery = z.infer<typeof OrganisationListQuery>
 
@@ -123,6 +123,6 @@ export const HistoryEntry = z.object({
   createdAt: z.string(),
 })
 export const HistoryQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(500).optional(),
+  limit: LimitSchema(),
+  cursor: CursorSchema,
 })

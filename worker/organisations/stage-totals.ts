@@ -8,7 +8,8 @@ import type { Db } from '../db/client.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 import { PIPELINE_STAGES, type PipelineStage } from '../db/enums.ts'
 import { sumMoney } from '../shared/money.ts'
-import { STALE_AFTER_DAYS, type OrganisationListQuery } from './organisation.schema.ts'
+import type { OrganisationListQuery } from './organisation.schema.ts'
+import { isStaleSql, staleBoundary } from './stale.ts'
 
 export type StageTotal = { stage: PipelineStage; count: number; amount: string }
 type Row = { stage: PipelineStage; count: number; amount: string; stale: number | null }
@@ -21,7 +22,7 @@ function byColumns(user: AuthUser): SQL | null {
   return user.teamId ? sql`team_id = ${user.teamId}` : null
 }
 
-const boundary = sql`(now() - make_interval(days => ${STALE_AFTER_DAYS}))`
+const boundary = staleBoundary
 const boundaryDay = sql`((${boundary} at time zone 'UTC')::date)`
 
 export async function stageTotals(db: Db, user: AuthUser): Promise<{ byStage: StageTotal[]; stale: number }> {
@@ -43,7 +44,7 @@ export async function stageTotals(db: Db, user: AuthUser): Promise<{ byStage: St
     user.role === 'sales'
       ? db.execute<Row>(sql`
           select pipeline_stage as stage, count(*)::int as count, round(coalesce(sum(amount), 0), 2)::text as amount,
-            (count(*) filter (where pipeline_stage <> 'SIGNE' and stage_changed_at < ${boundary}))::int as stale
+            (count(*) filter (where ${isStaleSql(sql`pipeline_stage`, sql`stage_changed_at`)}))::int as stale
           from organisations where deleted_at is null and owner_id is distinct from ${user.id}
             and id in (select organisation_id from tasks where assignee_id = ${user.id} and deleted_at is null
               and organisation_id is not null)

@@ -27,12 +27,13 @@ import {
   updatePerson,
   upsertLink,
 } from './person.service.ts'
+import { LimitSchema, CursorSchema } from '../shared/query-fields.ts'
 
 const tags = ['People']
 const LinkParams = z.object({ id: z.string().max(64), organisationId: z.string().uuid('Identifiant invalide.') })
 const ContactsQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(50),
-  cursor: z.string().max(500).optional(),
+  limit: LimitSchema(),
+  cursor: CursorSchema,
 })
 
 export function registerPersonRoutes(api: Api) {

@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { PIPELINE_STAGES, type PipelineStage } from '../db/enums.ts'
 import { Organisation, OrganisationListQuery } from '../organisations/organisation.schema.ts'
 import { DateTimeSchema } from '../shared/fields.ts'
+import { LimitSchema } from '../shared/query-fields.ts'
 
 // Chance that an organisation at this stage signs, in percent: the forecast weighs amounts by it.
 export const STAGE_PROBABILITY_PERCENT: Record<PipelineStage, number> = {
@@ -21,7 +22,7 @@ export const STAGE_TASKS: Partial<Record<PipelineStage, { title: string; dueInDa
 // `limit` caps the cards per column; a column's nextCursor continues it through
 // GET /v1/organisations?stage=<stage>&sort=<same sort>&cursor=<nextCursor> (same filters).
 export const PipelineBoardQuery = OrganisationListQuery.omit({ cursor: true, stage: true }).extend({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  limit: LimitSchema(20),
   sort: OrganisationListQuery.shape.sort.removeDefault().default('-amount'),
 })
 export type PipelineBoardQuery = z.infer<typeof PipelineBoardQuery>

@@ -1,7 +1,7 @@
 // Shapes of the global search API: the query string and the grouped, highlighted results.
 import { z } from 'zod'
 import { CATEGORIES, ORGANISATION_TYPES, PIPELINE_STAGES } from '../db/enums.ts'
-import { csv } from '../shared/query-fields.ts'
+import { CursorSchema, LimitSchema, csv } from '../shared/query-fields.ts'
 import { UuidSchema } from '../shared/fields.ts'
 
 export const SEARCH_TYPES = ['organisations', 'people', 'mandates', 'products', 'interactions'] as const
@@ -19,8 +19,8 @@ const DateParam = z
 export const SearchQuery = z.object({
   q: Query.optional().default(''),
   types: csv(SEARCH_TYPES),
-  limit: z.coerce.number().int().min(1).max(50).default(5),
-  cursor: z.string().max(200).optional(),
+  limit: LimitSchema(5, 50),
+  cursor: CursorSchema,
   // Filters: a kind of record that has no such field is left out of the results.
   type: csv(ORGANISATION_TYPES),
   category: csv(CATEGORIES),
@@ -35,7 +35,7 @@ export type SearchQuery = z.infer<typeof SearchQuery>
 export const AutocompleteQuery = z.object({
   q: Query.optional().default(''),
   types: csv(SEARCH_TYPES),
-  limit: z.coerce.number().int().min(1).max(20).default(8),
+  limit: LimitSchema(8, 20),
 })
 export type AutocompleteQuery = z.infer<typeof AutocompleteQuery>
 

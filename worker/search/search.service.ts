@@ -3,7 +3,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
-import { badRequest } from '../http/problem.ts'
+import { decodeOpaque, encodeOpaque } from '../shared/cursor.ts'
 import { escapeLike } from '../shared/like.ts'
 import { KINDS, type Filters, type Kind } from './search-kinds.ts'
 import { compileQuery, type CompiledQuery } from './search-query.ts'
@@ -23,17 +23,17 @@ const MARKS = `StartSel=\uE000, StopSel=\uE001, MaxWords=16, MinWords=6, ShortWo
 
 type Cursor = { t: SearchType; o: number }
 
-export function encodeSearchCursor(c: Cursor) {
-  return btoa(JSON.stringify(c)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
-}
+export const encodeSearchCursor = (c: Cursor) => encodeOpaque(c)
 
-function decodeSearchCursor(cursor: string): Cursor {
-  try {
-    const c = JSON.parse(atob(cursor.replace(/-/g, '+').replace(/_/g, '/'))) as Cursor
-    if (KINDS.some((k) => k.type === c.t) && Number.isInteger(c.o) && c.o > 0 && c.o < POOL) return c
-  } catch {}
-  throw badRequest('Curseur de pagination invalide.', [{ path: 'cursor', message: 'Curseur invalide.' }])
-}
+const isSearchCursor = (c: unknown): c is Cursor =>
+  typeof c === 'object' &&
+  c !== null &&
+  KINDS.some((k) => k.type === (c as Cursor).t) &&
+  Number.isInteger((c as Cursor).o) &&
+  (c as Cursor).o > 0 &&
+  (c as Cursor).o < POOL
+
+const decodeSearchCursor = (cursor: string) => decodeOpaque(cursor, isSearchCursor)
 
 const hasFilters = (f: Filters) => Object.values(f).some((v) => (Array.isArray(v) ? v.length > 0 : Boolean(v)))
 

@@ -9,12 +9,22 @@ const toBase64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder()
 const fromBase64 = (b64: string) =>
   new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(atob(b64), (ch) => ch.charCodeAt(0)))
 
-export function encodeCursor(value: unknown, id: string): string {
-  return toBase64(JSON.stringify([value, id]))
-    .replace(/\+/g, '-')
-    .replace(/\//g, '_')
-    .replace(/=+$/, '')
+const invalidCursor = () =>
+  badRequest('Curseur de pagination invalide.', [{ path: 'cursor', message: 'Curseur invalide.' }])
+
+// Any JSON value as an opaque base64url token; `isValid` checks what comes back before use.
+export const encodeOpaque = (value: unknown) =>
+  toBase64(JSON.stringify(value)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')
+
+export function decodeOpaque<T>(cursor: string, isValid: (value: unknown) => value is T): T {
+  try {
+    const parsed: unknown = JSON.parse(fromBase64(cursor.replace(/-/g, '+').replace(/_/g, '/')))
+    if (isValid(parsed)) return parsed
+  } catch {}
+  throw invalidCursor()
 }
+
+export const encodeCursor = (value: unknown, id: string): string => encodeOpaque([value, id])
 
 // A sort value a list could have written: a short clean string, a finite number, null, or a
 // short list of those. Anything else was forged, and would reach Postgres as a bad cast.
@@ -25,21 +35,11 @@ const isSortValue = (v: unknown, depth = 0): boolean =>
   (typeof v === 'string' && v.length <= 500 && !hasForbiddenCharacter(v)) ||
   (depth === 0 && Array.isArray(v) && v.length <= 4 && v.every((x) => isSortValue(x, 1)))
 
-export function decodeCursor(cursor: string): [string | number | null, string] {
-  try {
-    const parsed = JSON.parse(fromBase64(cursor.replace(/-/g, '+').replace(/_/g, '/')))
-    if (
-      Array.isArray(parsed) &&
-      parsed.length === 2 &&
-      typeof parsed[1] === 'string' &&
-      isUuid(parsed[1]) &&
-      isSortValue(parsed[0])
-    ) {
-      return parsed as [string | number | null, string]
-    }
-  } catch {}
-  throw badRequest('Curseur de pagination invalide.', [{ path: 'cursor', message: 'Curseur invalide.' }])
-}
+type Keyset = [string | number | null, string]
+const isKeyset = (v: unknown): v is Keyset =>
+  Array.isArray(v) && v.length === 2 && typeof v[1] === 'string' && isUuid(v[1]) && isSortValue(v[0])
+
+export const decodeCursor = (cursor: string): Keyset => decodeOpaque(cursor, isKeyset)
 
 export const iso = (d: Date | string | null | undefined) => (d == null ? null : new Date(d).toISOString())
 

@@ -1,7 +1,7 @@
 // Query-string fields shared by every list: the same limits and spellings on each resource.
 import { z } from 'zod'
 
-export const LimitSchema = (fallback = 50) => z.coerce.number().int().min(1).max(100).default(fallback)
+export const LimitSchema = (fallback = 50, max = 100) => z.coerce.number().int().min(1).max(max).default(fallback)
 export const CursorSchema = z.string().max(500).optional()
 export const BoolParam = z.enum(['true', 'false']).optional()
 
