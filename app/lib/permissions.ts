@@ -4,7 +4,6 @@
 type WithPermissions = { permissions: readonly string[] } | null | undefined
 
 export const can = (me: WithPermissions, permission: string) => !!me?.permissions.includes(permission)
-export const canAny = (me: WithPermissions, ...permissions: string[]) => permissions.some((p) => can(me, p))
 
 // The permissions that open the administration screens, each with its tab.
 export const ADMIN_SECTIONS = [
