@@ -14,6 +14,7 @@ export const COLD_CONTACT_DAYS = 14
 export const MANDATE_ENDING_DAYS = 30
 const REPEAT_DAYS = 7
 const CHUNK = 200
+export const PER_USER_PER_RUN = 50
 
 type Candidate = { user_id: string; key: string } & Record<string, unknown>
 type Rule<T extends NotificationType> = {
@@ -118,8 +119,14 @@ async function runRule(db: Db, env: DeliverEnv, r: Rule<NotificationType>) {
   // A mark still "fresh" blocks the key: forever for once-only rules, else for repeatDays.
   const stillFresh =
     r.repeatDays === null ? sql`true` : sql`m.notified_at >= now() - make_interval(days => ${r.repeatDays})`
-  const rows = await db.execute<Candidate>(sql`select c.* from (${r.candidates}) c
-    where not exists (select 1 from notification_marks m where m.user_id = c.user_id and m.key = c.key and ${stillFresh})`)
+  // At most PER_USER_PER_RUN of one type per person per day, in a stable order: a first run on
+  // a large imported base would otherwise bury a manager under thousands of alerts (and load them
+  // all into one invocation's memory). The others are not marked, so they come on the next days.
+  const rows = await db.execute<Candidate>(sql`select * from (
+      select c.*, row_number() over (partition by c.user_id order by c.key) as rank from (${r.candidates}) c
+      where not exists (select 1 from notification_marks m
+        where m.user_id = c.user_id and m.key = c.key and ${stillFresh})) ranked
+    where rank <= ${PER_USER_PER_RUN}`)
   let sent = 0
   for (let i = 0; i < rows.rows.length; i += CHUNK) {
     const chunk = rows.rows.slice(i, i + CHUNK)
