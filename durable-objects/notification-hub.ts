@@ -85,7 +85,13 @@ export class NotificationHub extends DurableObject<Env> {
 
   async webSocketClose(ws: WebSocket, code: number) {
     this.resuming.delete(ws)
-    ws.close(code === 1005 ? 1000 : code, 'closing')
+    // Answer the close with its code when it may be sent (1005, 1006, 1015 only describe how a
+    // socket ended; sending them throws); a socket already gone throws too, which is no error.
+    const sendable =
+      [1000, 1001, 1002, 1003, 1007, 1008, 1009, 1010, 1011].includes(code) || (code >= 3000 && code < 5000)
+    try {
+      ws.close(sendable ? code : 1000, 'closing')
+    } catch {}
   }
 
   private sendTo(ws: WebSocket, message: unknown, text = JSON.stringify(message)): boolean {
