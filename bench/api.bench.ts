@@ -6,8 +6,7 @@
 // Prints: lists and detail at one client (API vs SQL vs SQL + session), a page view's statements
 // and connections, throughput at 10 and 100 clients vs the no-database floor (a 401), the sales
 // people list, dashboard and analytics SQL, first-load JS, and the load average.
-import { fork, spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
 import { cpus, loadavg } from 'node:os'
 
 // Worker modules use TypeScript syntax Node only runs with type transformation.
@@ -48,60 +47,17 @@ function hostPort(url: string) {
   return { host: u.hostname, port: Number(u.port || 5432) }
 }
 
-async function ensureSeeded() {
-  const seeded = pg ? await hasRows() : existsSync(`${DATA_DIR}/PG_VERSION`)
-  if (seeded && !process.argv.includes('--reseed')) return
-  if (!pg) spawnSync('rm', ['-rf', DATA_DIR])
-  console.log(`seeding ${ORGANISATIONS} organisations and ${ORGANISATIONS * 2} people…`)
-  const started = Date.now()
-  const seed = spawn(
-    process.execPath,
-    ['scripts/seed.ts', '--organisations', String(ORGANISATIONS), '--data-dir', DATA_DIR],
-    { stdio: 'inherit', env: { ...process.env, ...seedEnv } },
-  )
-  if ((await new Promise<number | null>((resolve) => seed.on('exit', resolve))) !== 0) throw new Error('seed failed')
-  console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`)
-}
-
-async function hasRows() {
-  const { withDb } = await import('../worker/db/client.ts')
-  const { sql } = await import('drizzle-orm')
-  return withDb(seedEnv, async (db) => {
-    const r = await db.execute<{ n: number }>(sql`select count(*)::int n from organisations`)
-    return r.rows[0]!.n >= ORGANISATIONS
-  }).catch(() => false)
-}
+const { ensureSeeded, hasCluster, hasOrganisations, startApp: start } = await import('./app.ts')
+const seed = () =>
+  ensureSeeded({
+    dataDir: DATA_DIR,
+    organisations: ORGANISATIONS,
+    dbEnv: seedEnv,
+    isSeeded: pg ? hasOrganisations(seedEnv, ORGANISATIONS) : hasCluster(DATA_DIR),
+  })
 
 // 2. The app as `npm start` runs it: the production build in workerd.
-async function startApp() {
-  const { createServer } = await import('node:net')
-  const port = await new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const p = (srv.address() as { port: number }).port
-      srv.close(() => resolve(p))
-    })
-  })
-  const child = fork('scripts/start.ts', ['--quiet'], {
-    execArgv: ['--no-warnings'],
-    env: { ...process.env, ...appEnv, PORT: String(port), CRM_TEST: '1', CRM_PERSIST_DIR: `${DATA_DIR}-wrangler` },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  })
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the app did not start within 600 s')), 600_000)
-    child.on('message', (m) => {
-      if (m !== 'ready') return
-      clearTimeout(timer)
-      resolve()
-    })
-    child.on('exit', (code) => reject(new Error(`the app exited during start-up (code ${code})`)))
-  })
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      child.once('exit', () => resolve())
-      child.kill('SIGTERM')
-    })
-  return { base: `http://localhost:${port}`, stop }
-}
+const startApp = () => start({ env: { ...appEnv, CRM_PERSIST_DIR: `${DATA_DIR}-wrangler` }, timeoutSeconds: 600 })
 
 type Case = {
   name: string
@@ -199,7 +155,7 @@ async function runApi() {
   }
 }
 
-await ensureSeeded()
+await seed()
 console.log('running the API (production build)…')
 const api = await runApi()
 console.log('running the same SQL directly…')

@@ -7,8 +7,7 @@
 // answered by the hub's hibernation auto-response. Then a client that missed 1,000 notifications
 // reconnects with {"resumeFrom": seq}: the time until the last one arrives.
 //   npm exec -- node bench/notifications.bench.ts [--events 500] [--sockets 200] [--missed 1000] [--dev]
-import { fork, spawnSync } from 'node:child_process'
-import { createServer } from 'node:net'
+import { spawnSync } from 'node:child_process'
 import { cpus, loadavg } from 'node:os'
 import { percentiles } from './stats.ts'
 
@@ -27,58 +26,21 @@ const EVENTS = arg('events', 500)
 const SOCKETS = arg('sockets', 200)
 const MISSED = arg('missed', 1000)
 const WARM_UP = 20
-const PASSWORD = 'Demo-Password-2026'
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
+const { startApp: start } = await import('./app.ts')
+const { ip, signIn } = await import('./load.ts')
 
-async function startApp() {
-  const port = await freePort()
-  // --dev: Vite's dev server instead of the production build (which another process may rebuild
-  // under a long run in a shared checkout).
-  const mode = process.argv.includes('--dev') ? ['--dev'] : []
-  const child = fork('scripts/start.ts', ['--memory', '--quiet', ...mode], {
-    execArgv: ['--no-warnings'],
+// --dev: Vite's dev server instead of the production build (which another process may rebuild
+// under a long run in a shared checkout).
+const startApp = () =>
+  start({
+    args: ['--memory', ...(process.argv.includes('--dev') ? ['--dev'] : [])],
     env: {
-      ...process.env,
-      PORT: String(port),
-      CRM_TEST: '1',
       DATABASE_URL: '',
-      CRM_PERSIST_DIR: `.wrangler/bench-notifications-${port}`,
-      CRM_VITE_CACHE: `node_modules/.vite-bench-notifications`,
+      CRM_PERSIST_DIR: `.wrangler/bench-notifications-${process.pid}`,
+      CRM_VITE_CACHE: 'node_modules/.vite-bench-notifications',
     },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the app did not start within 300 s')), 300_000)
-    child.on('message', (m) => m === 'ready' && (clearTimeout(timer), resolve()))
-    child.on('exit', (code) => reject(new Error(`the app exited during start-up (code ${code})`)))
-  })
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      child.once('exit', () => resolve())
-      child.kill('SIGTERM')
-    })
-  return { base: `http://localhost:${port}`, stop }
-}
-
-const ip = () =>
-  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`
-
-async function signIn(base: string, user: string) {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base, 'cf-connecting-ip': ip() },
-    body: JSON.stringify({ email: `${user}@demo.crm`, password: PASSWORD }),
-  })
-  if (res.status !== 200) throw new Error(`sign-in of ${user}: ${res.status} ${await res.text()}`)
-  return res.headers.get('set-cookie')!.split(';')[0]!
-}
 
 type Msg = { type: string; notification?: { seq: number; message: string }; replayed?: number }
 type Sock = { ws: WebSocket; on: (f: (m: Msg | 'pong', at: number) => void) => void }

@@ -5,9 +5,7 @@
 //   npm run bench -- --queries 2000 --reseed
 //   DATABASE_URL=postgres://postgres@127.0.0.1:6432/crm_bench npm run bench    any real Postgres, best
 //     behind a transaction pooler (PgBouncer), as production is behind Neon's (decision 003)
-import { spawn, spawnSync, fork } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { spawnSync } from 'node:child_process'
 import { cpus, loadavg } from 'node:os'
 import { benchQueries, type BenchQuery } from './queries.ts'
 import { percentiles, printTable, type Sample } from './stats.ts'
@@ -29,7 +27,6 @@ const ORGANISATIONS = Number(arg('organisations', '100000'))
 const QUERIES = Number(arg('queries', '1200'))
 const WARM_UP = 40
 const DATA_DIR = arg('data-dir', '.data/bench')
-const PASSWORD = 'Demo-Password-2026'
 const realPostgres = process.env.DATABASE_URL
 
 const { startWsProxy } = await import('./ws-proxy.ts')
@@ -43,86 +40,20 @@ function hostPort(url: string) {
   return { host: u.hostname, port: Number(u.port || 5432) }
 }
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
-
 // 1. The data set, seeded once and reused (scripts/seed.ts generates it inside Postgres).
-async function ensureSeeded() {
-  const seeded = realPostgres ? (await countOrganisations()) >= ORGANISATIONS : existsSync(`${DATA_DIR}/PG_VERSION`)
-  if (seeded && !process.argv.includes('--reseed')) return
-  if (!realPostgres) spawnSync('rm', ['-rf', DATA_DIR])
-  console.log(`seeding ${ORGANISATIONS} organisations and ${ORGANISATIONS * 2} people…`)
-  const started = Date.now()
-  // Not spawnSync: with a real Postgres, the seed talks through this process's WebSocket proxy.
-  const seed = spawn(
-    process.execPath,
-    ['scripts/seed.ts', '--organisations', String(ORGANISATIONS), '--data-dir', DATA_DIR],
-    { stdio: 'inherit', env: { ...process.env, ...dbEnv } },
-  )
-  const code = await new Promise<number | null>((resolve) => seed.on('exit', resolve))
-  if (code !== 0) throw new Error('seed failed')
-  console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (wall clock)`)
-}
-
-async function countOrganisations() {
-  const { withDb } = await import('../worker/db/client.ts')
-  try {
-    return await withDb(dbEnv as { DATABASE_URL: string }, async (db) => {
-      const { sql } = await import('drizzle-orm')
-      const r = await db.execute<{ n: number }>(sql`select count(*)::int as n from organisations`)
-      return r.rows[0]!.n
-    })
-  } catch {
-    return 0
-  }
-}
+const { ensureSeeded, hasCluster, hasOrganisations, startApp: start } = await import('./app.ts')
+const { ip, signIn } = await import('./load.ts')
+const seed = () =>
+  ensureSeeded({
+    dataDir: DATA_DIR,
+    organisations: ORGANISATIONS,
+    dbEnv: realPostgres ? dbEnv : { DATABASE_URL: '' },
+    isSeeded: realPostgres ? hasOrganisations(dbEnv, ORGANISATIONS) : hasCluster(DATA_DIR),
+  })
 
 // 2. The app as `npm start` runs it, on the big database.
-async function startApp() {
-  const port = await freePort()
-  const child = fork('scripts/start.ts', ['--quiet'], {
-    execArgv: ['--no-warnings'],
-    env: {
-      ...process.env,
-      ...dbEnv,
-      PORT: String(port),
-      CRM_TEST: '1',
-      CRM_PERSIST_DIR: '.wrangler/bench',
-      CRM_VITE_CACHE: 'node_modules/.vite-bench',
-    },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  })
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the app did not start within 300 s')), 300_000)
-    child.on('message', (m) => m === 'ready' && (clearTimeout(timer), resolve()))
-    child.on('exit', (code) => reject(new Error(`the app exited during start-up (code ${code})`)))
-  })
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      child.once('exit', () => resolve())
-      child.kill('SIGTERM')
-    })
-  return { base: `http://localhost:${port}`, stop }
-}
-
-// Rate limits are keyed per client address in test mode (CRM_TEST): one address per request.
-const ip = () =>
-  `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`
-
-async function signIn(base: string, user: string) {
-  const res = await fetch(`${base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base, 'cf-connecting-ip': ip() },
-    body: JSON.stringify({ email: `${user}@demo.crm`, password: PASSWORD }),
-  })
-  if (res.status !== 200) throw new Error(`sign-in of ${user}: ${res.status} ${await res.text()}`)
-  return res.headers.get('set-cookie')!.split(';')[0]!
-}
+const startApp = () =>
+  start({ env: { ...dbEnv, CRM_PERSIST_DIR: '.wrangler/bench', CRM_VITE_CACHE: 'node_modules/.vite-bench' } })
 
 const pathOf = (q: BenchQuery) =>
   q.endpoint === 'search'
@@ -213,7 +144,7 @@ async function runSql(queries: BenchQuery[]) {
   }
 }
 
-await ensureSeeded()
+await seed()
 const loadBefore = loadavg()[0]!
 const queries = benchQueries(QUERIES + WARM_UP, ORGANISATIONS)
 console.log(`running ${QUERIES} mixed queries (+${WARM_UP} warm-up) through the API…`)
