@@ -9,6 +9,12 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 
 const BUILT = 'build/server/wrangler.json'
+// The wrangler the Vite plugin depends on, when npm nested it under the plugin: its workerd is the
+// dev server's (wrangler 4.86's workerd of 2026-04 ran the build on an older compatibility date and
+// failed every cron tick with "Could not serialize object of type ScheduledController").
+const WRANGLER = ['node_modules/@cloudflare/vite-plugin/node_modules/wrangler', 'node_modules/wrangler'].find((dir) =>
+  existsSync(join(dir, 'bin/wrangler.js')),
+)!
 const LOCK = 'build/.building'
 // What the bundle is made of: any of these newer than the build means building again.
 const SOURCES = [
@@ -100,15 +106,13 @@ export async function serveBuild({
   // same fallback here, said out loud.
   const wanted = (JSON.parse(readFileSync(BUILT, 'utf8')) as { compatibility_date: string }).compatibility_date
   const newest = (
-    createRequire(createRequire(import.meta.url).resolve('wrangler/package.json'))('workerd') as {
-      compatibilityDate: string
-    }
+    createRequire(join(process.cwd(), WRANGLER, 'package.json'))('workerd') as { compatibilityDate: string }
   ).compatibilityDate
   const date = wanted > newest ? ['--compatibility-date', newest] : []
   if (date.length && !quiet)
     console.log(`compatibility date ${wanted} → ${newest} (the newest wrangler's workerd runs)`)
   const args = [
-    'node_modules/wrangler/bin/wrangler.js',
+    join(WRANGLER, 'bin/wrangler.js'),
     'dev',
     '-c',
     BUILT,
@@ -124,7 +128,7 @@ export async function serveBuild({
     ...date,
     '--show-interactive-dev-session=false',
     '--log-level',
-    quiet ? 'warn' : 'info',
+    quiet ? 'warn' : (process.env.CRM_WRANGLER_LOG ?? 'info'),
     ...Object.entries(all).flatMap(([k, v]) => ['--var', `${k}:${v}`]),
   ]
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit'], env: process.env })
