@@ -123,6 +123,40 @@ try {
   console.log(`  throughput ${(firstById.size / seconds).toFixed(1)} events/s end to end`)
   console.log(`  commit → receipt (ms)   p50${fmt(p50)}   p95${fmt(p95)}   p99${fmt(p99)}   max${fmt(max)}`)
 
+  // Where the time goes, on the newest 100 events (one page of the admin events API): commit →
+  // outbox row sent to the EVENTS queue → attempt started (EVENTS consumer, fan-out, WEBHOOKS
+  // queue, claim) → receipt (sign and POST). Same machine, one clock.
+  const outbox = (await call('GET', '/api/v1/admin/events?type=organisation.created&limit=100')).body.data as {
+    id: string
+    dispatchedAt: string | null
+  }[]
+  const attemptStart = new Map<string, number>()
+  let cursor: string | null = null
+  do {
+    const page = await call(
+      'GET',
+      `/api/v1/webhooks/${hook.body.id}/deliveries?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    )
+    for (const d of page.body.data as { eventId: string; createdAt: string; durationMs: number }[]) {
+      attemptStart.set(d.eventId, Date.parse(d.createdAt) - d.durationMs)
+    }
+    cursor = page.body.nextCursor as string | null
+  } while (cursor)
+  const stages: [number[], number[], number[]] = [[], [], []]
+  for (const e of outbox) {
+    const got1 = firstById.get(e.id)
+    const started1 = attemptStart.get(e.id)
+    if (!got1 || !started1 || !e.dispatchedAt) continue
+    stages[0].push(Date.parse(e.dispatchedAt) - got1.occurredAt)
+    stages[1].push(started1 - Date.parse(e.dispatchedAt))
+    stages[2].push(got1.at - started1)
+  }
+  const names = ['commit → outbox sent', 'sent → attempt start', 'attempt → receipt']
+  stages.forEach((v, i) => {
+    const [s50, s95] = percentiles(v)
+    console.log(`  ${names[i]!.padEnd(22)} (ms, ${v.length} events)   p50${fmt(s50)}   p95${fmt(s95)}`)
+  })
+
   // Floor: the same signed POST straight from Node to the same receiver, as many, as wide.
   const secret = String(hook.body.secret)
   const body = got[0]!.body

@@ -9,7 +9,7 @@ import type { Env } from '../worker/env.ts'
 import { listNotifications, type NotificationDto } from '../worker/notifications/notification.service.ts'
 import { HUB_SESSION_HEADER, HUB_USER_HEADER } from '../worker/notifications/notification-ws.routes.ts'
 
-// Survives hibernation with the socket. `seq` is the last sequence this socket was sent.
+// Survives hibernation with the socket. `seq`: the last sequence its replay sent (-1: none yet).
 type Attachment = { userId: string; sessionId: string; seq: number }
 type Pushed = { type: 'notification'; notification: NotificationDto }
 const REPLAY_PAGE = 100
@@ -103,10 +103,10 @@ export class NotificationHub extends DurableObject<Env> {
           pending.push(m)
           return true
         }
+        // Already sent by the replay. Live pushes are not compared with each other: the events
+        // consumer handles several events at once, so a later sequence may be pushed first.
         const a = ws.deserializeAttachment() as Attachment
-        if (a.seq >= 0 && m.notification.seq <= a.seq) return false // already sent by a replay
-        a.seq = Math.max(a.seq, m.notification.seq)
-        ws.serializeAttachment(a)
+        if (a.seq >= 0 && m.notification.seq <= a.seq) return false
       }
       ws.send(text)
       return true

@@ -16,11 +16,11 @@ export const QUEUES = {
   imports: 'crm-imports',
 } as const
 
-export async function handleQueue(batch: MessageBatch<unknown>, env: Env) {
+export async function handleQueue(batch: MessageBatch<unknown>, env: Env, ctx?: ExecutionContext) {
   if (batch.queue.startsWith(QUEUES.events) && !batch.queue.endsWith('-dlq')) {
     return handleEventBatch(batch as MessageBatch<DomainEvent>, env)
   }
-  if (batch.queue === QUEUES.webhooks) return handleWebhookBatch(batch as MessageBatch<WebhookJob>, env)
+  if (batch.queue === QUEUES.webhooks) return handleWebhookBatch(batch as MessageBatch<WebhookJob>, env, ctx)
   if (batch.queue === QUEUES.exports) return handleExportBatch(batch as MessageBatch<ExportMessage>, env)
   // Its dead letters too: an import that exhausted its retries is marked failed.
   if (batch.queue.startsWith(QUEUES.imports)) return handleImportBatch(batch as MessageBatch<ImportJob>, env)

@@ -101,7 +101,11 @@ export default function WebhooksGuide() {
         <pre className={block}>{PAYLOAD}</pre>
         <p>
           <code className={code}>data</code> contient la fiche telle que l’API la renvoie, avec son{' '}
-          <code className={code}>updatedAt</code>. Événements disponibles :
+          <code className={code}>updatedAt</code>. Chaque écriture envoie un événement{' '}
+          <code className={code}>.created</code>, <code className={code}>.updated</code> ou{' '}
+          <code className={code}>.deleted</code> (une action groupée : un par fiche) ; une restauration depuis la
+          corbeille arrive en <code className={code}>.updated</code> avec <code className={code}>restored: true</code>.
+          Événements disponibles :
         </p>
         <p className="font-mono text-xs">{WEBHOOK_EVENTS.join(' · ')}</p>
       </section>

@@ -1,7 +1,13 @@
 // The WEBHOOKS queue consumer inside workerd, called with rising attempt counts as the queue
 // would, against a real HTTP receiver (tests/setup/webhook-receiver-global.ts). Signatures are
 // checked with the official `standardwebhooks` package.
-import { createExecutionContext, createMessageBatch, env, getQueueResult } from 'cloudflare:test'
+import {
+  createExecutionContext,
+  createMessageBatch,
+  env,
+  getQueueResult,
+  waitOnExecutionContext,
+} from 'cloudflare:test'
 import { sql } from 'drizzle-orm'
 import { Webhook } from 'standardwebhooks'
 import { describe, expect, test } from 'vitest'
@@ -14,6 +20,7 @@ import { recordWebhookMessages, type WebhookJob } from '../../worker/webhooks/fa
 import { RETRY_SCHEDULE_SECONDS } from '../../worker/webhooks/retry-schedule.ts'
 import { createWebhook } from '../../worker/webhooks/webhook.service.ts'
 import { purgeWebhookLog } from '../../worker/webhooks/webhooks.cron.ts'
+import { HANDOFF_MS } from '../../worker/webhooks/webhooks.consumer.ts'
 import { allowConsoleError } from '../setup/fail-on-console-error.ts'
 
 const e = env
@@ -200,6 +207,56 @@ describe('nothing is lost, nothing fails the batch', () => {
     // Its queued retry would fail again in the background: the endpoint goes, its messages with it.
     await q(sql`delete from webhooks where id = ${broken.id}`)
   })
+
+  test('a batch does not wait for a slow endpoint: the fast one is delivered and the handler returns at the hand-off; the slow attempt completes in the background, recorded once', async () => {
+    const slowPath = freshPath('slow')
+    const fastPath = freshPath('fast')
+    const slowMs = HANDOFF_MS + 4000
+    await fetch(receiverUrl('/__control/answer'), {
+      method: 'POST',
+      body: JSON.stringify({ path: slowPath, status: 200, delayMs: slowMs }),
+    })
+    await answer(fastPath, 200)
+    const { row: slow } = await hookAt(slowPath)
+    const { row: fast } = await hookAt(fastPath)
+    const event = orgEvent()
+    const jobs = await withDb(e, (db) => recordWebhookMessages(db, event))
+    const ours = await q<{ id: string; webhook_id: string }>(
+      sql`select id, webhook_id from webhook_messages where event_id = ${event.id} and webhook_id in (${slow.id}, ${fast.id})`,
+    )
+    const batch = createMessageBatch(
+      'crm-webhooks',
+      jobs
+        .filter((j) => ours.some((o) => o.id === j.messageId))
+        .map((body) => ({ id: crypto.randomUUID(), timestamp: new Date(), attempts: 1, body })),
+    )
+    const stateOf = async (hookId: string) =>
+      (
+        await q<{ status: string }>(
+          sql`select status from webhook_messages where event_id = ${event.id} and webhook_id = ${hookId}`,
+        )
+      )[0]!.status
+    const ctx = createExecutionContext()
+    const started = Date.now()
+    await handleQueue(batch, e, ctx)
+    const returnedAfter = Date.now() - started
+    expect(returnedAfter).toBeGreaterThanOrEqual(HANDOFF_MS - 100)
+    expect(returnedAfter).toBeLessThan(slowMs)
+    // Still being answered: claimed (locked), not yet recorded; its queue message is acked.
+    expect(await stateOf(slow.id)).toBe('pending')
+    const result = await getQueueResult(batch, ctx)
+    expect(result.explicitAcks).toHaveLength(2)
+    expect(result.retryMessages).toHaveLength(0)
+    await waitOnExecutionContext(ctx)
+    expect(await stateOf(slow.id)).toBe('succeeded')
+    expect(await stateOf(fast.id)).toBe('succeeded')
+    expect((await received(fastPath)).map((r) => r.headers['webhook-id'])).toEqual([event.id])
+    const attempts = await q<{ status: string }>(
+      sql`select status from webhook_deliveries where event_id = ${event.id} and webhook_id = ${slow.id}`,
+    )
+    expect(attempts).toEqual([{ status: 'succeeded' }])
+    expect(await received(slowPath)).toHaveLength(1)
+  }, 30_000)
 
   test('a message that arrives before its time (waits past 12 h hop) sends nothing', async () => {
     const path = freshPath('not-yet')

@@ -1,7 +1,8 @@
 // The bin: soft-deleted records (deleted_at set) are listed and restored by admins for
 // BIN_RETENTION_DAYS, then the daily cron deletes them for good (cascading to their links).
-import { sql, type SQL } from 'drizzle-orm'
+import { eq, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
+import { interactions, mandates, organisations, people } from '../db/schema.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 import { conflict, notFound } from '../http/problem.ts'
 import { emitEvent } from '../events/outbox.ts'
@@ -9,6 +10,13 @@ import type { EventType } from '../events/event-types.ts'
 import { recordChange } from '../shared/history.ts'
 import { decodeCursor, encodeCursor, iso } from '../shared/cursor.ts'
 import { isUuid, type TxOrDb } from '../shared/tx.ts'
+import { userName } from '../shared/owner.ts'
+import { toOrganisationDto } from '../organisations/organisation.service.ts'
+import { personDto } from '../people/person.service.ts'
+import { getProduct } from '../products/product.service.ts'
+import { mandateDto } from '../mandates/mandate.service.ts'
+import { interactionDto } from '../interactions/interaction.service.ts'
+import { taskDto } from '../tasks/task.service.ts'
 import { BIN_RETENTION_DAYS, BIN_TYPES, type BinListQuery, type BinType } from './bin.schema.ts'
 
 type Kind = {
@@ -17,7 +25,21 @@ type Kind = {
   label: string
   // The organisation a child record belongs to: it must be restored first.
   parent?: string
-  restoredEvent?: EventType
+  restoredEvent: EventType
+}
+
+// The restored record as its GET route returns it: the data of its `.updated` event.
+const RESTORED: Record<BinType, (tx: TxOrDb, user: AuthUser, id: string) => Promise<unknown>> = {
+  organisations: async (tx, _user, id) => {
+    const [row] = await tx.select().from(organisations).where(eq(organisations.id, id))
+    return toOrganisationDto({ ...row!, ownerName: await userName(tx, row!.ownerId) })
+  },
+  people: async (tx, user, id) => personDto(tx, user, (await tx.select().from(people).where(eq(people.id, id)))[0]!),
+  products: (tx, user, id) => getProduct(tx, id, user),
+  mandates: async (tx, _user, id) => mandateDto(tx, (await tx.select().from(mandates).where(eq(mandates.id, id)))[0]!),
+  interactions: async (tx, _user, id) =>
+    interactionDto(tx, (await tx.select().from(interactions).where(eq(interactions.id, id)))[0]!),
+  tasks: (tx, _user, id) => taskDto(tx, id),
 }
 // Table and column names are constants here, never user input (the type is checked by zod).
 const KINDS: Record<BinType, Kind> = {
@@ -33,7 +55,12 @@ const KINDS: Record<BinType, Kind> = {
     label: `first_name || ' ' || last_name`,
     restoredEvent: 'person.updated',
   },
-  products: { table: 'products', entity: 'product', label: `name || ' (' || isin || ')'` },
+  products: {
+    table: 'products',
+    entity: 'product',
+    label: `name || ' (' || isin || ')'`,
+    restoredEvent: 'product.updated',
+  },
   mandates: {
     table: 'mandates',
     entity: 'mandate',
@@ -41,8 +68,14 @@ const KINDS: Record<BinType, Kind> = {
     parent: 'organisation_id',
     restoredEvent: 'mandat.updated',
   },
-  interactions: { table: 'interactions', entity: 'interaction', label: 'subject', parent: 'organisation_id' },
-  tasks: { table: 'tasks', entity: 'task', label: 'title', parent: 'organisation_id' },
+  interactions: {
+    table: 'interactions',
+    entity: 'interaction',
+    label: 'subject',
+    parent: 'organisation_id',
+    restoredEvent: 'interaction.updated',
+  },
+  tasks: { table: 'tasks', entity: 'task', label: 'title', parent: 'organisation_id', restoredEvent: 'task.updated' },
 }
 const retention = sql`make_interval(days => ${BIN_RETENTION_DAYS})`
 
@@ -104,19 +137,9 @@ export async function restoreFromBin(db: Db, user: AuthUser, type: BinType, id: 
     const row = found.rows[0]
     if (!row) throw notFound("Cet élément n'est pas (ou plus) dans la corbeille.")
     if (row.parent_deleted) throw conflict("Son organisation est dans la corbeille : restaurez d'abord l'organisation.")
-    const restored = await tx.execute<{ updated_at: string }>(
-      sql`update ${sql.raw(k.table)} set deleted_at = null, updated_at = now() where id = ${id} returning updated_at`,
-    )
+    await tx.execute(sql`update ${sql.raw(k.table)} set deleted_at = null, updated_at = now() where id = ${id}`)
     await recordChange(tx, k.entity, id, user.id, 'restored')
-    if (k.restoredEvent) {
-      await emitEvent(tx, k.restoredEvent, user, {
-        [type === 'mandates' ? 'mandate' : k.entity]: {
-          id,
-          updatedAt: new Date(restored.rows[0]!.updated_at).toISOString(),
-        },
-        restored: true,
-      })
-    }
+    await emitEvent(tx, k.restoredEvent, user, { [k.entity]: await RESTORED[type](tx, user, id), restored: true })
     return { type, id }
   })
 }

@@ -25,6 +25,7 @@ const RESOURCE_OF_SUBJECT: Record<string, WrittenResource> = {
   mandat: 'mandates',
   task: 'tasks',
   interaction: 'interactions',
+  product: 'products',
 }
 
 export function staleAfter(...written: WrittenResource[]): string[] {

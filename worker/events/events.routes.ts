@@ -84,4 +84,43 @@ export function registerEventRoutes(api: Api) {
       )
     },
   )
+
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/admin/events/{id}',
+      tags: ['Admin'],
+      access: 'settings:manage',
+      summary: 'One stored event with its payload, as consumers and webhooks receive it',
+      request: { params: IdParam },
+      responses: {
+        200: jsonResponse(
+          z.object({
+            id: z.string(),
+            type: z.string(),
+            createdAt: z.string(),
+            dispatchedAt: z.string().nullable(),
+            payload: z.record(z.string(), z.unknown()),
+          }),
+        ),
+        ...problemResponses,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param')
+      if (!isUuid(id)) throw notFound()
+      const [row] = await c.get('db').select().from(outbox).where(eq(outbox.id, id))
+      if (!row) throw notFound()
+      return c.json(
+        {
+          id: row.id,
+          type: row.type,
+          createdAt: row.createdAt.toISOString(),
+          dispatchedAt: row.dispatchedAt?.toISOString() ?? null,
+          payload: row.payload as Record<string, unknown>,
+        },
+        200,
+      )
+    },
+  )
 }

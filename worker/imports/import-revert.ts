@@ -12,7 +12,9 @@ import { conflict } from '../http/problem.ts'
 import type { Db } from '../db/client.ts'
 import type { ImportEntity } from './import-fields.ts'
 import { scopeOf } from './import-match.ts'
-import { importer, pushProgress, type ImportJob } from './import-run.ts'
+import { eventData, importer, pushProgress, type ImportJob } from './import-run.ts'
+import { emitEvent } from '../events/outbox.ts'
+import { dispatchOutbox } from '../events/dispatch-outbox.ts'
 import { getImportRow, type LeftAlone } from './import.service.ts'
 
 const ENTITY_TYPE = { organisations: 'organisation', people: 'person' } as const
@@ -98,10 +100,13 @@ export async function revertImport(env: Env, importId: string) {
         })
         .where(eq(imports.id, importId))
         .returning()
+      // One event for the import, as import.completed announced it: not one per record.
+      await emitEvent(tx, 'import.reverted', user, { ...eventData(row!), revert: row!.revertReport })
       return row
     })
     if (!done) return
     await invalidateLists(env, ...staleAfter(entity), 'bin')
     await pushProgress(env, done)
+    await dispatchOutbox(db, env).catch(() => {})
   })
 }

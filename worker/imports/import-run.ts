@@ -89,7 +89,7 @@ export async function runImport(env: Env, importId: string) {
   })
 }
 
-const eventData = (imp: ImportRow) => ({
+export const eventData = (imp: ImportRow) => ({
   import: {
     id: imp.id,
     entity: imp.entity,

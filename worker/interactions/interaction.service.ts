@@ -104,7 +104,7 @@ export async function listInteractions(db: Db, user: AuthUser, q: InteractionLis
   }
 }
 
-async function interactionDto(db: TxOrDb, row: Row) {
+export async function interactionDto(db: TxOrDb, row: Row) {
   const [extra] = await db
     .select({ organisationName: organisations.name })
     .from(organisations)
@@ -189,19 +189,9 @@ export async function createInteraction(db: Db, user: AuthUser, input: Interacti
     if (personIds) await setPeople(tx, user, row!.id, personIds)
     await refreshLastContact(tx, org.id)
     await recordChange(tx, 'interaction', row!.id, user.id, 'created')
-    await emitEvent(tx, 'interaction.created', user, {
-      interaction: {
-        id: row!.id,
-        type: row!.type,
-        subject: row!.subject,
-        occurredAt: iso(row!.occurredAt),
-        userId: user.id,
-        teamId: org.teamId,
-        updatedAt: iso(row!.updatedAt),
-      },
-      organisation: { id: org.id, name: org.name, ownerId: org.ownerId, teamId: org.teamId },
-    })
-    return interactionDto(tx, row!)
+    const dto = await interactionDto(tx, row!)
+    await emitEvent(tx, 'interaction.created', user, { interaction: dto })
+    return dto
   })
 }
 
@@ -232,8 +222,12 @@ export async function updateInteraction(db: Db, user: AuthUser, id: string, inpu
       if (old.join() !== now.join()) changes.personIds = { from: old, to: now }
     }
     if (changes.occurredAt) await refreshLastContact(tx, after!.organisationId!)
-    if (Object.keys(changes).length) await recordChange(tx, 'interaction', id, user.id, 'updated', changes)
-    return interactionDto(tx, after!)
+    const dto = await interactionDto(tx, after!)
+    if (Object.keys(changes).length) {
+      await recordChange(tx, 'interaction', id, user.id, 'updated', changes)
+      await emitEvent(tx, 'interaction.updated', user, { interaction: dto, changes })
+    }
+    return dto
   })
 }
 
@@ -249,5 +243,6 @@ export async function deleteInteraction(db: Db, user: AuthUser, id: string) {
     if (!row) throw notFound()
     await refreshLastContact(tx, row.organisationId!)
     await recordChange(tx, 'interaction', id, user.id, 'deleted')
+    await emitEvent(tx, 'interaction.deleted', user, { interaction: await interactionDto(tx, row) })
   })
 }

@@ -124,7 +124,7 @@ export async function listMandates(db: Db, user: AuthUser, q: MandateListQuery) 
   }
 }
 
-async function mandateDto(db: TxOrDb, row: Row) {
+export async function mandateDto(db: TxOrDb, row: Row) {
   const [org] = await db
     .select({ name: organisations.name })
     .from(organisations)
@@ -179,19 +179,6 @@ async function setProducts(tx: Tx, mandateId: string, ids: string[]) {
   if (unique.length) await tx.insert(mandateProducts).values(unique.map((productId) => ({ mandateId, productId })))
 }
 
-const eventRef = (m: Row, organisationName: string) => ({
-  id: m.id,
-  number: m.number,
-  status: m.status,
-  organisationId: m.organisationId,
-  organisationName,
-  amount: m.amount,
-  ownerId: m.ownerId,
-  teamId: m.teamId,
-  // Webhook receivers drop stale updates by it (events are not ordered).
-  updatedAt: m.updatedAt.toISOString(),
-})
-
 export async function createMandate(db: Db, user: AuthUser, input: MandateCreate) {
   return db.transaction(async (tx) => {
     const [org] = await tx
@@ -213,8 +200,9 @@ export async function createMandate(db: Db, user: AuthUser, input: MandateCreate
       .returning()
     if (productIds) await setProducts(tx, row!.id, productIds)
     await recordChange(tx, 'mandate', row!.id, user.id, 'created')
-    await emitEvent(tx, 'mandat.created', user, { mandate: eventRef(row!, org.name) })
-    return mandateDto(tx, row!)
+    const dto = await mandateDto(tx, row!)
+    await emitEvent(tx, 'mandat.created', user, { mandate: dto })
+    return dto
   })
 }
 
@@ -275,8 +263,8 @@ export async function updateMandate(db: Db, user: AuthUser, id: string, input: M
     const dto = await mandateDto(tx, after!)
     if (Object.keys(changes).length === 0) return dto
     await recordChange(tx, 'mandate', id, user.id, 'updated', changes)
-    await emitEvent(tx, 'mandat.updated', user, { mandate: eventRef(after!, dto.organisationName), changes })
-    if (signing) await emitEvent(tx, 'mandat.signed', user, { mandate: eventRef(after!, dto.organisationName) })
+    await emitEvent(tx, 'mandat.updated', user, { mandate: dto, changes })
+    if (signing) await emitEvent(tx, 'mandat.signed', user, { mandate: dto })
     return dto
   })
 }
@@ -284,7 +272,12 @@ export async function updateMandate(db: Db, user: AuthUser, id: string, input: M
 export async function deleteMandate(db: Db, user: AuthUser, id: string) {
   await db.transaction(async (tx) => {
     const row = await getMandateRow(tx, user, id, { forUpdate: true })
-    await tx.update(mandates).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(mandates.id, row.id))
+    const [deleted] = await tx
+      .update(mandates)
+      .set({ deletedAt: new Date(), updatedAt: new Date() })
+      .where(eq(mandates.id, row.id))
+      .returning()
     await recordChange(tx, 'mandate', id, user.id, 'deleted')
+    await emitEvent(tx, 'mandat.deleted', user, { mandate: await mandateDto(tx, deleted!) })
   })
 }

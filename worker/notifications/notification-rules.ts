@@ -4,16 +4,15 @@ import type { DomainEvent } from '../events/event-types.ts'
 import { renderFor } from './catalogue.ts'
 import type { Outgoing, Tx } from './delivery.service.ts'
 import { justUser, ownerAndManagers, teamReaders } from './recipients.ts'
+import type { OrganisationDto } from '../organisations/organisation.service.ts'
+import type { TaskDto } from '../tasks/task.service.ts'
+import type { MandateDto } from '../mandates/mandate.service.ts'
 
-type OrgRef = { id: string; name: string; ownerId: string | null; teamId: string | null }
-type TaskRef = { id: string; title: string; assigneeId: string | null; organisationId?: string | null }
-type MandateRef = {
-  id: string
-  number: string
-  organisationName?: string | null
-  teamId: string | null
-  ownerId?: string | null
-}
+// Events carry each record as its API returns it; the rules read only these fields of it (`?? null`:
+// an event stored before, replayed from the outbox, may hold an older, shorter reference).
+type OrgRef = Pick<OrganisationDto, 'id' | 'name' | 'ownerId' | 'teamId'>
+type TaskRef = Pick<TaskDto, 'id' | 'title' | 'assigneeId' | 'organisationId'>
+type MandateRef = Pick<MandateDto, 'id' | 'number' | 'organisationName' | 'teamId' | 'ownerId'>
 
 export async function notificationsFor(db: Tx, event: DomainEvent): Promise<Outgoing[]> {
   const opts = { eventId: event.id, actorId: event.actor?.id ?? null }

@@ -138,9 +138,10 @@ export async function createOrganisation(db: Db, user: AuthUser, input: Organisa
       })
       .returning()
     await recordChange(tx, 'organisation', row!.id, user.id, 'created')
-    await applyStageChange(tx, user, row!, null, row!.pipelineStage)
-    await emitEvent(tx, 'organisation.created', user, { organisation: toOrganisationDto(row!) })
-    return toOrganisationDto({ ...row!, ownerName: owner.name })
+    const dto = toOrganisationDto({ ...row!, ownerName: owner.name })
+    await applyStageChange(tx, user, dto, null, row!.pipelineStage)
+    await emitEvent(tx, 'organisation.created', user, { organisation: dto })
+    return dto
   })
 }
 
@@ -171,7 +172,7 @@ export async function updateOrganisation(db: Db, user: AuthUser, id: string, inp
     const changes = diff(before, after!)
     if (Object.keys(changes).length === 0) return dto
     await recordChange(tx, 'organisation', id, user.id, 'updated', changes)
-    if (stageChanged) await applyStageChange(tx, user, after!, before.pipelineStage, after!.pipelineStage)
+    if (stageChanged) await applyStageChange(tx, user, dto, before.pipelineStage, after!.pipelineStage)
     await emitEvent(tx, 'organisation.updated', user, { organisation: dto, changes })
     return dto
   })
@@ -190,7 +191,9 @@ export async function deleteOrganisation(db: Db, user: AuthUser, id: string) {
       .returning()
     if (!row) throw notFound()
     await recordChange(tx, 'organisation', id, user.id, 'deleted')
-    await emitEvent(tx, 'organisation.deleted', user, { organisation: toOrganisationDto(row) })
+    await emitEvent(tx, 'organisation.deleted', user, {
+      organisation: toOrganisationDto({ ...row, ownerName: await userName(tx, row.ownerId) }),
+    })
   })
 }
 

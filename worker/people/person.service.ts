@@ -1,16 +1,16 @@
 // People: reads within the caller's scope, writes with history and events. A person's links to
 // organisations are shown and changed only for organisations the caller can see.
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
-import { organisations, people, personOrganisations, users } from '../db/schema.ts'
+import { people, personOrganisations, users } from '../db/schema.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
-import { organisationScope, personScope } from '../permissions/scope.ts'
+import { personScope } from '../permissions/scope.ts'
 import { decodeCursor, encodeCursor, iso, ms } from '../shared/cursor.ts'
 import { badRequest, notFound } from '../http/problem.ts'
 import { emitEvent } from '../events/outbox.ts'
 import { diff, recordChange } from '../shared/history.ts'
 import { resolveUser } from '../shared/owner.ts'
-import { isUuid, type Tx, type TxOrDb } from '../shared/tx.ts'
+import { isUuid, type TxOrDb } from '../shared/tx.ts'
 import { escapeLike } from '../shared/like.ts'
 import type { PersonInput, PersonLinkInput, PersonListQuery } from './person.schema.ts'
 import { linksOf, replaceLinks, type LinkDto } from './person-links.service.ts'
@@ -36,16 +36,6 @@ export function toPersonDto(row: Row & { ownerName?: string | null }, links: Lin
   }
 }
 export type PersonDto = ReturnType<typeof toPersonDto>
-const eventRef = (p: Row) => ({
-  id: p.id,
-  firstName: p.firstName,
-  lastName: p.lastName,
-  ownerId: p.ownerId,
-  teamId: p.teamId,
-  // Webhook receivers drop stale updates by it (events are not ordered).
-  updatedAt: p.updatedAt.toISOString(),
-})
-
 export function personFilters(user: AuthUser, q: Partial<PersonListQuery>): SQL | undefined {
   const conds: (SQL | undefined)[] = [isNull(people.deletedAt), personScope(user)]
   if (q.ownerId) conds.push(eq(people.ownerId, q.ownerId))
@@ -146,8 +136,9 @@ export async function createPerson(db: Db, user: AuthUser, input: PersonInput) {
       .returning()
     if (links?.length) await replaceLinks(tx, user, row!.id, links)
     await recordChange(tx, 'person', row!.id, user.id, 'created')
-    await emitEvent(tx, 'person.created', user, { person: eventRef(row!) })
-    return personDto(tx, user, row!)
+    const dto = await personDto(tx, user, row!)
+    await emitEvent(tx, 'person.created', user, { person: dto })
+    return dto
   })
 }
 
@@ -170,11 +161,12 @@ export async function updatePerson(db: Db, user: AuthUser, id: string, input: Pa
       const linkChanges = await replaceLinks(tx, user, id, links)
       if (linkChanges) changes.organisations = linkChanges
     }
+    const dto = await personDto(tx, user, after!)
     if (Object.keys(changes).length > 0) {
       await recordChange(tx, 'person', id, user.id, 'updated', changes)
-      await emitEvent(tx, 'person.updated', user, { person: eventRef(after!), changes })
+      await emitEvent(tx, 'person.updated', user, { person: dto, changes })
     }
-    return personDto(tx, user, after!)
+    return dto
   })
 }
 
@@ -189,7 +181,8 @@ export async function deletePerson(db: Db, user: AuthUser, id: string) {
       .returning()
     if (!row) throw notFound()
     await recordChange(tx, 'person', id, user.id, 'deleted')
-    await emitEvent(tx, 'person.deleted', user, { person: eventRef(row) })
+    // The record as last shown, its updatedAt the deletion's (its links are hidden with it).
+    await emitEvent(tx, 'person.deleted', user, { person: await personDto(tx, user, row) })
   })
 }
 
@@ -209,11 +202,12 @@ export async function upsertLink(
     const merged = current.filter((l) => l.organisationId !== link.organisationId).map(toLinkInput)
     merged.push({ ...(existing ? toLinkInput(existing) : {}), ...stripUndefined(link) } as PersonLinkInput)
     const changes = await replaceLinks(tx, user, personId, merged)
+    const dto = await personDto(tx, user, changes ? await touch(tx, person.id) : person)
     if (changes) {
       await recordChange(tx, 'person', personId, user.id, 'updated', { organisations: changes })
-      await emitEvent(tx, 'person.updated', user, { person: eventRef(person), changes: { organisations: changes } })
+      await emitEvent(tx, 'person.updated', user, { person: dto, changes: { organisations: changes } })
     }
-    return personDto(tx, user, person)
+    return dto
   })
 }
 
@@ -230,8 +224,18 @@ export async function removeLink(db: Db, user: AuthUser, personId: string, organ
       current.filter((l) => l.organisationId !== organisationId).map(toLinkInput),
     )
     await recordChange(tx, 'person', personId, user.id, 'updated', { organisations: changes! })
-    await emitEvent(tx, 'person.updated', user, { person: eventRef(person), changes: { organisations: changes } })
+    await emitEvent(tx, 'person.updated', user, {
+      person: await personDto(tx, user, await touch(tx, person.id)),
+      changes: { organisations: changes },
+    })
   })
+}
+
+// A link change is a change of the person: its updatedAt moves, so a receiver that drops stale
+// updates by it does not drop this one.
+async function touch(tx: TxOrDb, id: string) {
+  const [row] = await tx.update(people).set({ updatedAt: new Date() }).where(eq(people.id, id)).returning()
+  return row!
 }
 
 const toLinkInput = (l: LinkDto): PersonLinkInput => ({

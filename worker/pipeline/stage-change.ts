@@ -1,13 +1,16 @@
 // A pipeline move: recorded with its time, automations applied in the same transaction
 // (so the automatic task exists as soon as the move does), and an event for the rest.
 import type { Tx } from '../shared/tx.ts'
-import { type organisations, stageChanges, tasks } from '../db/schema.ts'
+import { stageChanges, tasks } from '../db/schema.ts'
 import type { PipelineStage } from '../db/enums.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 import { emitEvent } from '../events/outbox.ts'
+import type { OrganisationDto } from '../organisations/organisation.service.ts'
+import { taskDto } from '../tasks/task.service.ts'
 import { STAGE_TASKS } from './pipeline.schema.ts'
 
-type Org = typeof organisations.$inferSelect
+// The organisation as the API returns it after the move: events carry it as it is.
+type Org = OrganisationDto
 
 export async function applyStageChange(
   tx: Tx,
@@ -32,25 +35,7 @@ export async function applyStageChange(
         priority: 'HIGH',
       })
       .returning()
-    await emitEvent(tx, 'task.created', user, {
-      task: {
-        id: task!.id,
-        title: task!.title,
-        organisationId: org.id,
-        assigneeId: task!.assigneeId,
-        updatedAt: task!.updatedAt.toISOString(),
-      },
-    })
+    await emitEvent(tx, 'task.created', user, { task: await taskDto(tx, task!.id) })
   }
-  await emitEvent(tx, 'organisation.stage_changed', user, {
-    organisation: {
-      id: org.id,
-      name: org.name,
-      ownerId: org.ownerId,
-      teamId: org.teamId,
-      updatedAt: org.updatedAt.toISOString(),
-    },
-    from,
-    to,
-  })
+  await emitEvent(tx, 'organisation.stage_changed', user, { organisation: org, from, to })
 }

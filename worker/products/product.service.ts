@@ -7,6 +7,7 @@ import { organisationScope } from '../permissions/scope.ts'
 import { decodeCursor, encodeCursor, iso, ms } from '../shared/cursor.ts'
 import { badRequest, conflict, notFound } from '../http/problem.ts'
 import { diff, recordChange } from '../shared/history.ts'
+import { emitEvent } from '../events/outbox.ts'
 import { escapeLike } from '../shared/like.ts'
 import { isUniqueViolation, isUuid, type TxOrDb } from '../shared/tx.ts'
 import type { ProductInput, ProductListQuery } from './product.schema.ts'
@@ -71,13 +72,14 @@ export async function listProducts(db: Db, user: AuthUser, q: ProductListQuery) 
   }
 }
 
-export async function getProduct(db: TxOrDb, id: string, user: AuthUser) {
+// `inBin`: the record just deleted, for its event.
+export async function getProduct(db: TxOrDb, id: string, user: AuthUser, { inBin = false } = {}) {
   if (!isUuid(id)) throw notFound()
   const [row] = await db
     .select({ p: products, issuerName: organisations.name })
     .from(products)
     .leftJoin(organisations, issuerJoin(user))
-    .where(and(eq(products.id, id), isNull(products.deletedAt)))
+    .where(and(eq(products.id, id), inBin ? undefined : isNull(products.deletedAt)))
   if (!row) throw notFound()
   return toProductDto({ ...row.p, issuerName: row.issuerName })
 }
@@ -123,7 +125,9 @@ export async function createProduct(db: Db, user: AuthUser, input: ProductInput)
       await checkIsinFree(tx, input.isin)
       const [row] = await tx.insert(products).values(input).returning()
       await recordChange(tx, 'product', row!.id, user.id, 'created')
-      return getProduct(tx, row!.id, user)
+      const dto = await getProduct(tx, row!.id, user)
+      await emitEvent(tx, 'product.created', user, { product: dto })
+      return dto
     }),
   )
 }
@@ -146,8 +150,12 @@ export async function updateProduct(db: Db, user: AuthUser, id: string, input: P
         .where(eq(products.id, id))
         .returning()
       const changes = diff(before, after!)
-      if (Object.keys(changes).length) await recordChange(tx, 'product', id, user.id, 'updated', changes)
-      return getProduct(tx, id, user)
+      const dto = await getProduct(tx, id, user)
+      if (Object.keys(changes).length) {
+        await recordChange(tx, 'product', id, user.id, 'updated', changes)
+        await emitEvent(tx, 'product.updated', user, { product: dto, changes })
+      }
+      return dto
     }),
   )
 }
@@ -162,5 +170,6 @@ export async function deleteProduct(db: Db, user: AuthUser, id: string) {
       .returning()
     if (!row) throw notFound()
     await recordChange(tx, 'product', id, user.id, 'deleted')
+    await emitEvent(tx, 'product.deleted', user, { product: await getProduct(tx, id, user, { inBin: true }) })
   })
 }

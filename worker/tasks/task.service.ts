@@ -1,5 +1,5 @@
-// Tasks: assignment, due dates, completion. Events: task.created, task.assigned (a new
-// assignee), task.completed (moved to DONE).
+// Tasks: assignment, due dates, completion. Events: task.created|updated|deleted, and with an
+// update task.assigned (a new assignee) and task.completed (moved to DONE).
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../db/client.ts'
@@ -17,6 +17,7 @@ import type { TaskInput, TaskListQuery } from './task.schema.ts'
 type Row = typeof tasks.$inferSelect
 type Names = { assigneeName: string | null; organisationName: string | null; personName: string | null }
 const OPEN = ['TODO', 'IN_PROGRESS'] as const
+export type TaskDto = ReturnType<typeof toTaskDto>
 
 export function toTaskDto(row: Row, names: Names) {
   return {
@@ -41,18 +42,6 @@ export function toTaskDto(row: Row, names: Names) {
     updatedAt: iso(row.updatedAt)!,
   }
 }
-const eventRef = (t: Row) => ({
-  id: t.id,
-  title: t.title,
-  organisationId: t.organisationId,
-  assigneeId: t.assigneeId,
-  dueAt: iso(t.dueAt),
-  teamId: t.teamId,
-  status: t.status,
-  // Webhook receivers drop stale updates by it (events are not ordered).
-  updatedAt: iso(t.updatedAt),
-})
-
 // A task of a deleted organisation is hidden with it.
 const visible = (user: AuthUser) =>
   and(
@@ -138,7 +127,7 @@ export async function getTaskRow(db: TxOrDb, user: AuthUser, id: string, { forUp
   return row
 }
 
-async function taskDto(db: TxOrDb, id: string) {
+export async function taskDto(db: TxOrDb, id: string) {
   const [row] = await selectTasks(db).where(eq(tasks.id, id))
   return toTaskDto(row!.t, row!)
 }
@@ -185,9 +174,10 @@ export async function createTask(db: Db, user: AuthUser, input: TaskInput) {
       })
       .returning()
     await recordChange(tx, 'task', row!.id, user.id, 'created')
-    await emitEvent(tx, 'task.created', user, { task: eventRef(row!) })
-    if (done) await emitEvent(tx, 'task.completed', user, { task: eventRef(row!) })
-    return taskDto(tx, row!.id)
+    const dto = await taskDto(tx, row!.id)
+    await emitEvent(tx, 'task.created', user, { task: dto })
+    if (done) await emitEvent(tx, 'task.completed', user, { task: dto })
+    return dto
   })
 }
 
@@ -218,13 +208,14 @@ export async function updateTask(db: Db, user: AuthUser, id: string, input: Part
       .where(eq(tasks.id, id))
       .returning()
     const changes = diff(before, after!)
+    const dto = await taskDto(tx, id)
     if (Object.keys(changes).length) {
       await recordChange(tx, 'task', id, user.id, 'updated', changes)
-      if (assignee)
-        await emitEvent(tx, 'task.assigned', user, { task: eventRef(after!), previousAssigneeId: before.assigneeId })
-      if (completing) await emitEvent(tx, 'task.completed', user, { task: eventRef(after!) })
+      await emitEvent(tx, 'task.updated', user, { task: dto, changes })
+      if (assignee) await emitEvent(tx, 'task.assigned', user, { task: dto, previousAssigneeId: before.assigneeId })
+      if (completing) await emitEvent(tx, 'task.completed', user, { task: dto })
     }
-    return taskDto(tx, id)
+    return dto
   })
 }
 
@@ -233,5 +224,6 @@ export async function deleteTask(db: Db, user: AuthUser, id: string) {
     const row = await getTaskRow(tx, user, id, { forUpdate: true })
     await tx.update(tasks).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(tasks.id, row.id))
     await recordChange(tx, 'task', id, user.id, 'deleted')
+    await emitEvent(tx, 'task.deleted', user, { task: await taskDto(tx, id) })
   })
 }

@@ -1,10 +1,15 @@
 // WEBHOOKS queue consumer. Each message is one attempt of one webhook_messages row; the row, not
 // the queue, holds the attempt count and the schedule, so a retry is a new message sent with its
 // own delay (a Queues delay stops at 12 h: longer waits hop). Messages of a batch run
-// concurrently and each settles alone: a slow endpoint (up to 15 s) never holds back another's
-// deliveries, and one bad message never fails the batch.
+// concurrently, each on its own pooled connection, and each settles alone: one bad message never
+// fails the batch. The handler waits for them HANDOFF_MS at most: an attempt still running then
+// (a slow endpoint, up to its 15 s timeout) finishes in waitUntil and its message is acked, so
+// the next batch, other endpoints' deliveries, never waits for a slow endpoint (a queue's
+// batches run one at a time locally, and a Workers invocation is billed and scaled by them).
+// Acking early loses nothing: the claimed row is locked LOCK_SECONDS, and if this isolate dies
+// mid-attempt the minute sweep re-queues the still-pending row.
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm'
-import { type Db, withDb } from '../db/client.ts'
+import { createDb, type Db } from '../db/client.ts'
 import { webhookMessages, webhooks } from '../db/schema.ts'
 import type { Env } from '../env.ts'
 import { createLogger, type Logger } from '../http/logger.ts'
@@ -86,24 +91,53 @@ export async function deliverJob(db: Db, env: Env, job: WebhookJob, log: Logger)
   }
 }
 
-export async function handleWebhookBatch(batch: MessageBatch<unknown>, env: Env) {
+export const HANDOFF_MS = 2000
+// Connections for a batch's claims and records; its POSTs are not bounded by it.
+const DB_CONNECTIONS = 5
+
+export async function handleWebhookBatch(
+  batch: MessageBatch<unknown>,
+  env: Env,
+  ctx?: Pick<ExecutionContext, 'waitUntil'>,
+) {
   const log = createLogger({ consumer: 'webhooks' })
-  await withDb(env, (db) =>
-    Promise.all(
-      batch.messages.map(async (message) => {
-        if (!isJob(message.body)) {
-          log.error('malformed webhook job dropped', { id: message.id })
-          message.ack()
-          return
-        }
-        try {
-          await deliverJob(db, env, message.body, log)
-          message.ack()
-        } catch (error) {
-          log.error('webhook job failed, will retry', { id: message.id, error: String(error) })
-          message.retry({ delaySeconds: 10 })
-        }
-      }),
-    ),
-  )
+  const { db, pool } = createDb(env, { max: DB_CONNECTIONS })
+  let handedOff = false
+  const settled = new Set<Message<unknown>>()
+  const all = Promise.all(
+    batch.messages.map(async (message) => {
+      if (!isJob(message.body)) {
+        log.error('malformed webhook job dropped', { id: message.id })
+        message.ack()
+        settled.add(message)
+        return
+      }
+      try {
+        await deliverJob(db, env, message.body, log)
+        if (!handedOff) message.ack()
+      } catch (error) {
+        log.error('webhook job failed, will retry', { id: message.id, error: String(error) })
+        // Handed off already: acked, the row's lock expires and the sweep sends it again.
+        if (!handedOff) message.retry({ delaySeconds: 10 })
+      }
+      settled.add(message)
+    }),
+  ).finally(() => pool.end().catch(() => {}))
+  // Without a context to keep them alive (a direct call), wait for every attempt.
+  if (!ctx) {
+    await all
+    return
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const late = await Promise.race([
+    all.then(() => false),
+    new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(true), HANDOFF_MS)
+    }),
+  ])
+  clearTimeout(timer)
+  if (!late) return
+  handedOff = true
+  for (const message of batch.messages) if (!settled.has(message)) message.ack()
+  ctx.waitUntil(all)
 }
