@@ -4,6 +4,8 @@
 // peak memory of parsing a 20 MB file against the Worker's 128 MB.
 //   node bench/imports.bench.ts                      both sizes
 //   node bench/imports.bench.ts --sizes 10000        one size
+//   node bench/imports.bench.ts --updates            also re-import each file with every city and
+//                                                    amount changed (upsert: all rows updated)
 import { fork, spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -23,6 +25,7 @@ const arg = (name: string, fallback: string) => {
   return i >= 0 ? process.argv[i + 1]! : fallback
 }
 const SIZES = arg('sizes', '10000,100000').split(',').map(Number)
+const UPDATES = process.argv.includes('--updates')
 const DATA_DIR = '.data/bench-imports'
 const ip = () =>
   `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`
@@ -185,6 +188,7 @@ console.log(
 )
 rmSync(DATA_DIR, { recursive: true, force: true })
 const results: { n: number; api: Awaited<ReturnType<typeof importThroughApi>>; bare: number }[] = []
+const updates: { n: number; api: Awaited<ReturnType<typeof importThroughApi>> }[] = []
 const app = await startApp()
 const all: Org[][] = []
 try {
@@ -201,6 +205,10 @@ try {
     all.push(orgs)
     const api = await importThroughApi(app.base, cookie, toCsv(orgs))
     results.push({ n, api, bare: 0 })
+    if (UPDATES) {
+      const changed = orgs.map((o, i) => ({ ...o, city: CITIES[(i + 1) % CITIES.length]!, amount: `${i},25` }))
+      updates.push({ n, api: await importThroughApi(app.base, cookie, toCsv(changed)) })
+    }
   }
 } finally {
   await app.stop()
@@ -217,6 +225,12 @@ for (const r of results) {
   console.log(
     `${String(r.n).padEnd(10)}${`${(r.api.total / 1000).toFixed(2)} s`.padStart(16)}${`${(r.api.upload / 1000).toFixed(2)} s`.padStart(11)}${String(rate(r.api.total)).padStart(9)}` +
       `${`${(r.bare / 1000).toFixed(2)} s`.padStart(14)}${String(rate(r.bare)).padStart(9)}${`${(r.api.total / r.bare).toFixed(1)}×`.padStart(8)}   ${r.api.status} ${JSON.stringify(r.api.counts)}`,
+  )
+}
+for (const u of updates) {
+  console.log(
+    `${`${u.n} upd`.padEnd(10)}${`${(u.api.total / 1000).toFixed(2)} s`.padStart(16)}${`${(u.api.upload / 1000).toFixed(2)} s`.padStart(11)}${String(Math.round(u.n / (u.api.total / 1000))).padStart(9)}` +
+      `${''.padStart(31)}   ${u.api.status} ${JSON.stringify(u.api.counts)}`,
   )
 }
 const { peak } = await parseMemory()
