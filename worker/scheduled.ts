@@ -1,7 +1,7 @@
 // Cron triggers. Every minute: sweep the outbox (events a request could not hand over) and the
 // webhook messages whose queue message was lost.
 // Daily: notifications (expiry purge, time-based types, digests), bin purge (30 days),
-// webhook delivery log purge (30 days).
+// webhook delivery log purge (30 days), import files purge (30 days, worker/imports/import-purge.ts).
 import type { Env } from './env.ts'
 import { withDb } from './db/client.ts'
 import { createLogger, type Logger } from './http/logger.ts'
@@ -9,6 +9,7 @@ import { dispatchOutbox } from './events/dispatch-outbox.ts'
 import { dailyNotifications } from './notifications/notifications.cron.ts'
 import { purgeBin } from './bin/bin.service.ts'
 import { purgeExpiredExports } from './exports/export-jobs.service.ts'
+import { purgeImportFiles } from './imports/import-purge.ts'
 import { purgeWebhookLog, sweepWebhookMessages } from './webhooks/webhooks.cron.ts'
 
 export const CRONS = { outbox: '* * * * *', daily: '0 6 * * *' } as const
@@ -27,6 +28,7 @@ export async function handleScheduled(controller: ScheduledController, env: Env)
       binPurged: () => purgeBin(db),
       exportsPurged: () => purgeExpiredExports(db, env.FILES),
       webhookLogPurged: () => purgeWebhookLog(db),
+      importFilesPurged: () => purgeImportFiles(db, env),
     })
     log.info('daily jobs done', daily.done)
     return [...every.failed, ...daily.failed]

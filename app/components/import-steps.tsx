@@ -28,7 +28,14 @@ export type ImportDetailDto = ImportSummaryDto & {
 type DryRun = {
   counts: ImportSummaryDto['counts']
   errors: ImportDetailDto['errors']
-  preview: { line: number; outcome: string; values: Record<string, unknown>; message: string | null }[]
+  preview: {
+    line: number
+    outcome: string
+    values: Record<string, unknown>
+    message: string | null
+    cells: string[]
+    errors: { column: string | null; message: string }[]
+  }[]
 }
 const MODES = ['create', 'update', 'upsert'] as const
 const select =
@@ -58,6 +65,12 @@ export function MappingStep({ imp, onStarted }: { imp: ImportDetailDto; onStarte
     else setError(problemMessage(r, t('error.generic.body')))
   }
   const previewKeys = mapping.filter(Boolean) as string[]
+  // A problem names the file's column (or, for a missing value, the field): the cell it belongs to.
+  const keyOf = (column: string | null) => {
+    if (!column) return null
+    const i = imp.headers.indexOf(column)
+    return i >= 0 ? mapping[i] : (imp.fields.find((f) => f.label === column)?.key ?? null)
+  }
 
   return (
     <div className="space-y-4">
@@ -158,15 +171,37 @@ export function MappingStep({ imp, onStarted }: { imp: ImportDetailDto; onStarte
                     <td className="pr-3">{r.line}</td>
                     <td className="pr-3">
                       {t(`import.outcome.${r.outcome}` as MessageKey)}
-                      {r.message ? (
+                      {r.message && r.outcome !== 'error' ? (
                         <span className="block text-xs text-red-700 dark:text-red-300">{r.message}</span>
                       ) : null}
+                      {r.errors
+                        .filter((e) => !previewKeys.includes(keyOf(e.column) ?? ''))
+                        .map((e) => (
+                          <span key={e.message} className="block text-xs text-red-700 dark:text-red-300">
+                            {e.column ? `${e.column} — ` : ''}
+                            {e.message}
+                          </span>
+                        ))}
                     </td>
-                    {previewKeys.map((k) => (
-                      <td key={k} className="pr-3">
-                        {r.values[k] == null ? '' : String(r.values[k])}
-                      </td>
-                    ))}
+                    {previewKeys.map((k) => {
+                      const problems = r.errors.filter((e) => keyOf(e.column) === k)
+                      // A refused value is shown as the file has it, next to its reason.
+                      const shown = r.values[k] ?? r.cells[mapping.indexOf(k)] ?? ''
+                      return (
+                        <td
+                          key={k}
+                          className={cx('pr-3', problems.length ? 'text-red-800 dark:text-red-200' : '')}
+                          data-problem={problems.length ? 'true' : undefined}
+                        >
+                          {String(shown)}
+                          {problems.map((e) => (
+                            <span key={e.message} className="block text-xs text-red-700 dark:text-red-300">
+                              {e.message}
+                            </span>
+                          ))}
+                        </td>
+                      )
+                    })}
                   </tr>
                 ))}
               </tbody>

@@ -22,6 +22,10 @@ export const fr = {
   'import.drop': 'Glissez un fichier .csv ou .xlsx ici, ou',
   'import.pick': 'choisissez un fichier',
   'import.uploading': 'Envoi et lecture du fichier…',
+  'import.sheet': 'Feuille à importer',
+  'import.sheet.help':
+    'Ce classeur a plusieurs feuilles visibles : la première est choisie, vous pouvez en prendre une autre.',
+  'import.sheet.continue': 'Continuer avec cette feuille',
   'import.tooBig': 'Fichier trop volumineux ({size}) : 20 Mo au maximum. Divisez-le en plusieurs fichiers.',
   'import.badType':
     'Les fichiers .{ext} ne sont pas acceptés : dans Excel, « Enregistrer sous » → « Classeur Excel (.xlsx) » ou « CSV UTF-8 ».',

@@ -8,7 +8,7 @@ import { t, type MessageKey } from '../i18n/fr'
 import { formatDateTime } from '../lib/format'
 import { useCan } from '../lib/use-me'
 import { PageHeader } from '../components/page'
-import { card, cx, h2, link, muted, neutralBadge } from '../components/ui'
+import { btn, card, cx, h2, link, muted, neutralBadge } from '../components/ui'
 import type { ImportSummaryDto } from '../components/import-steps'
 
 export const meta: Route.MetaFunction = () => [{ title: `${t('import.title')} · ${t('app.name')}` }]
@@ -36,8 +36,16 @@ export default function Imports({ loaderData }: Route.ComponentProps) {
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const [over, setOver] = useState(false)
+  // A workbook with several visible sheets: the first is read, the user may pick another.
+  const [sheets, setSheets] = useState<{
+    file: File
+    id: string
+    names: string[]
+    read: string
+    chosen: string
+  } | null>(null)
 
-  async function send(file: File | undefined) {
+  async function send(file: File | undefined, sheet?: string) {
     if (!file) return
     const refused = refusal(file)
     setError(refused)
@@ -46,17 +54,35 @@ export default function Imports({ loaderData }: Route.ComponentProps) {
     const form = new FormData()
     form.set('entity', entity)
     form.set('file', file)
+    if (sheet) form.set('sheet', sheet)
+    else setSheets(null)
     const res = await fetch('/api/v1/imports', { method: 'POST', body: form, credentials: 'same-origin' }).catch(
       () => null,
     )
     setBusy(false)
     const body = (await res?.json().catch(() => null)) as {
       id?: string
+      sheetName?: string | null
+      sheetNames?: string[]
       detail?: string
       errors?: { message: string }[]
     } | null
-    if (res?.status === 201) navigate(`/imports/${body?.id}`)
-    else setError(body?.detail ?? body?.errors?.[0]?.message ?? t('error.generic.body'))
+    if (res?.status !== 201 || !body?.id) {
+      setError(body?.detail ?? body?.errors?.[0]?.message ?? t('error.generic.body'))
+      return
+    }
+    if (!sheet && body.sheetName && (body.sheetNames?.length ?? 0) > 1) {
+      setSheets({ file, id: body.id, names: body.sheetNames!, read: body.sheetName, chosen: body.sheetName })
+      return
+    }
+    navigate(`/imports/${body.id}`)
+  }
+
+  // The first visible sheet is already read: another one is read by sending the file again.
+  function continueWithSheet() {
+    if (!sheets) return
+    if (sheets.chosen === sheets.read) navigate(`/imports/${sheets.id}`)
+    else send(sheets.file, sheets.chosen)
   }
 
   return (
@@ -112,6 +138,29 @@ export default function Imports({ loaderData }: Route.ComponentProps) {
           <p role="alert" className="text-sm text-red-700 dark:text-red-300">
             {error}
           </p>
+        ) : null}
+        {sheets ? (
+          <div className="flex flex-wrap items-end gap-3" data-testid="import-sheets">
+            <label className="flex flex-col gap-1 text-sm sm:max-w-xs">
+              <span className="font-medium">{t('import.sheet')}</span>
+              <select
+                name="sheet"
+                value={sheets.chosen}
+                onChange={(e) => setSheets({ ...sheets, chosen: e.target.value })}
+                className="min-h-11 rounded-md border border-slate-300 bg-white px-3 dark:border-slate-600 dark:bg-slate-800"
+              >
+                {sheets.names.map((n) => (
+                  <option key={n} value={n}>
+                    {n}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="button" className={btn.primary} disabled={busy} onClick={continueWithSheet}>
+              {t('import.sheet.continue')}
+            </button>
+            <p className={cx(muted, 'w-full text-sm')}>{t('import.sheet.help')}</p>
+          </div>
         ) : null}
         <div className="text-sm">
           <span className="font-medium">{t('import.templates')} : </span>

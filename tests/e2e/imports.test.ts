@@ -78,3 +78,55 @@ test('a manager drops a CSV, maps a column, previews, imports with live progress
   expect(errors).toEqual([])
   await context.close()
 })
+
+test('a workbook with two visible sheets asks which one to read, and the preview shows a refused value on its cell with the reason', {
+  timeout: 180_000,
+}, async () => {
+  const context = await newContext(browser)
+  const page = await context.newPage()
+  const errors = collectPageErrors(page)
+  await signIn(page, 'manager')
+  await page.goto(`${new URL(page.url()).origin}/imports`)
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
+  await page.getByTestId('import-drop').waitFor()
+
+  const tag = unique('Feuilles').replace(/\s/g, '')
+  const wb = new ExcelJS.Workbook()
+  wb.addWorksheet('Clients').addRows([
+    ['Raison sociale', 'Type', 'Ville'],
+    [`${tag} client`, 'INVESTISSEUR', 'Paris'],
+  ])
+  wb.addWorksheet('Prospects').addRows([
+    ['Raison sociale', 'Type', 'Ville'],
+    [`${tag} prospect`, 'EMETTEUR', 'Lyon'],
+    [`${tag} douteux`, 'PASUNTYPE', 'Lyon'],
+  ])
+  const bytes = [...new Uint8Array(await wb.xlsx.writeBuffer())]
+  await page.evaluate(
+    ({ data }) => {
+      const dt = new DataTransfer()
+      dt.items.add(new File([new Uint8Array(data)], 'feuilles.xlsx'))
+      document
+        .querySelector('[data-testid="import-drop"]')!
+        .dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true }))
+    },
+    { data: bytes },
+  )
+  const picker = page.getByLabel('Feuille à importer')
+  await expect.poll(() => picker.inputValue()).toBe('Clients')
+  await picker.selectOption('Prospects')
+  await page.getByRole('button', { name: 'Continuer avec cette feuille' }).click()
+  await page.waitForURL(/\/imports\/[0-9a-f-]{36}$/)
+  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
+
+  await page.getByRole('button', { name: 'Prévisualiser (essai à blanc)' }).click()
+  const dry = page.getByTestId('import-dry-run')
+  await expect.poll(() => dry.textContent()).toContain('1 à créer')
+  expect(await dry.textContent()).toContain(`${tag} prospect`)
+  expect(await dry.textContent()).not.toContain(`${tag} client`)
+  const problem = dry.locator('td[data-problem="true"]')
+  expect(await problem.count()).toBe(1)
+  expect(await problem.textContent()).toBe('PASUNTYPEType invalide.')
+  expect(errors).toEqual([])
+  await context.close()
+})

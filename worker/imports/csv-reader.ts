@@ -36,9 +36,10 @@ export function sniffSeparator(text: string): string {
   return best
 }
 
-// Calls onRow(rowNumber, cells) per record; rowNumber is the record's position (1 = headers), as
-// a spreadsheet shows it. Blank records are skipped but counted.
-export function readCsv(text: string, onRow: (row: number, cells: string[]) => void, separator = sniffSeparator(text)) {
+// Yields [rowNumber, cells] per record; rowNumber is the record's position (1 = headers), as a
+// spreadsheet shows it. Blank records are skipped but counted. A generator, so the caller can
+// store what it has read before reading on (the rows of a file are never all held).
+export function* csvRows(text: string, separator = sniffSeparator(text)): Generator<[number, string[]]> {
   const len = text.length
   let i = 0
   let row = 0
@@ -90,6 +91,10 @@ export function readCsv(text: string, onRow: (row: number, cells: string[]) => v
       if (text[i] === '\n') i++
       break
     }
-    if (cells.some((c) => c.trim() !== '')) onRow(row, cells)
+    if (cells.some((c) => c.trim() !== '')) yield [row, cells]
   }
+}
+
+export function readCsv(text: string, onRow: (row: number, cells: string[]) => void, separator = sniffSeparator(text)) {
+  for (const [row, cells] of csvRows(text, separator)) onRow(row, cells)
 }

@@ -8,9 +8,19 @@ export const sourceKey = (id: string) => `${prefix(id)}/source`
 const chunkKey = (id: string, n: number) => `${prefix(id)}/chunk-${n}.json`
 const duplicatesKey = (id: string) => `${prefix(id)}/duplicates.json`
 
-export async function storeFile(env: Pick<Env, 'FILES'>, id: string, bytes: Uint8Array, chunks: string[]) {
-  await env.FILES.put(sourceKey(id), bytes)
-  for (const [n, chunk] of chunks.entries()) await env.FILES.put(chunkKey(id, n), chunk)
+export const storeSource = (env: Pick<Env, 'FILES'>, id: string, bytes: Uint8Array) =>
+  env.FILES.put(sourceKey(id), bytes).then(() => undefined)
+
+export const storeChunk = (env: Pick<Env, 'FILES'>, id: string, n: number, json: string) =>
+  env.FILES.put(chunkKey(id, n), json).then(() => undefined)
+
+// An upload refused after some chunks were stored leaves nothing behind.
+export async function removeImportFiles(env: Pick<Env, 'FILES'>, id: string) {
+  for (;;) {
+    const listed = await env.FILES.list({ prefix: `${prefix(id)}/` })
+    if (listed.objects.length) await env.FILES.delete(listed.objects.map((o) => o.key))
+    if (!listed.truncated) return
+  }
 }
 
 export async function readChunk(env: Pick<Env, 'FILES'>, id: string, n: number): Promise<RawRow[]> {

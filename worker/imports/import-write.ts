@@ -1,7 +1,8 @@
 // Writes one chunk in one transaction: records, their history, the stage log, one import_rows
 // line per file row and the counters. The chunk is claimed first (chunks_done = n → n + 1), so a
 // redelivered or retried chunk finds it taken and writes nothing twice.
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
+import type { PgColumn } from 'drizzle-orm/pg-core'
 import type { AuthUser } from '../auth/auth-user.ts'
 import type { Db } from '../db/client.ts'
 import {
@@ -15,6 +16,7 @@ import {
 } from '../db/schema.ts'
 import type { PipelineStage } from '../db/enums.ts'
 import type { Tx } from '../shared/tx.ts'
+import type { ImportEntity } from './import-fields.ts'
 import { planChunk, type Decision, type PlanInput, type RawRow } from './import-plan.ts'
 
 type ImportRow = typeof imports.$inferSelect
@@ -92,6 +94,8 @@ export async function writeChunk(db: Db, user: AuthUser, imp: ImportRow, n: numb
         )
         .for('update')
       const byId = new Map(current.map((r) => [r.id, r as Record<string, unknown>]))
+      // Rows changing the same fields are updated by one statement (usually one for the chunk).
+      const groups = new Map<string, { id: string; set: Record<string, unknown> }[]>()
       for (const d of updates) {
         const before = byId.get(d.recordId!)!
         const set: Record<string, unknown> = {}
@@ -108,10 +112,9 @@ export async function writeChunk(db: Db, user: AuthUser, imp: ImportRow, n: numb
         for (const field of Object.keys(set)) changes[field] = { from: before[field] ?? null, to: set[field] }
         previous.set(d.line, Object.fromEntries(Object.keys(set).map((f) => [f, before[f] ?? null])))
         const stageMoved = entity === 'organisations' && set.pipelineStage !== undefined
-        await tx
-          .update(table)
-          .set({ ...set, updatedAt: sql`now()`, ...(stageMoved ? { stageChangedAt: sql`now()` } : {}) })
-          .where(eq(table.id, d.recordId!))
+        const signature = Object.keys(set).sort().join(',')
+        if (!groups.has(signature)) groups.set(signature, [])
+        groups.get(signature)!.push({ id: d.recordId!, set })
         if (stageMoved) {
           stages.push({
             organisationId: d.recordId!,
@@ -128,6 +131,7 @@ export async function writeChunk(db: Db, user: AuthUser, imp: ImportRow, n: numb
           changes,
         })
       }
+      for (const group of groups.values()) await updateGroup(tx, entity, group)
     }
 
     if (entity === 'people') await linkPeople(tx, decisions)
@@ -156,6 +160,29 @@ export async function writeChunk(db: Db, user: AuthUser, imp: ImportRow, n: numb
       .where(eq(imports.id, imp.id))
     return decisions.length
   })
+}
+
+// One UPDATE for rows changing the same fields: the new values travel as one JSON array, typed
+// by the table's own row type (jsonb_populate_recordset), instead of one statement per row.
+async function updateGroup(tx: Tx, entity: ImportEntity, group: { id: string; set: Record<string, unknown> }[]) {
+  const table = TABLE[entity]
+  const columns = getTableColumns(table) as Record<string, PgColumn>
+  const fields = Object.keys(group[0]!.set)
+  // Two file rows matching one record: the later one wins, as it would one statement at a time.
+  const byId = new Map<string, Record<string, unknown>>()
+  for (const { id, set } of group) {
+    const row: Record<string, unknown> = { id }
+    for (const f of fields) row[columns[f]!.name] = set[f] == null ? null : columns[f]!.mapToDriverValue(set[f])
+    byId.set(id, row)
+  }
+  const json = [...byId.values()]
+  const assignments = fields.map(
+    (f) => sql`${sql.identifier(columns[f]!.name)} = r.${sql.identifier(columns[f]!.name)}`,
+  )
+  if (fields.includes('pipelineStage')) assignments.push(sql`stage_changed_at = now()`)
+  await tx.execute(sql`update ${table} set ${sql.join(assignments, sql`, `)}, updated_at = now()
+    from jsonb_populate_recordset(null::${table}, ${JSON.stringify(json)}::jsonb) as r
+    where ${table.id} = r.id`)
 }
 
 // organisation_nom links the person to that organisation (added, never replacing other links).

@@ -74,6 +74,10 @@ export const DryRunResult = z.object({
       outcome: z.string(),
       values: z.record(z.string(), z.unknown()),
       message: z.string().nullable(),
+      // The file's cells as read (by column), and every problem of the row with its column, so
+      // the preview shows each one on its cell.
+      cells: z.array(z.string()),
+      errors: z.array(z.object({ column: z.string().nullable(), message: z.string() })),
     }),
   ),
 })

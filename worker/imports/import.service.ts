@@ -12,8 +12,9 @@ import { CHUNK_SIZE } from './file-limits.ts'
 import { duplicateKey, evaluateRow } from './import-evaluate.ts'
 import { autoMapping, headerKey, IMPORT_FIELDS, type ImportEntity } from './import-fields.ts'
 import { parseFile } from './import-file.ts'
+import { requireFiles } from './import-purge.ts'
 import { planChunk, type ImportMode, type PlanInput } from './import-plan.ts'
-import { allChunks, storeDuplicates, storeFile } from './import-storage.ts'
+import { allChunks, removeImportFiles, storeChunk, storeDuplicates, storeSource } from './import-storage.ts'
 
 type Row = typeof imports.$inferSelect
 export const MAX_LISTED_ERRORS = 100
@@ -27,15 +28,20 @@ const headerSetKey = (headers: string[]) => headers.map(headerKey).join('|')
 export async function createImport(db: Db, env: Env, user: AuthUser, entity: ImportEntity, file: File, sheet?: string) {
   requireImportPermission(user, entity)
   const bytes = new Uint8Array(await file.arrayBuffer())
-  const parsed = parseFile(file.name, bytes, { sheet })
+  const id = crypto.randomUUID()
+  const parsed = await parseFile(file.name, bytes, (n, json) => storeChunk(env, id, n, json), { sheet }).catch(
+    async (error: unknown) => {
+      await removeImportFiles(env, id)
+      throw error
+    },
+  )
   const [remembered] = await db
     .select({ mapping: importMappings.mapping })
     .from(importMappings)
     .where(and(eq(importMappings.entity, entity), eq(importMappings.headerKey, headerSetKey(parsed.headers))))
   const mapping =
     remembered?.mapping.length === parsed.headers.length ? remembered.mapping : autoMapping(entity, parsed.headers)
-  const id = crypto.randomUUID()
-  await storeFile(env, id, bytes, parsed.chunks)
+  await storeSource(env, id, bytes)
   await db.insert(imports).values({
     id,
     userId: user.id,
@@ -49,7 +55,7 @@ export async function createImport(db: Db, env: Env, user: AuthUser, entity: Imp
     mapping,
     rowCount: parsed.rowCount,
     chunkSize: CHUNK_SIZE,
-    chunkCount: parsed.chunks.length,
+    chunkCount: parsed.chunkCount,
   })
   return {
     id,
@@ -147,6 +153,7 @@ async function importForMapping(db: Db, user: AuthUser, id: string, mapping: (st
   const row = await getImportRow(db, user, id)
   requireImportPermission(user, row.entity as ImportEntity)
   checkMapping(row, mapping)
+  requireFiles(row)
   return row
 }
 
@@ -185,15 +192,36 @@ export async function dryRun(
   }
   const counts = { created: 0, updated: 0, skipped: 0, errors: 0 }
   const errors: { line: number; column: string | null; message: string }[] = []
-  const preview: { line: number; outcome: string; values: Record<string, unknown>; message: string | null }[] = []
+  const preview: {
+    line: number
+    outcome: string
+    values: Record<string, unknown>
+    message: string | null
+    cells: string[]
+    errors: { column: string | null; message: string }[]
+  }[] = []
   for await (const chunk of allChunks(env, row.id, row.chunkCount)) {
+    const cellsOf = new Map(preview.length < 10 ? chunk.slice(0, 10) : [])
     for (const d of await planChunk(db, user, plan, chunk)) {
       counts[d.outcome === 'error' ? 'errors' : d.outcome]++
       if (d.outcome === 'error' && errors.length < MAX_LISTED_ERRORS) {
         errors.push({ line: d.line, column: d.column ?? null, message: d.message ?? '' })
       }
       if (preview.length < 10) {
-        preview.push({ line: d.line, outcome: d.outcome, values: d.row.values, message: d.message ?? null })
+        const rowErrors =
+          d.outcome !== 'error'
+            ? []
+            : d.row.errors.length
+              ? d.row.errors
+              : [{ column: d.column ?? null, message: d.message ?? '' }]
+        preview.push({
+          line: d.line,
+          outcome: d.outcome,
+          values: d.row.values,
+          message: d.message ?? null,
+          cells: cellsOf.get(d.line) ?? [],
+          errors: rowErrors,
+        })
       }
     }
   }

@@ -4,6 +4,7 @@ import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { badRequest, HttpProblem, notFound, problem } from '../http/problem.ts'
 import { FileRefused, MAX_FILE_BYTES } from './file-limits.ts'
+import { requireFiles } from './import-purge.ts'
 import { importReport } from './import-report.ts'
 import { requestRevert } from './import-revert.ts'
 import { csvTemplate, xlsxTemplate } from './import-templates.ts'
@@ -170,6 +171,7 @@ export function registerImportRoutes(api: Api) {
     }),
     async (c) => {
       const imp = await getImportRow(c.get('db'), c.var.user, c.req.valid('param').id)
+      requireFiles(imp)
       const blob = await importReport(c.get('db'), c.env, imp)
       const base = imp.fileName.replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '_')
       return c.body(await blob.arrayBuffer(), 200, {

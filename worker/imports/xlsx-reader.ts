@@ -3,7 +3,7 @@
 // No npm `xlsx` (stale on npm, CVEs on untrusted files): fflate inflates, xml-stream tokenizes.
 import { FileRefused, MAX_CELL_CHARS, MAX_COLUMNS, MAX_SHEET_XML_BYTES } from './file-limits.ts'
 import { XmlStream } from './xml-stream.ts'
-import { readPart, streamPart, zipEntries, type ZipEntry } from './zip-guard.ts'
+import { partTexts, readPart, streamPart, zipEntries, type ZipEntry } from './zip-guard.ts'
 
 type Sheet = { name: string; rid: string; hidden: boolean }
 
@@ -39,13 +39,11 @@ const showNumber = (v: string) => {
   return Number.isFinite(n) ? String(Number(n.toPrecision(15))) : v
 }
 
-export type XlsxResult = { sheetName: string; sheetNames: string[] }
+export type XlsxSheet = { sheetName: string; sheetNames: string[]; rows: Generator<[number, string[]]> }
 
-export function readXlsx(
-  bytes: Uint8Array,
-  onRow: (row: number, cells: string[]) => void,
-  { sheet: wanted }: { sheet?: string } = {},
-): XlsxResult {
+// The workbook's small parts are read at once; the chosen sheet's rows come from `rows`, a
+// generator over the inflating sheet (its XML, often 10x the file, is never held whole).
+export function openXlsx(bytes: Uint8Array, { sheet: wanted }: { sheet?: string } = {}): XlsxSheet {
   const entries = new Map<string, ZipEntry>(zipEntries(bytes).map((e) => [e.name, e]))
   const part = (name: string) => entries.get(name)
   const workbookEntry = part('xl/workbook.xml')
@@ -121,6 +119,7 @@ export function readXlsx(
   }
 
   let rowNumber = 0
+  const ready: [number, string[]][] = []
   let cells: string[] = []
   let col = -1
   let type = ''
@@ -158,13 +157,18 @@ export function readXlsx(
         while (cells.length < col) cells.push('')
         cells[col] = shown
       } else if (name === 'row') {
-        if (cells.some((c) => c.trim() !== '')) onRow(rowNumber, cells)
+        if (cells.some((c) => c.trim() !== '')) ready.push([rowNumber, cells])
       }
     },
     text(v) {
       if (capture) value += v
     },
   })
-  streamPart(bytes, sheetEntry, (t, final) => sheetXml.push(t, final), MAX_SHEET_XML_BYTES)
-  return { sheetName: chosen.name, sheetNames: sheets.filter((s) => !s.hidden).map((s) => s.name) }
+  function* rows() {
+    for (const [text, final] of partTexts(bytes, sheetEntry!, MAX_SHEET_XML_BYTES)) {
+      sheetXml.push(text, final)
+      yield* ready.splice(0)
+    }
+  }
+  return { sheetName: chosen.name, sheetNames: sheets.filter((s) => !s.hidden).map((s) => s.name), rows: rows() }
 }

@@ -41,16 +41,14 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
 }
 
 // Streams one part's text to onText in pieces (UTF-8 decoded across piece boundaries).
-export function streamPart(
-  bytes: Uint8Array,
-  entry: ZipEntry,
-  onText: (text: string, final: boolean) => void,
-  max = MAX_PART_BYTES,
-) {
+// The part's text, piece by piece as it inflates (a generator: the reader of a sheet hands out its
+// rows between pieces); its size is counted as it comes, a lying header stops at its declared size.
+export function* partTexts(bytes: Uint8Array, entry: ZipEntry, max = MAX_PART_BYTES): Generator<[string, boolean]> {
   let seen = false
   let inflated = 0
   // fflate reports what a callback throws as a data error: keep our own refusal to rethrow it.
   let failure: unknown = null
+  const pieces: [string, boolean][] = []
   const decoder = new TextDecoder('utf-8')
   const unzip = new Unzip((file) => {
     if (file.name !== entry.name || seen) return
@@ -61,7 +59,7 @@ export function streamPart(
         if (error) throw new FileRefused('Fichier Excel illisible (données compressées invalides).')
         inflated += data.length
         if (inflated > max || inflated > entry.size + 1024) throw bomb()
-        onText(decoder.decode(data, { stream: !final }), final)
+        pieces.push([decoder.decode(data, { stream: !final }), final])
       } catch (e) {
         failure = e
       }
@@ -69,12 +67,23 @@ export function streamPart(
     file.start()
   })
   unzip.register(UnzipInflate)
-  const STEP = 256 * 1024
+  const STEP = 64 * 1024
   for (let i = 0; i < bytes.length && !failure; i += STEP) {
     unzip.push(bytes.subarray(i, i + STEP), i + STEP >= bytes.length)
+    if (failure) break
+    yield* pieces.splice(0)
   }
   if (failure) throw failure
   if (!seen) throw new FileRefused(`Classeur incomplet : la partie ${entry.name} manque.`)
+}
+
+export function streamPart(
+  bytes: Uint8Array,
+  entry: ZipEntry,
+  onText: (text: string, final: boolean) => void,
+  max = MAX_PART_BYTES,
+) {
+  for (const [text, final] of partTexts(bytes, entry, max)) onText(text, final)
 }
 
 export function readPart(bytes: Uint8Array, entry: ZipEntry, max = MAX_PART_BYTES): string {
