@@ -4,8 +4,8 @@ import { useEffect, useRef } from 'react'
 import { Form, Link, useNavigate, useSearchParams } from 'react-router'
 import { SORTS } from '../../worker/organisations/organisation-sorts'
 import { labels, t, type MessageKey } from '../i18n/fr'
-import { inputClass } from './field'
-import { btn, cx } from './ui'
+import { FilterInput, FilterSelect } from './list-page'
+import { btn } from './ui'
 
 const NO_CONTACT_DAYS = [14, 30, 60, 90, 180]
 export const FILTER_KEYS = [
@@ -19,34 +19,6 @@ export const FILTER_KEYS = [
   'noContactDays',
   'stale',
 ] as const
-
-function Select({
-  name,
-  label,
-  value,
-  options,
-  all,
-}: {
-  name: string
-  label: string
-  value: string
-  options: [string, string][]
-  all: string
-}) {
-  return (
-    <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
-      {label}
-      <select name={name} defaultValue={value} className={cx(inputClass, 'text-sm')}>
-        <option value="">{all}</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </label>
-  )
-}
 
 export function OrganisationFilters({ owners, meId }: { owners: { id: string; name: string }[]; meId: string }) {
   const [params] = useSearchParams()
@@ -92,26 +64,21 @@ export function OrganisationFilters({ owners, meId }: { owners: { id: string; na
       }}
     >
       <div className="flex flex-wrap items-end gap-2">
-        <label className="flex min-w-48 flex-1 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
-          {t('common.search')}
-          <input
-            type="search"
-            name="q"
-            defaultValue={get('q')}
-            placeholder={t('org.filters.qPlaceholder')}
-            className={cx(inputClass, 'text-sm')}
-          />
-        </label>
-        <label className="flex w-44 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
-          {t('org.sort')}
-          <select name="sort" defaultValue={get('sort') || 'name'} className={cx(inputClass, 'text-sm')}>
-            {SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`org.sort.${s}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterInput
+          label={t('common.search')}
+          className="min-w-48 flex-1"
+          type="search"
+          name="q"
+          defaultValue={get('q')}
+          placeholder={t('org.filters.qPlaceholder')}
+        />
+        <FilterSelect
+          label={t('org.sort')}
+          className="w-44"
+          name="sort"
+          defaultValue={get('sort') || 'name'}
+          options={SORTS.map((s) => [s, t(`org.sort.${s}` as MessageKey)])}
+        />
         <button type="submit" className={btn.secondary}>
           {t('common.filter')}
         </button>
@@ -132,52 +99,49 @@ export function OrganisationFilters({ owners, meId }: { owners: { id: string; na
           {active.length ? ` (${active.length})` : ''}
         </summary>
         <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-8">
-          <Select
+          <FilterSelect
             name="type"
             label={t('org.field.type')}
-            value={get('type')}
+            defaultValue={get('type')}
             options={Object.entries(labels.type)}
             all={t('common.all')}
           />
-          <Select
+          <FilterSelect
             name="category"
             label={t('org.field.category')}
-            value={get('category')}
+            defaultValue={get('category')}
             options={Object.entries(labels.category)}
             all={t('common.allF')}
           />
-          <Select
+          <FilterSelect
             name="stage"
             label={t('org.field.pipelineStage')}
-            value={get('stage')}
+            defaultValue={get('stage')}
             options={Object.entries(labels.stage)}
             all={t('common.allF')}
           />
-          <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
-            {t('org.field.city')}
-            <input name="city" defaultValue={get('city')} className={cx(inputClass, 'text-sm')} />
-          </label>
-          <Select
+          <FilterInput label={t('org.field.city')} name="city" defaultValue={get('city')} />
+          <FilterSelect
             name="ownerId"
             label={t('org.field.owner')}
-            value={get('ownerId')}
+            defaultValue={get('ownerId')}
             options={ownerOptions}
             all={t('common.all')}
           />
-          <Select
+          <FilterSelect
             name="active"
             label={t('org.filters.active')}
-            value={get('active')}
+            defaultValue={get('active')}
             options={[
               ['true', t('org.filters.activeOnly')],
               ['false', t('org.filters.inactiveOnly')],
             ]}
             all={t('common.allF')}
           />
-          <Select
+          <FilterSelect
             name="noContactDays"
             label={t('org.filters.noContact')}
-            value={get('noContactDays')}
+            defaultValue={get('noContactDays')}
             all={t('common.indifferent')}
             options={NO_CONTACT_DAYS.map((d) => [String(d), t('org.filters.noContactDays', { days: d })])}
           />

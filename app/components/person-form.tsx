@@ -1,14 +1,15 @@
 // The person form (create and edit). On creation the person can be linked to one organisation
 // at once (FAQ: "Créer Personne → Champ Organisation"); more links are managed on their page.
-import { Form, Link, useNavigation } from 'react-router'
+import { useNavigation } from 'react-router'
 import { z } from 'zod'
 import { PersonInput, PersonLinkInput } from '../../worker/people/person.schema'
 import { t } from '../i18n/fr'
 import { useSchemaForm } from '../lib/forms'
 import { useSaveShortcut } from '../lib/use-shortcuts'
 import { EntityPicker } from './entity-picker'
-import { CheckboxField, Field, FormAlert, SelectField, TextareaField } from './field'
-import { btn, card, cx, h2 } from './ui'
+import { CheckboxField, Field, FormAlert, TextareaField } from './field'
+import { FormActions, OwnerField, RecordForm, str } from './record-form'
+import { cx, h2 } from './ui'
 
 const PersonFields = PersonInput.omit({ organisations: true })
 // The optional first link, flattened into the form (organisationId empty = no link).
@@ -21,7 +22,6 @@ export const PersonCreateForm = PersonFields.extend({
 })
 
 type Values = Record<string, unknown>
-const str = (v: unknown) => (v == null ? undefined : String(v))
 
 export function PersonForm({
   mode,
@@ -47,14 +47,7 @@ export function PersonForm({
   useSaveShortcut(formRef)
   const v = values
   return (
-    <Form
-      ref={formRef}
-      method="post"
-      onSubmit={onSubmit}
-      noValidate
-      data-testid="person-form"
-      className={cx(card, 'grid gap-4 p-4 sm:grid-cols-2 md:p-6')}
-    >
+    <RecordForm formRef={formRef} onSubmit={onSubmit} testId="person-form">
       <FormAlert>{detail}</FormAlert>
       <Field
         label={t('person.field.firstName')}
@@ -89,15 +82,7 @@ export function PersonForm({
         defaultValue={str(v.personalPhone)}
         autoComplete="off"
       />
-      {owners?.length ? (
-        <SelectField
-          label={t('org.field.owner')}
-          {...field('ownerId')}
-          options={owners.map((u) => ({ value: u.id, label: u.name }))}
-          defaultValue={str(v.ownerId) ?? ''}
-          empty={mode === 'create' ? t('org.field.owner.me') : t('common.none')}
-        />
-      ) : null}
+      <OwnerField owners={owners} value={v.ownerId} mode={mode} {...field('ownerId')} />
       <TextareaField
         label={t('org.field.notes')}
         {...field('notes')}
@@ -130,17 +115,7 @@ export function PersonForm({
           <CheckboxField label={t('contact.primary.check')} name="isPrimary" defaultChecked={v.isPrimary === true} />
         </fieldset>
       ) : null}
-      <div className="flex flex-wrap items-center gap-2 sm:col-span-2">
-        <button type="submit" disabled={busy} className={btn.primary} data-testid="submit">
-          {busy ? t('common.saving') : mode === 'create' ? t('common.create') : t('common.save')}
-        </button>
-        <Link to={cancelTo} className={btn.secondary}>
-          {t('common.cancel')}
-        </Link>
-        <span className="ml-auto hidden text-xs text-slate-600 sm:inline dark:text-slate-400">
-          {t('form.saveHint')}
-        </span>
-      </div>
-    </Form>
+      <FormActions busy={busy} label={mode === 'create' ? t('common.create') : t('common.save')} cancelTo={cancelTo} />
+    </RecordForm>
   )
 }

@@ -1,6 +1,7 @@
 // The audit log: who did what, when, from where, on what. Filters by action (or prefix such as
 // "auth."), actor email and dates; newest first, "Afficher plus" for older entries.
 import { Form, useSearchParams } from 'react-router'
+import { pageQuery } from '../lib/list-query'
 import type { Route } from './+types/admin.audit'
 import { t } from '../i18n/fr'
 import { apiJson } from '../lib/api.server'
@@ -30,11 +31,7 @@ const dayEnd = (d: string) => new Date(new Date(fromDateTimeInput(`${d}T23:59`))
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url)
-  const q = new URLSearchParams({ limit: '50' })
-  for (const k of ['action', 'actor', 'targetId', 'cursor']) {
-    const v = url.searchParams.get(k)
-    if (v) q.set(k, v)
-  }
+  const q = pageQuery(request, ['action', 'actor', 'targetId'])
   const from = url.searchParams.get('from')
   const to = url.searchParams.get('to')
   if (from) q.set('from', dayStart(from))

@@ -1,28 +1,22 @@
 // People: search, sort, "Afficher plus".
-import { Form, Link, useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import type { Route } from './+types/people'
 import { apiJson } from '../lib/api.server'
 import { t } from '../i18n/fr'
 import { useFlash } from '../lib/use-flash'
 import { useCan } from '../lib/use-me'
 import { useMore } from '../lib/use-more'
-import { listQuery } from '../lib/list-query'
+import { listQuery, pageQuery } from '../lib/list-query'
 import type { Page, PersonDto } from '../lib/types'
-import { inputClass } from '../components/field'
+import { FilterBar, FilterInput, FilterSelect, ListResults, listCard, listRow } from '../components/list-page'
 import { ExportMenu } from '../components/export-menu'
-import { LoadMore } from '../components/load-more'
-import { EmptyState, PageHeader, Pending } from '../components/page'
-import { badge, btn, card, cx, link, muted } from '../components/ui'
+import { EmptyState, PageHeader } from '../components/page'
+import { badge, btn, cx, link, muted } from '../components/ui'
 
 export const meta: Route.MetaFunction = () => [{ title: `${t('nav.people')} · ${t('app.name')}` }]
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const url = new URL(request.url)
-  const query = new URLSearchParams({ limit: '50' })
-  for (const k of ['q', 'sort', 'cursor']) {
-    const v = url.searchParams.get(k)?.trim()
-    if (v) query.set(k, v)
-  }
+  const query = pageQuery(request, ['q', 'sort'])
   return apiJson<Page<PersonDto>>(context, `/api/v1/people?${query}`)
 }
 
@@ -47,43 +41,35 @@ export default function People({ loaderData }: Route.ComponentProps) {
           </>
         }
       />
-      <Form method="get" action="/people" role="search" className="flex flex-wrap items-end gap-2">
-        <label className="flex min-w-48 flex-1 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
-          {t('common.search')}
-          <input
-            type="search"
-            name="q"
-            defaultValue={params.get('q') ?? ''}
-            placeholder={t('person.search.placeholder')}
-            className={cx(inputClass, 'text-sm')}
-          />
-        </label>
-        <label className="flex w-44 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
-          {t('org.sort')}
-          <select
-            name="sort"
-            defaultValue={params.get('sort') ?? 'lastName'}
-            className={cx(inputClass, 'text-sm')}
-            onChange={(e) => e.currentTarget.form?.requestSubmit()}
-          >
-            <option value="lastName">{t('person.sort.lastName')}</option>
-            <option value="-lastName">{t('person.sort.-lastName')}</option>
-            <option value="-createdAt">{t('org.sort.-createdAt')}</option>
-          </select>
-        </label>
-        <button type="submit" className={btn.secondary}>
-          {t('common.filter')}
-        </button>
-      </Form>
-      <Pending>
-        {more.items.length === 0 ? (
-          <EmptyState title={t('person.empty')} action={add} />
-        ) : (
-          <ul className={cx(card, 'divide-y divide-slate-200 dark:divide-slate-800')} data-testid="people-list">
-            {more.items.map((p) => {
+      <FilterBar action="/people">
+        <FilterInput
+          label={t('common.search')}
+          className="min-w-48 flex-1"
+          type="search"
+          name="q"
+          defaultValue={params.get('q') ?? ''}
+          placeholder={t('person.search.placeholder')}
+        />
+        <FilterSelect
+          label={t('org.sort')}
+          className="w-44"
+          name="sort"
+          defaultValue={params.get('sort') ?? 'lastName'}
+          options={[
+            ['lastName', t('person.sort.lastName')],
+            ['-lastName', t('person.sort.-lastName')],
+            ['-createdAt', t('org.sort.-createdAt')],
+          ]}
+          submitOnChange
+        />
+      </FilterBar>
+      <ListResults more={more} empty={<EmptyState title={t('person.empty')} action={add} />}>
+        {(people) => (
+          <ul className={listCard} data-testid="people-list">
+            {people.map((p) => {
               const primary = p.organisations.find((l) => l.isPrimary) ?? p.organisations[0]
               return (
-                <li key={p.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
+                <li key={p.id} className={listRow}>
                   <div className="min-w-0 flex-1">
                     <Link to={`/people/${p.id}`} className={cx(link, 'font-medium')}>
                       {p.fullName}
@@ -112,8 +98,7 @@ export default function People({ loaderData }: Route.ComponentProps) {
             })}
           </ul>
         )}
-      </Pending>
-      <LoadMore more={more} />
+      </ListResults>
     </div>
   )
 }

@@ -1,6 +1,6 @@
 // A product: its details (editable by who may), and the mandates that include it.
 import { useState } from 'react'
-import { Form, Link, redirect, useActionData, useFetcher, useNavigation } from 'react-router'
+import { Link, redirect, useActionData, useFetcher, useNavigation } from 'react-router'
 import type { Route } from './+types/products.$id'
 import { apiJson, apiSubmit } from '../lib/api.server'
 import { errorsByField } from '../lib/actions.server'
@@ -15,6 +15,7 @@ import type { MandateDto, ProductDto } from '../lib/types'
 import { ProductCreate } from '../../worker/products/product.schema'
 import { ConfirmDialog } from '../components/dialog'
 import { FormAlert } from '../components/field'
+import { FormActions, RecordForm } from '../components/record-form'
 import { MandateList } from '../components/mandate-list'
 import { PageHeader } from '../components/page'
 import { ProductFields } from '../components/product-fields'
@@ -80,25 +81,11 @@ export default function ProductDetail({ loaderData }: Route.ComponentProps) {
         }
       />
       {canEdit ? (
-        <Form
-          ref={formRef}
-          method="post"
-          onSubmit={onSubmit}
-          noValidate
-          className={cx(card, 'space-y-4 p-4 md:p-6')}
-          data-testid="product-form"
-        >
+        <RecordForm formRef={formRef} onSubmit={onSubmit} testId="product-form" className="space-y-4 p-4 md:p-6">
           <FormAlert>{data && 'detail' in data ? data.detail : undefined}</FormAlert>
           <ProductFields field={field} product={p} edit />
-          <div className="flex gap-2">
-            <button type="submit" className={btn.primary} disabled={busy}>
-              {busy ? t('common.saving') : t('common.save')}
-            </button>
-            <span className="ml-auto hidden self-center text-xs text-slate-600 sm:inline dark:text-slate-400">
-              {t('form.saveHint')}
-            </span>
-          </div>
-        </Form>
+          <FormActions busy={busy} label={t('common.save')} className="" />
+        </RecordForm>
       ) : (
         <dl className={cx(card, 'grid gap-3 p-4 sm:grid-cols-2')}>
           <div>
