@@ -2,6 +2,7 @@
 import { NavLink } from 'react-router'
 import { t } from '../i18n/fr'
 import { cx } from './ui'
+import { Icon } from './icon'
 
 const ITEMS = [
   { to: '/', label: t('nav.dashboard.short'), icon: 'M3 12l9-9 9 9M5 10v10h14V10', end: true },
@@ -35,30 +36,12 @@ export function BottomNav({ onMenu }: { onMenu: () => void }) {
             cx(item, isActive ? 'text-blue-700 dark:text-blue-300' : 'text-slate-600 dark:text-slate-400')
           }
         >
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 24 24"
-            className="h-6 w-6"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-          >
-            <path d={i.icon} />
-          </svg>
+          <Icon path={i.icon} className="h-6 w-6" />
           <span className="max-w-full truncate px-1">{i.label}</span>
         </NavLink>
       ))}
       <button type="button" onClick={onMenu} className={cx(item, 'text-slate-600 dark:text-slate-400')}>
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          className="h-6 w-6"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-        >
-          <path d="M4 6h16M4 12h16M4 18h16" />
-        </svg>
+        <Icon path="M4 6h16M4 12h16M4 18h16" className="h-6 w-6" />
         <span>{t('nav.more')}</span>
       </button>
     </nav>

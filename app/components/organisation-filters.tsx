@@ -6,6 +6,7 @@ import { SORTS } from '../../worker/organisations/organisation-sorts'
 import { labels, t, type MessageKey } from '../i18n/fr'
 import { FilterInput, FilterSelect } from './list-page'
 import { btn } from './ui'
+import { Icon } from './icon'
 
 const NO_CONTACT_DAYS = [14, 30, 60, 90, 180]
 export const FILTER_KEYS = [
@@ -85,16 +86,7 @@ export function OrganisationFilters({ owners, meId }: { owners: { id: string; na
       </div>
       <details className="group mt-2" open={active.some((k) => k !== 'q') || undefined}>
         <summary className="inline-flex min-h-11 cursor-pointer items-center gap-2 text-sm font-medium text-blue-700 dark:text-blue-300">
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 24 24"
-            className="h-4 w-4"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-          >
-            <path d="M3 5h18l-7 8v6l-4 2v-8z" />
-          </svg>
+          <Icon path="M3 5h18l-7 8v6l-4 2v-8z" className="h-4 w-4" />
           {t('org.filters.more')}
           {active.length ? ` (${active.length})` : ''}
         </summary>

@@ -21,7 +21,7 @@ import { FormActions, RecordForm } from '../components/record-form'
 import { HistoryList } from '../components/history-list'
 import { MandateFields } from '../components/mandate-fields'
 import { MandateStatusBadge } from '../components/mandate-list'
-import { PageHeader } from '../components/page'
+import { Breadcrumb, PageHeader } from '../components/page'
 import { btn, card, cx, h2, link, muted } from '../components/ui'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.mandate.number ?? ''} · ${t('app.name')}` }]
@@ -91,12 +91,7 @@ export default function MandateDetail({ loaderData }: Route.ComponentProps) {
   const moving = fetcher.state !== 'idle'
   return (
     <div className="mx-auto max-w-4xl space-y-4">
-      <nav aria-label={t('common.breadcrumb')} className="text-sm">
-        <Link to="/mandates" className={link}>
-          {t('nav.mandates')}
-        </Link>{' '}
-        <span aria-hidden="true">›</span>
-      </nav>
+      <Breadcrumb to="/mandates" label={t('nav.mandates')} />
       <PageHeader
         title={
           <span className="font-mono" data-testid="mandate-number">

@@ -1,6 +1,6 @@
 // A product: its details (editable by who may), and the mandates that include it.
 import { useState } from 'react'
-import { Link, redirect, useActionData, useFetcher, useNavigation } from 'react-router'
+import { redirect, useActionData, useFetcher, useNavigation } from 'react-router'
 import type { Route } from './+types/products.$id'
 import { apiJson, apiSubmit } from '../lib/api.server'
 import { errorsByField } from '../lib/actions.server'
@@ -17,9 +17,9 @@ import { ConfirmDialog } from '../components/dialog'
 import { FormAlert } from '../components/field'
 import { FormActions, RecordForm } from '../components/record-form'
 import { MandateList } from '../components/mandate-list'
-import { PageHeader } from '../components/page'
+import { Breadcrumb, PageHeader } from '../components/page'
 import { ProductFields } from '../components/product-fields'
-import { btn, card, cx, h2, link, muted } from '../components/ui'
+import { btn, card, cx, h2, muted } from '../components/ui'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.product.name ?? ''} · ${t('app.name')}` }]
 
@@ -63,12 +63,7 @@ export default function ProductDetail({ loaderData }: Route.ComponentProps) {
   const canEdit = can('products:update')
   return (
     <div className="mx-auto max-w-4xl space-y-4">
-      <nav aria-label={t('common.breadcrumb')} className="text-sm">
-        <Link to="/products" className={link}>
-          {t('nav.products')}
-        </Link>{' '}
-        <span aria-hidden="true">›</span>
-      </nav>
+      <Breadcrumb to="/products" label={t('nav.products')} />
       <PageHeader
         title={p.name}
         subtitle={<span className="font-mono">{p.isin}</span>}
