@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { cx } from './ui'
 
 export const inputClass =
   'block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 placeholder:text-slate-500 aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400 dark:aria-[invalid=true]:border-red-400'
@@ -134,6 +135,28 @@ export function FormAlert({ children }: { children: React.ReactNode }) {
   if (!children) return null
   return (
     <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
+      {children}
+    </p>
+  )
+}
+
+const NOTICE_TONE = {
+  success: 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100',
+  warning: 'bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-100',
+}
+
+// A banner for news about the form that is not a fault (sent, done, or what must be done first).
+export function FormNotice({
+  tone = 'success',
+  testId,
+  children,
+}: {
+  tone?: keyof typeof NOTICE_TONE
+  testId?: string
+  children: React.ReactNode
+}) {
+  return (
+    <p role="status" className={cx('rounded-md p-3 text-sm', NOTICE_TONE[tone])} data-testid={testId}>
       {children}
     </p>
   )

@@ -1,10 +1,10 @@
-// The parts of a list page: the filter bar (a GET form, so a filtered list can be bookmarked), its
+// A list page (mandates, people, products) and its parts: the filter bar (a GET form, so a filtered list can be bookmarked), its
 // labelled inputs and selects, and the results with their empty state and "Afficher plus".
-import { Form } from 'react-router'
+import { Form, useSearchParams } from 'react-router'
 import { t } from '../i18n/fr'
 import { inputClass } from './field'
 import { LoadMore } from './load-more'
-import { Pending } from './page'
+import { PageHeader, Pending } from './page'
 import { btn, card, cx } from './ui'
 
 const filterLabel = 'flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300'
@@ -87,5 +87,53 @@ export function ListResults<T>({
       <Pending>{more.items.length === 0 ? empty : children(more.items)}</Pending>
       <LoadMore more={more} />
     </>
+  )
+}
+
+type SelectFilter = {
+  name: string
+  label: string
+  className: string
+  options: [string, string][]
+  all?: string
+  // The choice shown when the address names none.
+  fallback?: string
+}
+
+// Header, a search box (`q`) with one select applied at once, then the results.
+export function ListPage<T>({
+  title,
+  actions,
+  action,
+  search,
+  select: { fallback = '', ...select },
+  more,
+  empty,
+  children,
+  dialogs,
+}: {
+  title: string
+  actions?: React.ReactNode
+  action: string
+  search: { label: string; placeholder: string; className: string }
+  select: SelectFilter
+  more: More<T>
+  empty: React.ReactNode
+  children: (items: T[]) => React.ReactNode
+  dialogs?: React.ReactNode
+}) {
+  const [params] = useSearchParams()
+  return (
+    <div className="space-y-4">
+      <PageHeader title={title} actions={actions} />
+      <FilterBar action={action}>
+        <FilterInput {...search} type="search" name="q" defaultValue={params.get('q') ?? ''} />
+        <FilterSelect {...select} defaultValue={params.get(select.name) ?? fallback} submitOnChange />
+      </FilterBar>
+      <ListResults more={more} empty={empty}>
+        {children}
+      </ListResults>
+      {dialogs}
+    </div>
   )
 }

@@ -5,10 +5,22 @@ import { labels, t } from '../i18n/fr'
 import { useSchemaForm } from '../lib/forms'
 import { useSaveShortcut } from '../lib/use-shortcuts'
 import { CheckboxField, Field, FormAlert, SelectField, TextareaField } from './field'
-import { FormActions, OwnerField, RecordForm, str } from './record-form'
+import { FormActions, OwnerField, RecordForm, str, type TextFieldSpec, TextFields } from './record-form'
 
 export type OrganisationValues = Record<string, unknown>
 export type UserOption = { id: string; name: string }
+
+// Where the organisation is and how to reach it, in the order of the form.
+const CONTACT_FIELDS: TextFieldSpec[] = [
+  { name: 'amount', label: 'org.field.amount', inputMode: 'decimal', hint: 'org.field.amount.hint' },
+  { name: 'email', label: 'org.field.email', type: 'email', autoComplete: 'off' },
+  { name: 'phone', label: 'org.field.phone', type: 'tel' },
+  { name: 'website', label: 'org.field.website', wide: true },
+  { name: 'address', label: 'org.field.address', wide: true },
+  { name: 'postalCode', label: 'org.field.postalCode' },
+  { name: 'city', label: 'org.field.city' },
+  { name: 'country', label: 'org.field.country', fallback: 'France' },
+]
 
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }))
 
@@ -72,36 +84,7 @@ export function OrganisationForm({
         options={opts(labels.stage)}
         defaultValue={str(v.pipelineStage) ?? 'PROSPECT'}
       />
-      <Field
-        label={t('org.field.amount')}
-        {...field('amount')}
-        inputMode="decimal"
-        defaultValue={str(v.amount)}
-        hint={t('org.field.amount.hint')}
-      />
-      <Field
-        label={t('org.field.email')}
-        {...field('email')}
-        type="email"
-        defaultValue={str(v.email)}
-        autoComplete="off"
-      />
-      <Field label={t('org.field.phone')} {...field('phone')} type="tel" defaultValue={str(v.phone)} />
-      <Field
-        label={t('org.field.website')}
-        {...field('website')}
-        defaultValue={str(v.website)}
-        className="sm:col-span-2"
-      />
-      <Field
-        label={t('org.field.address')}
-        {...field('address')}
-        defaultValue={str(v.address)}
-        className="sm:col-span-2"
-      />
-      <Field label={t('org.field.postalCode')} {...field('postalCode')} defaultValue={str(v.postalCode)} />
-      <Field label={t('org.field.city')} {...field('city')} defaultValue={str(v.city)} />
-      <Field label={t('org.field.country')} {...field('country')} defaultValue={str(v.country) ?? 'France'} />
+      <TextFields specs={CONTACT_FIELDS} field={field} values={v} />
       <OwnerField owners={owners} value={v.ownerId} mode={mode} {...field('ownerId')} />
       <TextareaField
         label={t('org.field.notes')}

@@ -7,8 +7,8 @@ import { t } from '../i18n/fr'
 import { useSchemaForm } from '../lib/forms'
 import { useSaveShortcut } from '../lib/use-shortcuts'
 import { EntityPicker } from './entity-picker'
-import { CheckboxField, Field, FormAlert, TextareaField } from './field'
-import { FormActions, OwnerField, RecordForm, str } from './record-form'
+import { CheckboxField, FormAlert, TextareaField } from './field'
+import { FormActions, OwnerField, RecordForm, str, type TextFieldSpec, TextFields } from './record-form'
 import { cx, h2 } from './ui'
 
 const PersonFields = PersonInput.omit({ organisations: true })
@@ -20,6 +20,20 @@ export const PersonCreateForm = PersonFields.extend({
   workPhone: PersonLinkInput.shape.workPhone,
   isPrimary: z.boolean().optional(),
 })
+
+const PERSON_FIELDS: TextFieldSpec[] = [
+  { name: 'firstName', label: 'person.field.firstName', autoFocus: true, autoComplete: 'off' },
+  { name: 'lastName', label: 'person.field.lastName', autoComplete: 'off' },
+  { name: 'jobTitle', label: 'person.field.jobTitle', wide: true },
+  { name: 'personalEmail', label: 'person.field.personalEmail', type: 'email', autoComplete: 'off' },
+  { name: 'personalPhone', label: 'person.field.personalPhone', type: 'tel', autoComplete: 'off' },
+]
+// The first link's details (role and work contacts at that organisation).
+const LINK_FIELDS: TextFieldSpec[] = [
+  { name: 'role', label: 'contact.role' },
+  { name: 'workEmail', label: 'person.link.workEmail', type: 'email' },
+  { name: 'workPhone', label: 'person.link.workPhone', type: 'tel' },
+]
 
 type Values = Record<string, unknown>
 
@@ -49,39 +63,7 @@ export function PersonForm({
   return (
     <RecordForm formRef={formRef} onSubmit={onSubmit} testId="person-form">
       <FormAlert>{detail}</FormAlert>
-      <Field
-        label={t('person.field.firstName')}
-        {...field('firstName')}
-        defaultValue={str(v.firstName)}
-        autoFocus
-        autoComplete="off"
-      />
-      <Field
-        label={t('person.field.lastName')}
-        {...field('lastName')}
-        defaultValue={str(v.lastName)}
-        autoComplete="off"
-      />
-      <Field
-        label={t('person.field.jobTitle')}
-        {...field('jobTitle')}
-        defaultValue={str(v.jobTitle)}
-        className="sm:col-span-2"
-      />
-      <Field
-        label={t('person.field.personalEmail')}
-        {...field('personalEmail')}
-        type="email"
-        defaultValue={str(v.personalEmail)}
-        autoComplete="off"
-      />
-      <Field
-        label={t('person.field.personalPhone')}
-        {...field('personalPhone')}
-        type="tel"
-        defaultValue={str(v.personalPhone)}
-        autoComplete="off"
-      />
+      <TextFields specs={PERSON_FIELDS} field={field} values={v} />
       <OwnerField owners={owners} value={v.ownerId} mode={mode} {...field('ownerId')} />
       <TextareaField
         label={t('org.field.notes')}
@@ -99,19 +81,7 @@ export function PersonForm({
             defaultValue={organisation}
             className="sm:col-span-2"
           />
-          <Field label={t('contact.role')} {...field('role')} defaultValue={str(v.role)} />
-          <Field
-            label={t('person.link.workEmail')}
-            {...field('workEmail')}
-            type="email"
-            defaultValue={str(v.workEmail)}
-          />
-          <Field
-            label={t('person.link.workPhone')}
-            {...field('workPhone')}
-            type="tel"
-            defaultValue={str(v.workPhone)}
-          />
+          <TextFields specs={LINK_FIELDS} field={field} values={v} />
           <CheckboxField label={t('contact.primary.check')} name="isPrimary" defaultChecked={v.isPrimary === true} />
         </fieldset>
       ) : null}

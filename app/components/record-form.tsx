@@ -1,12 +1,47 @@
 // The parts every record form (organisation, person, mandate, product) shares: the card that holds
 // the fields, the owner choice and the footer with save, cancel and the Ctrl+S hint.
 import { Form, Link } from 'react-router'
-import { t } from '../i18n/fr'
-import { SelectField } from './field'
+import { type MessageKey, t } from '../i18n/fr'
+import type { useSchemaForm } from '../lib/forms'
+import { Field, SelectField } from './field'
 import { btn, card, cx } from './ui'
 
 // A stored value as an input's default (null and undefined leave the input empty).
 export const str = (v: unknown) => (v == null ? undefined : String(v))
+
+type FieldOf = ReturnType<typeof useSchemaForm>['field']
+export type TextFieldSpec = {
+  name: string
+  label: MessageKey
+  hint?: MessageKey
+  // Spans both columns of the form.
+  wide?: boolean
+  // The default when the record has no value yet.
+  fallback?: string
+} & Pick<React.InputHTMLAttributes<HTMLInputElement>, 'type' | 'autoComplete' | 'inputMode' | 'autoFocus'>
+
+// A run of plain text inputs, each named, constrained and checked by the form's schema.
+export function TextFields({
+  specs,
+  field,
+  values,
+}: {
+  specs: TextFieldSpec[]
+  field: FieldOf
+  values: Record<string, unknown>
+}) {
+  return specs.map(({ name, label, hint, wide, fallback, ...input }) => (
+    <Field
+      key={name}
+      label={t(label)}
+      {...field(name)}
+      {...input}
+      hint={hint ? t(hint) : undefined}
+      defaultValue={str(values[name]) ?? fallback}
+      className={wide ? 'sm:col-span-2' : undefined}
+    />
+  ))
+}
 
 export function RecordForm({
   formRef,

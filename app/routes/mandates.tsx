@@ -8,16 +8,19 @@ import { useCan } from '../lib/use-me'
 import { useMore } from '../lib/use-more'
 import { listQuery, pageQuery } from '../lib/list-query'
 import type { MandateDto, Page } from '../lib/types'
-import { FilterBar, FilterInput, FilterSelect, ListResults } from '../components/list-page'
+import { ListPage } from '../components/list-page'
 import { ExportMenu } from '../components/export-menu'
 import { MandateList } from '../components/mandate-list'
-import { EmptyState, PageHeader } from '../components/page'
+import { EmptyState } from '../components/page'
 import { btn } from '../components/ui'
+
+// What the list is filtered by, in the address and in the API's query (and the export's).
+const FILTERS = ['q', 'status', 'sort'] as const
 
 export const meta: Route.MetaFunction = () => [{ title: `${t('nav.mandates')} · ${t('app.name')}` }]
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const query = pageQuery(request, ['q', 'status', 'sort'])
+  const query = pageQuery(request, FILTERS)
   return apiJson<Page<MandateDto>>(context, `/api/v1/mandats?${query}`)
 }
 
@@ -32,38 +35,27 @@ export default function Mandates({ loaderData }: Route.ComponentProps) {
     </Link>
   ) : null
   return (
-    <div className="space-y-4">
-      <PageHeader
-        title={t('nav.mandates')}
-        actions={
-          <>
-            <ExportMenu entity="mandats" query={listQuery(params, ['q', 'status', 'sort'])} />
-            {add}
-          </>
-        }
-      />
-      <FilterBar action="/mandates">
-        <FilterInput
-          label={t('mandate.field.number')}
-          className="min-w-40 flex-1"
-          type="search"
-          name="q"
-          defaultValue={params.get('q') ?? ''}
-          placeholder="M-2026-001"
-        />
-        <FilterSelect
-          label={t('mandate.field.status')}
-          className="w-48"
-          name="status"
-          defaultValue={params.get('status') ?? ''}
-          all={t('common.all')}
-          options={Object.entries(labels.mandateStatus)}
-          submitOnChange
-        />
-      </FilterBar>
-      <ListResults more={more} empty={<EmptyState title={t('mandate.none')} action={add} />}>
-        {(mandates) => <MandateList mandates={mandates} />}
-      </ListResults>
-    </div>
+    <ListPage
+      title={t('nav.mandates')}
+      actions={
+        <>
+          <ExportMenu entity="mandats" query={listQuery(params, FILTERS)} />
+          {add}
+        </>
+      }
+      action="/mandates"
+      search={{ label: t('mandate.field.number'), placeholder: 'M-2026-001', className: 'min-w-40 flex-1' }}
+      select={{
+        name: 'status',
+        label: t('mandate.field.status'),
+        className: 'w-48',
+        all: t('common.all'),
+        options: Object.entries(labels.mandateStatus),
+      }}
+      more={more}
+      empty={<EmptyState title={t('mandate.none')} action={add} />}
+    >
+      {(mandates) => <MandateList mandates={mandates} />}
+    </ListPage>
   )
 }
