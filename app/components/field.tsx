@@ -161,3 +161,13 @@ export function FormNotice({
     </p>
   )
 }
+
+// A fault said in a line of text where no form banner fits (beside buttons, under a drop zone).
+export function InlineAlert({ children }: { children: React.ReactNode }) {
+  if (!children) return null
+  return (
+    <p role="alert" className="text-sm text-red-700 dark:text-red-300">
+      {children}
+    </p>
+  )
+}

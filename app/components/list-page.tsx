@@ -59,6 +59,17 @@ export function FilterSelect({
   )
 }
 
+// A search form whose fields show the address: rebuilt from it after each navigation, so they
+// never disagree with the results below.
+export function AddressForm({
+  label,
+  testId,
+  ...form
+}: { label: string; testId: string } & Omit<React.ComponentProps<typeof Form>, 'method' | 'role'>) {
+  const [params] = useSearchParams()
+  return <Form {...form} method="get" role="search" aria-label={label} key={params.toString()} data-testid={testId} />
+}
+
 export function FilterBar({ action, children }: { action: string; children: React.ReactNode }) {
   return (
     <Form method="get" action={action} role="search" className="flex flex-wrap items-end gap-2">

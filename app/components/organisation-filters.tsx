@@ -1,14 +1,20 @@
 // Filters of the organisation list (type, category, stage, city, owner, active, no contact for N
 // days, stale) and its sort. Selects apply at once; the text fields on Enter or "Filtrer".
 import { useEffect, useRef } from 'react'
-import { Form, Link, useNavigate, useSearchParams } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { SORTS } from '../../worker/organisations/organisation-sorts'
 import { labels, t, type MessageKey } from '../i18n/fr'
-import { FilterInput, FilterSelect } from './list-page'
+import { AddressForm, FilterInput, FilterSelect } from './list-page'
 import { btn } from './ui'
 import { Icon } from './icon'
 
 const NO_CONTACT_DAYS = [14, 30, 60, 90, 180]
+// The filters on how an organisation is classified ("Toutes" agrees with a feminine noun).
+const CLASSIFICATIONS = [
+  { name: 'type', label: 'org.field.type', options: labels.type, all: 'common.all' },
+  { name: 'category', label: 'org.field.category', options: labels.category, all: 'common.allF' },
+  { name: 'stage', label: 'org.field.pipelineStage', options: labels.stage, all: 'common.allF' },
+] as const
 export const FILTER_KEYS = [
   'q',
   'type',
@@ -47,14 +53,11 @@ export function OrganisationFilters({ owners, meId }: { owners: { id: string; na
     ? owners.map((u) => [u.id, u.id === meId ? `${u.name} (${t('common.me')})` : u.name])
     : [[meId, t('common.me')]]
   return (
-    <Form
+    <AddressForm
       ref={form}
-      method="get"
       action="/organisations"
-      role="search"
-      aria-label={t('org.filters')}
-      key={params.toString()}
-      data-testid="organisation-filters"
+      label={t('org.filters')}
+      testId="organisation-filters"
       onSubmit={(e) => {
         e.preventDefault()
         apply(e.currentTarget)
@@ -91,27 +94,16 @@ export function OrganisationFilters({ owners, meId }: { owners: { id: string; na
           {active.length ? ` (${active.length})` : ''}
         </summary>
         <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-8">
-          <FilterSelect
-            name="type"
-            label={t('org.field.type')}
-            defaultValue={get('type')}
-            options={Object.entries(labels.type)}
-            all={t('common.all')}
-          />
-          <FilterSelect
-            name="category"
-            label={t('org.field.category')}
-            defaultValue={get('category')}
-            options={Object.entries(labels.category)}
-            all={t('common.allF')}
-          />
-          <FilterSelect
-            name="stage"
-            label={t('org.field.pipelineStage')}
-            defaultValue={get('stage')}
-            options={Object.entries(labels.stage)}
-            all={t('common.allF')}
-          />
+          {CLASSIFICATIONS.map((c) => (
+            <FilterSelect
+              key={c.name}
+              name={c.name}
+              label={t(c.label)}
+              defaultValue={get(c.name)}
+              options={Object.entries(c.options)}
+              all={t(c.all)}
+            />
+          ))}
           <FilterInput label={t('org.field.city')} name="city" defaultValue={get('city')} />
           <FilterSelect
             name="ownerId"
@@ -158,6 +150,6 @@ export function OrganisationFilters({ owners, meId }: { owners: { id: string; na
           </Link>
         ) : null}
       </details>
-    </Form>
+    </AddressForm>
   )
 }

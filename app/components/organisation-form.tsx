@@ -4,8 +4,8 @@ import { OrganisationCreate } from '../../worker/organisations/organisation.sche
 import { labels, t } from '../i18n/fr'
 import { useSchemaForm } from '../lib/forms'
 import { useSaveShortcut } from '../lib/use-shortcuts'
-import { CheckboxField, Field, FormAlert, SelectField, TextareaField } from './field'
-import { FormActions, OwnerField, RecordForm, str, type TextFieldSpec, TextFields } from './record-form'
+import { CheckboxField, Field, FormAlert, SelectField } from './field'
+import { FormActions, OwnerAndNotes, RecordForm, str, type TextFieldSpec, TextFields } from './record-form'
 
 export type OrganisationValues = Record<string, unknown>
 export type UserOption = { id: string; name: string }
@@ -85,13 +85,7 @@ export function OrganisationForm({
         defaultValue={str(v.pipelineStage) ?? 'PROSPECT'}
       />
       <TextFields specs={CONTACT_FIELDS} field={field} values={v} />
-      <OwnerField owners={owners} value={v.ownerId} mode={mode} {...field('ownerId')} />
-      <TextareaField
-        label={t('org.field.notes')}
-        {...field('notes')}
-        defaultValue={str(v.notes)}
-        className="sm:col-span-2"
-      />
+      <OwnerAndNotes owners={owners} values={v} mode={mode} field={field} />
       {mode === 'edit' ? (
         <CheckboxField
           label={t('org.field.isActive')}

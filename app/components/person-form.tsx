@@ -7,8 +7,8 @@ import { t } from '../i18n/fr'
 import { useSchemaForm } from '../lib/forms'
 import { useSaveShortcut } from '../lib/use-shortcuts'
 import { EntityPicker } from './entity-picker'
-import { CheckboxField, FormAlert, TextareaField } from './field'
-import { FormActions, OwnerField, RecordForm, str, type TextFieldSpec, TextFields } from './record-form'
+import { CheckboxField, FormAlert } from './field'
+import { FormActions, OwnerAndNotes, RecordForm, type TextFieldSpec, TextFields } from './record-form'
 import { cx, h2 } from './ui'
 
 const PersonFields = PersonInput.omit({ organisations: true })
@@ -64,13 +64,7 @@ export function PersonForm({
     <RecordForm formRef={formRef} onSubmit={onSubmit} testId="person-form">
       <FormAlert>{detail}</FormAlert>
       <TextFields specs={PERSON_FIELDS} field={field} values={v} />
-      <OwnerField owners={owners} value={v.ownerId} mode={mode} {...field('ownerId')} />
-      <TextareaField
-        label={t('org.field.notes')}
-        {...field('notes')}
-        defaultValue={str(v.notes)}
-        className="sm:col-span-2"
-      />
+      <OwnerAndNotes owners={owners} values={v} mode={mode} field={field} />
       {mode === 'create' ? (
         <fieldset className="grid gap-4 border-t border-slate-200 pt-4 sm:col-span-2 sm:grid-cols-2 dark:border-slate-800">
           <legend className={cx(h2, 'mb-2 sm:col-span-2')}>{t('person.firstLink')}</legend>

@@ -3,7 +3,7 @@
 import { Form, Link } from 'react-router'
 import { type MessageKey, t } from '../i18n/fr'
 import type { useSchemaForm } from '../lib/forms'
-import { Field, SelectField } from './field'
+import { Field, SelectField, TextareaField } from './field'
 import { btn, card, cx } from './ui'
 
 // A stored value as an input's default (null and undefined leave the input empty).
@@ -105,8 +105,33 @@ export function FormActions({
   )
 }
 
+// Who follows the record, then free notes: the organisation and person forms end with both.
+export function OwnerAndNotes({
+  owners,
+  values,
+  mode,
+  field,
+}: {
+  owners?: { id: string; name: string }[]
+  values: Record<string, unknown>
+  mode: 'create' | 'edit'
+  field: FieldOf
+}) {
+  return (
+    <>
+      <OwnerField owners={owners} value={values.ownerId} mode={mode} {...field('ownerId')} />
+      <TextareaField
+        label={t('org.field.notes')}
+        {...field('notes')}
+        defaultValue={str(values.notes)}
+        className="sm:col-span-2"
+      />
+    </>
+  )
+}
+
 // On creation an empty owner means "me"; on edition it means nobody.
-export function OwnerField({
+function OwnerField({
   owners,
   value,
   mode,

@@ -3,8 +3,8 @@
 import { Form, redirect, useActionData, useNavigation } from 'react-router'
 import type { Route } from './+types/account.password'
 import { t } from '../i18n/fr'
-import { Field, FormAlert, FormNotice } from '../components/field'
-import { NewPasswordFields, PasswordRules } from '../components/password-fields'
+import { NewPasswordFields, PasswordField, PasswordRules } from '../components/credential-fields'
+import { FormAlert, FormNotice } from '../components/field'
 import { apiSubmit } from '../lib/api.server'
 import { errorsByField } from '../lib/actions.server'
 import { flashUrl } from '../lib/use-flash'
@@ -44,13 +44,11 @@ export default function ChangePassword() {
       <Form method="post" className={`${card} space-y-4 p-4`} noValidate>
         <PasswordRules />
         <FormAlert>{error}</FormAlert>
-        <Field
+        <PasswordField
           label={t('password.current')}
           name="currentPassword"
-          type="password"
           autoComplete="current-password"
           error={data?.errors?.currentPassword}
-          required
         />
         <NewPasswordFields name="newPassword" errors={data?.errors} />
         <button type="submit" disabled={busy} className={btn.primary}>

@@ -10,6 +10,7 @@ import { useCan } from '../lib/use-me'
 import { PageHeader } from '../components/page'
 import { card, cx, h2, link, muted, neutralBadge } from '../components/ui'
 import type { ImportSummaryDto } from '../components/import-steps'
+import { InlineAlert } from '../components/field'
 
 export const meta: Route.MetaFunction = () => [{ title: `${t('import.title')} · ${t('app.name')}` }]
 
@@ -108,11 +109,7 @@ export default function Imports({ loaderData }: Route.ComponentProps) {
             onChange={(e) => send(e.target.files?.[0])}
           />
         </label>
-        {error ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-            {error}
-          </p>
-        ) : null}
+        <InlineAlert>{error}</InlineAlert>
         <div className="text-sm">
           <span className="font-medium">{t('import.templates')} : </span>
           {allowed.flatMap((e) =>

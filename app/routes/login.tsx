@@ -2,7 +2,8 @@ import { Form, Link, redirect, useActionData, useNavigation } from 'react-router
 import type { Route } from './+types/login'
 import { t } from '../i18n/fr'
 import { AuthCard } from '../components/auth-card'
-import { Field, FormAlert, FormNotice } from '../components/field'
+import { EmailField, PasswordField } from '../components/credential-fields'
+import { FormAlert, FormNotice } from '../components/field'
 import { safeNext } from '../lib/safe-next'
 
 export const meta: Route.MetaFunction = () => [{ title: `${t('auth.title')} · ${t('app.name')}` }]
@@ -47,22 +48,12 @@ export default function Login({ loaderData }: Route.ComponentProps) {
       <Form method="post" className="space-y-4" noValidate>
         {loaderData.reset && !data ? <FormNotice>{t('auth.resetDone')}</FormNotice> : null}
         <FormAlert>{data?.error}</FormAlert>
-        <Field
-          label={t('auth.email')}
-          name="email"
-          type="email"
-          autoComplete="username"
-          defaultValue={data?.email}
-          error={data?.fields?.email}
-          required
-        />
-        <Field
+        <EmailField defaultValue={data?.email} error={data?.fields?.email} />
+        <PasswordField
           label={t('auth.password')}
           name="password"
-          type="password"
           autoComplete="current-password"
           error={data?.fields?.password}
-          required
         />
         <button
           type="submit"

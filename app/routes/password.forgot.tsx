@@ -4,7 +4,8 @@ import { Form, Link, useActionData, useNavigation } from 'react-router'
 import type { Route } from './+types/password.forgot'
 import { t } from '../i18n/fr'
 import { AuthCard } from '../components/auth-card'
-import { Field, FormAlert, FormNotice } from '../components/field'
+import { EmailField } from '../components/credential-fields'
+import { FormAlert, FormNotice } from '../components/field'
 import { apiSubmit } from '../lib/api.server'
 import { errorsByField } from '../lib/actions.server'
 import { btn, link, muted } from '../components/ui'
@@ -42,15 +43,7 @@ export default function ForgotPassword({ loaderData }: Route.ComponentProps) {
         <Form method="post" className="space-y-4" noValidate>
           <p className={`${muted} text-sm`}>{t('password.forgot.intro')}</p>
           <FormAlert>{Object.keys(data?.errors ?? {}).length ? null : data?.error}</FormAlert>
-          <Field
-            label={t('auth.email')}
-            name="email"
-            type="email"
-            autoComplete="username"
-            defaultValue={data?.email}
-            error={data?.errors?.email}
-            required
-          />
+          <EmailField defaultValue={data?.email} error={data?.errors?.email} />
           <button type="submit" disabled={busy} className={`${btn.primary} w-full`}>
             {busy ? t('common.loading') : t('password.forgot.submit')}
           </button>

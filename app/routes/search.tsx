@@ -1,6 +1,6 @@
 // The full search page: the palette's results with room, filters, and a page per kind of record.
 // Everything lives in the address (a GET form), so a search can be bookmarked or shared.
-import { Form, Link, useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
 import { pageQuery } from '../lib/list-query'
 import type { Route } from './+types/search'
 import type { SearchResult } from '../../worker/search/search.schema'
@@ -11,8 +11,8 @@ import { loadUsers } from '../lib/lookups.server'
 import type { Problem } from '../lib/api.server'
 import { HitText, TYPE_ICON, countLabel } from '../components/command-palette'
 import { Icon } from '../components/icon'
-import { inputClass } from '../components/field'
-import { FilterInput, FilterSelect } from '../components/list-page'
+import { inputClass, InlineAlert } from '../components/field'
+import { AddressForm, FilterInput, FilterSelect } from '../components/list-page'
 import { EmptyState, PageHeader, Pending } from '../components/page'
 import { btn, card, cx, link } from '../components/ui'
 
@@ -50,13 +50,10 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title={t('search.page.title')} />
-      <Form
-        method="get"
+      <AddressForm
         action="/search"
-        role="search"
-        aria-label={t('search.filters')}
-        key={params.toString()}
-        data-testid="search-filters"
+        label={t('search.filters')}
+        testId="search-filters"
         className={cx(card, 'flex flex-col gap-3 p-3')}
       >
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
@@ -128,12 +125,8 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
             {t('search.filter.reset')}
           </Link>
         </div>
-      </Form>
-      {problem ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {problem.errors?.[0]?.message ?? problem.detail}
-        </p>
-      ) : null}
+      </AddressForm>
+      <InlineAlert>{problem ? (problem.errors?.[0]?.message ?? problem.detail) : null}</InlineAlert>
       <Pending>
         {!result ? (
           problem ? null : (
