@@ -1,7 +1,7 @@
 // Page furniture: the way back up, header with actions, empty states, pending overlay, tabs.
 import { Link, NavLink, useLocation, useNavigation } from 'react-router'
 import { t } from '../i18n/fr'
-import { cx, h1, link } from './ui'
+import { cx, h1, h2, link } from './ui'
 import { Icon } from './icon'
 
 // The way back to the page a record sits under (its list, or the record an edit page belongs to).
@@ -35,6 +35,30 @@ export function PageHeader({
         {children}
       </div>
       {actions ? <div className="flex flex-wrap items-center gap-2">{actions}</div> : null}
+    </div>
+  )
+}
+
+// A section's title with the link to its full list ("Voir tout") at the other end.
+export function SectionHeading({
+  id,
+  title,
+  to,
+  className,
+}: {
+  id: string
+  title: string
+  to: string
+  className?: string
+}) {
+  return (
+    <div className={cx('flex items-center justify-between', className)}>
+      <h2 id={id} className={h2}>
+        {title}
+      </h2>
+      <Link to={to} className={cx(link, 'text-sm')}>
+        {t('common.seeAll')}
+      </Link>
     </div>
   )
 }
