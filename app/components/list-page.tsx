@@ -104,7 +104,7 @@ export function ListResults<T>({
 type SelectFilter = {
   name: string
   label: string
-  className: string
+  className?: string
   options: [string, string][]
   all?: string
   // The choice shown when the address names none.
@@ -126,7 +126,8 @@ export function ListPage<T>({
   title: string
   actions?: React.ReactNode
   action: string
-  search: { label: string; placeholder: string; className: string }
+  // `className` sizes the search box (default: the rest of the row, at least 12rem).
+  search: { label: string; placeholder: string; className?: string }
   select: SelectFilter
   more: More<T>
   empty: React.ReactNode
@@ -138,8 +139,14 @@ export function ListPage<T>({
     <div className="space-y-4">
       <PageHeader title={title} actions={actions} />
       <FilterBar action={action}>
-        <FilterInput {...search} type="search" name="q" defaultValue={params.get('q') ?? ''} />
-        <FilterSelect {...select} defaultValue={params.get(select.name) ?? fallback} submitOnChange />
+        <FilterInput
+          className="min-w-48 flex-1"
+          {...search}
+          type="search"
+          name="q"
+          defaultValue={params.get('q') ?? ''}
+        />
+        <FilterSelect className="w-44" {...select} defaultValue={params.get(select.name) ?? fallback} submitOnChange />
       </FilterBar>
       <ListResults more={more} empty={empty}>
         {children}

@@ -43,15 +43,10 @@ export default function People({ loaderData }: Route.ComponentProps) {
         </>
       }
       action="/people"
-      search={{
-        label: t('common.search'),
-        placeholder: t('person.search.placeholder'),
-        className: 'min-w-48 flex-1',
-      }}
+      search={{ label: t('common.search'), placeholder: t('person.search.placeholder') }}
       select={{
         name: 'sort',
         label: t('org.sort'),
-        className: 'w-44',
         fallback: 'lastName',
         options: [
           ['lastName', t('person.sort.lastName')],

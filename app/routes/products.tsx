@@ -48,15 +48,10 @@ export default function Products({ loaderData }: Route.ComponentProps) {
       title={t('nav.products')}
       actions={add}
       action="/products"
-      search={{
-        label: t('common.search'),
-        placeholder: t('product.search.placeholder'),
-        className: 'min-w-48 flex-1',
-      }}
+      search={{ label: t('common.search'), placeholder: t('product.search.placeholder') }}
       select={{
         name: 'category',
         label: t('org.field.category'),
-        className: 'w-44',
         all: t('common.allF'),
         options: Object.entries(labels.category),
       }}
