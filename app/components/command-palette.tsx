@@ -7,6 +7,7 @@ import type { SearchHit, SearchResult, SearchType } from '../../worker/search/se
 import { fold } from '../../worker/search/search-text'
 import { t, type MessageKey } from '../i18n/fr'
 import { cx } from './ui'
+import { Icon } from './icon'
 import { useModal } from './dialog'
 import type { HelpHit } from '../help/search-index'
 
@@ -48,21 +49,6 @@ type Item =
   | { kind: 'all'; key: string; q: string }
   | { kind: 'help'; key: string; label: string; href: string }
 type Section = { title: string; count?: string; items: Item[] }
-
-export function Icon({ path, className = 'h-5 w-5' }: { path: string; className?: string }) {
-  return (
-    <svg
-      aria-hidden="true"
-      viewBox="0 0 24 24"
-      className={cx('shrink-0', className)}
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-    >
-      <path d={path} />
-    </svg>
-  )
-}
 
 // Text with the matched parts in <mark>: ranges come from the API, never HTML.
 export function Highlight({ value, ranges }: { value: string; ranges: [number, number][] }) {

@@ -4,6 +4,7 @@
 import { useEffect, useId, useRef } from 'react'
 import { t } from '../i18n/fr'
 import { btn, cx } from './ui'
+import { Icon } from './icon'
 
 type Props = {
   open: boolean
@@ -103,16 +104,7 @@ function OpenDialog({ onClose, title, description, children, footer, size, testI
             ) : null}
           </div>
           <button type="button" onClick={onClose} className={btn.icon} aria-label={t('common.close')}>
-            <svg
-              aria-hidden="true"
-              viewBox="0 0 24 24"
-              className="h-5 w-5"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-            >
-              <path d="M6 6l12 12M18 6 6 18" />
-            </svg>
+            <Icon path="M6 6l12 12M18 6 6 18" />
           </button>
         </div>
         <div data-dialog-body className="overflow-y-auto px-4 py-4">

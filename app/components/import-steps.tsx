@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react'
 import { t, type MessageKey } from '../i18n/fr'
 import { api, problemMessage } from '../lib/api-client'
 import { btn, card, cx, h2, muted } from './ui'
+import { InlineAlert } from './field'
 
 export type ImportSummaryDto = {
   id: string
@@ -143,11 +144,7 @@ export function MappingStep({ imp, onStarted }: { imp: ImportDetailDto; onStarte
             {t('import.start')}
           </button>
         </div>
-        {error ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-            {error}
-          </p>
-        ) : null}
+        <InlineAlert>{error}</InlineAlert>
       </section>
       {dry ? (
         <section className={cx(card, 'space-y-3 p-4')} data-testid="import-dry-run">

@@ -5,8 +5,9 @@ import type { InteractionType } from '../../worker/db/enums'
 import { labels, t } from '../i18n/fr'
 import { formatDateTime } from '../lib/format'
 import type { InteractionDto } from '../lib/types'
-import { Menu, type MenuItem } from './menu'
-import { btn, cx, link, muted } from './ui'
+import { type MenuItem, MoreMenu } from './menu'
+import { cx, link, muted } from './ui'
+import { Icon } from './icon'
 
 export const INTERACTION_ICON: Record<InteractionType, string> = {
   CALL: 'M5 4h4l2 5-2.5 1.5a11 11 0 0 0 5 5L15 13l5 2v4a2 2 0 0 1-2 2A16 16 0 0 1 3 6a2 2 0 0 1 2-2',
@@ -44,16 +45,7 @@ export function InteractionTimeline({
             )}
             aria-hidden="true"
           >
-            <svg
-              aria-hidden="true"
-              viewBox="0 0 24 24"
-              className="h-4 w-4"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="2"
-            >
-              <path d={INTERACTION_ICON[i.type]} />
-            </svg>
+            <Icon path={INTERACTION_ICON[i.type]} className="h-4 w-4" />
           </span>
           <div className="min-w-0 flex-1">
             <div className="flex flex-wrap items-baseline gap-x-2">
@@ -89,20 +81,5 @@ export function InteractionTimeline({
 
 function EntryMenu({ subject, items }: { subject: string; items: MenuItem[] }) {
   if (!items.length) return null
-  return (
-    <Menu
-      ariaLabel={t('interaction.actionsFor', { subject })}
-      buttonClassName={btn.icon}
-      align="end"
-      items={items}
-      testId="interaction-actions"
-      label={
-        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor">
-          <circle cx="12" cy="5" r="2" />
-          <circle cx="12" cy="12" r="2" />
-          <circle cx="12" cy="19" r="2" />
-        </svg>
-      }
-    />
-  )
+  return <MoreMenu ariaLabel={t('interaction.actionsFor', { subject })} items={items} testId="interaction-actions" />
 }

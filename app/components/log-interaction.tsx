@@ -11,6 +11,7 @@ import { DialogForm } from './dialog-form'
 import { Field, TextareaField } from './field'
 import { INTERACTION_ICON } from './interaction-timeline'
 import { cx } from './ui'
+import { Icon } from './icon'
 
 export const INTERACTION_SHAPE = { arrays: ['personIds'], datetimes: ['occurredAt'], omit: ['interactionId'] }
 // The edit form sends every field but the organisation, which never changes.
@@ -64,16 +65,7 @@ export function LogInteractionDialog({
                     defaultChecked={initial ? initial.type === type : i === 0}
                     className="sr-only"
                   />
-                  <svg
-                    aria-hidden="true"
-                    viewBox="0 0 24 24"
-                    className="h-4 w-4"
-                    fill="none"
-                    stroke="currentColor"
-                    strokeWidth="2"
-                  >
-                    <path d={INTERACTION_ICON[type]} />
-                  </svg>
+                  <Icon path={INTERACTION_ICON[type]} className="h-4 w-4" />
                   {labels.interaction[type]}
                 </label>
               ))}

@@ -3,7 +3,8 @@ import type { MandateStatus } from '../../worker/db/enums'
 import { labels, t } from '../i18n/fr'
 import { formatDate, formatMoney } from '../lib/format'
 import type { MandateDto } from '../lib/types'
-import { badge, card, cx, link, muted } from './ui'
+import { listCard, listRow } from './list-page'
+import { badge, cx, link, muted } from './ui'
 
 export const MANDATE_BADGE: Record<MandateStatus, string> = {
   BROUILLON: 'bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200',
@@ -30,9 +31,9 @@ export function MandateList({
   showOrganisation?: boolean
 }) {
   return (
-    <ul className={cx(card, 'divide-y divide-slate-200 dark:divide-slate-800')} data-testid="mandate-list">
+    <ul className={listCard} data-testid="mandate-list">
       {mandates.map((m) => (
-        <li key={m.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-3">
+        <li key={m.id} className={listRow}>
           <Link to={`/mandates/${m.id}`} className={cx(link, 'min-h-11 content-center font-mono font-medium')}>
             {m.number}
           </Link>

@@ -2,7 +2,7 @@
 // The popup is position: fixed next to its button so scrolling containers (kanban columns,
 // tables) never clip it.
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
-import { cx } from './ui'
+import { btn, cx } from './ui'
 
 export type MenuItem = {
   label: string
@@ -178,5 +178,23 @@ export function Menu({ label, ariaLabel, items, buttonClassName, align = 'start'
         </div>
       ) : null}
     </>
+  )
+}
+
+// The "⋮" button that opens a row's or a page's further actions, at the end of its line.
+export function MoreMenu(props: Omit<Props, 'label' | 'buttonClassName' | 'align'>) {
+  return (
+    <Menu
+      {...props}
+      buttonClassName={btn.icon}
+      align="end"
+      label={
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor">
+          <circle cx="12" cy="5" r="2" />
+          <circle cx="12" cy="12" r="2" />
+          <circle cx="12" cy="19" r="2" />
+        </svg>
+      }
+    />
   )
 }

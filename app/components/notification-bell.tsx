@@ -4,6 +4,7 @@ import { t } from '../i18n/fr'
 import { type LiveNotification, useLiveNotifications } from '../lib/use-live-notifications'
 import { NotificationItem, postNotifications } from './notification-item'
 import { useToast } from './toasts'
+import { Icon } from './icon'
 
 const SHOWN = 20
 const REVALIDATE_EVERY_MS = 1000
@@ -106,16 +107,7 @@ export function NotificationBell({ initial, unread: initialUnread }: { initial: 
         data-testid="notification-bell"
         className="relative flex h-11 w-11 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
       >
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          className="h-5 w-5"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-        >
-          <path d="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" />
-        </svg>
+        <Icon path="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" />
         {unread > 0 ? (
           <span
             data-testid="notification-count"

@@ -1,13 +1,20 @@
 // Filters of the organisation list (type, category, stage, city, owner, active, no contact for N
 // days, stale) and its sort. Selects apply at once; the text fields on Enter or "Filtrer".
 import { useEffect, useRef } from 'react'
-import { Form, Link, useNavigate, useSearchParams } from 'react-router'
+import { Link, useNavigate, useSearchParams } from 'react-router'
 import { SORTS } from '../../worker/organisations/organisation-sorts'
 import { labels, t, type MessageKey } from '../i18n/fr'
-import { inputClass } from './field'
-import { btn, cx } from './ui'
+import { AddressForm, FilterInput, FilterSelect } from './list-page'
+import { btn } from './ui'
+import { Icon } from './icon'
 
 const NO_CONTACT_DAYS = [14, 30, 60, 90, 180]
+// The filters on how an organisation is classified ("Toutes" agrees with a feminine noun).
+const CLASSIFICATIONS = [
+  { name: 'type', label: 'org.field.type', options: labels.type, all: 'common.all' },
+  { name: 'category', label: 'org.field.category', options: labels.category, all: 'common.allF' },
+  { name: 'stage', label: 'org.field.pipelineStage', options: labels.stage, all: 'common.allF' },
+] as const
 export const FILTER_KEYS = [
   'q',
   'type',
@@ -19,34 +26,6 @@ export const FILTER_KEYS = [
   'noContactDays',
   'stale',
 ] as const
-
-function Select({
-  name,
-  label,
-  value,
-  options,
-  all,
-}: {
-  name: string
-  label: string
-  value: string
-  options: [string, string][]
-  all: string
-}) {
-  return (
-    <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
-      {label}
-      <select name={name} defaultValue={value} className={cx(inputClass, 'text-sm')}>
-        <option value="">{all}</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </label>
-  )
-}
 
 export function OrganisationFilters({ owners, meId }: { owners: { id: string; name: string }[]; meId: string }) {
   const [params] = useSearchParams()
@@ -74,14 +53,11 @@ export function OrganisationFilters({ owners, meId }: { owners: { id: string; na
     ? owners.map((u) => [u.id, u.id === meId ? `${u.name} (${t('common.me')})` : u.name])
     : [[meId, t('common.me')]]
   return (
-    <Form
+    <AddressForm
       ref={form}
-      method="get"
       action="/organisations"
-      role="search"
-      aria-label={t('org.filters')}
-      key={params.toString()}
-      data-testid="organisation-filters"
+      label={t('org.filters')}
+      testId="organisation-filters"
       onSubmit={(e) => {
         e.preventDefault()
         apply(e.currentTarget)
@@ -92,92 +68,64 @@ export function OrganisationFilters({ owners, meId }: { owners: { id: string; na
       }}
     >
       <div className="flex flex-wrap items-end gap-2">
-        <label className="flex min-w-48 flex-1 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
-          {t('common.search')}
-          <input
-            type="search"
-            name="q"
-            defaultValue={get('q')}
-            placeholder={t('org.filters.qPlaceholder')}
-            className={cx(inputClass, 'text-sm')}
-          />
-        </label>
-        <label className="flex w-44 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
-          {t('org.sort')}
-          <select name="sort" defaultValue={get('sort') || 'name'} className={cx(inputClass, 'text-sm')}>
-            {SORTS.map((s) => (
-              <option key={s} value={s}>
-                {t(`org.sort.${s}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterInput
+          label={t('common.search')}
+          className="min-w-48 flex-1"
+          type="search"
+          name="q"
+          defaultValue={get('q')}
+          placeholder={t('org.filters.qPlaceholder')}
+        />
+        <FilterSelect
+          label={t('org.sort')}
+          className="w-44"
+          name="sort"
+          defaultValue={get('sort') || 'name'}
+          options={SORTS.map((s) => [s, t(`org.sort.${s}` as MessageKey)])}
+        />
         <button type="submit" className={btn.secondary}>
           {t('common.filter')}
         </button>
       </div>
       <details className="group mt-2" open={active.some((k) => k !== 'q') || undefined}>
         <summary className="inline-flex min-h-11 cursor-pointer items-center gap-2 text-sm font-medium text-blue-700 dark:text-blue-300">
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 24 24"
-            className="h-4 w-4"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-          >
-            <path d="M3 5h18l-7 8v6l-4 2v-8z" />
-          </svg>
+          <Icon path="M3 5h18l-7 8v6l-4 2v-8z" className="h-4 w-4" />
           {t('org.filters.more')}
           {active.length ? ` (${active.length})` : ''}
         </summary>
         <div className="mt-2 grid grid-cols-2 gap-2 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-8">
-          <Select
-            name="type"
-            label={t('org.field.type')}
-            value={get('type')}
-            options={Object.entries(labels.type)}
-            all={t('common.all')}
-          />
-          <Select
-            name="category"
-            label={t('org.field.category')}
-            value={get('category')}
-            options={Object.entries(labels.category)}
-            all={t('common.allF')}
-          />
-          <Select
-            name="stage"
-            label={t('org.field.pipelineStage')}
-            value={get('stage')}
-            options={Object.entries(labels.stage)}
-            all={t('common.allF')}
-          />
-          <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
-            {t('org.field.city')}
-            <input name="city" defaultValue={get('city')} className={cx(inputClass, 'text-sm')} />
-          </label>
-          <Select
+          {CLASSIFICATIONS.map((c) => (
+            <FilterSelect
+              key={c.name}
+              name={c.name}
+              label={t(c.label)}
+              defaultValue={get(c.name)}
+              options={Object.entries(c.options)}
+              all={t(c.all)}
+            />
+          ))}
+          <FilterInput label={t('org.field.city')} name="city" defaultValue={get('city')} />
+          <FilterSelect
             name="ownerId"
             label={t('org.field.owner')}
-            value={get('ownerId')}
+            defaultValue={get('ownerId')}
             options={ownerOptions}
             all={t('common.all')}
           />
-          <Select
+          <FilterSelect
             name="active"
             label={t('org.filters.active')}
-            value={get('active')}
+            defaultValue={get('active')}
             options={[
               ['true', t('org.filters.activeOnly')],
               ['false', t('org.filters.inactiveOnly')],
             ]}
             all={t('common.allF')}
           />
-          <Select
+          <FilterSelect
             name="noContactDays"
             label={t('org.filters.noContact')}
-            value={get('noContactDays')}
+            defaultValue={get('noContactDays')}
             all={t('common.indifferent')}
             options={NO_CONTACT_DAYS.map((d) => [String(d), t('org.filters.noContactDays', { days: d })])}
           />
@@ -202,6 +150,6 @@ export function OrganisationFilters({ owners, meId }: { owners: { id: string; na
           </Link>
         ) : null}
       </details>
-    </Form>
+    </AddressForm>
   )
 }

@@ -1,17 +1,28 @@
 // The organisation form, for creation, edition and the copy made by "Dupliquer".
-import { Form, Link, useNavigation } from 'react-router'
+import { useNavigation } from 'react-router'
 import { OrganisationCreate } from '../../worker/organisations/organisation.schema'
 import { labels, t } from '../i18n/fr'
 import { useSchemaForm } from '../lib/forms'
 import { useSaveShortcut } from '../lib/use-shortcuts'
-import { CheckboxField, Field, FormAlert, SelectField, TextareaField } from './field'
-import { btn, card, cx } from './ui'
+import { CheckboxField, Field, FormAlert, SelectField } from './field'
+import { FormActions, OwnerAndNotes, RecordForm, str, type TextFieldSpec, TextFields } from './record-form'
 
 export type OrganisationValues = Record<string, unknown>
 export type UserOption = { id: string; name: string }
 
+// Where the organisation is and how to reach it, in the order of the form.
+const CONTACT_FIELDS: TextFieldSpec[] = [
+  { name: 'amount', label: 'org.field.amount', inputMode: 'decimal', hint: 'org.field.amount.hint' },
+  { name: 'email', label: 'org.field.email', type: 'email', autoComplete: 'off' },
+  { name: 'phone', label: 'org.field.phone', type: 'tel' },
+  { name: 'website', label: 'org.field.website', wide: true },
+  { name: 'address', label: 'org.field.address', wide: true },
+  { name: 'postalCode', label: 'org.field.postalCode' },
+  { name: 'city', label: 'org.field.city' },
+  { name: 'country', label: 'org.field.country', fallback: 'France' },
+]
+
 const opts = (o: Record<string, string>) => Object.entries(o).map(([value, label]) => ({ value, label }))
-const str = (v: unknown) => (v == null ? undefined : String(v))
 
 export function OrganisationForm({
   mode,
@@ -41,15 +52,7 @@ export function OrganisationForm({
       ? [{ id: String(v.ownerId), name: String(v.ownerName ?? t('history.someone')) }, ...ownerList]
       : ownerList
   return (
-    <Form
-      ref={formRef}
-      method="post"
-      onSubmit={onSubmit}
-      noValidate
-      data-testid="organisation-form"
-      aria-keyshortcuts="Control+S"
-      className={cx(card, 'grid gap-4 p-4 sm:grid-cols-2 md:p-6')}
-    >
+    <RecordForm formRef={formRef} onSubmit={onSubmit} testId="organisation-form" aria-keyshortcuts="Control+S">
       <FormAlert>{detail}</FormAlert>
       <Field
         label={t('org.field.name')}
@@ -81,51 +84,8 @@ export function OrganisationForm({
         options={opts(labels.stage)}
         defaultValue={str(v.pipelineStage) ?? 'PROSPECT'}
       />
-      <Field
-        label={t('org.field.amount')}
-        {...field('amount')}
-        inputMode="decimal"
-        defaultValue={str(v.amount)}
-        hint={t('org.field.amount.hint')}
-      />
-      <Field
-        label={t('org.field.email')}
-        {...field('email')}
-        type="email"
-        defaultValue={str(v.email)}
-        autoComplete="off"
-      />
-      <Field label={t('org.field.phone')} {...field('phone')} type="tel" defaultValue={str(v.phone)} />
-      <Field
-        label={t('org.field.website')}
-        {...field('website')}
-        defaultValue={str(v.website)}
-        className="sm:col-span-2"
-      />
-      <Field
-        label={t('org.field.address')}
-        {...field('address')}
-        defaultValue={str(v.address)}
-        className="sm:col-span-2"
-      />
-      <Field label={t('org.field.postalCode')} {...field('postalCode')} defaultValue={str(v.postalCode)} />
-      <Field label={t('org.field.city')} {...field('city')} defaultValue={str(v.city)} />
-      <Field label={t('org.field.country')} {...field('country')} defaultValue={str(v.country) ?? 'France'} />
-      {owners?.length ? (
-        <SelectField
-          label={t('org.field.owner')}
-          {...field('ownerId')}
-          options={owners.map((u) => ({ value: u.id, label: u.name }))}
-          defaultValue={str(v.ownerId) ?? ''}
-          empty={mode === 'create' ? t('org.field.owner.me') : t('common.none')}
-        />
-      ) : null}
-      <TextareaField
-        label={t('org.field.notes')}
-        {...field('notes')}
-        defaultValue={str(v.notes)}
-        className="sm:col-span-2"
-      />
+      <TextFields specs={CONTACT_FIELDS} field={field} values={v} />
+      <OwnerAndNotes owners={owners} values={v} mode={mode} field={field} />
       {mode === 'edit' ? (
         <CheckboxField
           label={t('org.field.isActive')}
@@ -134,17 +94,7 @@ export function OrganisationForm({
           className="sm:col-span-2"
         />
       ) : null}
-      <div className="flex flex-wrap items-center gap-2 sm:col-span-2">
-        <button type="submit" disabled={busy} className={btn.primary} data-testid="submit">
-          {busy ? t('common.saving') : mode === 'create' ? t('org.create') : t('common.save')}
-        </button>
-        <Link to={cancelTo} className={btn.secondary}>
-          {t('common.cancel')}
-        </Link>
-        <span className="ml-auto hidden text-xs text-slate-600 sm:inline dark:text-slate-400">
-          {t('form.saveHint')}
-        </span>
-      </div>
-    </Form>
+      <FormActions busy={busy} label={mode === 'create' ? t('org.create') : t('common.save')} cancelTo={cancelTo} />
+    </RecordForm>
   )
 }

@@ -1,7 +1,20 @@
-// Page furniture: header with actions, empty states, pending overlay, tabs.
-import { NavLink, useLocation, useNavigation } from 'react-router'
+// Page furniture: the way back up, header with actions, empty states, pending overlay, tabs.
+import { Link, NavLink, useLocation, useNavigation } from 'react-router'
 import { t } from '../i18n/fr'
-import { cx, h1 } from './ui'
+import { cx, h1, h2, link } from './ui'
+import { Icon } from './icon'
+
+// The way back to the page a record sits under (its list, or the record an edit page belongs to).
+export function Breadcrumb({ to, label }: { to: string; label: string }) {
+  return (
+    <nav aria-label={t('common.breadcrumb')} className="text-sm">
+      <Link to={to} className={link}>
+        {label}
+      </Link>{' '}
+      <span aria-hidden="true">›</span>
+    </nav>
+  )
+}
 
 export function PageHeader({
   title,
@@ -26,6 +39,30 @@ export function PageHeader({
   )
 }
 
+// A section's title with the link to its full list ("Voir tout") at the other end.
+export function SectionHeading({
+  id,
+  title,
+  to,
+  className,
+}: {
+  id: string
+  title: string
+  to: string
+  className?: string
+}) {
+  return (
+    <div className={cx('flex items-center justify-between', className)}>
+      <h2 id={id} className={h2}>
+        {title}
+      </h2>
+      <Link to={to} className={cx(link, 'text-sm')}>
+        {t('common.seeAll')}
+      </Link>
+    </div>
+  )
+}
+
 export function EmptyState({
   title,
   body,
@@ -42,16 +79,11 @@ export function EmptyState({
       className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-slate-300 px-6 py-10 text-center dark:border-slate-700"
       data-testid={testId ?? 'empty-state'}
     >
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 24 24"
+      <Icon
+        path="M3 7h18M5 7v12h14V7M9 11h6"
         className="h-10 w-10 text-slate-400 dark:text-slate-500"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.5"
-      >
-        <path d="M3 7h18M5 7v12h14V7M9 11h6" />
-      </svg>
+        strokeWidth={1.5}
+      />
       <p className="font-medium">{title}</p>
       {body ? <p className="max-w-md text-sm text-slate-600 dark:text-slate-400">{body}</p> : null}
       {action ? <div className="mt-2">{action}</div> : null}

@@ -1,14 +1,15 @@
 // The person form (create and edit). On creation the person can be linked to one organisation
 // at once (FAQ: "Créer Personne → Champ Organisation"); more links are managed on their page.
-import { Form, Link, useNavigation } from 'react-router'
+import { useNavigation } from 'react-router'
 import { z } from 'zod'
 import { PersonInput, PersonLinkInput } from '../../worker/people/person.schema'
 import { t } from '../i18n/fr'
 import { useSchemaForm } from '../lib/forms'
 import { useSaveShortcut } from '../lib/use-shortcuts'
 import { EntityPicker } from './entity-picker'
-import { CheckboxField, Field, FormAlert, SelectField, TextareaField } from './field'
-import { btn, card, cx, h2 } from './ui'
+import { CheckboxField, FormAlert } from './field'
+import { FormActions, OwnerAndNotes, RecordForm, type TextFieldSpec, TextFields } from './record-form'
+import { cx, h2 } from './ui'
 
 const PersonFields = PersonInput.omit({ organisations: true })
 // The optional first link, flattened into the form (organisationId empty = no link).
@@ -20,8 +21,21 @@ export const PersonCreateForm = PersonFields.extend({
   isPrimary: z.boolean().optional(),
 })
 
+const PERSON_FIELDS: TextFieldSpec[] = [
+  { name: 'firstName', label: 'person.field.firstName', autoFocus: true, autoComplete: 'off' },
+  { name: 'lastName', label: 'person.field.lastName', autoComplete: 'off' },
+  { name: 'jobTitle', label: 'person.field.jobTitle', wide: true },
+  { name: 'personalEmail', label: 'person.field.personalEmail', type: 'email', autoComplete: 'off' },
+  { name: 'personalPhone', label: 'person.field.personalPhone', type: 'tel', autoComplete: 'off' },
+]
+// The first link's details (role and work contacts at that organisation).
+const LINK_FIELDS: TextFieldSpec[] = [
+  { name: 'role', label: 'contact.role' },
+  { name: 'workEmail', label: 'person.link.workEmail', type: 'email' },
+  { name: 'workPhone', label: 'person.link.workPhone', type: 'tel' },
+]
+
 type Values = Record<string, unknown>
-const str = (v: unknown) => (v == null ? undefined : String(v))
 
 export function PersonForm({
   mode,
@@ -47,63 +61,10 @@ export function PersonForm({
   useSaveShortcut(formRef)
   const v = values
   return (
-    <Form
-      ref={formRef}
-      method="post"
-      onSubmit={onSubmit}
-      noValidate
-      data-testid="person-form"
-      className={cx(card, 'grid gap-4 p-4 sm:grid-cols-2 md:p-6')}
-    >
+    <RecordForm formRef={formRef} onSubmit={onSubmit} testId="person-form">
       <FormAlert>{detail}</FormAlert>
-      <Field
-        label={t('person.field.firstName')}
-        {...field('firstName')}
-        defaultValue={str(v.firstName)}
-        autoFocus
-        autoComplete="off"
-      />
-      <Field
-        label={t('person.field.lastName')}
-        {...field('lastName')}
-        defaultValue={str(v.lastName)}
-        autoComplete="off"
-      />
-      <Field
-        label={t('person.field.jobTitle')}
-        {...field('jobTitle')}
-        defaultValue={str(v.jobTitle)}
-        className="sm:col-span-2"
-      />
-      <Field
-        label={t('person.field.personalEmail')}
-        {...field('personalEmail')}
-        type="email"
-        defaultValue={str(v.personalEmail)}
-        autoComplete="off"
-      />
-      <Field
-        label={t('person.field.personalPhone')}
-        {...field('personalPhone')}
-        type="tel"
-        defaultValue={str(v.personalPhone)}
-        autoComplete="off"
-      />
-      {owners?.length ? (
-        <SelectField
-          label={t('org.field.owner')}
-          {...field('ownerId')}
-          options={owners.map((u) => ({ value: u.id, label: u.name }))}
-          defaultValue={str(v.ownerId) ?? ''}
-          empty={mode === 'create' ? t('org.field.owner.me') : t('common.none')}
-        />
-      ) : null}
-      <TextareaField
-        label={t('org.field.notes')}
-        {...field('notes')}
-        defaultValue={str(v.notes)}
-        className="sm:col-span-2"
-      />
+      <TextFields specs={PERSON_FIELDS} field={field} values={v} />
+      <OwnerAndNotes owners={owners} values={v} mode={mode} field={field} />
       {mode === 'create' ? (
         <fieldset className="grid gap-4 border-t border-slate-200 pt-4 sm:col-span-2 sm:grid-cols-2 dark:border-slate-800">
           <legend className={cx(h2, 'mb-2 sm:col-span-2')}>{t('person.firstLink')}</legend>
@@ -114,33 +75,11 @@ export function PersonForm({
             defaultValue={organisation}
             className="sm:col-span-2"
           />
-          <Field label={t('contact.role')} {...field('role')} defaultValue={str(v.role)} />
-          <Field
-            label={t('person.link.workEmail')}
-            {...field('workEmail')}
-            type="email"
-            defaultValue={str(v.workEmail)}
-          />
-          <Field
-            label={t('person.link.workPhone')}
-            {...field('workPhone')}
-            type="tel"
-            defaultValue={str(v.workPhone)}
-          />
+          <TextFields specs={LINK_FIELDS} field={field} values={v} />
           <CheckboxField label={t('contact.primary.check')} name="isPrimary" defaultChecked={v.isPrimary === true} />
         </fieldset>
       ) : null}
-      <div className="flex flex-wrap items-center gap-2 sm:col-span-2">
-        <button type="submit" disabled={busy} className={btn.primary} data-testid="submit">
-          {busy ? t('common.saving') : mode === 'create' ? t('common.create') : t('common.save')}
-        </button>
-        <Link to={cancelTo} className={btn.secondary}>
-          {t('common.cancel')}
-        </Link>
-        <span className="ml-auto hidden text-xs text-slate-600 sm:inline dark:text-slate-400">
-          {t('form.saveHint')}
-        </span>
-      </div>
-    </Form>
+      <FormActions busy={busy} label={mode === 'create' ? t('common.create') : t('common.save')} cancelTo={cancelTo} />
+    </RecordForm>
   )
 }

@@ -4,6 +4,7 @@ import { labels, t } from '../i18n/fr'
 import { useStageMove, type Movable } from '../lib/use-stage-move'
 import { Menu } from './menu'
 import { badge, cx, STAGE_BADGE, staleBadge } from './ui'
+import { Icon } from './icon'
 
 export function StageBadge({ stage, className }: { stage: PipelineStage; className?: string }) {
   return (
@@ -17,17 +18,9 @@ export function StaleBadge({ isStale }: { isStale: boolean }) {
   if (!isStale) return null
   return (
     <span className={staleBadge} title={t('org.stale.hint')} data-testid="stale-badge">
-      <svg
-        aria-hidden="true"
-        viewBox="0 0 24 24"
-        className="h-3.5 w-3.5"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="2.5"
-      >
+      <Icon path="M12 7v5l3 2" className="h-3.5 w-3.5" strokeWidth={2.5}>
         <circle cx="12" cy="12" r="9" />
-        <path d="M12 7v5l3 2" />
-      </svg>
+      </Icon>
       {t('org.stale')}
     </span>
   )

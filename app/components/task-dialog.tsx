@@ -8,6 +8,7 @@ import type { TaskDto } from '../lib/types'
 import { DialogForm } from './dialog-form'
 import { EntityPicker } from './entity-picker'
 import { Field, SelectField, TextareaField } from './field'
+import { btn } from './ui'
 
 export const TASK_SHAPE = { datetimes: ['dueAt'], omit: ['taskId'] }
 
@@ -116,3 +117,12 @@ function assigneeChoice(users: UserOption[], initial?: TaskDto) {
   }
 }
 const toOption = (u: UserOption) => ({ value: u.id, label: u.name })
+
+// Opens the task dialog for a new task ("Mes tâches" and an organisation's tasks).
+export function AddTaskButton({ onClick }: { onClick: () => void }) {
+  return (
+    <button type="button" className={btn.primary} onClick={onClick} data-testid="add-task">
+      + {t('task.new')}
+    </button>
+  )
+}

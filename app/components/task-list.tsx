@@ -7,9 +7,10 @@ import { labels, t } from '../i18n/fr'
 import { api, problemMessage } from '../lib/api-client'
 import { formatDateTime, formatRelative } from '../lib/format'
 import type { TaskDto } from '../lib/types'
-import { Menu } from './menu'
+import { MoreMenu } from './menu'
 import { useToast } from './toasts'
 import { badge, btn, card, cx, link, muted } from './ui'
+import { Icon } from './icon'
 
 const PRIORITY: Record<TaskPriority, string> = {
   LOW: 'bg-slate-100 text-slate-800 dark:bg-slate-800 dark:text-slate-200',
@@ -89,18 +90,7 @@ export function TaskList({
                     : 'border-slate-400 dark:border-slate-500',
                 )}
               >
-                {isDone ? (
-                  <svg
-                    aria-hidden="true"
-                    viewBox="0 0 24 24"
-                    className="h-4 w-4"
-                    fill="none"
-                    stroke="currentColor"
-                    strokeWidth="3"
-                  >
-                    <path d="M5 12l5 5 9-10" />
-                  </svg>
-                ) : null}
+                {isDone ? <Icon path="M5 12l5 5 9-10" className="h-4 w-4" strokeWidth={3} /> : null}
               </span>
             </button>
             <div className="min-w-0 flex-1 py-1.5">
@@ -138,31 +128,13 @@ export function TaskList({
                 title={t('common.edit')}
                 data-testid="task-edit"
               >
-                <svg
-                  aria-hidden="true"
-                  viewBox="0 0 24 24"
-                  className="h-5 w-5"
-                  fill="none"
-                  stroke="currentColor"
-                  strokeWidth="2"
-                >
-                  <path d="M4 20h4L19 9l-4-4L4 16zM14 6l4 4" />
-                </svg>
+                <Icon path="M4 20h4L19 9l-4-4L4 16zM14 6l4 4" />
               </button>
             ) : null}
             {canEdit ? (
-              <Menu
+              <MoreMenu
                 ariaLabel={t('task.statusOf', { title: task.title })}
                 heading={t('task.field.status')}
-                buttonClassName={btn.icon}
-                align="end"
-                label={
-                  <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor">
-                    <circle cx="12" cy="5" r="2" />
-                    <circle cx="12" cy="12" r="2" />
-                    <circle cx="12" cy="19" r="2" />
-                  </svg>
-                }
                 items={TASK_STATUSES.map((s) => ({
                   label: labels.taskStatus[s],
                   checked: s === status,

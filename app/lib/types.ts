@@ -9,6 +9,7 @@ import type { PipelineAnalytics, PipelineBoard, PipelineColumn } from '../../wor
 import type { Dashboard } from '../../worker/dashboard/dashboard.schema'
 import type { BinItem } from '../../worker/bin/bin.schema'
 import type { BulkResult, HistoryEntry, Organisation } from '../../worker/organisations/organisation.schema'
+import type { UserDto } from '../../worker/admin/users.schema'
 
 export type Page<T> = { data: T[]; nextCursor: string | null }
 export type OrganisationDto = z.infer<typeof Organisation>
@@ -26,3 +27,5 @@ export type DashboardDto = z.infer<typeof Dashboard>
 export type BinItemDto = z.infer<typeof BinItem>
 export type HistoryEntryDto = z.infer<typeof HistoryEntry>
 export type BulkResultDto = z.infer<typeof BulkResult>
+// As the users page gets it: with the account's security state, sent to those who manage users.
+export type AdminUserDto = Required<z.infer<typeof UserDto>>

@@ -3,14 +3,14 @@
 import { Form, redirect, useActionData, useNavigation } from 'react-router'
 import type { Route } from './+types/account.password'
 import { t } from '../i18n/fr'
-import { PASSWORD_MIN_LENGTH } from '../../worker/auth/password-policy'
-import { Field } from '../components/field'
+import { NewPasswordFields, PasswordField, PasswordRules } from '../components/credential-fields'
+import { FormAlert, FormNotice } from '../components/field'
 import { apiSubmit } from '../lib/api.server'
 import { errorsByField } from '../lib/actions.server'
 import { flashUrl } from '../lib/use-flash'
 import { useMe } from '../lib/use-me'
 import { PageHeader } from '../components/page'
-import { btn, card, muted } from '../components/ui'
+import { btn, card } from '../components/ui'
 
 export const meta: Route.MetaFunction = () => [{ title: `${t('password.change.title')} · ${t('app.name')}` }]
 
@@ -37,46 +37,20 @@ export default function ChangePassword() {
     <div className="mx-auto max-w-lg space-y-4">
       <PageHeader title={t('password.change.title')} />
       {me.mustChangePassword ? (
-        <p
-          role="status"
-          className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 dark:bg-amber-950 dark:text-amber-100"
-          data-testid="password-forced"
-        >
+        <FormNotice tone="warning" testId="password-forced">
           {t('password.change.forced')}
-        </p>
+        </FormNotice>
       ) : null}
       <Form method="post" className={`${card} space-y-4 p-4`} noValidate>
-        <p className={`${muted} text-sm`}>{t('password.rules', { min: PASSWORD_MIN_LENGTH })}</p>
-        {error ? (
-          <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-            {error}
-          </p>
-        ) : null}
-        <Field
+        <PasswordRules />
+        <FormAlert>{error}</FormAlert>
+        <PasswordField
           label={t('password.current')}
           name="currentPassword"
-          type="password"
           autoComplete="current-password"
           error={data?.errors?.currentPassword}
-          required
         />
-        <Field
-          label={t('password.new')}
-          name="newPassword"
-          type="password"
-          autoComplete="new-password"
-          minLength={PASSWORD_MIN_LENGTH}
-          error={data?.errors?.newPassword}
-          required
-        />
-        <Field
-          label={t('password.confirm')}
-          name="confirm"
-          type="password"
-          autoComplete="new-password"
-          error={data?.errors?.confirm}
-          required
-        />
+        <NewPasswordFields name="newPassword" errors={data?.errors} />
         <button type="submit" disabled={busy} className={btn.primary}>
           {busy ? t('common.loading') : t('password.change.submit')}
         </button>

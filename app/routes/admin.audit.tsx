@@ -1,6 +1,7 @@
 // The audit log: who did what, when, from where, on what. Filters by action (or prefix such as
 // "auth."), actor email and dates; newest first, "Afficher plus" for older entries.
 import { Form, useSearchParams } from 'react-router'
+import { pageQuery } from '../lib/list-query'
 import type { Route } from './+types/admin.audit'
 import { t } from '../i18n/fr'
 import { apiJson } from '../lib/api.server'
@@ -8,9 +9,10 @@ import { tryList } from '../lib/lookups.server'
 import { AUDIT_TARGETS, auditAction } from '../lib/audit-labels'
 import { formatDateTime, fromDateTimeInput } from '../lib/format'
 import { useMore } from '../lib/use-more'
-import { LoadMore } from '../components/load-more'
-import { EmptyState, Pending } from '../components/page'
-import { btn, card, cx, inputSm, muted } from './admin.ui'
+import { ListResults } from '../components/list-page'
+import { DataTable } from '../components/data-table'
+import { EmptyState } from '../components/page'
+import { btn, cx, inputSm, muted } from './admin.ui'
 
 type Entry = {
   id: string
@@ -30,11 +32,7 @@ const dayEnd = (d: string) => new Date(new Date(fromDateTimeInput(`${d}T23:59`))
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url)
-  const q = new URLSearchParams({ limit: '50' })
-  for (const k of ['action', 'actor', 'targetId', 'cursor']) {
-    const v = url.searchParams.get(k)
-    if (v) q.set(k, v)
-  }
+  const q = pageQuery(request, ['action', 'actor', 'targetId'])
   const from = url.searchParams.get('from')
   const to = url.searchParams.get('to')
   if (from) q.set('from', dayStart(from))
@@ -79,54 +77,45 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
           {t('common.filter')}
         </button>
       </Form>
-      <Pending>
-        {more.items.length === 0 ? (
-          <EmptyState title={t('admin.audit.empty')} />
-        ) : (
-          <div className={cx(card, 'overflow-x-auto')}>
-            <table className="w-full min-w-[760px] text-left text-sm" data-testid="audit-table">
-              <thead className={cx(muted, 'text-xs uppercase')}>
-                <tr>
-                  <th className="px-3 py-2">{t('admin.audit.when')}</th>
-                  <th className="px-3 py-2">{t('admin.audit.action')}</th>
-                  <th className="px-3 py-2">{t('admin.audit.actor')}</th>
-                  <th className="px-3 py-2">{t('admin.audit.target')}</th>
-                  <th className="px-3 py-2">IP</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-                {more.items.map((e) => (
-                  <tr key={e.id} data-testid="audit-row">
-                    <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.createdAt)}</td>
-                    <td className="px-3 py-2" title={e.action}>
-                      {auditAction(e.action)}
-                    </td>
-                    <td className="px-3 py-2">{e.actorName ?? e.actorEmail ?? t('admin.audit.anonymous')}</td>
-                    <td className="px-3 py-2">
-                      <span className={muted}>{e.targetType ? (AUDIT_TARGETS[e.targetType] ?? e.targetType) : ''}</span>{' '}
-                      {e.targetId && loaderData.names[e.targetId] ? (
-                        <span>{loaderData.names[e.targetId]}</span>
-                      ) : (
-                        <span className="font-mono text-xs">{e.targetId ?? ''}</span>
-                      )}
-                      {e.details ? (
-                        <details>
-                          <summary className={cx(muted, 'cursor-pointer text-xs')}>{t('admin.audit.details')}</summary>
-                          <pre className="whitespace-pre-wrap break-all text-xs">
-                            {JSON.stringify(e.details, null, 1)}
-                          </pre>
-                        </details>
-                      ) : null}
-                    </td>
-                    <td className="px-3 py-2 font-mono text-xs">{e.ip ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+      <ListResults more={more} empty={<EmptyState title={t('admin.audit.empty')} />}>
+        {(entries) => (
+          <DataTable
+            testId="audit-table"
+            columns={[
+              t('admin.audit.when'),
+              t('admin.audit.action'),
+              t('admin.audit.actor'),
+              t('admin.audit.target'),
+              'IP',
+            ]}
+          >
+            {entries.map((e) => (
+              <tr key={e.id} data-testid="audit-row">
+                <td className="whitespace-nowrap px-3 py-2">{formatDateTime(e.createdAt)}</td>
+                <td className="px-3 py-2" title={e.action}>
+                  {auditAction(e.action)}
+                </td>
+                <td className="px-3 py-2">{e.actorName ?? e.actorEmail ?? t('admin.audit.anonymous')}</td>
+                <td className="px-3 py-2">
+                  <span className={muted}>{e.targetType ? (AUDIT_TARGETS[e.targetType] ?? e.targetType) : ''}</span>{' '}
+                  {e.targetId && loaderData.names[e.targetId] ? (
+                    <span>{loaderData.names[e.targetId]}</span>
+                  ) : (
+                    <span className="font-mono text-xs">{e.targetId ?? ''}</span>
+                  )}
+                  {e.details ? (
+                    <details>
+                      <summary className={cx(muted, 'cursor-pointer text-xs')}>{t('admin.audit.details')}</summary>
+                      <pre className="whitespace-pre-wrap break-all text-xs">{JSON.stringify(e.details, null, 1)}</pre>
+                    </details>
+                  ) : null}
+                </td>
+                <td className="px-3 py-2 font-mono text-xs">{e.ip ?? ''}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
-      </Pending>
-      <LoadMore more={more} />
+      </ListResults>
     </section>
   )
 }

@@ -8,24 +8,15 @@ import { PASSWORD_MIN_LENGTH } from '../../worker/auth/password-policy'
 import { apiJson } from '../lib/api.server'
 import { submit, type Answer } from '../lib/actions.server'
 import { formatDateTime } from '../lib/format'
+import type { AdminUserDto } from '../lib/types'
 import { useAnswerToast } from '../lib/use-fetcher-toast'
 import { useMe } from '../lib/use-me'
 import { Field, SelectField } from '../components/field'
+import { DataTable } from '../components/data-table'
 import { Dialog } from '../components/dialog'
-import { btn, card, cx, inputSm, muted, neutralBadge } from './admin.ui'
+import { btn, cx, inputSm, muted, neutralBadge } from './admin.ui'
 
-type User = {
-  id: string
-  email: string
-  name: string
-  role: keyof typeof labels.role
-  teamId: string | null
-  teamName: string | null
-  isActive: boolean
-  mustChangePassword: boolean
-  lockedUntil: string | null
-  lastLoginAt: string | null
-}
+type User = AdminUserDto
 type Team = { id: string; name: string }
 const ROLE_OPTIONS = Object.entries(labels.role).map(([value, label]) => ({ value, label }))
 
@@ -250,23 +241,19 @@ export default function AdminUsers({ loaderData }: Route.ComponentProps) {
       <div className="flex justify-end">
         <CreateUser teams={loaderData.teams} />
       </div>
-      <div className={cx(card, 'overflow-x-auto')}>
-        <table className="w-full min-w-[760px] text-left text-sm" data-testid="user-table">
-          <thead className={cx(muted, 'text-xs uppercase')}>
-            <tr>
-              <th className="px-3 py-2">{t('admin.users.name')}</th>
-              <th className="px-3 py-2">{t('admin.users.roleTeam')}</th>
-              <th className="px-3 py-2">{t('admin.users.state')}</th>
-              <th className="px-3 py-2 text-right">{t('admin.users.actions')}</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-            {loaderData.users.map((u) => (
-              <UserRow key={u.id} user={u} teams={loaderData.teams} self={u.id === me.id} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        testId="user-table"
+        columns={[
+          t('admin.users.name'),
+          t('admin.users.roleTeam'),
+          t('admin.users.state'),
+          [t('admin.users.actions'), 'text-right'],
+        ]}
+      >
+        {loaderData.users.map((u) => (
+          <UserRow key={u.id} user={u} teams={loaderData.teams} self={u.id === me.id} />
+        ))}
+      </DataTable>
     </section>
   )
 }

@@ -1,6 +1,7 @@
 // One webhook endpoint: edit, test, rotate the secret, enable/disable (re-enabling offers to
 // replay what it missed), delete, and its delivery log (filters, Renvoyer, replay since a date).
 import { Form, Link, redirect, useFetcher, useSearchParams } from 'react-router'
+import { pageQuery } from '../lib/list-query'
 import type { Route } from './+types/admin.webhooks.$id'
 import { t } from '../i18n/fr'
 import { apiJson } from '../lib/api.server'
@@ -27,12 +28,7 @@ type Delivery = {
 type TestOutcome = { status: string; responseStatus: number | null; responseExcerpt: string | null; durationMs: number }
 
 export async function loader({ params, request, context }: Route.LoaderArgs) {
-  const url = new URL(request.url)
-  const q = new URLSearchParams({ limit: '50' })
-  for (const k of ['status', 'eventType', 'cursor']) {
-    const v = url.searchParams.get(k)
-    if (v) q.set(k, v)
-  }
+  const q = pageQuery(request, ['status', 'eventType'])
   const base = `/api/v1/webhooks/${encodeURIComponent(params.id)}`
   const [endpoint, log] = await Promise.all([
     apiJson<WebhookEndpoint>(context, base),

@@ -1,5 +1,6 @@
 // The bin: deleted records kept 30 days, restored by an administrator.
 import { NavLink, useFetcher, useSearchParams } from 'react-router'
+import { pageQuery } from '../lib/list-query'
 import type { Route } from './+types/bin'
 import { requirePermission } from '../lib/guards.server'
 import { apiJson } from '../lib/api.server'
@@ -18,12 +19,7 @@ export const meta: Route.MetaFunction = () => [{ title: `${t('bin.title')} · ${
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requirePermission(context, 'settings:manage', 'error.forbidden.bin')
-  const url = new URL(request.url)
-  const q = new URLSearchParams({ limit: '50' })
-  for (const k of ['type', 'cursor']) {
-    const v = url.searchParams.get(k)
-    if (v) q.set(k, v)
-  }
+  const q = pageQuery(request, ['type'])
   return apiJson<Page<BinItemDto>>(context, `/api/v1/bin?${q}`)
 }
 

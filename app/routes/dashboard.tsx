@@ -10,7 +10,7 @@ import { useCan, useMe } from '../lib/use-me'
 import { useRevalidateEvery } from '../lib/use-shortcuts'
 import type { DashboardDto, TaskDto } from '../lib/types'
 import { Columns, HBars, StackedBar } from '../components/charts'
-import { PageHeader } from '../components/page'
+import { PageHeader, SectionHeading } from '../components/page'
 import { TaskList } from '../components/task-list'
 import { card, cx, h2, link, muted, STAGE_FILL } from '../components/ui'
 
@@ -197,14 +197,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <section className="min-w-0 space-y-2" aria-labelledby="d-tasks">
-          <div className="flex items-center justify-between">
-            <h2 id="d-tasks" className={h2}>
-              {t('task.mine')}
-            </h2>
-            <Link to="/tasks" className={cx(link, 'text-sm')}>
-              {t('common.seeAll')}
-            </Link>
-          </div>
+          <SectionHeading id="d-tasks" title={t('task.mine')} to="/tasks" />
           {loaderData.myTasks.length ? (
             <TaskList tasks={loaderData.myTasks} canEdit={can('tasks:update')} />
           ) : (

@@ -8,6 +8,7 @@ import { t, type MessageKey } from '../i18n/fr'
 import { api, problemMessage } from '../lib/api-client'
 import { PageHeader } from '../components/page'
 import { btn, card, cx, link, muted, neutralBadge } from '../components/ui'
+import { InlineAlert } from '../components/field'
 import {
   ErrorList,
   MappingStep,
@@ -84,11 +85,7 @@ export default function ImportPage({ loaderData: imp }: Route.ComponentProps) {
               </button>
             ) : null}
           </div>
-          {error ? (
-            <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-              {error}
-            </p>
-          ) : null}
+          <InlineAlert>{error}</InlineAlert>
           {imp.revert ? (
             <div className="text-sm" data-testid="import-reverted">
               <p>{t('import.reverted', { binned: imp.revert.binned, restored: imp.revert.restored })}</p>

@@ -10,6 +10,7 @@ import { useCan } from '../lib/use-me'
 import { PageHeader } from '../components/page'
 import { btn, card, cx, h2, link, muted, neutralBadge } from '../components/ui'
 import type { ImportSummaryDto } from '../components/import-steps'
+import { InlineAlert } from '../components/field'
 
 export const meta: Route.MetaFunction = () => [{ title: `${t('import.title')} · ${t('app.name')}` }]
 
@@ -134,11 +135,7 @@ export default function Imports({ loaderData }: Route.ComponentProps) {
             onChange={(e) => send(e.target.files?.[0])}
           />
         </label>
-        {error ? (
-          <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-            {error}
-          </p>
-        ) : null}
+        <InlineAlert>{error}</InlineAlert>
         {sheets ? (
           <div className="flex flex-wrap items-end gap-3" data-testid="import-sheets">
             <label className="flex flex-col gap-1 text-sm sm:max-w-xs">

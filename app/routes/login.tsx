@@ -1,7 +1,9 @@
 import { Form, Link, redirect, useActionData, useNavigation } from 'react-router'
 import type { Route } from './+types/login'
 import { t } from '../i18n/fr'
-import { Field } from '../components/field'
+import { AuthCard } from '../components/auth-card'
+import { EmailField, PasswordField } from '../components/credential-fields'
+import { FormAlert, FormNotice } from '../components/field'
 import { safeNext } from '../lib/safe-next'
 
 export const meta: Route.MetaFunction = () => [{ title: `${t('auth.title')} · ${t('app.name')}` }]
@@ -42,60 +44,35 @@ export default function Login({ loaderData }: Route.ComponentProps) {
   const data = useActionData<typeof action>()
   const busy = useNavigation().state !== 'idle'
   return (
-    <main className="flex min-h-dvh items-center justify-center p-4">
-      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900">
-        <h1 className="mb-1 text-2xl font-semibold">{t('app.name')}</h1>
-        <p className="mb-6 text-sm text-slate-600 dark:text-slate-400">{t('auth.title')}</p>
-        <Form method="post" className="space-y-4" noValidate>
-          {loaderData.reset && !data ? (
-            <p
-              role="status"
-              className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
-            >
-              {t('auth.resetDone')}
-            </p>
-          ) : null}
-          {data?.error ? (
-            <p role="alert" className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200">
-              {data.error}
-            </p>
-          ) : null}
-          <Field
-            label={t('auth.email')}
-            name="email"
-            type="email"
-            autoComplete="username"
-            defaultValue={data?.email}
-            error={data?.fields?.email}
-            required
-          />
-          <Field
-            label={t('auth.password')}
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            error={data?.fields?.password}
-            required
-          />
-          <button
-            type="submit"
-            disabled={busy}
-            className="w-full rounded-md bg-blue-700 px-4 py-2.5 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
-          >
-            {busy ? t('common.loading') : t('auth.signIn')}
-          </button>
-        </Form>
-        <p className="mt-4 text-sm">
-          <Link to="/forgot-password" className="text-blue-700 hover:underline dark:text-blue-300">
-            {t('auth.forgot')}
-          </Link>
+    <AuthCard title={t('app.name')} subtitle={t('auth.title')}>
+      <Form method="post" className="space-y-4" noValidate>
+        {loaderData.reset && !data ? <FormNotice>{t('auth.resetDone')}</FormNotice> : null}
+        <FormAlert>{data?.error}</FormAlert>
+        <EmailField defaultValue={data?.email} error={data?.fields?.email} />
+        <PasswordField
+          label={t('auth.password')}
+          name="password"
+          autoComplete="current-password"
+          error={data?.fields?.password}
+        />
+        <button
+          type="submit"
+          disabled={busy}
+          className="w-full rounded-md bg-blue-700 px-4 py-2.5 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+        >
+          {busy ? t('common.loading') : t('auth.signIn')}
+        </button>
+      </Form>
+      <p className="mt-4 text-sm">
+        <Link to="/forgot-password" className="text-blue-700 hover:underline dark:text-blue-300">
+          {t('auth.forgot')}
+        </Link>
+      </p>
+      {loaderData.demo ? (
+        <p className="mt-6 text-xs text-slate-600 dark:text-slate-400">
+          {t('auth.demo')} : admin@demo.crm, manager@demo.crm, sales@demo.crm, viewer@demo.crm, sales2@demo.crm
         </p>
-        {loaderData.demo ? (
-          <p className="mt-6 text-xs text-slate-600 dark:text-slate-400">
-            {t('auth.demo')} : admin@demo.crm, manager@demo.crm, sales@demo.crm, viewer@demo.crm, sales2@demo.crm
-          </p>
-        ) : null}
-      </div>
-    </main>
+      ) : null}
+    </AuthCard>
   )
 }

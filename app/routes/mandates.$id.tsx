@@ -1,6 +1,6 @@
 // A mandate: its status lifecycle (with the "Signer" action), products, dates and amount.
 import { useState } from 'react'
-import { Form, Link, redirect, useActionData, useFetcher, useNavigation } from 'react-router'
+import { Link, redirect, useActionData, useFetcher, useNavigation } from 'react-router'
 import type { Route } from './+types/mandates.$id'
 import { apiJson, apiSubmit } from '../lib/api.server'
 import { errorsByField, submit } from '../lib/actions.server'
@@ -17,10 +17,11 @@ import type { MandateStatus } from '../../worker/db/enums'
 import { MandateUpdate } from '../../worker/mandates/mandate.schema'
 import { ConfirmDialog } from '../components/dialog'
 import { FormAlert } from '../components/field'
+import { FormActions, RecordForm } from '../components/record-form'
 import { HistoryList } from '../components/history-list'
 import { MandateFields } from '../components/mandate-fields'
 import { MandateStatusBadge } from '../components/mandate-list'
-import { PageHeader } from '../components/page'
+import { Breadcrumb, PageHeader } from '../components/page'
 import { btn, card, cx, h2, link, muted } from '../components/ui'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.mandate.number ?? ''} · ${t('app.name')}` }]
@@ -90,12 +91,7 @@ export default function MandateDetail({ loaderData }: Route.ComponentProps) {
   const moving = fetcher.state !== 'idle'
   return (
     <div className="mx-auto max-w-4xl space-y-4">
-      <nav aria-label={t('common.breadcrumb')} className="text-sm">
-        <Link to="/mandates" className={link}>
-          {t('nav.mandates')}
-        </Link>{' '}
-        <span aria-hidden="true">›</span>
-      </nav>
+      <Breadcrumb to="/mandates" label={t('nav.mandates')} />
       <PageHeader
         title={
           <span className="font-mono" data-testid="mandate-number">
@@ -168,26 +164,12 @@ export default function MandateDetail({ loaderData }: Route.ComponentProps) {
       </section>
 
       {canEdit ? (
-        <Form
-          ref={formRef}
-          method="post"
-          onSubmit={onSubmit}
-          noValidate
-          className={cx(card, 'grid gap-4 p-4 sm:grid-cols-2 md:p-6')}
-          data-testid="mandate-form"
-        >
+        <RecordForm formRef={formRef} onSubmit={onSubmit} testId="mandate-form">
           <h2 className={cx(h2, 'sm:col-span-2')}>{t('mandate.details')}</h2>
           <FormAlert>{data && 'detail' in data ? data.detail : undefined}</FormAlert>
           <MandateFields field={field} products={products} mandate={m} />
-          <div className="flex gap-2 sm:col-span-2">
-            <button type="submit" className={btn.primary} disabled={busy}>
-              {busy ? t('common.saving') : t('common.save')}
-            </button>
-            <span className="ml-auto hidden self-center text-xs text-slate-600 sm:inline dark:text-slate-400">
-              {t('form.saveHint')}
-            </span>
-          </div>
-        </Form>
+          <FormActions busy={busy} label={t('common.save')} />
+        </RecordForm>
       ) : (
         <dl className={cx(card, 'grid gap-3 p-4 sm:grid-cols-2')}>
           <div>

@@ -1,4 +1,4 @@
-import { Form, Link, redirect, useActionData, useNavigation } from 'react-router'
+import { redirect, useActionData, useNavigation } from 'react-router'
 import type { Route } from './+types/mandates.new'
 import { requirePermission } from '../lib/guards.server'
 import { apiJson, apiSubmit } from '../lib/api.server'
@@ -12,9 +12,9 @@ import type { OrganisationDto, ProductDto } from '../lib/types'
 import { MANDATE_INITIAL_STATUSES, MandateCreate } from '../../worker/mandates/mandate.schema'
 import { EntityPicker } from '../components/entity-picker'
 import { FormAlert, SelectField } from '../components/field'
+import { FormActions, RecordForm } from '../components/record-form'
 import { MandateFields } from '../components/mandate-fields'
 import { PageHeader } from '../components/page'
-import { btn, card, cx } from '../components/ui'
 
 export const meta: Route.MetaFunction = () => [{ title: `${t('mandate.new')} · ${t('app.name')}` }]
 const SHAPE = { arrays: ['productIds'] }
@@ -49,14 +49,7 @@ export default function NewMandate({ loaderData }: Route.ComponentProps) {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <PageHeader title={t('mandate.new')} subtitle={t('mandate.new.hint')} />
-      <Form
-        ref={formRef}
-        method="post"
-        onSubmit={onSubmit}
-        noValidate
-        className={cx(card, 'grid gap-4 p-4 sm:grid-cols-2 md:p-6')}
-        data-testid="mandate-form"
-      >
+      <RecordForm formRef={formRef} onSubmit={onSubmit} testId="mandate-form">
         <FormAlert>{data?.detail}</FormAlert>
         <EntityPicker
           kind="organisations"
@@ -73,18 +66,13 @@ export default function NewMandate({ loaderData }: Route.ComponentProps) {
           options={MANDATE_INITIAL_STATUSES.map((s) => ({ value: s, label: labels.mandateStatus[s] }))}
         />
         <MandateFields field={field} products={loaderData.products} values={data?.values} />
-        <div className="flex flex-wrap gap-2 sm:col-span-2">
-          <button type="submit" className={btn.primary} disabled={busy}>
-            {busy ? t('common.saving') : t('common.create')}
-          </button>
-          <Link
-            to={loaderData.organisation ? `/organisations/${loaderData.organisation.id}/mandates` : '/mandates'}
-            className={btn.secondary}
-          >
-            {t('common.cancel')}
-          </Link>
-        </div>
-      </Form>
+        <FormActions
+          busy={busy}
+          label={t('common.create')}
+          cancelTo={loaderData.organisation ? `/organisations/${loaderData.organisation.id}/mandates` : '/mandates'}
+          saveHint={false}
+        />
+      </RecordForm>
     </div>
   )
 }

@@ -2,6 +2,7 @@
 // plus" pagination, mark read, archive, and "Tout archiver (lues)". Live changes from other tabs
 // reach this page through the bell's revalidation.
 import { Form, useFetcher, useSearchParams } from 'react-router'
+import { pageQuery } from '../lib/list-query'
 import type { Route } from './+types/notifications'
 import { apiJson } from '../lib/api.server'
 import { submit } from '../lib/actions.server'
@@ -18,15 +19,10 @@ import { btn, card, cx } from '../components/ui'
 export const meta: Route.MetaFunction = () => [{ title: `${t('notifications.title')} · ${t('app.name')}` }]
 
 type Prefs = { types: { type: string; label: string }[] }
-const FILTERS = ['unread', 'type', 'priority', 'archived', 'cursor'] as const
+const FILTERS = ['unread', 'type', 'priority', 'archived'] as const
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const url = new URL(request.url)
-  const q = new URLSearchParams({ limit: '30' })
-  for (const k of FILTERS) {
-    const v = url.searchParams.get(k)
-    if (v) q.set(k, v)
-  }
+  const q = pageQuery(request, FILTERS, 30)
   const [page, prefs] = await Promise.all([
     apiJson<Page<LiveNotification> & { unread: number }>(context, `/api/v1/notifications?${q}`),
     apiJson<Prefs>(context, '/api/v1/notifications/preferences'),

@@ -1,5 +1,5 @@
 // Organisation overview: its details, and what is happening around it (next tasks, last interactions).
-import { Link, useRouteLoaderData } from 'react-router'
+import { useRouteLoaderData } from 'react-router'
 import type { Route } from './+types/organisations.$id._index'
 import type { loader as orgLoader } from './organisations.$id'
 import { tryList } from '../lib/lookups.server'
@@ -7,6 +7,7 @@ import { labels, t } from '../i18n/fr'
 import { formatDate, formatDateTime, formatMoney, formatRelative } from '../lib/format'
 import type { InteractionDto, TaskDto } from '../lib/types'
 import { card, cx, h2, link, muted } from '../components/ui'
+import { SectionHeading } from '../components/page'
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const id = encodeURIComponent(params.id)
@@ -92,14 +93,7 @@ export default function OrganisationOverview({ loaderData }: Route.ComponentProp
       </section>
       <div className="space-y-4">
         <section className={cx(card, 'p-4')} aria-labelledby="org-next-tasks">
-          <div className="mb-2 flex items-center justify-between">
-            <h2 id="org-next-tasks" className={h2}>
-              {t('org.nextTasks')}
-            </h2>
-            <Link to="tasks" className={cx(link, 'text-sm')}>
-              {t('common.seeAll')}
-            </Link>
-          </div>
+          <SectionHeading id="org-next-tasks" title={t('org.nextTasks')} to="tasks" className="mb-2" />
           {loaderData.tasks.length === 0 ? (
             <p className={cx(muted, 'text-sm')}>{t('task.none')}</p>
           ) : (
@@ -120,14 +114,12 @@ export default function OrganisationOverview({ loaderData }: Route.ComponentProp
           )}
         </section>
         <section className={cx(card, 'p-4')} aria-labelledby="org-last-interactions">
-          <div className="mb-2 flex items-center justify-between">
-            <h2 id="org-last-interactions" className={h2}>
-              {t('org.lastInteractions')}
-            </h2>
-            <Link to="interactions" className={cx(link, 'text-sm')}>
-              {t('common.seeAll')}
-            </Link>
-          </div>
+          <SectionHeading
+            id="org-last-interactions"
+            title={t('org.lastInteractions')}
+            to="interactions"
+            className="mb-2"
+          />
           {loaderData.interactions.length === 0 ? (
             <p className={cx(muted, 'text-sm')}>{t('interaction.none')}</p>
           ) : (

@@ -17,7 +17,7 @@ import { PersonInput, PersonLinkInput } from '../../worker/people/person.schema'
 import { DialogForm } from '../components/dialog-form'
 import { CheckboxField, Field } from '../components/field'
 import { ConfirmDialog } from '../components/dialog'
-import { Menu } from '../components/menu'
+import { MoreMenu } from '../components/menu'
 import { EmptyState } from '../components/page'
 import { EntityPicker } from '../components/entity-picker'
 import { badge, btn, card, cx, link, muted } from '../components/ui'
@@ -131,17 +131,8 @@ export default function OrganisationContacts({ loaderData }: Route.ComponentProp
                   ) : null}
                 </div>
                 {canEdit ? (
-                  <Menu
+                  <MoreMenu
                     ariaLabel={t('contact.actionsFor', { name: p.fullName })}
-                    buttonClassName={btn.icon}
-                    align="end"
-                    label={
-                      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor">
-                        <circle cx="12" cy="5" r="2" />
-                        <circle cx="12" cy="12" r="2" />
-                        <circle cx="12" cy="19" r="2" />
-                      </svg>
-                    }
                     items={[
                       ...(l?.isPrimary
                         ? []

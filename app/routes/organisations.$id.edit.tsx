@@ -1,4 +1,4 @@
-import { Link, redirect, useActionData } from 'react-router'
+import { redirect, useActionData } from 'react-router'
 import type { Route } from './+types/organisations.$id.edit'
 import { requirePermission } from '../lib/guards.server'
 import { apiJson, apiSubmit } from '../lib/api.server'
@@ -8,8 +8,7 @@ import { loadUsers } from '../lib/lookups.server'
 import { flashUrl, useFlash } from '../lib/use-flash'
 import { t } from '../i18n/fr'
 import { OrganisationForm } from '../components/organisation-form'
-import { PageHeader } from '../components/page'
-import { link } from '../components/ui'
+import { Breadcrumb, PageHeader } from '../components/page'
 import type { OrganisationDto } from '../lib/types'
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -48,12 +47,7 @@ export default function EditOrganisation({ loaderData }: Route.ComponentProps) {
   const { org, owners } = loaderData
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <nav aria-label={t('common.breadcrumb')} className="text-sm">
-        <Link to={`/organisations/${org.id}`} className={link}>
-          {org.name}
-        </Link>{' '}
-        <span aria-hidden="true">›</span>
-      </nav>
+      <Breadcrumb to={`/organisations/${org.id}`} label={org.name} />
       <PageHeader title={t('org.edit')} />
       <OrganisationForm
         mode="edit"

@@ -8,10 +8,10 @@ import { loadUsers } from '../lib/lookups.server'
 import { t } from '../i18n/fr'
 import { useCan } from '../lib/use-me'
 import type { Page, TaskDto } from '../lib/types'
-import { TaskDialog } from '../components/task-dialog'
+import { AddTaskButton, TaskDialog } from '../components/task-dialog'
 import { TaskList } from '../components/task-list'
 import { EmptyState } from '../components/page'
-import { btn, h2 } from '../components/ui'
+import { h2 } from '../components/ui'
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const id = encodeURIComponent(params.id)
@@ -34,11 +34,7 @@ export default function OrganisationTasks({ loaderData }: Route.ComponentProps) 
   const list = (tasks: TaskDto[]) => (
     <TaskList tasks={tasks} canEdit={can('tasks:update')} showOrganisation={false} showAssignee onEdit={setEditing} />
   )
-  const add = can('tasks:create') ? (
-    <button type="button" className={btn.primary} onClick={() => setAdding(true)} data-testid="add-task">
-      + {t('task.new')}
-    </button>
-  ) : null
+  const add = can('tasks:create') ? <AddTaskButton onClick={() => setAdding(true)} /> : null
   return (
     <section className="space-y-4" aria-label={t('org.tab.tasks')}>
       {loaderData.open.length === 0 ? (

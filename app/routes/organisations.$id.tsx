@@ -12,10 +12,10 @@ import { useCan } from '../lib/use-me'
 import { useAnswerToast } from '../lib/use-fetcher-toast'
 import { ConfirmDialog } from '../components/dialog'
 import { INTERACTION_SHAPE, LogInteractionDialog } from '../components/log-interaction'
-import { Menu } from '../components/menu'
-import { PageHeader, Tabs } from '../components/page'
+import { MoreMenu } from '../components/menu'
+import { Breadcrumb, PageHeader, Tabs } from '../components/page'
 import { StaleBadge, StageMenu } from '../components/stage-badge'
-import { btn, link, neutralBadge } from '../components/ui'
+import { btn, neutralBadge } from '../components/ui'
 import type { OrganisationDto } from '../../worker/organisations/organisation.service'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.name ?? ''} · ${t('app.name')}` }]
@@ -83,12 +83,7 @@ export default function OrganisationLayout({ loaderData: o }: Route.ComponentPro
   ]
   return (
     <div className="mx-auto max-w-5xl space-y-4">
-      <nav aria-label={t('common.breadcrumb')} className="text-sm">
-        <Link to="/organisations" className={link}>
-          {t('nav.organisations')}
-        </Link>{' '}
-        <span aria-hidden="true">›</span>
-      </nav>
+      <Breadcrumb to="/organisations" label={t('nav.organisations')} />
       <PageHeader
         title={<span data-testid="organisation-name">{o.name}</span>}
         subtitle={[labels.type[o.type], o.category ? labels.category[o.category] : null, o.city]
@@ -112,21 +107,7 @@ export default function OrganisationLayout({ loaderData: o }: Route.ComponentPro
               </Link>
             ) : null}
             {more.length ? (
-              <Menu
-                label={
-                  <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor">
-                    <circle cx="12" cy="5" r="2" />
-                    <circle cx="12" cy="12" r="2" />
-                    <circle cx="12" cy="19" r="2" />
-                  </svg>
-                }
-                ariaLabel={t('common.moreActions')}
-                buttonClassName={btn.icon}
-                align="end"
-                items={more}
-                testId="more-actions"
-                disabled={busy}
-              />
+              <MoreMenu ariaLabel={t('common.moreActions')} items={more} testId="more-actions" disabled={busy} />
             ) : null}
           </>
         }

@@ -3,10 +3,12 @@
 import { Form, Link, useActionData, useNavigation } from 'react-router'
 import type { Route } from './+types/password.forgot'
 import { t } from '../i18n/fr'
-import { Field } from '../components/field'
+import { AuthCard } from '../components/auth-card'
+import { EmailField } from '../components/credential-fields'
+import { FormAlert, FormNotice } from '../components/field'
 import { apiSubmit } from '../lib/api.server'
 import { errorsByField } from '../lib/actions.server'
-import { btn, card, link, muted } from '../components/ui'
+import { btn, link, muted } from '../components/ui'
 
 export const meta: Route.MetaFunction = () => [{ title: `${t('password.forgot.title')} · ${t('app.name')}` }]
 
@@ -23,59 +25,35 @@ export default function ForgotPassword({ loaderData }: Route.ComponentProps) {
   const data = useActionData<typeof action>()
   const busy = useNavigation().state !== 'idle'
   return (
-    <main className="flex min-h-dvh items-center justify-center p-4">
-      <div className={`${card} w-full max-w-sm p-6 shadow-sm`}>
-        <h1 className="mb-2 text-2xl font-semibold">{t('password.forgot.title')}</h1>
-        {data && 'sent' in data ? (
-          <div className="space-y-3">
-            <p
-              role="status"
-              className="rounded-md bg-emerald-50 p-3 text-sm text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
-              data-testid="reset-sent"
-            >
-              {data.sent}
+    <AuthCard title={t('password.forgot.title')}>
+      {data && 'sent' in data ? (
+        <div className="space-y-3">
+          <FormNotice testId="reset-sent">{data.sent}</FormNotice>
+          {loaderData.devMailbox ? (
+            <p className={`${muted} text-sm`}>
+              {t('password.forgot.devHint')}{' '}
+              <Link to="/dev/mailbox" className={link}>
+                {t('mailbox.link')}
+              </Link>
+              .
             </p>
-            {loaderData.devMailbox ? (
-              <p className={`${muted} text-sm`}>
-                {t('password.forgot.devHint')}{' '}
-                <Link to="/dev/mailbox" className={link}>
-                  {t('mailbox.link')}
-                </Link>
-                .
-              </p>
-            ) : null}
-          </div>
-        ) : (
-          <Form method="post" className="space-y-4" noValidate>
-            <p className={`${muted} text-sm`}>{t('password.forgot.intro')}</p>
-            {data?.error && !Object.keys(data.errors ?? {}).length ? (
-              <p
-                role="alert"
-                className="rounded-md bg-red-50 p-3 text-sm text-red-800 dark:bg-red-950 dark:text-red-200"
-              >
-                {data.error}
-              </p>
-            ) : null}
-            <Field
-              label={t('auth.email')}
-              name="email"
-              type="email"
-              autoComplete="username"
-              defaultValue={data?.email}
-              error={data?.errors?.email}
-              required
-            />
-            <button type="submit" disabled={busy} className={`${btn.primary} w-full`}>
-              {busy ? t('common.loading') : t('password.forgot.submit')}
-            </button>
-          </Form>
-        )}
-        <p className="mt-6 text-sm">
-          <Link to="/login" className={link}>
-            {t('password.forgot.back')}
-          </Link>
-        </p>
-      </div>
-    </main>
+          ) : null}
+        </div>
+      ) : (
+        <Form method="post" className="space-y-4" noValidate>
+          <p className={`${muted} text-sm`}>{t('password.forgot.intro')}</p>
+          <FormAlert>{Object.keys(data?.errors ?? {}).length ? null : data?.error}</FormAlert>
+          <EmailField defaultValue={data?.email} error={data?.errors?.email} />
+          <button type="submit" disabled={busy} className={`${btn.primary} w-full`}>
+            {busy ? t('common.loading') : t('password.forgot.submit')}
+          </button>
+        </Form>
+      )}
+      <p className="mt-6 text-sm">
+        <Link to="/login" className={link}>
+          {t('password.forgot.back')}
+        </Link>
+      </p>
+    </AuthCard>
   )
 }

@@ -1,4 +1,4 @@
-import { Link, redirect, useActionData } from 'react-router'
+import { redirect, useActionData } from 'react-router'
 import type { Route } from './+types/people.$id.edit'
 import { requirePermission } from '../lib/guards.server'
 import { apiJson, apiSubmit } from '../lib/api.server'
@@ -8,8 +8,7 @@ import { loadUsers } from '../lib/lookups.server'
 import { flashUrl } from '../lib/use-flash'
 import { t } from '../i18n/fr'
 import { PersonForm } from '../components/person-form'
-import { PageHeader } from '../components/page'
-import { link } from '../components/ui'
+import { Breadcrumb, PageHeader } from '../components/page'
 import type { PersonDto } from '../lib/types'
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -41,12 +40,7 @@ export default function EditPerson({ loaderData }: Route.ComponentProps) {
   const { person, owners } = loaderData
   return (
     <div className="mx-auto max-w-3xl space-y-4">
-      <nav aria-label={t('common.breadcrumb')} className="text-sm">
-        <Link to={`/people/${person.id}`} className={link}>
-          {person.fullName}
-        </Link>{' '}
-        <span aria-hidden="true">›</span>
-      </nav>
+      <Breadcrumb to={`/people/${person.id}`} label={person.fullName} />
       <PageHeader title={t('person.edit')} />
       <PersonForm
         mode="edit"

@@ -21,8 +21,8 @@ import { EntityPicker } from '../components/entity-picker'
 import { CheckboxField, Field } from '../components/field'
 import { HistoryList } from '../components/history-list'
 import { InteractionTimeline } from '../components/interaction-timeline'
-import { Menu } from '../components/menu'
-import { PageHeader } from '../components/page'
+import { MoreMenu } from '../components/menu'
+import { Breadcrumb, PageHeader } from '../components/page'
 import { TaskList } from '../components/task-list'
 import { badge, btn, card, cx, h2, link, muted } from '../components/ui'
 
@@ -112,12 +112,7 @@ export default function PersonDetail({ loaderData }: Route.ComponentProps) {
   ]
   return (
     <div className="mx-auto max-w-5xl space-y-4">
-      <nav aria-label={t('common.breadcrumb')} className="text-sm">
-        <Link to="/people" className={link}>
-          {t('nav.people')}
-        </Link>{' '}
-        <span aria-hidden="true">›</span>
-      </nav>
+      <Breadcrumb to="/people" label={t('nav.people')} />
       <PageHeader
         title={<span data-testid="person-name">{p.fullName}</span>}
         subtitle={p.jobTitle}
@@ -129,17 +124,8 @@ export default function PersonDetail({ loaderData }: Route.ComponentProps) {
               </Link>
             ) : null}
             {can('people:delete') ? (
-              <Menu
+              <MoreMenu
                 ariaLabel={t('common.moreActions')}
-                buttonClassName={btn.icon}
-                align="end"
-                label={
-                  <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor">
-                    <circle cx="12" cy="5" r="2" />
-                    <circle cx="12" cy="12" r="2" />
-                    <circle cx="12" cy="19" r="2" />
-                  </svg>
-                }
                 items={[{ label: t('common.delete'), tone: 'danger', onSelect: () => setDeleting(true) }]}
               />
             ) : null}
@@ -198,17 +184,8 @@ export default function PersonDetail({ loaderData }: Route.ComponentProps) {
                     </p>
                   </div>
                   {canEdit ? (
-                    <Menu
+                    <MoreMenu
                       ariaLabel={t('contact.actionsFor', { name: l.organisationName })}
-                      buttonClassName={btn.icon}
-                      align="end"
-                      label={
-                        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="currentColor">
-                          <circle cx="12" cy="5" r="2" />
-                          <circle cx="12" cy="12" r="2" />
-                          <circle cx="12" cy="19" r="2" />
-                        </svg>
-                      }
                       items={[
                         ...(l.isPrimary
                           ? []

@@ -1,6 +1,6 @@
 // A product: its details (editable by who may), and the mandates that include it.
 import { useState } from 'react'
-import { Form, Link, redirect, useActionData, useFetcher, useNavigation } from 'react-router'
+import { redirect, useActionData, useFetcher, useNavigation } from 'react-router'
 import type { Route } from './+types/products.$id'
 import { apiJson, apiSubmit } from '../lib/api.server'
 import { errorsByField } from '../lib/actions.server'
@@ -15,10 +15,11 @@ import type { MandateDto, ProductDto } from '../lib/types'
 import { ProductCreate } from '../../worker/products/product.schema'
 import { ConfirmDialog } from '../components/dialog'
 import { FormAlert } from '../components/field'
+import { FormActions, RecordForm } from '../components/record-form'
 import { MandateList } from '../components/mandate-list'
-import { PageHeader } from '../components/page'
+import { Breadcrumb, PageHeader } from '../components/page'
 import { ProductFields } from '../components/product-fields'
-import { btn, card, cx, h2, link, muted } from '../components/ui'
+import { btn, card, cx, h2, muted } from '../components/ui'
 
 export const meta: Route.MetaFunction = ({ data }) => [{ title: `${data?.product.name ?? ''} · ${t('app.name')}` }]
 
@@ -62,12 +63,7 @@ export default function ProductDetail({ loaderData }: Route.ComponentProps) {
   const canEdit = can('products:update')
   return (
     <div className="mx-auto max-w-4xl space-y-4">
-      <nav aria-label={t('common.breadcrumb')} className="text-sm">
-        <Link to="/products" className={link}>
-          {t('nav.products')}
-        </Link>{' '}
-        <span aria-hidden="true">›</span>
-      </nav>
+      <Breadcrumb to="/products" label={t('nav.products')} />
       <PageHeader
         title={p.name}
         subtitle={<span className="font-mono">{p.isin}</span>}
@@ -80,25 +76,11 @@ export default function ProductDetail({ loaderData }: Route.ComponentProps) {
         }
       />
       {canEdit ? (
-        <Form
-          ref={formRef}
-          method="post"
-          onSubmit={onSubmit}
-          noValidate
-          className={cx(card, 'space-y-4 p-4 md:p-6')}
-          data-testid="product-form"
-        >
+        <RecordForm formRef={formRef} onSubmit={onSubmit} testId="product-form" className="space-y-4 p-4 md:p-6">
           <FormAlert>{data && 'detail' in data ? data.detail : undefined}</FormAlert>
           <ProductFields field={field} product={p} edit />
-          <div className="flex gap-2">
-            <button type="submit" className={btn.primary} disabled={busy}>
-              {busy ? t('common.saving') : t('common.save')}
-            </button>
-            <span className="ml-auto hidden self-center text-xs text-slate-600 sm:inline dark:text-slate-400">
-              {t('form.saveHint')}
-            </span>
-          </div>
-        </Form>
+          <FormActions busy={busy} label={t('common.save')} className="" />
+        </RecordForm>
       ) : (
         <dl className={cx(card, 'grid gap-3 p-4 sm:grid-cols-2')}>
           <div>

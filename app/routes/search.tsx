@@ -1,6 +1,7 @@
 // The full search page: the palette's results with room, filters, and a page per kind of record.
 // Everything lives in the address (a GET form), so a search can be bookmarked or shared.
-import { Form, Link, useSearchParams } from 'react-router'
+import { Link, useSearchParams } from 'react-router'
+import { pageQuery } from '../lib/list-query'
 import type { Route } from './+types/search'
 import type { SearchResult } from '../../worker/search/search.schema'
 import { SEARCH_TYPES } from '../../worker/search/search.schema'
@@ -8,74 +9,26 @@ import { CATEGORIES, ORGANISATION_TYPES, PIPELINE_STAGES } from '../../worker/db
 import { labels, t, type MessageKey } from '../i18n/fr'
 import { loadUsers } from '../lib/lookups.server'
 import type { Problem } from '../lib/api.server'
-import { HitText, Icon, TYPE_ICON, countLabel } from '../components/command-palette'
-import { inputClass } from '../components/field'
+import { HitText, TYPE_ICON, countLabel } from '../components/command-palette'
+import { Icon } from '../components/icon'
+import { inputClass, InlineAlert } from '../components/field'
+import { AddressForm, FilterInput, FilterSelect } from '../components/list-page'
 import { EmptyState, PageHeader, Pending } from '../components/page'
 import { btn, card, cx, link } from '../components/ui'
 
 const PARAMS = ['q', 'types', 'type', 'category', 'stage', 'city', 'ownerId', 'createdFrom', 'createdTo'] as const
-const PAGE_SIZE = '20'
+const PAGE_SIZE = 20
 
 export const meta: Route.MetaFunction = () => [{ title: `${t('search.page.title')} · ${t('app.name')}` }]
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const url = new URL(request.url)
-  const query = new URLSearchParams({ limit: PAGE_SIZE })
-  for (const k of [...PARAMS, 'cursor']) {
-    const v = url.searchParams.get(k)?.trim()
-    if (v) query.set(k, v)
-  }
+  const query = pageQuery(request, PARAMS, PAGE_SIZE)
   const asked = PARAMS.some((k) => k !== 'types' && query.get(k))
   const [res, owners] = await Promise.all([asked ? context.api(`/api/v1/search?${query}`) : null, loadUsers(context)])
   if (res && res.status === 400) return { result: null, problem: (await res.json()) as Problem, owners }
   if (res && !res.ok)
     throw new Response(await res.text(), { status: res.status, headers: { 'content-type': 'application/json' } })
   return { result: res ? ((await res.json()) as SearchResult) : null, problem: null, owners }
-}
-
-function Select({
-  name,
-  label,
-  value,
-  options,
-}: {
-  name: string
-  label: string
-  value: string
-  options: [string, string][]
-}) {
-  return (
-    <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
-      {label}
-      <select name={name} defaultValue={value} className={cx(inputClass, 'text-sm')}>
-        <option value="">{t('common.all')}</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </label>
-  )
-}
-
-function TextInput({
-  name,
-  label,
-  value,
-  type = 'text',
-}: {
-  name: string
-  label: string
-  value: string
-  type?: string
-}) {
-  return (
-    <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
-      {label}
-      <input type={type} name={name} defaultValue={value} className={cx(inputClass, 'text-sm')} />
-    </label>
-  )
 }
 
 export default function SearchPage({ loaderData }: Route.ComponentProps) {
@@ -97,13 +50,10 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
   return (
     <div className="flex flex-col gap-4">
       <PageHeader title={t('search.page.title')} />
-      <Form
-        method="get"
+      <AddressForm
         action="/search"
-        role="search"
-        aria-label={t('search.filters')}
-        key={params.toString()}
-        data-testid="search-filters"
+        label={t('search.filters')}
+        testId="search-filters"
         className={cx(card, 'flex flex-col gap-3 p-3')}
       >
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
@@ -118,39 +68,54 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
           />
         </label>
         <div className="grid grid-cols-2 gap-2 md:grid-cols-4">
-          <Select
+          <FilterSelect
+            all={t('common.all')}
             name="types"
             label={t('search.filter.kind')}
-            value={get('types')}
+            defaultValue={get('types')}
             options={SEARCH_TYPES.map((k) => [k, t(`search.type.${k}` as MessageKey)])}
           />
-          <Select
+          <FilterSelect
+            all={t('common.all')}
             name="type"
             label={t('search.filter.type')}
-            value={get('type')}
+            defaultValue={get('type')}
             options={ORGANISATION_TYPES.map((k) => [k, labels.type[k]])}
           />
-          <Select
+          <FilterSelect
+            all={t('common.all')}
             name="category"
             label={t('search.filter.category')}
-            value={get('category')}
+            defaultValue={get('category')}
             options={CATEGORIES.map((k) => [k, labels.category[k]])}
           />
-          <Select
+          <FilterSelect
+            all={t('common.all')}
             name="stage"
             label={t('search.filter.stage')}
-            value={get('stage')}
+            defaultValue={get('stage')}
             options={PIPELINE_STAGES.map((k) => [k, labels.stage[k]])}
           />
-          <TextInput name="city" label={t('search.filter.city')} value={get('city')} />
-          <Select
+          <FilterInput name="city" label={t('search.filter.city')} defaultValue={get('city')} />
+          <FilterSelect
+            all={t('common.all')}
             name="ownerId"
             label={t('search.filter.owner')}
-            value={get('ownerId')}
+            defaultValue={get('ownerId')}
             options={owners.map((u) => [u.id, u.name])}
           />
-          <TextInput name="createdFrom" type="date" label={t('search.filter.createdFrom')} value={get('createdFrom')} />
-          <TextInput name="createdTo" type="date" label={t('search.filter.createdTo')} value={get('createdTo')} />
+          <FilterInput
+            name="createdFrom"
+            type="date"
+            label={t('search.filter.createdFrom')}
+            defaultValue={get('createdFrom')}
+          />
+          <FilterInput
+            name="createdTo"
+            type="date"
+            label={t('search.filter.createdTo')}
+            defaultValue={get('createdTo')}
+          />
         </div>
         <div className="flex flex-wrap gap-2">
           <button type="submit" className={btn.primary}>
@@ -160,12 +125,8 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
             {t('search.filter.reset')}
           </Link>
         </div>
-      </Form>
-      {problem ? (
-        <p role="alert" className="text-sm text-red-700 dark:text-red-300">
-          {problem.errors?.[0]?.message ?? problem.detail}
-        </p>
-      ) : null}
+      </AddressForm>
+      <InlineAlert>{problem ? (problem.errors?.[0]?.message ?? problem.detail) : null}</InlineAlert>
       <Pending>
         {!result ? (
           problem ? null : (

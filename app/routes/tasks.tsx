@@ -12,9 +12,9 @@ import type { Page, TaskDto } from '../lib/types'
 import { ExportMenu } from '../components/export-menu'
 import { LoadMore } from '../components/load-more'
 import { EmptyState, PageHeader, Pending } from '../components/page'
-import { TaskDialog } from '../components/task-dialog'
+import { AddTaskButton, TaskDialog } from '../components/task-dialog'
 import { TaskList } from '../components/task-list'
-import { btn, cx, h2 } from '../components/ui'
+import { cx, h2 } from '../components/ui'
 
 export const meta: Route.MetaFunction = () => [{ title: `${t('task.mine')} · ${t('app.name')}` }]
 
@@ -81,11 +81,7 @@ export default function Tasks({ loaderData }: Route.ComponentProps) {
   )
   const q = (v: string, s: string) =>
     `?${new URLSearchParams({ ...(v !== 'open' ? { view: v } : {}), ...(s !== 'mine' ? { scope: s } : {}) })}`
-  const add = can('tasks:create') ? (
-    <button type="button" className={btn.primary} onClick={() => setAdding(true)} data-testid="add-task">
-      + {t('task.new')}
-    </button>
-  ) : null
+  const add = can('tasks:create') ? <AddTaskButton onClick={() => setAdding(true)} /> : null
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <PageHeader
