@@ -1,6 +1,5 @@
 import { useEffect } from 'react'
 import {
-  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
@@ -12,7 +11,7 @@ import {
 import type { Route } from './+types/root'
 import './app.css'
 import { t } from './i18n/fr'
-import { ErrorPage } from './components/error-page'
+import { describeError, ErrorPage } from './components/error-page'
 
 export const loader = ({ context }: LoaderFunctionArgs) => ({ nonce: context.cspNonce })
 
@@ -53,20 +52,5 @@ export default function App() {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return <ErrorPage status={404} title={t('error.notFound.title')} body={t('error.notFound.body')} />
-  }
-  if (isRouteErrorResponse(error) && error.status === 403) {
-    return <ErrorPage status={403} title={t('error.forbidden.title')} body={t('error.forbidden.body')} />
-  }
-  if (isRouteErrorResponse(error) && error.status === 503) {
-    return <ErrorPage status={503} title={t('error.unavailable.title')} body={t('error.unavailable.body')} />
-  }
-  return (
-    <ErrorPage
-      status={isRouteErrorResponse(error) ? error.status : 500}
-      title={t('error.generic.title')}
-      body={t('error.generic.body')}
-    />
-  )
+  return <ErrorPage {...describeError(error)} />
 }

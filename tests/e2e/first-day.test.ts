@@ -91,13 +91,28 @@ describe('the help centre', () => {
 })
 
 describe('pages a role cannot use', () => {
-  test('a viewer opening the new organisation form gets a 403 page saying why, not the form', async () => {
+  test('a viewer opening the new organisation form gets a 403 page saying why inside the app, with ways back', {
+    timeout: 90_000,
+  }, async () => {
     const { context, page, errors } = await open('viewer')
+    await page.goto('/organisations')
+    await hydrated(page)
     const res = await page.goto('/organisations/new')
     expect(res?.status()).toBe(403)
     await page.getByRole('heading', { name: 'Accès refusé' }).waitFor()
     expect(await page.locator('form input[name="name"]').count()).toBe(0)
-    expect(await page.textContent('body')).toContain('Votre rôle ne permet pas')
+    expect(await page.getByTestId('screen-error').textContent()).toContain('Votre rôle ne permet pas')
+    // Still inside the app: the sidebar and the header with the signed-in user.
+    const nav = page.getByRole('navigation', { name: 'Navigation principale' })
+    await nav.getByRole('link', { name: 'Organisations' }).waitFor()
+    await page.getByTestId('current-user').getByText('Lecteur').waitFor()
+    await hydrated(page)
+    await page.getByRole('button', { name: 'Page précédente' }).click()
+    await page.waitForURL((u) => u.pathname === '/organisations')
+    await page.goForward()
+    await page.getByRole('heading', { name: 'Accès refusé' }).waitFor()
+    await page.getByTestId('screen-error').getByRole('link', { name: "Retour à l'accueil" }).click()
+    await page.getByTestId('dashboard').waitFor()
     expect(errors).toEqual([])
     await context.close()
   })
