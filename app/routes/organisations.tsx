@@ -10,6 +10,7 @@ import { formatDate, formatMoney, formatRelative } from '../lib/format'
 import { useFlash } from '../lib/use-flash'
 import { useCan, useMe } from '../lib/use-me'
 import { useMore } from '../lib/use-more'
+import { clearSelection } from '../lib/selection'
 import type { OrganisationDto, Page } from '../lib/types'
 import { BulkActions } from '../components/bulk-actions'
 import { ExportMenu } from '../components/export-menu'
@@ -52,7 +53,7 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
     return p.toString()
   }, [search])
   // biome-ignore lint/correctness/useExhaustiveDependencies: `filters` is the trigger, the selection is cleared when the filters change
-  useEffect(() => setSelected(new Set()), [filters])
+  useEffect(() => setSelected(clearSelection), [filters])
   // "Tout sélectionner" past the loaded page: bulk actions and the export then take every row the
   // filters match.
   const [matching, setMatching] = useState<Matching | null>(null)

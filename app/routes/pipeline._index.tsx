@@ -11,6 +11,7 @@ import { labels, t } from '../i18n/fr'
 import { formatDays, formatMoney } from '../lib/format'
 import { useCan } from '../lib/use-me'
 import { useMore } from '../lib/use-more'
+import { clearSelection } from '../lib/selection'
 import type { OrganisationDto, Page } from '../lib/types'
 import { BulkActions } from '../components/bulk-actions'
 import { ExportMenu } from '../components/export-menu'
@@ -53,7 +54,7 @@ export default function PipelineTable({ loaderData }: Route.ComponentProps) {
   const [params, setParams] = useSearchParams()
   const [selected, setSelected] = useState<Set<string>>(new Set())
   // biome-ignore lint/correctness/useExhaustiveDependencies: `params` is the trigger, the selection is cleared when the address changes
-  useEffect(() => setSelected(new Set()), [params])
+  useEffect(() => setSelected(clearSelection), [params])
   const [matching, setMatching] = useState<Matching | null>(null)
   // biome-ignore lint/correctness/useExhaustiveDependencies: `selected` is the trigger, "all matching" is dropped when the checked rows change
   useEffect(() => setMatching(null), [selected])
