@@ -5,6 +5,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteLoaderData,
   type LoaderFunctionArgs,
 } from 'react-router'
@@ -44,10 +45,18 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export const meta: Route.MetaFunction = () => [{ title: t('app.name') }]
 
 export default function App() {
+  const { pathname } = useLocation()
   // Marks the document once React has hydrated (browser tests wait for it before interacting).
   useEffect(() => {
     document.documentElement.dataset.hydrated = 'true'
   }, [])
+  // The address whose screen is on the page with its effects run (a parent's effects run after its
+  // children's). After a client-side navigation, such as the sign-in redirect, the address changes
+  // before React commits the new screen (a transition): "hydrated" alone is already true from the
+  // previous page, and a key pressed or a node added then met the sign-in page, not the app.
+  useEffect(() => {
+    document.documentElement.dataset.path = pathname
+  }, [pathname])
   return <Outlet />
 }
 
