@@ -1,18 +1,18 @@
 import { useEffect } from 'react'
 import {
-  isRouteErrorResponse,
   Links,
   Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
+  useLocation,
   useRouteLoaderData,
   type LoaderFunctionArgs,
 } from 'react-router'
 import type { Route } from './+types/root'
 import './app.css'
 import { t } from './i18n/fr'
-import { ErrorPage } from './components/error-page'
+import { describeError, ErrorPage } from './components/error-page'
 
 export const loader = ({ context }: LoaderFunctionArgs) => ({ nonce: context.cspNonce })
 
@@ -45,28 +45,21 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export const meta: Route.MetaFunction = () => [{ title: t('app.name') }]
 
 export default function App() {
+  const { pathname } = useLocation()
   // Marks the document once React has hydrated (browser tests wait for it before interacting).
   useEffect(() => {
     document.documentElement.dataset.hydrated = 'true'
   }, [])
+  // The address whose screen is on the page with its effects run (a parent's effects run after its
+  // children's). After a client-side navigation, such as the sign-in redirect, the address changes
+  // before React commits the new screen (a transition): "hydrated" alone is already true from the
+  // previous page, and a key pressed or a node added then met the sign-in page, not the app.
+  useEffect(() => {
+    document.documentElement.dataset.path = pathname
+  }, [pathname])
   return <Outlet />
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  if (isRouteErrorResponse(error) && error.status === 404) {
-    return <ErrorPage status={404} title={t('error.notFound.title')} body={t('error.notFound.body')} />
-  }
-  if (isRouteErrorResponse(error) && error.status === 403) {
-    return <ErrorPage status={403} title={t('error.forbidden.title')} body={t('error.forbidden.body')} />
-  }
-  if (isRouteErrorResponse(error) && error.status === 503) {
-    return <ErrorPage status={503} title={t('error.unavailable.title')} body={t('error.unavailable.body')} />
-  }
-  return (
-    <ErrorPage
-      status={isRouteErrorResponse(error) ? error.status : 500}
-      title={t('error.generic.title')}
-      body={t('error.generic.body')}
-    />
-  )
+  return <ErrorPage {...describeError(error)} />
 }

@@ -1,5 +1,6 @@
 // "Actions" on a selection of organisations (FAQ: cocher → Actions → étape, catégorie,
-// responsable, supprimer), each confirmed in a dialog and run by POST /organisations/bulk.
+// responsable, supprimer), each confirmed in a dialog and run by POST /organisations/bulk: the
+// checked ids, or the list's filter when every matching row is selected (select-all-matching.tsx).
 import { useEffect, useId, useState } from 'react'
 import { useFetcher } from 'react-router'
 import { CATEGORIES, PIPELINE_STAGES } from '../../worker/db/enums'
@@ -8,18 +9,21 @@ import { useAnswerToast } from '../lib/use-fetcher-toast'
 import { ConfirmDialog, Dialog } from './dialog'
 import { SelectField } from './field'
 import { Menu } from './menu'
+import type { Matching } from './select-all-matching'
 import { btn } from './ui'
 
 type Kind = 'stage' | 'category' | 'owner' | 'delete'
 
 export function BulkActions({
   ids,
+  matching = null,
   onDone,
   onClear,
   can,
   owners,
 }: {
   ids: string[]
+  matching?: Matching | null
   onDone: () => void
   onClear: () => void
   can: { update: boolean; delete: boolean }
@@ -37,8 +41,10 @@ export function BulkActions({
     if (ids.length === 0) setKind(null)
   }, [ids.length])
   if (ids.length === 0) return null
-  const run = (value: string) =>
-    fetcher.submit({ intent: 'bulk', action: kind!, value, ids: ids.join(',') }, { method: 'post' })
+  const count = matching ? matching.count : ids.length
+  const target: Record<string, string> = matching ? { filter: matching.filter } : { ids: ids.join(',') }
+  const run = (value: string) => fetcher.submit({ intent: 'bulk', action: kind!, value, ...target }, { method: 'post' })
+  const appliesTo = t(matching ? 'bulk.appliesToMatching' : 'bulk.appliesTo', { count })
   const options: Record<
     Exclude<Kind, 'delete'>,
     { label: string; values: { value: string; label: string }[]; empty?: string }
@@ -83,7 +89,7 @@ export function BulkActions({
       className="sticky bottom-16 z-20 flex flex-wrap items-center gap-2 rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 shadow-lg md:bottom-4 dark:border-blue-900 dark:bg-blue-950"
     >
       <span className="text-sm font-medium text-blue-900 dark:text-blue-100" aria-live="polite">
-        {t('bulk.selected', { count: ids.length })}
+        {t(matching ? 'bulk.matching' : 'bulk.selected', { count })}
       </span>
       <button type="button" className={btn.ghost} onClick={onClear}>
         {t('bulk.clear')}
@@ -100,7 +106,7 @@ export function BulkActions({
           align="end"
           items={items}
           testId="bulk-actions"
-          disabled={busy}
+          disabled={busy || (matching !== null && matching.count > matching.max)}
         />
       ) : null}
       {current ? (
@@ -108,7 +114,7 @@ export function BulkActions({
           open
           onClose={() => setKind(null)}
           title={t(`bulk.${kind as 'stage'}`)}
-          description={t('bulk.appliesTo', { count: ids.length })}
+          description={appliesTo}
           size="sm"
           testId="bulk-dialog"
           footer={
@@ -117,7 +123,7 @@ export function BulkActions({
                 {t('common.cancel')}
               </button>
               <button type="submit" form={formId} className={btn.primary} disabled={busy} data-testid="bulk-apply">
-                {busy ? t('common.saving') : t('bulk.apply', { count: ids.length })}
+                {busy ? t('common.saving') : t('bulk.apply', { count })}
               </button>
             </>
           }
@@ -144,8 +150,8 @@ export function BulkActions({
         open={kind === 'delete'}
         onClose={() => setKind(null)}
         busy={busy}
-        title={t('bulk.delete.title', { count: ids.length })}
-        body={t('bulk.delete.body', { count: ids.length })}
+        title={t('bulk.delete.title', { count })}
+        body={`${t('bulk.delete.body', { count })}${matching ? ` ${appliesTo}` : ''}`}
         confirmLabel={t('common.delete')}
         onConfirm={() => run('')}
       />

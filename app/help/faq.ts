@@ -46,7 +46,7 @@ export const FAQ: FaqSection[] = [
       {
         id: 'plusieurs-fiches',
         q: 'Modifier plusieurs organisations d’un coup ?',
-        a: 'Dans la liste ou le tableau du pipeline, cochez les lignes puis choisissez l’action : étape, catégorie, responsable ou suppression, 100 organisations au plus par action. « Tout sélectionner » coche les lignes affichées.',
+        a: 'Dans la liste ou le tableau du pipeline, cochez les lignes puis choisissez l’action : étape, catégorie, responsable ou suppression, 100 lignes cochées au plus par action. « Tout sélectionner » coche les lignes affichées ; quand d’autres lignes correspondent aux filtres, « Sélectionner les N correspondantes » les prend toutes (jusqu’à 500 par action, dans les fiches que vous voyez), après confirmation du nombre.',
       },
       {
         id: 'supprimer',

@@ -153,6 +153,7 @@ export const fr = {
   'error.unavailable.body':
     'La base de données ne répond pas pour le moment. Vos données sont en sécurité : réessayez dans quelques secondes.',
   'error.back': "Retour à l'accueil",
+  'error.previous': 'Page précédente',
   'error.forbidden.title': 'Accès refusé',
   'error.forbidden.body':
     'Votre rôle ne permet pas d’utiliser cette page. Si vous en avez besoin, demandez à un administrateur de modifier vos droits.',
@@ -236,8 +237,16 @@ export const fr = {
   'bulk.select': 'Sélectionner {name}',
   'bulk.selectAll': 'Tout sélectionner',
   'bulk.clear': 'Désélectionner',
-  'bulk.allMatching': 'Sélectionner toutes les lignes correspondantes',
-  'bulk.allMatching.on': 'Toutes les lignes correspondantes sont sélectionnées',
+  'bulk.page': 'Les {count} organisations affichées sont sélectionnées.',
+  'bulk.allMatching': 'Sélectionner les {count} correspondantes',
+  'bulk.allMatching.counting': 'Sélectionner toutes les correspondantes',
+  'bulk.allMatching.on': 'Les {count} organisations qui correspondent aux filtres sont sélectionnées.',
+  'bulk.allMatching.pageOnly': 'Ne garder que les {count} affichées',
+  'bulk.allMatching.tooMany':
+    'Une action groupée en traite {max} au plus : affinez les filtres pour agir sur elles (l’export les prend toutes).',
+  'bulk.matching': '{count} correspondantes sélectionnées',
+  'bulk.appliesToMatching':
+    'S’applique aux {count} organisations qui correspondent aux filtres de la liste, y compris celles qui ne sont pas affichées.',
   'export.button': 'Exporter',
   'export.running': 'Export…',
   'export.checked': '{count} ligne(s) cochée(s)',

@@ -1,4 +1,5 @@
-// POST /organisations/bulk for the list and the pipeline table: one answer for the toast.
+// POST /organisations/bulk for the list and the pipeline table (checked ids or the list's filter):
+// one answer for the toast.
 import type { AppLoadContext } from 'react-router'
 import { t } from '../i18n/fr'
 import { refusal, type Answer } from './actions.server'
@@ -7,12 +8,23 @@ import type { BulkResultDto } from './types'
 
 export async function bulkAction(context: AppLoadContext, form: FormData): Promise<Answer> {
   const kind = String(form.get('action'))
-  const ids = String(form.get('ids') ?? '')
-    .split(',')
-    .filter(Boolean)
+  // Every matching row: the list's query string, sent as the filter the API resolves in scope.
+  const filter = form.get('filter')
+  const target =
+    typeof filter === 'string'
+      ? { filter: Object.fromEntries(new URLSearchParams(filter)) }
+      : {
+          ids: String(form.get('ids') ?? '')
+            .split(',')
+            .filter(Boolean),
+        }
   const raw = String(form.get('value') ?? '')
   const value = kind === 'category' ? raw || null : kind === 'delete' ? undefined : raw
-  const r = await apiSubmit<BulkResultDto>(context, '/api/v1/organisations/bulk', 'POST', { ids, action: kind, value })
+  const r = await apiSubmit<BulkResultDto>(context, '/api/v1/organisations/bulk', 'POST', {
+    ...target,
+    action: kind,
+    value,
+  })
   if (!r.ok) return refusal(r.problem)
   const { succeeded, failed } = r.data
   if (failed.length)

@@ -1,6 +1,6 @@
 // Shared by the three pipeline views.
 import { PIPELINE_STAGES, type PipelineStage } from '../../worker/db/enums'
-import { STAGE_PROBABILITY_PERCENT } from '../../worker/pipeline/pipeline.schema'
+import { STAGE_PROBABILITY_PERCENT } from '../../worker/pipeline/stage-rules'
 
 export const PIPELINE_FILTERS = ['q', 'type', 'category', 'ownerId'] as const
 export { PIPELINE_STAGES, STAGE_PROBABILITY_PERCENT }

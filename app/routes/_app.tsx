@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import { Form, isRouteErrorResponse, Link, NavLink, Outlet, redirect, useNavigate } from 'react-router'
+import { Form, Link, NavLink, Outlet, redirect, useNavigate } from 'react-router'
 import type { Route } from './+types/_app'
 import { t, labels } from '../i18n/fr'
 import { NotificationBell } from '../components/notification-bell'
@@ -11,8 +11,7 @@ import { ACCOUNT_ITEM, NAV } from '../components/nav-items'
 import { Drawer } from '../components/dialog'
 import { PendingBar } from '../components/page'
 import type { LiveNotification } from '../lib/use-live-notifications'
-import { ErrorPage } from '../components/error-page'
-import { ErrorBoundary as RootErrorBoundary } from '../root'
+import { describeError, ErrorPage } from '../components/error-page'
 
 export type Me = {
   id: string
@@ -161,18 +160,8 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
   )
 }
 
-// Errors of the screens inside the app stop here, so the document is not remounted; a refusal
-// (a page the role cannot use) says why, the rest look as the root shows them.
-export function ErrorBoundary({ error, params }: Route.ErrorBoundaryProps) {
-  if (isRouteErrorResponse(error) && error.status === 403) {
-    const reason = (error.data as { reason?: unknown } | null)?.reason
-    return (
-      <ErrorPage
-        status={403}
-        title={t('error.forbidden.title')}
-        body={typeof reason === 'string' ? reason : t('error.forbidden.body')}
-      />
-    )
-  }
-  return <RootErrorBoundary error={error} params={params} />
+// The layout's own failures (its loader); a screen's errors stop below, in routes/_screen.tsx,
+// inside the shell.
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  return <ErrorPage {...describeError(error)} />
 }

@@ -2,7 +2,7 @@
 // stale-report.cron.ts, notifications/notification-rules.ts) and the figures the screens show.
 import type { Route } from './+types/aide.pipeline'
 import { STAGE_PROBABILITY_PERCENT } from '../lib/pipeline'
-import { STAGE_TASKS } from '../../worker/pipeline/pipeline.schema'
+import { STAGE_TASKS } from '../../worker/pipeline/stage-rules'
 import { Bullets, Kbd, Note, Section, Shot, Table, To } from '../help/prose'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Gestion du pipeline · Aide' }]

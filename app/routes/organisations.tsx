@@ -10,12 +10,14 @@ import { formatDate, formatMoney, formatRelative } from '../lib/format'
 import { useFlash } from '../lib/use-flash'
 import { useCan, useMe } from '../lib/use-me'
 import { useMore } from '../lib/use-more'
+import { clearSelection } from '../lib/selection'
 import type { OrganisationDto, Page } from '../lib/types'
 import { BulkActions } from '../components/bulk-actions'
 import { ExportMenu } from '../components/export-menu'
 import { LoadMore } from '../components/load-more'
 import { FILTER_KEYS, OrganisationFilters } from '../components/organisation-filters'
 import { EmptyState, PageHeader, Pending } from '../components/page'
+import { type Matching, SelectAllMatching } from '../components/select-all-matching'
 import { StaleBadge, StageMenu } from '../components/stage-badge'
 import { btn, card, cx, link, muted } from '../components/ui'
 
@@ -51,18 +53,26 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
     return p.toString()
   }, [search])
   // biome-ignore lint/correctness/useExhaustiveDependencies: `filters` is the trigger, the selection is cleared when the filters change
-  useEffect(() => setSelected(new Set()), [filters])
-  // "Tout sélectionner" past the loaded page: the export then takes every row the filters match.
-  const [allMatching, setAllMatching] = useState(false)
+  useEffect(() => setSelected(clearSelection), [filters])
+  // "Tout sélectionner" past the loaded page: bulk actions and the export then take every row the
+  // filters match.
+  const [matching, setMatching] = useState<Matching | null>(null)
   // biome-ignore lint/correctness/useExhaustiveDependencies: `filters` and `selected` are triggers, "all matching" is dropped when either changes
-  useEffect(() => setAllMatching(false), [filters, selected])
+  useEffect(() => setMatching(null), [filters, selected])
   const apiQuery = useMemo(() => {
     const p = new URLSearchParams()
     for (const [k, v] of new URLSearchParams(filters)) if (API_PARAMS.has(k) && v.trim()) p.set(k, v.trim())
     return p.toString()
   }, [filters])
+  const filterQuery = useMemo(() => {
+    const p = new URLSearchParams(apiQuery)
+    p.delete('sort')
+    return p.toString()
+  }, [apiQuery])
   const canBulk = can('organisations:update') || can('organisations:delete')
   const allChecked = more.items.length > 0 && more.items.every((o) => selected.has(o.id))
+  // Rows loaded after the choice are not checked: the choice no longer holds.
+  const allMatching = allChecked && more.hasMore ? matching : null
   const toggle = (id: string) =>
     setSelected((s) => {
       const n = new Set(s)
@@ -91,15 +101,12 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
       />
       <OrganisationFilters owners={loaderData.owners} meId={me.id} />
       {allChecked && more.hasMore ? (
-        <p className={cx(muted, 'text-sm')} data-testid="select-all-matching">
-          {allMatching ? (
-            t('bulk.allMatching.on')
-          ) : (
-            <button type="button" className={link} onClick={() => setAllMatching(true)}>
-              {t('bulk.allMatching')}
-            </button>
-          )}
-        </p>
+        <SelectAllMatching
+          loaded={more.items.length}
+          filter={filterQuery}
+          matching={allMatching}
+          onChange={setMatching}
+        />
       ) : null}
       <Pending>
         {more.items.length === 0 ? (
@@ -213,6 +220,7 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
       {canBulk ? (
         <BulkActions
           ids={[...selected]}
+          matching={allMatching}
           owners={loaderData.owners}
           onDone={() => setSelected(new Set())}
           onClear={() => setSelected(new Set())}

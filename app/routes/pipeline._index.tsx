@@ -11,11 +11,13 @@ import { labels, t } from '../i18n/fr'
 import { formatDays, formatMoney } from '../lib/format'
 import { useCan } from '../lib/use-me'
 import { useMore } from '../lib/use-more'
+import { clearSelection } from '../lib/selection'
 import type { OrganisationDto, Page } from '../lib/types'
 import { BulkActions } from '../components/bulk-actions'
 import { ExportMenu } from '../components/export-menu'
 import { LoadMore } from '../components/load-more'
 import { EmptyState, Pending } from '../components/page'
+import { type Matching, SelectAllMatching } from '../components/select-all-matching'
 import { StaleBadge, StageMenu } from '../components/stage-badge'
 import { card, cx, link, muted } from '../components/ui'
 
@@ -26,9 +28,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const q = pipelineQuery(request)
   const sort = url.searchParams.get('sort')
   const stage = url.searchParams.get('stage')
-  q.set('sort', SORTS.includes(sort as never) ? sort! : '-amount')
   if (stage) q.set('stage', stage)
   q.set('active', 'true')
+  // The rows the table pages through, for "all matching" bulk actions (no order, no paging).
+  const filterQuery = q.toString()
+  q.set('sort', SORTS.includes(sort as never) ? sort! : '-amount')
   const exportQuery = q.toString()
   q.set('limit', '50')
   const cursor = url.searchParams.get('cursor')
@@ -37,7 +41,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     apiJson<Page<OrganisationDto>>(context, `/api/v1/organisations?${q}`),
     loadUsers(context),
   ])
-  return { ...page, owners, exportQuery }
+  return { ...page, owners, exportQuery, filterQuery }
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -50,7 +54,10 @@ export default function PipelineTable({ loaderData }: Route.ComponentProps) {
   const [params, setParams] = useSearchParams()
   const [selected, setSelected] = useState<Set<string>>(new Set())
   // biome-ignore lint/correctness/useExhaustiveDependencies: `params` is the trigger, the selection is cleared when the address changes
-  useEffect(() => setSelected(new Set()), [params])
+  useEffect(() => setSelected(clearSelection), [params])
+  const [matching, setMatching] = useState<Matching | null>(null)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `selected` is the trigger, "all matching" is dropped when the checked rows change
+  useEffect(() => setMatching(null), [selected])
   const sort = params.get('sort') ?? '-amount'
   const canBulk = can('organisations:update')
   const sortBy = (key: string) =>
@@ -82,6 +89,8 @@ export default function PipelineTable({ loaderData }: Route.ComponentProps) {
       return n
     })
   const all = more.items.length > 0 && more.items.every((o) => selected.has(o.id))
+  // Rows loaded after the choice are not checked: the choice no longer holds.
+  const allMatching = all && more.hasMore ? matching : null
   return (
     <div className="space-y-3">
       {/* biome-ignore lint/a11y/useSemanticElements: a group of toggle buttons, not form fields; a fieldset would add its own border and padding */}
@@ -116,9 +125,17 @@ export default function PipelineTable({ loaderData }: Route.ComponentProps) {
           )
         })}
         <span className="ml-auto">
-          <ExportMenu entity="organisations" query={loaderData.exportQuery} ids={[...selected]} />
+          <ExportMenu entity="organisations" query={loaderData.exportQuery} ids={allMatching ? [] : [...selected]} />
         </span>
       </div>
+      {canBulk && all && more.hasMore ? (
+        <SelectAllMatching
+          loaded={more.items.length}
+          filter={loaderData.filterQuery}
+          matching={allMatching}
+          onChange={setMatching}
+        />
+      ) : null}
       <Pending>
         {more.items.length === 0 ? (
           <EmptyState title={t('org.list.empty')} />
@@ -208,6 +225,7 @@ export default function PipelineTable({ loaderData }: Route.ComponentProps) {
       {canBulk ? (
         <BulkActions
           ids={[...selected]}
+          matching={allMatching}
           owners={loaderData.owners}
           onDone={() => setSelected(new Set())}
           onClear={() => setSelected(new Set())}

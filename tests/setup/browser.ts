@@ -52,9 +52,20 @@ export async function signIn(page: Page, user: DemoUser) {
   await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD)
   await page.getByRole('button', { name: 'Se connecter' }).click()
   await page.waitForURL((url) => !url.pathname.startsWith('/login'))
-  // Wait for hydration: client-side handlers exist only after it.
-  await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
+  await screenReady(page)
 }
+
+// The screen at the current address is committed and its effects (key listeners, sockets) ran.
+// The sign-in redirect is a client-side navigation: the address changes before React renders the
+// app (in a transition), and the sign-in page had already set "hydrated"; a key pressed or a node
+// added in between met the sign-in page (the first-day tests' flake in CI). app/root.tsx sets
+// data-path after every commit of a new address.
+export const screenReady = (page: Page) =>
+  page.waitForFunction(
+    () =>
+      document.documentElement.dataset.hydrated === 'true' &&
+      document.documentElement.dataset.path === window.location.pathname,
+  )
 
 // Page errors and console errors fail the test that produced them.
 // Chromium logs a socket that a navigation tears down before its handshake as an error; the page

@@ -10,8 +10,10 @@ import {
   HistoryQuery,
   Organisation,
   OrganisationBulk,
+  OrganisationCount,
   OrganisationCreate,
   OrganisationDuplicate,
+  OrganisationFilter,
   OrganisationListQuery,
   OrganisationUpdate,
 } from './organisation.schema.ts'
@@ -24,7 +26,7 @@ import {
   listOrganisations,
   updateOrganisation,
 } from './organisation.service.ts'
-import { bulkOrganisations } from './organisation-bulk.service.ts'
+import { bulkOrganisations, countOrganisations } from './organisation-bulk.service.ts'
 
 const tags = ['Organisations']
 
@@ -44,6 +46,28 @@ export function registerOrganisationRoutes(api: Api) {
       const query = c.req.valid('query')
       return c.json(
         await cachedJson(c, 'organisations', scopeKey(user), query, () => listOrganisations(c.get('db'), user, query)),
+        200,
+      )
+    },
+  )
+
+  api.openapi(
+    apiRoute({
+      method: 'get',
+      path: '/v1/organisations/count',
+      tags,
+      access: 'organisations:read',
+      summary: 'Count the organisations a list filter matches (for "select all matching")',
+      request: { query: OrganisationFilter },
+      responses: { 200: jsonResponse(OrganisationCount), ...problemResponses },
+    }),
+    async (c) => {
+      const user = c.var.user
+      const query = c.req.valid('query')
+      return c.json(
+        await cachedJson(c, 'organisations', scopeKey(user), { ...query, count: true }, () =>
+          countOrganisations(c.get('db'), user, query),
+        ),
         200,
       )
     },
@@ -71,7 +95,8 @@ export function registerOrganisationRoutes(api: Api) {
       path: '/v1/organisations/bulk',
       tags,
       access: 'organisations:update',
-      summary: 'Apply one action (stage, category, owner, delete) to a selection; reports each failure',
+      summary:
+        'Apply one action (stage, category, owner, delete) to checked ids or to every organisation a list filter matches (at most 500); reports each failure',
       request: jsonBody(OrganisationBulk),
       responses: { 200: jsonResponse(BulkResult), ...problemResponses },
     }),

@@ -87,26 +87,56 @@ export const STALE_AFTER_DAYS = 30
 // Duplicate (e.g. a subsidiary): the copy takes these overrides; unset fields come from the source.
 export const OrganisationDuplicate = OrganisationInput.partial()
 
-// One action over a selection; each id goes through the same rules as a single change.
+// The list's filters without paging or order: what "every matching organisation" means for a
+// count and for a bulk action. Strict in a bulk body: a misspelt filter must not widen an action
+// to the caller's whole scope.
+export const OrganisationFilter = OrganisationListQuery.omit({ limit: true, cursor: true, sort: true })
+export type OrganisationFilter = z.infer<typeof OrganisationFilter>
+export const OrganisationCount = z.object({
+  count: z.number().int(),
+  // The most a bulk action over a filter takes (BULK_FILTER_MAX).
+  bulkMax: z.number().int(),
+})
+
+// One action over a selection (checked ids) or over every organisation a filter matches, resolved
+// within the caller's scope; each one goes through the same rules as a single change.
 export const BULK_ACTIONS = ['stage', 'category', 'owner', 'delete'] as const
-const ids = z
-  .array(UuidSchema)
-  .min(1, 'Sélectionnez au moins une organisation.')
-  .max(100, '100 organisations au maximum par action.')
-export const OrganisationBulk = z.discriminatedUnion(
-  'action',
-  [
-    z.object({ ids, action: z.literal('stage'), value: z.enum(PIPELINE_STAGES, { message: 'Étape invalide.' }) }),
-    z.object({
-      ids,
-      action: z.literal('category'),
-      value: z.enum(CATEGORIES, { message: 'Catégorie invalide.' }).nullable(),
-    }),
-    z.object({ ids, action: z.literal('owner'), value: UuidSchema }),
-    z.object({ ids, action: z.literal('delete'), value: z.unknown().optional() }),
-  ],
-  { message: 'Action invalide (stage, category, owner ou delete).' },
-)
+// Checked rows: at most two pages of the list.
+export const BULK_IDS_MAX = 100
+// Every matching row: each organisation is its own transaction (about 4 round trips), so 500 keep
+// one request near 10 s on Neon; past it the caller narrows the filters (docs/decisions/011).
+export const BULK_FILTER_MAX = 500
+const target = {
+  ids: z
+    .array(UuidSchema)
+    .min(1, 'Sélectionnez au moins une organisation.')
+    .max(BULK_IDS_MAX, `${BULK_IDS_MAX} organisations cochées au maximum par action.`)
+    .optional(),
+  filter: OrganisationFilter.strict().optional(),
+}
+export const OrganisationBulk = z
+  .discriminatedUnion(
+    'action',
+    [
+      z.object({
+        ...target,
+        action: z.literal('stage'),
+        value: z.enum(PIPELINE_STAGES, { message: 'Étape invalide.' }),
+      }),
+      z.object({
+        ...target,
+        action: z.literal('category'),
+        value: z.enum(CATEGORIES, { message: 'Catégorie invalide.' }).nullable(),
+      }),
+      z.object({ ...target, action: z.literal('owner'), value: UuidSchema }),
+      z.object({ ...target, action: z.literal('delete'), value: z.unknown().optional() }),
+    ],
+    { message: 'Action invalide (stage, category, owner ou delete).' },
+  )
+  .refine((b) => (b.ids === undefined) !== (b.filter === undefined), {
+    message: 'Donnez soit les organisations cochées (ids), soit le filtre de la liste (filter).',
+    path: ['ids'],
+  })
 export type OrganisationBulk = z.infer<typeof OrganisationBulk>
 export const BulkResult = z.object({
   succeeded: z.array(z.string()),

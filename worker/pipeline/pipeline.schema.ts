@@ -1,23 +1,11 @@
 // Pipeline board and analytics shapes. The board filters like the organisation list.
 import { z } from 'zod'
-import { PIPELINE_STAGES, type PipelineStage } from '../db/enums.ts'
+import { PIPELINE_STAGES } from '../db/enums.ts'
 import { Organisation, OrganisationListQuery } from '../organisations/organisation.schema.ts'
 import { DateTimeSchema } from '../shared/fields.ts'
 import { LimitSchema } from '../shared/query-fields.ts'
 
-// Chance that an organisation at this stage signs, in percent: the forecast weighs amounts by it.
-export const STAGE_PROBABILITY_PERCENT: Record<PipelineStage, number> = {
-  PROSPECT: 10,
-  QUALIFICATION: 30,
-  PROPOSITION: 60,
-  SIGNE: 100,
-}
-
-// Automatic tasks on entering a stage (product plan, guide 3), created by stage-change.ts.
-export const STAGE_TASKS: Partial<Record<PipelineStage, { title: string; dueInDays: number }>> = {
-  QUALIFICATION: { title: 'Envoyer le questionnaire', dueInDays: 3 },
-  PROPOSITION: { title: 'Préparer la présentation', dueInDays: 7 },
-}
+export { STAGE_PROBABILITY_PERCENT, STAGE_TASKS } from './stage-rules.ts'
 
 // `limit` caps the cards per column; a column's nextCursor continues it through
 // GET /v1/organisations?stage=<stage>&sort=<same sort>&cursor=<nextCursor> (same filters).
