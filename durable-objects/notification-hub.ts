@@ -139,9 +139,12 @@ export class NotificationHub extends DurableObject<Env> {
     } catch {
       // The client is told, and resumes again after its reconnection backoff.
       failed = true
-    } finally {
-      const pending = this.resuming.get(ws) ?? []
-      this.resuming.delete(ws)
+    }
+    const pending = this.resuming.get(ws) ?? []
+    this.resuming.delete(ws)
+    // A tab closed during its replay: nobody to finish it for (sending would throw).
+    if (ws.readyState !== 1) return // 1: OPEN
+    try {
       // After a failed replay nothing newer is sent: the client would skip the gap.
       for (const m of failed ? [] : pending.sort((x, y) => x.notification.seq - y.notification.seq)) {
         if (m.notification.seq <= last) continue
@@ -150,6 +153,8 @@ export class NotificationHub extends DurableObject<Env> {
       }
       ws.serializeAttachment({ ...a, seq: last })
       ws.send(JSON.stringify(failed ? { type: 'resume_failed', seq: last } : { type: 'resumed', seq: last, replayed }))
+    } catch {
+      // Closed between the check and a send: the client resumes again when it reconnects.
     }
   }
 }
