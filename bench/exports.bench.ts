@@ -6,9 +6,12 @@
 // through the same driver (the wire floor).
 //   node bench/exports.bench.ts                         data dir /tmp/crm-bench-exports (seeded once)
 //   node bench/exports.bench.ts --data-dir .data/bench  reuse the search benchmark's seed
-// The database runs in a child process, so this process's memory is the export's own.
+// The database runs in a child process, so this process's memory and CPU time are the export's
+// own (the driver's included, as in the Worker): CPU ms is what the Worker's CPU limit counts,
+// wall ms adds the database's time. Per-row figures feed worker/exports/export-limits.ts.
 import { fork, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 
 if (!process.execArgv.includes('--experimental-transform-types')) {
   const r = spawnSync(
@@ -119,18 +122,32 @@ async function filtersNear(target: number) {
   return best
 }
 
-type Run = { label: string; rows: number; ms: number; peakMb: number; bytes: number; target: number }
+type Run = {
+  label: string
+  rows: number
+  ms: number
+  cpuMs: number
+  peakMb: number
+  rssMb: number
+  bytes: number
+  target: number
+}
 const runs: Run[] = []
 
 async function measure(label: string, format: 'csv' | 'xlsx' | 'pdf', raw: Record<string, string>, target: number) {
   globalThis.gc?.()
+  // heapUsed + external: the V8 heap plus buffers and blobs held outside it (the file itself).
   const base = process.memoryUsage()
-  const baseline = base.heapUsed + base.arrayBuffers
+  const baseline = base.heapUsed + base.external
   let peak = 0
-  const sampler = setInterval(() => {
+  let rssPeak = 0
+  const sample = () => {
     const m = process.memoryUsage()
-    peak = Math.max(peak, m.heapUsed + m.arrayBuffers - baseline)
-  }, 5)
+    peak = Math.max(peak, m.heapUsed + m.external - baseline)
+    rssPeak = Math.max(rssPeak, m.rss - base.rss)
+  }
+  const sampler = setInterval(sample, 5)
+  const cpu = process.cpuUsage()
   const started = performance.now()
   const built = await buildExport({
     db,
@@ -140,12 +157,23 @@ async function measure(label: string, format: 'csv' | 'xlsx' | 'pdf', raw: Recor
     filters: filtersOf(raw),
     firm: 'CRM Distribution',
     filtersText: Object.entries(raw).map(([k, v]) => `${k} : ${v}`),
+    // Rendering runs between the database's replies without yielding to timers: sample per page too.
+    onProgress: async () => sample(),
   })
   const ms = performance.now() - started
+  const used = process.cpuUsage(cpu)
   clearInterval(sampler)
-  const m = process.memoryUsage()
-  peak = Math.max(peak, m.heapUsed + m.arrayBuffers - baseline)
-  runs.push({ label, rows: built!.rowCount, ms, peakMb: peak / 2 ** 20, bytes: built!.body.size, target })
+  sample()
+  runs.push({
+    label,
+    rows: built!.rowCount,
+    ms,
+    cpuMs: (used.user + used.system) / 1000,
+    peakMb: peak / 2 ** 20,
+    rssMb: rssPeak / 2 ** 20,
+    bytes: built!.body.size,
+    target,
+  })
 }
 
 // The wire floor: the same rows and columns as plain SELECT through the same driver.
@@ -155,6 +183,7 @@ async function selectFloor() {
   return { ms: performance.now() - started, rows: r.rowCount }
 }
 
+const loadBefore = loadavg()
 try {
   await measure('warm-up (CSV, 1 page)', 'csv', { type: 'INVESTISSEUR', stage: 'SIGNE', category: 'OPCVM' }, 0)
   runs.length = 0
@@ -168,13 +197,21 @@ try {
   await measure(`PDF ${JSON.stringify(tenK.raw)}`, 'pdf', tenK.raw, 10_000)
 
   console.log(`\nExport benchmark: PGlite (${DATA_DIR}), served over the wire to the Neon driver; admin scope`)
-  console.log(
-    `${'export'.padEnd(62)}${'rows'.padStart(8)}${'ms'.padStart(9)}${'target'.padStart(9)}${'peak MB'.padStart(9)}${'file KB'.padStart(9)}`,
-  )
+  const cols = ['rows', 'wall ms', 'target', 'CPU ms', 'peak MB', 'RSS MB', 'file KB', 'CPU µs/row', 'peak KB/row']
+  console.log(`${'export'.padEnd(56)}${cols.map((c) => c.padStart(12)).join('')}`)
   for (const r of runs) {
-    console.log(
-      `${r.label.padEnd(62)}${String(r.rows).padStart(8)}${r.ms.toFixed(0).padStart(9)}${(`< ${r.target}`).padStart(9)}${r.peakMb.toFixed(1).padStart(9)}${(r.bytes / 1024).toFixed(0).padStart(9)}`,
-    )
+    const cells = [
+      String(r.rows),
+      r.ms.toFixed(0),
+      `< ${r.target}`,
+      r.cpuMs.toFixed(0),
+      r.peakMb.toFixed(1),
+      r.rssMb.toFixed(1),
+      (r.bytes / 1024).toFixed(0),
+      ((1000 * r.cpuMs) / r.rows).toFixed(1),
+      ((1024 * r.peakMb) / r.rows).toFixed(2),
+    ]
+    console.log(`${r.label.slice(0, 55).padEnd(56)}${cells.map((c) => c.padStart(12)).join('')}`)
   }
   const csv = runs[0]!
   console.log(`\nCSV floor, same rows and columns, same database:`)
@@ -190,7 +227,15 @@ try {
   console.log(
     `\nInline limits (worker/exports/export-limits.ts): ${JSON.stringify(INLINE_ROWS)}; past them, the EXPORTS queue.`,
   )
-  console.log('Peak MB: heap + array buffers above the idle baseline, sampled every 5 ms (the Worker has 128 MB).')
+  console.log('Peak MB: V8 heap + external (buffers, blobs) above the idle baseline, sampled every 5 ms (the Worker')
+  console.log(
+    "has 128 MB); RSS MB: the process's resident growth, an upper bound (freed memory is not returned at once).",
+  )
+  console.log(
+    `${cpus().length} CPUs; load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before, ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')} after`,
+  )
 } finally {
   await pool.end()
   dbChild.send('stop')

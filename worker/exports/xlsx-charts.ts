@@ -24,13 +24,15 @@ const space = (
 <c:roundedCorners val="0"/><c:chart>${title(chartTitle)}<c:autoTitleDeleted val="0"/><c:plotArea><c:layout/>${plot}</c:plotArea>\
 <c:legend><c:legendPos val="${legend}"/><c:overlay val="0"/></c:legend><c:plotVisOnly val="1"/></c:chart></c:chartSpace>`
 
+// The value axis starts at zero: LibreOffice otherwise starts it near the smallest bar, and
+// four stages of similar amounts then look tenfold apart.
 export function barChart(chartTitle: string, s: SeriesRef) {
   const fill = `<c:spPr><a:solidFill><a:srgbClr val="${PALETTE[0]}"/></a:solidFill></c:spPr><c:invertIfNegative val="0"/>`
   const labels = `<c:dLbls><c:showLegendKey val="0"/><c:showVal val="1"/><c:showCatName val="0"/><c:showSerName val="0"/><c:showPercent val="0"/><c:showBubbleSize val="0"/></c:dLbls>`
   const plot = `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${ser(s, 0, fill)}${labels}\
 <c:gapWidth val="80"/><c:axId val="500001"/><c:axId val="500002"/></c:barChart>\
 <c:catAx><c:axId val="500001"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="b"/><c:numFmt formatCode="General" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500002"/><c:crosses val="autoZero"/><c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/></c:catAx>\
-<c:valAx><c:axId val="500002"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`
+<c:valAx><c:axId val="500002"/><c:scaling><c:orientation val="minMax"/><c:min val="0"/></c:scaling><c:delete val="0"/><c:axPos val="l"/><c:majorGridlines/><c:numFmt formatCode="#,##0" sourceLinked="0"/><c:tickLblPos val="nextTo"/><c:crossAx val="500001"/><c:crosses val="autoZero"/><c:crossBetween val="between"/></c:valAx>`
   return space(plot, chartTitle, 'b')
 }
 
@@ -51,9 +53,10 @@ const anchor = (n: number, from: [number, number], to: [number, number]) =>
 <xdr:graphicFrame macro=""><xdr:nvGraphicFramePr><xdr:cNvPr id="${n + 1}" name="Graphique ${n}"/><xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>\
 <xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm><a:graphic><a:graphicData uri="${NS_C}"><c:chart xmlns:c="${NS_C}" r:id="rId${n}"/></a:graphicData></a:graphic></xdr:graphicFrame><xdr:clientData/></xdr:twoCellAnchor>`
 
-// Both charts below the data tables (rows 0–11 hold them), side by side.
+// Both charts below the data tables (rows 0–11 hold them), side by side: the bar over columns
+// A–D (about 15 cm), the pie over E–H (about 12 cm), so each prints whole on an A4 page.
 export const DRAWING = `${XML}<xdr:wsDr xmlns:xdr="${NS_XDR}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">
-${anchor(1, [0, 14], [8, 34])}${anchor(2, [9, 14], [16, 34])}</xdr:wsDr>`
+${anchor(1, [0, 14], [4, 34])}${anchor(2, [4, 14], [8, 34])}</xdr:wsDr>`
 
 export const DRAWING_RELS = `${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
 <Relationship Id="rId1" Type="${NS_R}/chart" Target="../charts/chart1.xml"/>
