@@ -17,7 +17,7 @@ import { registerSessionRoutes } from './sessions.routes.ts'
 import { LoginInput, Me } from './auth.schema.ts'
 import { isLocked, SIGN_IN_REFUSED } from './lockout.ts'
 import { recordFailedLogin } from './lockout.service.ts'
-import { audit } from '../audit/audit.ts'
+import { audited, auditEvent } from '../audit/audit.ts'
 import { limitSignIn } from '../middleware/rate-limit.ts'
 
 const tags = ['Auth']
@@ -67,7 +67,7 @@ export function registerAuthRoutes(api: Api) {
         .where(eq(sql`lower(${users.email})`, email))
       if (!user || !user.isActive) {
         await verifyPassword(password, await decoy())
-        await audit(c, 'auth.login_failed', {
+        await auditEvent(c, 'auth.login_failed', {
           targetType: 'user',
           targetId: user?.id,
           details: { email, reason: user ? 'inactive' : 'unknown' },
@@ -78,40 +78,47 @@ export function registerAuthRoutes(api: Api) {
       // PBKDF2 run was 16 ms faster, which told an attacker the account was locked.
       const passwordMatches = await verifyPassword(password, user.passwordHash)
       if (isLocked(user)) {
-        await audit(c, 'auth.login_locked', { targetType: 'user', targetId: user.id, details: { email } })
+        await auditEvent(c, 'auth.login_locked', { targetType: 'user', targetId: user.id, details: { email } })
         throw badCredentials()
       }
       if (!passwordMatches) {
-        const next = await recordFailedLogin(db, user.id)
-        await audit(c, 'auth.login_failed', {
-          targetType: 'user',
-          targetId: user.id,
-          details: { email, reason: 'password' },
-        })
-        if (next.locked) {
-          await audit(c, 'auth.locked', {
+        const next = await audited(c, async (tx, audit) => {
+          const next = await recordFailedLogin(tx, user.id)
+          await audit('auth.login_failed', {
             targetType: 'user',
             targetId: user.id,
-            details: { email, until: next.lockedUntil?.toISOString() },
+            details: { email, reason: 'password' },
           })
+          if (next.locked)
+            await audit('auth.locked', {
+              targetType: 'user',
+              targetId: user.id,
+              details: { email, until: next.lockedUntil?.toISOString() },
+            })
+          return next
+        })
+        if (next.locked) {
           await notifyAccountLocked(db, c.env, user.id, next.lockedUntil)
         }
         throw badCredentials()
       }
-      await db
-        .update(users)
-        .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() })
-        .where(eq(users.id, user.id))
-      const { token } = await createSession(db, user.id, {
-        ip: c.req.header('cf-connecting-ip'),
-        userAgent: c.req.header('user-agent'),
+      const { token, signedIn } = await audited(c, async (tx, audit) => {
+        await tx
+          .update(users)
+          .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() })
+          .where(eq(users.id, user.id))
+        const { token } = await createSession(tx, user.id, {
+          ip: c.req.header('cf-connecting-ip'),
+          userAgent: c.req.header('user-agent'),
+        })
+        const signedIn = await userFromSession(tx, token)
+        // "Sign out everywhere" from another device may revoke this session before it is read back.
+        if (!signedIn) throw badCredentials()
+        c.set('user', signedIn)
+        await audit('auth.login', { targetType: 'user', targetId: user.id })
+        return { token, signedIn }
       })
       setSessionCookie(c, token)
-      const signedIn = await userFromSession(db, token)
-      // "Sign out everywhere" from another device may revoke this session before it is read back.
-      if (!signedIn) throw badCredentials()
-      c.set('user', signedIn)
-      await audit(c, 'auth.login', { targetType: 'user', targetId: user.id })
       if (signedIn?.sessionId) {
         const meta = {
           id: signedIn.sessionId,
@@ -135,10 +142,12 @@ export function registerAuthRoutes(api: Api) {
     }),
     async (c) => {
       const user = c.var.user
-      if (user.sessionId) await revokeSession(c.get('db'), user.sessionId)
+      await audited(c, async (tx, audit) => {
+        if (user.sessionId) await revokeSession(tx, user.sessionId)
+        await audit('auth.logout', { targetType: 'user', targetId: user.id })
+      })
       if (user.sessionId) await closeSessionSockets(c.env, user.id, { only: [user.sessionId] })
       clearSessionCookie(c)
-      await audit(c, 'auth.logout', { targetType: 'user', targetId: user.id })
       return c.body(null, 204)
     },
   )
