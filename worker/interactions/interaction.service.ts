@@ -5,7 +5,13 @@ import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle
 import type { Db } from '../db/client.ts'
 import { interactionPeople, interactions, organisations, people, users } from '../db/schema.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
-import { interactionScope, organisationScope, personScope } from '../permissions/scope.ts'
+import {
+  interactionScope,
+  organisationScope,
+  personScope,
+  visibleOrganisationJoin,
+  visiblePersonJoin,
+} from '../permissions/scope.ts'
 import { decodeCursor, encodeCursor, iso, ms } from '../shared/cursor.ts'
 import { badRequest, notFound } from '../http/problem.ts'
 import { emitEvent } from '../events/outbox.ts'
@@ -44,7 +50,7 @@ const visible = (user: AuthUser) =>
     sql`exists (select 1 from ${organisations} o where o.id = ${interactions.organisationId} and o.deleted_at is null)`,
   )
 
-async function peopleOf(db: TxOrDb, ids: string[]) {
+async function peopleOf(db: TxOrDb, user: AuthUser, ids: string[]) {
   const map = new Map<string, PersonRef[]>()
   if (ids.length === 0) return map
   const rows = await db
@@ -55,8 +61,8 @@ async function peopleOf(db: TxOrDb, ids: string[]) {
       lastName: people.lastName,
     })
     .from(interactionPeople)
-    .innerJoin(people, eq(people.id, interactionPeople.personId))
-    .where(and(inArray(interactionPeople.interactionId, ids), isNull(people.deletedAt)))
+    .innerJoin(people, visiblePersonJoin(user, interactionPeople.personId))
+    .where(inArray(interactionPeople.interactionId, ids))
     .orderBy(people.lastName)
   for (const { interactionId, ...p } of rows) map.set(interactionId, [...(map.get(interactionId) ?? []), p])
   return map
@@ -81,7 +87,7 @@ export async function listInteractions(db: Db, user: AuthUser, q: InteractionLis
   const rows = await db
     .select({ i: interactions, organisationName: organisations.name, userName: users.name })
     .from(interactions)
-    .leftJoin(organisations, eq(organisations.id, interactions.organisationId))
+    .leftJoin(organisations, visibleOrganisationJoin(user, interactions.organisationId))
     .leftJoin(users, eq(users.id, interactions.userId))
     .where(and(...conds))
     .orderBy(desc(ms(interactions.occurredAt)), desc(interactions.id))
@@ -89,6 +95,7 @@ export async function listInteractions(db: Db, user: AuthUser, q: InteractionLis
   const page = rows.slice(0, q.limit)
   const involved = await peopleOf(
     db,
+    user,
     page.map((r) => r.i.id),
   )
   const last = page.at(-1)?.i
@@ -104,13 +111,13 @@ export async function listInteractions(db: Db, user: AuthUser, q: InteractionLis
   }
 }
 
-async function interactionDto(db: TxOrDb, row: Row) {
+async function interactionDto(db: TxOrDb, user: AuthUser, row: Row) {
   const [extra] = await db
     .select({ organisationName: organisations.name })
     .from(organisations)
-    .where(eq(organisations.id, row.organisationId!))
+    .where(visibleOrganisationJoin(user, sql`${row.organisationId}::uuid`))
   const [author] = row.userId ? await db.select({ name: users.name }).from(users).where(eq(users.id, row.userId)) : []
-  const involved = await peopleOf(db, [row.id])
+  const involved = await peopleOf(db, user, [row.id])
   return toInteractionDto(row, {
     organisationName: extra?.organisationName ?? null,
     userName: author?.name ?? null,
@@ -130,7 +137,7 @@ export async function getInteractionRow(db: TxOrDb, user: AuthUser, id: string, 
 }
 
 export const getInteraction = async (db: Db, user: AuthUser, id: string) =>
-  interactionDto(db, await getInteractionRow(db, user, id))
+  interactionDto(db, user, await getInteractionRow(db, user, id))
 
 // Creating needs the organisation in the caller's scope; editing an interaction the caller may
 // see (`scoped: false`) only needs the lock.
@@ -201,7 +208,7 @@ export async function createInteraction(db: Db, user: AuthUser, input: Interacti
       },
       organisation: { id: org.id, name: org.name, ownerId: org.ownerId, teamId: org.teamId },
     })
-    return interactionDto(tx, row!)
+    return interactionDto(tx, user, row!)
   })
 }
 
@@ -223,7 +230,7 @@ export async function updateInteraction(db: Db, user: AuthUser, id: string, inpu
     const changes: Record<string, { from: unknown; to: unknown }> = diff(before, after!)
     if (personIds) {
       const old =
-        (await peopleOf(tx, [id]))
+        (await peopleOf(tx, user, [id]))
           .get(id)
           ?.map((p) => p.id)
           .sort() ?? []
@@ -233,7 +240,7 @@ export async function updateInteraction(db: Db, user: AuthUser, id: string, inpu
     }
     if (changes.occurredAt) await refreshLastContact(tx, after!.organisationId!)
     if (Object.keys(changes).length) await recordChange(tx, 'interaction', id, user.id, 'updated', changes)
-    return interactionDto(tx, after!)
+    return interactionDto(tx, user, after!)
   })
 }
 

@@ -4,7 +4,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizz
 import type { Db } from '../db/client.ts'
 import { mandateCounters, mandateProducts, mandates, organisations, products, users } from '../db/schema.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
-import { mandateScope, organisationScope } from '../permissions/scope.ts'
+import { mandateScope, organisationNameIfVisible, organisationScope } from '../permissions/scope.ts'
 import { decodeCursor, encodeCursor, iso, ms } from '../shared/cursor.ts'
 import { badRequest, conflict, notFound } from '../http/problem.ts'
 import { emitEvent } from '../events/outbox.ts'
@@ -29,7 +29,7 @@ const SIGNED: readonly MandateStatus[] = ['SIGNE', 'ACTIF', 'RESILIE', 'EXPIRE']
 
 export function toMandateDto(
   row: Row,
-  extra: { organisationName: string; ownerName: string | null; products: ProductRef[] },
+  extra: { organisationName: string | null; ownerName: string | null; products: ProductRef[] },
 ) {
   return {
     id: row.id,
@@ -98,7 +98,7 @@ export async function listMandates(db: Db, user: AuthUser, q: MandateListQuery) 
   }
   const dir = descending ? desc : asc
   const rows = await db
-    .select({ m: mandates, organisationName: organisations.name, ownerName: users.name })
+    .select({ m: mandates, organisationName: organisationNameIfVisible(user), ownerName: users.name })
     .from(mandates)
     .innerJoin(organisations, eq(organisations.id, mandates.organisationId))
     .leftJoin(users, eq(users.id, mandates.ownerId))
@@ -124,14 +124,14 @@ export async function listMandates(db: Db, user: AuthUser, q: MandateListQuery) 
   }
 }
 
-async function mandateDto(db: TxOrDb, row: Row) {
+async function mandateDto(db: TxOrDb, user: AuthUser, row: Row) {
   const [org] = await db
-    .select({ name: organisations.name })
+    .select({ name: organisationNameIfVisible(user) })
     .from(organisations)
     .where(eq(organisations.id, row.organisationId))
   const prods = await productsOf(db, [row.id])
   return toMandateDto(row, {
-    organisationName: org?.name ?? '',
+    organisationName: org?.name ?? null,
     ownerName: await userName(db, row.ownerId),
     products: prods.get(row.id) ?? [],
   })
@@ -149,7 +149,7 @@ export async function getMandateRow(db: TxOrDb, user: AuthUser, id: string, { fo
 }
 
 export const getMandate = async (db: Db, user: AuthUser, id: string) =>
-  mandateDto(db, await getMandateRow(db, user, id))
+  mandateDto(db, user, await getMandateRow(db, user, id))
 
 // The next number of the year. The upsert takes the counter row's lock until commit, so two
 // creations at once get consecutive numbers and a rolled-back creation leaves no gap.
@@ -214,7 +214,7 @@ export async function createMandate(db: Db, user: AuthUser, input: MandateCreate
     if (productIds) await setProducts(tx, row!.id, productIds)
     await recordChange(tx, 'mandate', row!.id, user.id, 'created')
     await emitEvent(tx, 'mandat.created', user, { mandate: eventRef(row!, org.name) })
-    return mandateDto(tx, row!)
+    return mandateDto(tx, user, row!)
   })
 }
 
@@ -272,11 +272,17 @@ export async function updateMandate(db: Db, user: AuthUser, id: string, input: M
       const now = [...new Set(productIds)].sort()
       if (old.join() !== now.join()) changes.productIds = { from: old, to: now }
     }
-    const dto = await mandateDto(tx, after!)
+    const dto = await mandateDto(tx, user, after!)
     if (Object.keys(changes).length === 0) return dto
     await recordChange(tx, 'mandate', id, user.id, 'updated', changes)
-    await emitEvent(tx, 'mandat.updated', user, { mandate: eventRef(after!, dto.organisationName), changes })
-    if (signing) await emitEvent(tx, 'mandat.signed', user, { mandate: eventRef(after!, dto.organisationName) })
+    // Events carry the organisation's name whoever made the change (their readers have their own scope).
+    const [org] = await tx
+      .select({ name: organisations.name })
+      .from(organisations)
+      .where(eq(organisations.id, after!.organisationId))
+    const ref = eventRef(after!, org?.name ?? '')
+    await emitEvent(tx, 'mandat.updated', user, { mandate: ref, changes })
+    if (signing) await emitEvent(tx, 'mandat.signed', user, { mandate: ref })
     return dto
   })
 }
