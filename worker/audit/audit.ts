@@ -7,7 +7,8 @@ import { auditLog } from '../db/schema.ts'
 import type { Db } from '../db/client.ts'
 import type { Tx, TxOrDb } from '../shared/tx.ts'
 
-type Entry = { targetType?: string; targetId?: string; details?: Record<string, unknown> }
+export type AuditEntry = { targetType?: string; targetId?: string; details?: Record<string, unknown> }
+type Entry = AuditEntry
 
 // Requests whose handler already wrote a precise entry: the generic trail does not repeat it.
 const alreadyAudited = new WeakSet<object>()

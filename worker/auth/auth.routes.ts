@@ -1,7 +1,8 @@
 // Sign-in, sign-out and "who am I". Lockout (5 failures → 15 min) and the sign-in rate limit
 // (5/min per IP and email) both answer without revealing whether the email exists.
 import { eq, sql } from 'drizzle-orm'
-import type { Api } from '../app-env.ts'
+import type { Context } from 'hono'
+import type { Api, AppEnv } from '../app-env.ts'
 import type { AuthUser } from './auth-user.ts'
 import type { Db } from '../db/client.ts'
 import { apiRoute } from '../http/route.ts'
@@ -17,7 +18,7 @@ import { registerSessionRoutes } from './sessions.routes.ts'
 import { LoginInput, Me } from './auth.schema.ts'
 import { isLocked, SIGN_IN_REFUSED } from './lockout.ts'
 import { recordFailedLogin } from './lockout.service.ts'
-import { audited, auditEvent } from '../audit/audit.ts'
+import { type AuditEntry, audited } from '../audit/audit.ts'
 import { limitSignIn } from '../middleware/rate-limit.ts'
 
 const tags = ['Auth']
@@ -67,7 +68,7 @@ export function registerAuthRoutes(api: Api) {
         .where(eq(sql`lower(${users.email})`, email))
       if (!user || !user.isActive) {
         await verifyPassword(password, await decoy())
-        await auditEvent(c, 'auth.login_failed', {
+        await refuseSignIn(c, NO_ACCOUNT, 'auth.login_failed', {
           targetType: 'user',
           targetId: user?.id,
           details: { email, reason: user ? 'inactive' : 'unknown' },
@@ -78,28 +79,20 @@ export function registerAuthRoutes(api: Api) {
       // PBKDF2 run was 16 ms faster, which told an attacker the account was locked.
       const passwordMatches = await verifyPassword(password, user.passwordHash)
       if (isLocked(user)) {
-        await auditEvent(c, 'auth.login_locked', { targetType: 'user', targetId: user.id, details: { email } })
+        await refuseSignIn(c, user.id, 'auth.login_locked', {
+          targetType: 'user',
+          targetId: user.id,
+          details: { email },
+        })
         throw badCredentials()
       }
       if (!passwordMatches) {
-        const next = await audited(c, async (tx, audit) => {
-          const next = await recordFailedLogin(tx, user.id)
-          await audit('auth.login_failed', {
-            targetType: 'user',
-            targetId: user.id,
-            details: { email, reason: 'password' },
-          })
-          if (next.locked)
-            await audit('auth.locked', {
-              targetType: 'user',
-              targetId: user.id,
-              details: { email, until: next.lockedUntil?.toISOString() },
-            })
-          return next
+        const next = await refuseSignIn(c, user.id, 'auth.login_failed', {
+          targetType: 'user',
+          targetId: user.id,
+          details: { email, reason: 'password' },
         })
-        if (next.locked) {
-          await notifyAccountLocked(db, c.env, user.id, next.lockedUntil)
-        }
+        if (next.locked) await notifyAccountLocked(db, c.env, user.id, next.lockedUntil)
         throw badCredentials()
       }
       const { token, signedIn } = await audited(c, async (tx, audit) => {
@@ -166,4 +159,25 @@ export function registerAuthRoutes(api: Api) {
 
   registerPasswordRoutes(api)
   registerSessionRoutes(api)
+}
+
+// No account has this id: the count's UPDATE for an unknown or inactive address matches no row.
+const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000'
+
+// Every refused sign-in runs the same statements, so its time tells nothing (unknown address,
+// locked account or wrong password): one transaction with the failure count's UPDATE (which
+// leaves a locked account, and no account, as it is) and the entry; the lock's own entry when
+// this failure locked the account.
+function refuseSignIn(c: Context<AppEnv>, userId: string, action: string, entry: AuditEntry) {
+  return audited(c, async (tx, audit) => {
+    const next = await recordFailedLogin(tx, userId)
+    await audit(action, entry)
+    if (next.locked)
+      await audit('auth.locked', {
+        targetType: 'user',
+        targetId: userId,
+        details: { ...entry.details, until: next.lockedUntil?.toISOString() },
+      })
+    return next
+  })
 }
