@@ -38,7 +38,9 @@ export function MandateList({
             {m.number}
           </Link>
           <MandateStatusBadge status={m.status} />
-          {showOrganisation ? (
+          {showOrganisation && m.organisationName === null ? (
+            <span className="min-w-0 flex-1 truncate">{t('mandate.organisationHidden')}</span>
+          ) : showOrganisation ? (
             <Link to={`/organisations/${m.organisationId}`} className={cx(link, 'min-w-0 flex-1 truncate')}>
               {m.organisationName}
             </Link>

@@ -357,6 +357,7 @@ export const fr = {
   'mandate.signedOn': 'signé le {date}',
   'mandate.signed': 'Mandat signé.',
   'mandate.statusChanged': 'Mandat passé au statut « {status} ».',
+  'mandate.organisationHidden': 'Organisation hors de votre périmètre',
   'mandate.sign.body': 'Signer le mandat {number} avec {org} ? La date de signature est enregistrée maintenant.',
   'mandate.status.body': 'Passer le mandat au statut « {status} » ?',
   'mandate.to.BROUILLON': 'Repasser en brouillon',

@@ -33,6 +33,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'webhook.replayed': 'Événements de webhook rejoués',
   'event.replayed': 'Événement rejoué',
   'mandates.exported': 'Mandats exportés',
+  'bin.restored': 'Restauré depuis la corbeille',
 }
 
 export const AUDIT_TARGETS: Record<string, string> = {

@@ -99,9 +99,13 @@ export default function MandateDetail({ loaderData }: Route.ComponentProps) {
           </span>
         }
         subtitle={
-          <Link to={`/organisations/${m.organisationId}`} className={link}>
-            {m.organisationName}
-          </Link>
+          m.organisationName === null ? (
+            t('mandate.organisationHidden')
+          ) : (
+            <Link to={`/organisations/${m.organisationId}`} className={link}>
+              {m.organisationName}
+            </Link>
+          )
         }
         actions={
           can('mandates:delete') ? (
@@ -205,7 +209,7 @@ export default function MandateDetail({ loaderData }: Route.ComponentProps) {
         title={confirm && confirm !== 'delete' ? t(TRANSITION_LABEL[confirm]) : ''}
         body={
           confirm === 'SIGNE'
-            ? t('mandate.sign.body', { number: m.number, org: m.organisationName })
+            ? t('mandate.sign.body', { number: m.number, org: m.organisationName ?? t('mandate.organisationHidden') })
             : t('mandate.status.body', { status: confirm && confirm !== 'delete' ? labels.mandateStatus[confirm] : '' })
         }
         confirmLabel={confirm && confirm !== 'delete' ? t(TRANSITION_LABEL[confirm]) : ''}

@@ -4,7 +4,7 @@ import type { Browser } from 'playwright-core'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { as, eventually } from '../setup/api-client.ts'
-import { collectPageErrors, launchBrowser, newContext, signIn } from '../setup/browser.ts'
+import { collectPageErrors, launchBrowser, newContext, screenReady, signIn } from '../setup/browser.ts'
 import { WebhookReceiver } from '../setup/webhook-receiver.ts'
 
 let browser: Browser
@@ -36,7 +36,8 @@ describe('webhooks screen', () => {
 
     await page.getByRole('link', { name: receiver.url(path) }).click()
     await page.waitForURL(/\/admin\/webhooks\/[0-9a-f-]{36}$/)
-    await page.waitForFunction(() => document.documentElement.dataset.hydrated === 'true')
+    // The address changes before the endpoint's page is drawn: wait for the page itself.
+    await screenReady(page)
     // The secret is not on the endpoint's page, nor on the list any more.
     expect(await page.content()).not.toContain(secret)
 

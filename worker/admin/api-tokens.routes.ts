@@ -8,7 +8,7 @@ import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { apiTokens, users } from '../db/schema.ts'
 import { badRequest, notFound } from '../http/problem.ts'
-import { audit } from '../audit/audit.ts'
+import { audit, audited } from '../audit/audit.ts'
 import { ROLES } from '../db/enums.ts'
 import { randomToken, sha256 } from '../auth/crypto.ts'
 import type { Db } from '../db/client.ts'
@@ -141,14 +141,15 @@ export function registerApiTokenRoutes(api: Api) {
     async (c) => {
       const { id } = c.req.valid('param')
       if (!isUuid(id)) throw notFound()
-      const [row] = await c
-        .get('db')
-        .update(apiTokens)
-        .set({ revokedAt: new Date() })
-        .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-        .returning()
-      if (!row) throw notFound()
-      await audit(c, 'token.revoked', { targetType: 'api_token', targetId: id, details: { name: row.name } })
+      await audited(c, async (tx, audit) => {
+        const [row] = await tx
+          .update(apiTokens)
+          .set({ revokedAt: new Date() })
+          .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
+          .returning()
+        if (!row) throw notFound()
+        await audit('token.revoked', { targetType: 'api_token', targetId: id, details: { name: row.name } })
+      })
       return c.body(null, 204)
     },
   )

@@ -7,7 +7,7 @@ import { apiRoute } from '../http/route.ts'
 import { jsonBody, jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { rolePermissions } from '../db/schema.ts'
 import { badRequest } from '../http/problem.ts'
-import { audit } from '../audit/audit.ts'
+import { audited } from '../audit/audit.ts'
 import { ROLES, type Role } from '../db/enums.ts'
 import type { Db } from '../db/client.ts'
 import {
@@ -92,23 +92,25 @@ export function registerRoleRoutes(api: Api) {
       })
       if (errors.length) throw badRequest('Certains changements sont impossibles.', errors)
       const db = c.get('db')
-      for (const ch of changes) {
-        const isDefault = DEFAULT_PERMISSIONS[role].has(ch.permission as Permission) === ch.allowed
-        if (isDefault) {
-          await db
-            .delete(rolePermissions)
-            .where(and(eq(rolePermissions.role, role), eq(rolePermissions.permission, ch.permission)))
-        } else {
-          await db
-            .insert(rolePermissions)
-            .values({ role, permission: ch.permission, allowed: ch.allowed })
-            .onConflictDoUpdate({
-              target: [rolePermissions.role, rolePermissions.permission],
-              set: { allowed: ch.allowed, updatedAt: new Date() },
-            })
+      await audited(c, async (tx, audit) => {
+        for (const ch of changes) {
+          const isDefault = DEFAULT_PERMISSIONS[role].has(ch.permission as Permission) === ch.allowed
+          if (isDefault) {
+            await tx
+              .delete(rolePermissions)
+              .where(and(eq(rolePermissions.role, role), eq(rolePermissions.permission, ch.permission)))
+          } else {
+            await tx
+              .insert(rolePermissions)
+              .values({ role, permission: ch.permission, allowed: ch.allowed })
+              .onConflictDoUpdate({
+                target: [rolePermissions.role, rolePermissions.permission],
+                set: { allowed: ch.allowed, updatedAt: new Date() },
+              })
+          }
         }
-      }
-      await audit(c, 'role.permissions_changed', { targetType: 'role', targetId: role, details: { changes } })
+        await audit('role.permissions_changed', { targetType: 'role', targetId: role, details: { changes } })
+      })
       return c.json(await roleMatrix(db, role), 200)
     },
   )
@@ -126,11 +128,13 @@ export function registerRoleRoutes(api: Api) {
     async (c) => {
       const { role } = c.req.valid('param')
       const db = c.get('db')
-      const removed = await db.delete(rolePermissions).where(eq(rolePermissions.role, role)).returning()
-      await audit(c, 'role.permissions_reset', {
-        targetType: 'role',
-        targetId: role,
-        details: { removed: removed.map((r) => ({ permission: r.permission, allowed: r.allowed })) },
+      await audited(c, async (tx, audit) => {
+        const removed = await tx.delete(rolePermissions).where(eq(rolePermissions.role, role)).returning()
+        await audit('role.permissions_reset', {
+          targetType: 'role',
+          targetId: role,
+          details: { removed: removed.map((r) => ({ permission: r.permission, allowed: r.allowed })) },
+        })
       })
       return c.json(await roleMatrix(db, role), 200)
     },

@@ -7,7 +7,7 @@ import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { organisations, teams, users } from '../db/schema.ts'
 import { conflict, notFound } from '../http/problem.ts'
-import { audit } from '../audit/audit.ts'
+import { audited } from '../audit/audit.ts'
 import type { Db } from '../db/client.ts'
 import { isUniqueViolation, isUuid } from '../shared/tx.ts'
 
@@ -63,8 +63,11 @@ export function registerTeamRoutes(api: Api) {
       responses: { 201: jsonResponse(TeamDto, 'Created'), 409: { description: 'Name taken' }, ...problemResponses },
     }),
     async (c) => {
-      const [row] = await c.get('db').insert(teams).values(c.req.valid('json')).returning().catch(uniqueName)
-      await audit(c, 'team.created', { targetType: 'team', targetId: row!.id, details: { name: row!.name } })
+      const row = await audited(c, async (tx, audit) => {
+        const [row] = await tx.insert(teams).values(c.req.valid('json')).returning().catch(uniqueName)
+        await audit('team.created', { targetType: 'team', targetId: row!.id, details: { name: row!.name } })
+        return row
+      })
       return c.json((await teamDtos(c.get('db'), row!.id))[0], 201)
     },
   )
@@ -82,15 +85,16 @@ export function registerTeamRoutes(api: Api) {
     async (c) => {
       const { id } = c.req.valid('param')
       if (!isUuid(id)) throw notFound()
-      const [row] = await c
-        .get('db')
-        .update(teams)
-        .set(c.req.valid('json'))
-        .where(eq(teams.id, id))
-        .returning()
-        .catch(uniqueName)
-      if (!row) throw notFound()
-      await audit(c, 'team.renamed', { targetType: 'team', targetId: id, details: { name: row.name } })
+      await audited(c, async (tx, audit) => {
+        const [row] = await tx
+          .update(teams)
+          .set(c.req.valid('json'))
+          .where(eq(teams.id, id))
+          .returning()
+          .catch(uniqueName)
+        if (!row) throw notFound()
+        await audit('team.renamed', { targetType: 'team', targetId: id, details: { name: row.name } })
+      })
       return c.json((await teamDtos(c.get('db'), id))[0], 200)
     },
   )
@@ -113,9 +117,11 @@ export function registerTeamRoutes(api: Api) {
       const [records] = await db.select({ n: count() }).from(organisations).where(eq(organisations.teamId, id))
       if ((members?.n ?? 0) > 0 || (records?.n ?? 0) > 0)
         throw conflict('Cette équipe a encore des membres ou des fiches : réaffectez-les avant de la supprimer.')
-      const [row] = await db.delete(teams).where(eq(teams.id, id)).returning()
-      if (!row) throw notFound()
-      await audit(c, 'team.deleted', { targetType: 'team', targetId: id, details: { name: row.name } })
+      await audited(c, async (tx, audit) => {
+        const [row] = await tx.delete(teams).where(eq(teams.id, id)).returning()
+        if (!row) throw notFound()
+        await audit('team.deleted', { targetType: 'team', targetId: id, details: { name: row.name } })
+      })
       return c.body(null, 204)
     },
   )

@@ -4,7 +4,7 @@ import type { Api } from '../app-env.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, problemResponses } from '../http/common-schemas.ts'
-import { audit } from '../audit/audit.ts'
+import { audited } from '../audit/audit.ts'
 import { mailerFor } from '../mail/mailer.ts'
 import { issueResetLink, sendResetMail } from '../auth/password-reset.service.ts'
 import { UserCreate, UserDto, UserListQuery, UserUpdate } from './users.schema.ts'
@@ -70,21 +70,19 @@ export function registerUserRoutes(api: Api) {
     async (c) => {
       const input = c.req.valid('json')
       const db = c.get('db')
-      const user = await createUser(db, input)
-      if (input.password === undefined) {
-        await sendResetMail(
-          mailerFor(c.env, db, c.get('log')),
-          c.env.APP_URL,
-          user,
-          await issueResetLink(db, user),
-          'invite',
-        )
-      }
-      await audit(c, 'user.created', {
-        targetType: 'user',
-        targetId: user.id,
-        details: { email: user.email, role: user.role, teamId: user.teamId, invited: input.password === undefined },
+      const invited = input.password === undefined
+      // The account, its invitation link and the entry commit together; the mail leaves after.
+      const { user, link } = await audited(c, async (tx, audit) => {
+        const user = await createUser(tx, input)
+        const link = invited ? await issueResetLink(tx, user) : null
+        await audit('user.created', {
+          targetType: 'user',
+          targetId: user.id,
+          details: { email: user.email, role: user.role, teamId: user.teamId, invited },
+        })
+        return { user, link }
       })
+      if (link) await sendResetMail(mailerFor(c.env, db, c.get('log')), c.env.APP_URL, user, link, 'invite')
       const { teamName } = await getUserRow(db, user.id)
       return c.json(toUserDto(user, teamName), 201)
     },
@@ -103,32 +101,21 @@ export function registerUserRoutes(api: Api) {
     async (c) => {
       const me = c.var.user
       const db = c.get('db')
-      const { before, after } = await updateUser(db, me.id, c.req.valid('param').id, c.req.valid('json'))
-      if (before.role !== after.role)
-        await audit(c, 'user.role_changed', {
-          targetType: 'user',
-          targetId: after.id,
-          details: { from: before.role, to: after.role },
-        })
-      if (before.teamId !== after.teamId)
-        await audit(c, 'user.team_changed', {
-          targetType: 'user',
-          targetId: after.id,
-          details: { from: before.teamId, to: after.teamId },
-        })
+      const { before, after } = await audited(c, async (tx, audit) => {
+        const { before, after } = await updateUser(tx, me.id, c.req.valid('param').id, c.req.valid('json'))
+        const target = { targetType: 'user', targetId: after.id }
+        if (before.role !== after.role)
+          await audit('user.role_changed', { ...target, details: { from: before.role, to: after.role } })
+        if (before.teamId !== after.teamId)
+          await audit('user.team_changed', { ...target, details: { from: before.teamId, to: after.teamId } })
+        if (before.isActive !== after.isActive)
+          await audit(after.isActive ? 'user.reactivated' : 'user.deactivated', target)
+        if (before.name !== after.name)
+          await audit('user.updated', { ...target, details: { name: { from: before.name, to: after.name } } })
+        return { before, after }
+      })
       // A deactivated account's sessions were revoked by updateUser; its open sockets end now.
       if (before.isActive && !after.isActive) await closeSessionSockets(c.env, after.id)
-      if (before.isActive !== after.isActive)
-        await audit(c, after.isActive ? 'user.reactivated' : 'user.deactivated', {
-          targetType: 'user',
-          targetId: after.id,
-        })
-      if (before.name !== after.name)
-        await audit(c, 'user.updated', {
-          targetType: 'user',
-          targetId: after.id,
-          details: { name: { from: before.name, to: after.name } },
-        })
       const { teamName } = await getUserRow(db, after.id)
       return c.json(toUserDto(after, teamName), 200)
     },
@@ -146,8 +133,10 @@ export function registerUserRoutes(api: Api) {
     }),
     async (c) => {
       const { id } = c.req.valid('param')
-      await unlockUser(c.get('db'), id)
-      await audit(c, 'user.unlocked', { targetType: 'user', targetId: id })
+      await audited(c, async (tx, audit) => {
+        await unlockUser(tx, id)
+        await audit('user.unlocked', { targetType: 'user', targetId: id })
+      })
       return c.body(null, 204)
     },
   )
@@ -164,16 +153,13 @@ export function registerUserRoutes(api: Api) {
     }),
     async (c) => {
       const db = c.get('db')
-      const user = await forceReset(db, c.req.valid('param').id)
+      const { user, link } = await audited(c, async (tx, audit) => {
+        const user = await forceReset(tx, c.req.valid('param').id)
+        await audit('user.password_reset_forced', { targetType: 'user', targetId: user.id })
+        return { user, link: await issueResetLink(tx, user) }
+      })
       await closeSessionSockets(c.env, user.id)
-      await sendResetMail(
-        mailerFor(c.env, db, c.get('log')),
-        c.env.APP_URL,
-        user,
-        await issueResetLink(db, user),
-        'reset',
-      )
-      await audit(c, 'user.password_reset_forced', { targetType: 'user', targetId: user.id })
+      await sendResetMail(mailerFor(c.env, db, c.get('log')), c.env.APP_URL, user, link, 'reset')
       return c.json({ detail: `Un lien de réinitialisation a été envoyé à ${user.email}.` }, 202)
     },
   )

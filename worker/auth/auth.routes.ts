@@ -1,7 +1,8 @@
 // Sign-in, sign-out and "who am I". Lockout (5 failures → 15 min) and the sign-in rate limit
 // (5/min per IP and email) both answer without revealing whether the email exists.
 import { eq, sql } from 'drizzle-orm'
-import type { Api } from '../app-env.ts'
+import type { Context } from 'hono'
+import type { Api, AppEnv } from '../app-env.ts'
 import type { AuthUser } from './auth-user.ts'
 import type { Db } from '../db/client.ts'
 import { apiRoute } from '../http/route.ts'
@@ -17,7 +18,7 @@ import { registerSessionRoutes } from './sessions.routes.ts'
 import { LoginInput, Me } from './auth.schema.ts'
 import { isLocked, SIGN_IN_REFUSED } from './lockout.ts'
 import { recordFailedLogin } from './lockout.service.ts'
-import { audit } from '../audit/audit.ts'
+import { type AuditEntry, audited } from '../audit/audit.ts'
 import { limitSignIn } from '../middleware/rate-limit.ts'
 
 const tags = ['Auth']
@@ -67,7 +68,7 @@ export function registerAuthRoutes(api: Api) {
         .where(eq(sql`lower(${users.email})`, email))
       if (!user || !user.isActive) {
         await verifyPassword(password, await decoy())
-        await audit(c, 'auth.login_failed', {
+        await refuseSignIn(c, NO_ACCOUNT, 'auth.login_failed', {
           targetType: 'user',
           targetId: user?.id,
           details: { email, reason: user ? 'inactive' : 'unknown' },
@@ -78,40 +79,39 @@ export function registerAuthRoutes(api: Api) {
       // PBKDF2 run was 16 ms faster, which told an attacker the account was locked.
       const passwordMatches = await verifyPassword(password, user.passwordHash)
       if (isLocked(user)) {
-        await audit(c, 'auth.login_locked', { targetType: 'user', targetId: user.id, details: { email } })
+        await refuseSignIn(c, user.id, 'auth.login_locked', {
+          targetType: 'user',
+          targetId: user.id,
+          details: { email },
+        })
         throw badCredentials()
       }
       if (!passwordMatches) {
-        const next = await recordFailedLogin(db, user.id)
-        await audit(c, 'auth.login_failed', {
+        const next = await refuseSignIn(c, user.id, 'auth.login_failed', {
           targetType: 'user',
           targetId: user.id,
           details: { email, reason: 'password' },
         })
-        if (next.locked) {
-          await audit(c, 'auth.locked', {
-            targetType: 'user',
-            targetId: user.id,
-            details: { email, until: next.lockedUntil?.toISOString() },
-          })
-          await notifyAccountLocked(db, c.env, user.id, next.lockedUntil)
-        }
+        if (next.locked) await notifyAccountLocked(db, c.env, user.id, next.lockedUntil)
         throw badCredentials()
       }
-      await db
-        .update(users)
-        .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() })
-        .where(eq(users.id, user.id))
-      const { token } = await createSession(db, user.id, {
-        ip: c.req.header('cf-connecting-ip'),
-        userAgent: c.req.header('user-agent'),
+      const { token, signedIn } = await audited(c, async (tx, audit) => {
+        await tx
+          .update(users)
+          .set({ failedLoginCount: 0, lockedUntil: null, lastLoginAt: new Date() })
+          .where(eq(users.id, user.id))
+        const { token } = await createSession(tx, user.id, {
+          ip: c.req.header('cf-connecting-ip'),
+          userAgent: c.req.header('user-agent'),
+        })
+        const signedIn = await userFromSession(tx, token)
+        // "Sign out everywhere" from another device may revoke this session before it is read back.
+        if (!signedIn) throw badCredentials()
+        c.set('user', signedIn)
+        await audit('auth.login', { targetType: 'user', targetId: user.id })
+        return { token, signedIn }
       })
       setSessionCookie(c, token)
-      const signedIn = await userFromSession(db, token)
-      // "Sign out everywhere" from another device may revoke this session before it is read back.
-      if (!signedIn) throw badCredentials()
-      c.set('user', signedIn)
-      await audit(c, 'auth.login', { targetType: 'user', targetId: user.id })
       if (signedIn?.sessionId) {
         const meta = {
           id: signedIn.sessionId,
@@ -135,10 +135,12 @@ export function registerAuthRoutes(api: Api) {
     }),
     async (c) => {
       const user = c.var.user
-      if (user.sessionId) await revokeSession(c.get('db'), user.sessionId)
+      await audited(c, async (tx, audit) => {
+        if (user.sessionId) await revokeSession(tx, user.sessionId)
+        await audit('auth.logout', { targetType: 'user', targetId: user.id })
+      })
       if (user.sessionId) await closeSessionSockets(c.env, user.id, { only: [user.sessionId] })
       clearSessionCookie(c)
-      await audit(c, 'auth.logout', { targetType: 'user', targetId: user.id })
       return c.body(null, 204)
     },
   )
@@ -157,4 +159,25 @@ export function registerAuthRoutes(api: Api) {
 
   registerPasswordRoutes(api)
   registerSessionRoutes(api)
+}
+
+// No account has this id: the count's UPDATE for an unknown or inactive address matches no row.
+const NO_ACCOUNT = '00000000-0000-0000-0000-000000000000'
+
+// Every refused sign-in runs the same statements, so its time tells nothing (unknown address,
+// locked account or wrong password): one transaction with the failure count's UPDATE (which
+// leaves a locked account, and no account, as it is) and the entry; the lock's own entry when
+// this failure locked the account.
+function refuseSignIn(c: Context<AppEnv>, userId: string, action: string, entry: AuditEntry) {
+  return audited(c, async (tx, audit) => {
+    const next = await recordFailedLogin(tx, userId)
+    await audit(action, entry)
+    if (next.locked)
+      await audit('auth.locked', {
+        targetType: 'user',
+        targetId: userId,
+        details: { ...entry.details, until: next.lockedUntil?.toISOString() },
+      })
+    return next
+  })
 }

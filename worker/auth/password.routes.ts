@@ -7,7 +7,7 @@ import { apiRoute } from '../http/route.ts'
 import { jsonBody, jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { users } from '../db/schema.ts'
 import { badRequest } from '../http/problem.ts'
-import { audit } from '../audit/audit.ts'
+import { audited, auditEvent } from '../audit/audit.ts'
 import { limitSignIn } from '../middleware/rate-limit.ts'
 import { mailerFor } from '../mail/mailer.ts'
 import { withDb } from '../db/client.ts'
@@ -49,14 +49,17 @@ export function registerPasswordRoutes(api: Api) {
       if (currentPassword === newPassword)
         problems.push({ path: 'newPassword', message: 'Choisissez un mot de passe différent de l’actuel.' })
       if (problems.length) throw badRequest('Ce mot de passe ne respecte pas les règles.', problems)
-      await db
-        .update(users)
-        .set({ passwordHash: await hashPassword(newPassword), mustChangePassword: false, updatedAt: new Date() })
-        .where(eq(users.id, me.id))
-      await revokeAllSessions(db, me.id, me.sessionId)
+      const passwordHash = await hashPassword(newPassword)
+      await audited(c, async (tx, audit) => {
+        await tx
+          .update(users)
+          .set({ passwordHash, mustChangePassword: false, updatedAt: new Date() })
+          .where(eq(users.id, me.id))
+        await revokeAllSessions(tx, me.id, me.sessionId)
+        await audit('auth.password_changed', { targetType: 'user', targetId: me.id })
+      })
       await closeSessionSockets(c.env, me.id, { except: me.sessionId })
       await notifyPasswordChanged(db, c.env, me.id)
-      await audit(c, 'auth.password_changed', { targetType: 'user', targetId: me.id })
       return c.body(null, 204)
     },
   )
@@ -88,7 +91,7 @@ export function registerPasswordRoutes(api: Api) {
       // mail are made after the answer, on a connection of their own, or their 10+ ms (a mail
       // provider's round trip in production) would tell which addresses have an account.
       const known = user?.isActive ? user : undefined
-      await audit(c, 'auth.reset_requested', { targetType: 'user', targetId: known?.id, details: { email } })
+      await auditEvent(c, 'auth.reset_requested', { targetType: 'user', targetId: known?.id, details: { email } })
       if (known) {
         const log = c.get('log')
         c.executionCtx.waitUntil(
@@ -123,7 +126,7 @@ export function registerPasswordRoutes(api: Api) {
             : link.state === 'used'
               ? 'Ce lien a déjà servi. Demandez-en un nouveau.'
               : 'Ce lien est invalide. Demandez-en un nouveau.'
-        await audit(c, 'auth.reset_refused', {
+        await auditEvent(c, 'auth.reset_refused', {
           targetType: 'user',
           targetId: link.user?.id,
           details: { state: link.state },
@@ -132,24 +135,29 @@ export function registerPasswordRoutes(api: Api) {
       }
       const problems = passwordProblems(password, link.user.email)
       if (problems.length) throw badRequest('Ce mot de passe ne respecte pas les règles.', problems)
-      if (!(await claimResetLink(db, link.resetId)))
-        throw badRequest('Ce lien a déjà servi. Demandez-en un nouveau.', [
-          { path: 'token', message: 'Lien déjà utilisé.' },
-        ])
-      await db
-        .update(users)
-        .set({
-          passwordHash: await hashPassword(password),
-          mustChangePassword: false,
-          failedLoginCount: 0,
-          lockedUntil: null,
-          updatedAt: new Date(),
-        })
-        .where(eq(users.id, link.user.id))
-      await revokeAllSessions(db, link.user.id)
-      await closeSessionSockets(c.env, link.user.id)
-      await notifyPasswordChanged(db, c.env, link.user.id)
-      await audit(c, 'auth.password_reset', { targetType: 'user', targetId: link.user.id })
+      const user = link.user
+      const resetId = link.resetId
+      const passwordHash = await hashPassword(password)
+      await audited(c, async (tx, audit) => {
+        if (!(await claimResetLink(tx, resetId)))
+          throw badRequest('Ce lien a déjà servi. Demandez-en un nouveau.', [
+            { path: 'token', message: 'Lien déjà utilisé.' },
+          ])
+        await tx
+          .update(users)
+          .set({
+            passwordHash,
+            mustChangePassword: false,
+            failedLoginCount: 0,
+            lockedUntil: null,
+            updatedAt: new Date(),
+          })
+          .where(eq(users.id, user.id))
+        await revokeAllSessions(tx, user.id)
+        await audit('auth.password_reset', { targetType: 'user', targetId: user.id })
+      })
+      await closeSessionSockets(c.env, user.id)
+      await notifyPasswordChanged(db, c.env, user.id)
       return c.body(null, 204)
     },
   )

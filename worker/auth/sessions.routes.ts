@@ -4,7 +4,7 @@ import type { Api } from '../app-env.ts'
 import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { notFound } from '../http/problem.ts'
-import { audit } from '../audit/audit.ts'
+import { audited } from '../audit/audit.ts'
 import { activeSessions, revokeAllSessions, revokeSession } from './session.service.ts'
 import { SessionDto } from './auth.schema.ts'
 import { describeDevice } from './device.ts'
@@ -58,10 +58,13 @@ export function registerSessionRoutes(api: Api) {
     async (c) => {
       const me = c.var.user
       const { id } = c.req.valid('param')
-      if (!isUuid(id) || !(await revokeSession(c.get('db'), id, me.id))) throw notFound()
+      if (!isUuid(id)) throw notFound()
+      await audited(c, async (tx, audit) => {
+        if (!(await revokeSession(tx, id, me.id))) throw notFound()
+        await audit('auth.session_revoked', { targetType: 'session', targetId: id })
+      })
       await closeSessionSockets(c.env, me.id, { only: [id] })
       if (id === me.sessionId) clearSessionCookie(c)
-      await audit(c, 'auth.session_revoked', { targetType: 'session', targetId: id })
       return c.body(null, 204)
     },
   )
@@ -77,10 +80,13 @@ export function registerSessionRoutes(api: Api) {
     }),
     async (c) => {
       const me = c.var.user
-      const revoked = await revokeAllSessions(c.get('db'), me.id)
+      const revoked = await audited(c, async (tx, audit) => {
+        const revoked = await revokeAllSessions(tx, me.id)
+        await audit('auth.logout_all', { targetType: 'user', targetId: me.id, details: { revoked } })
+        return revoked
+      })
       await closeSessionSockets(c.env, me.id)
       clearSessionCookie(c)
-      await audit(c, 'auth.logout_all', { targetType: 'user', targetId: me.id, details: { revoked } })
       return c.json({ revoked }, 200)
     },
   )

@@ -3,6 +3,7 @@ import { apiRoute } from '../http/route.ts'
 import { jsonResponse, page, problemResponses } from '../http/common-schemas.ts'
 import { BinItem, BinListQuery, BinParams, BinRestored, type BinType } from './bin.schema.ts'
 import { listBin, restoreFromBin } from './bin.service.ts'
+import { audited } from '../audit/audit.ts'
 
 const tags = ['Bin']
 
@@ -43,7 +44,11 @@ export function registerBinRoutes(api: Api) {
     }),
     async (c) => {
       const { type, id } = c.req.valid('param')
-      const restored = await restoreFromBin(c.get('db'), c.var.user, type, id)
+      const restored = await audited(c, async (tx, audit) => {
+        const restored = await restoreFromBin(tx, c.var.user, type, id)
+        await audit('bin.restored', { targetType: type, targetId: id })
+        return restored
+      })
       return c.json(restored, 200)
     },
   )

@@ -36,10 +36,11 @@ const RESTORED: Record<BinType, (tx: TxOrDb, user: AuthUser, id: string) => Prom
   },
   people: async (tx, user, id) => personDto(tx, user, (await tx.select().from(people).where(eq(people.id, id)))[0]!),
   products: (tx, user, id) => getProduct(tx, id, user),
-  mandates: async (tx, _user, id) => mandateDto(tx, (await tx.select().from(mandates).where(eq(mandates.id, id)))[0]!),
-  interactions: async (tx, _user, id) =>
-    interactionDto(tx, (await tx.select().from(interactions).where(eq(interactions.id, id)))[0]!),
-  tasks: (tx, _user, id) => taskDto(tx, id),
+  mandates: async (tx, user, id) =>
+    mandateDto(tx, user, (await tx.select().from(mandates).where(eq(mandates.id, id)))[0]!),
+  interactions: async (tx, user, id) =>
+    interactionDto(tx, user, (await tx.select().from(interactions).where(eq(interactions.id, id)))[0]!),
+  tasks: (tx, user, id) => taskDto(tx, user, id),
 }
 // Table and column names are constants here, never user input (the type is checked by zod).
 const KINDS: Record<BinType, Kind> = {

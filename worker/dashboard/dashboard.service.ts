@@ -4,7 +4,13 @@ import type { Db } from '../db/client.ts'
 import { interactions, mandates, organisations, stageChanges, tasks, users } from '../db/schema.ts'
 import { PIPELINE_STAGES } from '../db/enums.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
-import { interactionScope, mandateScope, organisationScope, taskScope } from '../permissions/scope.ts'
+import {
+  interactionScope,
+  mandateScope,
+  organisationNameIfVisible,
+  organisationScope,
+  taskScope,
+} from '../permissions/scope.ts'
 import { organisationFilters } from '../organisations/organisation.service.ts'
 import { stageTotals } from '../organisations/stage-totals.ts'
 import { weightedPipeline } from '../pipeline/weighted-pipeline.ts'
@@ -70,7 +76,7 @@ export async function dashboard(db: Db, user: AuthUser) {
         .where(and(signedMandates, gte(mandates.signedAt, firstMonth)))
         .groupBy(sql`1`),
       db
-        .select({ i: interactions, organisationName: organisations.name, userName: users.name })
+        .select({ i: interactions, organisationName: organisationNameIfVisible(user), userName: users.name })
         .from(interactions)
         .innerJoin(
           organisations,
@@ -89,7 +95,7 @@ export async function dashboard(db: Db, user: AuthUser) {
         .orderBy(desc(stageChanges.changedAt))
         .limit(RECENT),
       db
-        .select({ m: mandates, organisationName: organisations.name, userName: users.name })
+        .select({ m: mandates, organisationName: organisationNameIfVisible(user), userName: users.name })
         .from(mandates)
         .innerJoin(organisations, eq(organisations.id, mandates.organisationId))
         .leftJoin(users, eq(users.id, mandates.ownerId))

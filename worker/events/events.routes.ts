@@ -7,7 +7,7 @@ import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { outbox } from '../db/schema.ts'
 import { notFound } from '../http/problem.ts'
-import { audit } from '../audit/audit.ts'
+import { audited } from '../audit/audit.ts'
 import { isUuid } from '../shared/tx.ts'
 import { LimitSchema } from '../shared/query-fields.ts'
 
@@ -27,8 +27,11 @@ export function registerEventRoutes(api: Api) {
       if (!isUuid(id)) throw notFound()
       const [row] = await c.get('db').select().from(outbox).where(eq(outbox.id, id))
       if (!row) throw notFound()
-      await c.env.EVENTS_QUEUE.send(row.payload as Record<string, unknown>, { contentType: 'json' })
-      await audit(c, 'event.replayed', { targetType: 'event', targetId: id })
+      // The send is the write: last in the entry's transaction, so a refused send leaves no entry.
+      await audited(c, async (_tx, audit) => {
+        await audit('event.replayed', { targetType: 'event', targetId: id })
+        await c.env.EVENTS_QUEUE.send(row.payload as Record<string, unknown>, { contentType: 'json' })
+      })
       return c.json({ id: row.id, type: row.type }, 202)
     },
   )

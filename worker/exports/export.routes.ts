@@ -7,7 +7,7 @@ import type { AuthUser } from '../auth/auth-user.ts'
 import { apiRoute } from '../http/route.ts'
 import { jsonBody, jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { badRequest, forbidden, notFound } from '../http/problem.ts'
-import { audit } from '../audit/audit.ts'
+import { audited, auditEvent } from '../audit/audit.ts'
 import { buildExport, countRows } from './export.service.ts'
 import { describeFilters, parseFilters } from './export-filters.ts'
 import { createExportJob, fileKeyOf, getOwnJob, listOwnJobs, toExportJob } from './export-jobs.service.ts'
@@ -47,13 +47,17 @@ async function enqueue(
   ids?: string[],
   total?: number | null,
 ) {
-  const job = await createExportJob(c.get('db'), user, { entity, format, filters: raw, ids })
-  await c.env.EXPORTS_QUEUE.send({ exportId: job.id })
-  await audit(c, `${RESOURCE_OF[entity]}.export_queued`, {
-    targetType: RESOURCE_OF[entity],
-    targetId: job.id,
-    details: { entity, format, filters: raw, ids: ids?.length, rowCount: total ?? null },
+  // The job and its entry commit together; the consumer is told once they have.
+  const job = await audited(c, async (tx, audit) => {
+    const job = await createExportJob(tx, user, { entity, format, filters: raw, ids })
+    await audit(`${RESOURCE_OF[entity]}.export_queued`, {
+      targetType: RESOURCE_OF[entity],
+      targetId: job.id,
+      details: { entity, format, filters: raw, ids: ids?.length, rowCount: total ?? null },
+    })
+    return job
   })
+  await c.env.EXPORTS_QUEUE.send({ exportId: job.id })
   c.header('location', `/api/v1/exports/${job.id}`)
   return c.json({ id: job.id }, 202)
 }
@@ -88,7 +92,7 @@ async function directExport(c: Ctx, entity: ExportEntity, format: ExportFormat) 
     maxRows: INLINE_ROWS[format],
   })
   if (!built) return enqueue(c, user, entity, format, keep, ids, null)
-  await audit(c, `${RESOURCE_OF[entity]}.exported`, {
+  await auditEvent(c, `${RESOURCE_OF[entity]}.exported`, {
     targetType: RESOURCE_OF[entity],
     details: { entity, format, filters: raw, ids: ids?.length, rowCount: built.rowCount },
   })

@@ -29,7 +29,7 @@ export async function renderMandateSheet(m: MandateDto, meta: { firm: string; au
   y -= 30
   const date = (iso: string | null) => (iso ? frenchDate(new Date(iso)) : '—')
   const fields: [string, string][] = [
-    ['Organisation', m.organisationName],
+    ['Organisation', m.organisationName ?? '—'],
     ['Statut', labels.mandateStatus[m.status]],
     ['Date de début', date(m.startDate)],
     ['Date de fin', date(m.endDate)],
@@ -86,7 +86,7 @@ export async function renderMandateSheet(m: MandateDto, meta: { firm: string; au
     font: doc.font,
     color: INK,
   })
-  for (const [i, who] of [meta.firm, m.organisationName].entries()) {
+  for (const [i, who] of [meta.firm, m.organisationName ?? '—'].entries()) {
     const x = MARGIN + i * (half + 20)
     const top = block.y - 24
     block.page.drawText(fitText(`Pour ${who}`, doc.bold, 10, half), { x, y: top, size: 10, font: doc.bold, color: INK })

@@ -2,7 +2,7 @@
 // after a path parameter): the same scoped read, the mandates:export permission, an audit entry.
 import type { Context } from 'hono'
 import type { AppEnv } from '../app-env.ts'
-import { audit } from '../audit/audit.ts'
+import { auditEvent } from '../audit/audit.ts'
 import { forbidden } from '../http/problem.ts'
 import { getMandate } from '../mandates/mandate.service.ts'
 import { firmName } from './firm.ts'
@@ -16,7 +16,7 @@ export async function mandateSheetResponse(c: Context<AppEnv>, idWithSuffix: str
   if (!user.permissions.has('mandates:export')) throw forbidden("Vous n'avez pas le droit d'exporter ce mandat.")
   const mandate = await getMandate(c.get('db'), user, idWithSuffix.slice(0, -'.pdf'.length))
   const bytes = await renderMandateSheet(mandate, { firm: firmName(c.env), author: user.name, at: new Date() })
-  await audit(c, 'mandates.exported', {
+  await auditEvent(c, 'mandates.exported', {
     targetType: 'mandates',
     targetId: mandate.id,
     details: { format: 'pdf', sheet: true, rowCount: 1 },

@@ -7,6 +7,7 @@ import type { AppEnv, SignedInEnv } from '../app-env.ts'
 import { isWrittenResource, type WrittenResource } from '../cache/invalidation.ts'
 import { invalidateAfterWrite } from '../events/after-write.ts'
 import { authorize } from '../middleware/authorize.ts'
+import { auditTrail } from '../audit/audit.ts'
 import { type Access, declaredRoutes, honoPath, routeKey } from './route-registry.ts'
 
 export type { Access }
@@ -34,10 +35,12 @@ export function apiRoute<const R extends Omit<RouteConfig, 'middleware'>, const 
   declaredRoutes.set(routeKey(rest.method, honoPath(rest.path)), access)
   const security = access === 'public' ? [] : [{ cookieAuth: [] }, { bearerAuth: [] }]
   const written = invalidates ?? writtenByDefault(rest.method, access)
+  // The audit trail last: a deletion's transaction commits before the caches are dropped.
+  const trail = access === 'public' || access === 'authenticated' ? [] : [auditTrail(access)]
   const middleware =
     typeof written === 'function' || written.length
-      ? [authorize(access), invalidateAfterWrite(written)]
-      : [authorize(access)]
+      ? [authorize(access), invalidateAfterWrite(written), ...trail]
+      : [authorize(access), ...trail]
   return createRoute({ ...rest, security, 'x-permission': access, middleware } as unknown as Omit<
     R,
     'access' | 'invalidates'

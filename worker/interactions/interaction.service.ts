@@ -5,7 +5,13 @@ import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle
 import type { Db } from '../db/client.ts'
 import { interactionPeople, interactions, organisations, people, users } from '../db/schema.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
-import { interactionScope, organisationScope, personScope } from '../permissions/scope.ts'
+import {
+  interactionScope,
+  organisationScope,
+  personScope,
+  visibleOrganisationJoin,
+  visiblePersonJoin,
+} from '../permissions/scope.ts'
 import { decodeCursor, encodeCursor, iso, ms } from '../shared/cursor.ts'
 import { badRequest, notFound } from '../http/problem.ts'
 import { emitEvent } from '../events/outbox.ts'
@@ -44,7 +50,7 @@ const visible = (user: AuthUser) =>
     sql`exists (select 1 from ${organisations} o where o.id = ${interactions.organisationId} and o.deleted_at is null)`,
   )
 
-async function peopleOf(db: TxOrDb, ids: string[]) {
+async function peopleOf(db: TxOrDb, user: AuthUser, ids: string[]) {
   const map = new Map<string, PersonRef[]>()
   if (ids.length === 0) return map
   const rows = await db
@@ -55,8 +61,8 @@ async function peopleOf(db: TxOrDb, ids: string[]) {
       lastName: people.lastName,
     })
     .from(interactionPeople)
-    .innerJoin(people, eq(people.id, interactionPeople.personId))
-    .where(and(inArray(interactionPeople.interactionId, ids), isNull(people.deletedAt)))
+    .innerJoin(people, visiblePersonJoin(user, interactionPeople.personId))
+    .where(inArray(interactionPeople.interactionId, ids))
     .orderBy(people.lastName)
   for (const { interactionId, ...p } of rows) map.set(interactionId, [...(map.get(interactionId) ?? []), p])
   return map
@@ -81,7 +87,7 @@ export async function listInteractions(db: Db, user: AuthUser, q: InteractionLis
   const rows = await db
     .select({ i: interactions, organisationName: organisations.name, userName: users.name })
     .from(interactions)
-    .leftJoin(organisations, eq(organisations.id, interactions.organisationId))
+    .leftJoin(organisations, visibleOrganisationJoin(user, interactions.organisationId))
     .leftJoin(users, eq(users.id, interactions.userId))
     .where(and(...conds))
     .orderBy(desc(ms(interactions.occurredAt)), desc(interactions.id))
@@ -89,6 +95,7 @@ export async function listInteractions(db: Db, user: AuthUser, q: InteractionLis
   const page = rows.slice(0, q.limit)
   const involved = await peopleOf(
     db,
+    user,
     page.map((r) => r.i.id),
   )
   const last = page.at(-1)?.i
@@ -104,13 +111,13 @@ export async function listInteractions(db: Db, user: AuthUser, q: InteractionLis
   }
 }
 
-export async function interactionDto(db: TxOrDb, row: Row) {
+export async function interactionDto(db: TxOrDb, user: AuthUser, row: Row) {
   const [extra] = await db
     .select({ organisationName: organisations.name })
     .from(organisations)
-    .where(eq(organisations.id, row.organisationId!))
+    .where(visibleOrganisationJoin(user, sql`${row.organisationId}::uuid`))
   const [author] = row.userId ? await db.select({ name: users.name }).from(users).where(eq(users.id, row.userId)) : []
-  const involved = await peopleOf(db, [row.id])
+  const involved = await peopleOf(db, user, [row.id])
   return toInteractionDto(row, {
     organisationName: extra?.organisationName ?? null,
     userName: author?.name ?? null,
@@ -130,7 +137,7 @@ export async function getInteractionRow(db: TxOrDb, user: AuthUser, id: string, 
 }
 
 export const getInteraction = async (db: Db, user: AuthUser, id: string) =>
-  interactionDto(db, await getInteractionRow(db, user, id))
+  interactionDto(db, user, await getInteractionRow(db, user, id))
 
 // Creating needs the organisation in the caller's scope; editing an interaction the caller may
 // see (`scoped: false`) only needs the lock.
@@ -189,7 +196,7 @@ export async function createInteraction(db: Db, user: AuthUser, input: Interacti
     if (personIds) await setPeople(tx, user, row!.id, personIds)
     await refreshLastContact(tx, org.id)
     await recordChange(tx, 'interaction', row!.id, user.id, 'created')
-    const dto = await interactionDto(tx, row!)
+    const dto = await interactionDto(tx, user, row!)
     await emitEvent(tx, 'interaction.created', user, { interaction: dto })
     return dto
   })
@@ -213,7 +220,7 @@ export async function updateInteraction(db: Db, user: AuthUser, id: string, inpu
     const changes: Record<string, { from: unknown; to: unknown }> = diff(before, after!)
     if (personIds) {
       const old =
-        (await peopleOf(tx, [id]))
+        (await peopleOf(tx, user, [id]))
           .get(id)
           ?.map((p) => p.id)
           .sort() ?? []
@@ -222,7 +229,7 @@ export async function updateInteraction(db: Db, user: AuthUser, id: string, inpu
       if (old.join() !== now.join()) changes.personIds = { from: old, to: now }
     }
     if (changes.occurredAt) await refreshLastContact(tx, after!.organisationId!)
-    const dto = await interactionDto(tx, after!)
+    const dto = await interactionDto(tx, user, after!)
     if (Object.keys(changes).length) {
       await recordChange(tx, 'interaction', id, user.id, 'updated', changes)
       await emitEvent(tx, 'interaction.updated', user, { interaction: dto, changes })
@@ -243,6 +250,6 @@ export async function deleteInteraction(db: Db, user: AuthUser, id: string) {
     if (!row) throw notFound()
     await refreshLastContact(tx, row.organisationId!)
     await recordChange(tx, 'interaction', id, user.id, 'deleted')
-    await emitEvent(tx, 'interaction.deleted', user, { interaction: await interactionDto(tx, row) })
+    await emitEvent(tx, 'interaction.deleted', user, { interaction: await interactionDto(tx, user, row) })
   })
 }

@@ -62,7 +62,8 @@ export const Mandate = z.object({
   id: z.string().uuid(),
   number: z.string(),
   organisationId: z.string(),
-  organisationName: z.string(),
+  // Null when the organisation is outside the caller's scope (handed to another team since).
+  organisationName: z.string().nullable(),
   status,
   // The statuses this mandate may move to next (for the UI's buttons).
   allowedTransitions: z.array(status),

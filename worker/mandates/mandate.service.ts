@@ -4,7 +4,7 @@ import { and, asc, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizz
 import type { Db } from '../db/client.ts'
 import { mandateCounters, mandateProducts, mandates, organisations, products, users } from '../db/schema.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
-import { mandateScope, organisationScope } from '../permissions/scope.ts'
+import { mandateScope, organisationNameIfVisible, organisationScope } from '../permissions/scope.ts'
 import { decodeCursor, encodeCursor, iso, ms } from '../shared/cursor.ts'
 import { badRequest, conflict, notFound } from '../http/problem.ts'
 import { emitEvent } from '../events/outbox.ts'
@@ -29,7 +29,7 @@ const SIGNED: readonly MandateStatus[] = ['SIGNE', 'ACTIF', 'RESILIE', 'EXPIRE']
 
 export function toMandateDto(
   row: Row,
-  extra: { organisationName: string; ownerName: string | null; products: ProductRef[] },
+  extra: { organisationName: string | null; ownerName: string | null; products: ProductRef[] },
 ) {
   return {
     id: row.id,
@@ -98,7 +98,7 @@ export async function listMandates(db: Db, user: AuthUser, q: MandateListQuery) 
   }
   const dir = descending ? desc : asc
   const rows = await db
-    .select({ m: mandates, organisationName: organisations.name, ownerName: users.name })
+    .select({ m: mandates, organisationName: organisationNameIfVisible(user), ownerName: users.name })
     .from(mandates)
     .innerJoin(organisations, eq(organisations.id, mandates.organisationId))
     .leftJoin(users, eq(users.id, mandates.ownerId))
@@ -124,14 +124,14 @@ export async function listMandates(db: Db, user: AuthUser, q: MandateListQuery) 
   }
 }
 
-export async function mandateDto(db: TxOrDb, row: Row) {
+export async function mandateDto(db: TxOrDb, user: AuthUser, row: Row) {
   const [org] = await db
-    .select({ name: organisations.name })
+    .select({ name: organisationNameIfVisible(user) })
     .from(organisations)
     .where(eq(organisations.id, row.organisationId))
   const prods = await productsOf(db, [row.id])
   return toMandateDto(row, {
-    organisationName: org?.name ?? '',
+    organisationName: org?.name ?? null,
     ownerName: await userName(db, row.ownerId),
     products: prods.get(row.id) ?? [],
   })
@@ -149,7 +149,7 @@ export async function getMandateRow(db: TxOrDb, user: AuthUser, id: string, { fo
 }
 
 export const getMandate = async (db: Db, user: AuthUser, id: string) =>
-  mandateDto(db, await getMandateRow(db, user, id))
+  mandateDto(db, user, await getMandateRow(db, user, id))
 
 // The next number of the year. The upsert takes the counter row's lock until commit, so two
 // creations at once get consecutive numbers and a rolled-back creation leaves no gap.
@@ -200,7 +200,7 @@ export async function createMandate(db: Db, user: AuthUser, input: MandateCreate
       .returning()
     if (productIds) await setProducts(tx, row!.id, productIds)
     await recordChange(tx, 'mandate', row!.id, user.id, 'created')
-    const dto = await mandateDto(tx, row!)
+    const dto = await mandateDto(tx, user, row!)
     await emitEvent(tx, 'mandat.created', user, { mandate: dto })
     return dto
   })
@@ -260,7 +260,7 @@ export async function updateMandate(db: Db, user: AuthUser, id: string, input: M
       const now = [...new Set(productIds)].sort()
       if (old.join() !== now.join()) changes.productIds = { from: old, to: now }
     }
-    const dto = await mandateDto(tx, after!)
+    const dto = await mandateDto(tx, user, after!)
     if (Object.keys(changes).length === 0) return dto
     await recordChange(tx, 'mandate', id, user.id, 'updated', changes)
     await emitEvent(tx, 'mandat.updated', user, { mandate: dto, changes })
@@ -278,6 +278,6 @@ export async function deleteMandate(db: Db, user: AuthUser, id: string) {
       .where(eq(mandates.id, row.id))
       .returning()
     await recordChange(tx, 'mandate', id, user.id, 'deleted')
-    await emitEvent(tx, 'mandat.deleted', user, { mandate: await mandateDto(tx, deleted!) })
+    await emitEvent(tx, 'mandat.deleted', user, { mandate: await mandateDto(tx, user, deleted!) })
   })
 }

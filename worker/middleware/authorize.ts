@@ -2,7 +2,6 @@ import type { MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../app-env.ts'
 import { forbidden, passwordChangeRequired, unauthorized } from '../http/problem.ts'
 import type { Access } from '../http/route-registry.ts'
-import { auditTrail } from '../audit/audit.ts'
 import { assertCleanInput } from './input-hygiene.ts'
 
 // The one permission check: a route's declared access against the caller's effective matrix.
@@ -28,5 +27,4 @@ export const authorize = (access: Access): MiddlewareHandler<AppEnv> =>
     if (access !== 'authenticated' && !user.permissions.has(access)) throw forbidden()
     await assertCleanInput(c)
     await next()
-    if (access !== 'authenticated') await auditTrail(c, access)
   }

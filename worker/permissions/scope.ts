@@ -1,6 +1,6 @@
 // Record scope by role (DESIGN.md): admin everything; manager and viewer their team; sales what
 // they own or are assigned to. Every list, detail, count, search and push goes through here.
-import { and, eq, exists, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { type AnyColumn, and, eq, exists, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { organisations, people, tasks, mandates, interactions } from '../db/schema.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 
@@ -54,6 +54,23 @@ function orgVisibleBySales(
   column: typeof mandates.organisationId | typeof interactions.organisationId,
 ) {
   return exists(sql`(select 1 from ${organisations} o where o.id = ${column} and o.owner_id = ${user.id})`)
+}
+
+// Joins that read another record's name for a response: the name comes only when the caller may
+// see that record, otherwise the joined columns are null. A record in scope (a task assigned to
+// me) must not name one outside it (its organisation, handed to another team since).
+export const visibleOrganisationJoin = (user: AuthUser, id: AnyColumn | SQL) =>
+  and(eq(organisations.id, id), isNull(organisations.deletedAt), organisationScope(user))
+export const visiblePersonJoin = (user: AuthUser, id: AnyColumn | SQL) =>
+  and(eq(people.id, id), isNull(people.deletedAt), personScope(user))
+
+// The name of an organisation joined in full (a mandate's, which the row cannot do without), or
+// null when the caller may not see that organisation: the row keeps its place in the list.
+export const organisationNameIfVisible = (user: AuthUser) => {
+  const scope = organisationScope(user)
+  return scope
+    ? sql<string | null>`case when ${scope} then ${organisations.name} end`
+    : sql<string | null>`${organisations.name}`
 }
 
 export const notDeleted = (column: typeof organisations.deletedAt) => isNull(column)

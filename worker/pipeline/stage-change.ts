@@ -35,7 +35,7 @@ export async function applyStageChange(
         priority: 'HIGH',
       })
       .returning()
-    await emitEvent(tx, 'task.created', user, { task: await taskDto(tx, task!.id) })
+    await emitEvent(tx, 'task.created', user, { task: await taskDto(tx, user, task!.id) })
   }
   await emitEvent(tx, 'organisation.stage_changed', user, { organisation: org, from, to })
 }

@@ -1,11 +1,16 @@
 // Tasks: assignment, due dates, completion. Events: task.created|updated|deleted, and with an
 // update task.assigned (a new assignee) and task.completed (moved to DONE).
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm'
-import { alias } from 'drizzle-orm/pg-core'
 import type { Db } from '../db/client.ts'
 import { organisations, people, tasks, users } from '../db/schema.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
-import { organisationScope, personScope, taskScope } from '../permissions/scope.ts'
+import {
+  organisationScope,
+  personScope,
+  taskScope,
+  visibleOrganisationJoin,
+  visiblePersonJoin,
+} from '../permissions/scope.ts'
 import { decodeCursor, encodeCursor, iso, ms } from '../shared/cursor.ts'
 import { badRequest, notFound } from '../http/problem.ts'
 import { emitEvent } from '../events/outbox.ts'
@@ -54,20 +59,18 @@ const visible = (user: AuthUser) =>
 const overdueRank = sql`(case when ${tasks.status} in ('TODO', 'IN_PROGRESS') and ${tasks.dueAt} < now() then 0 else 1 end)`
 const dueKey = sql`coalesce(${ms(tasks.dueAt)}, 'infinity'::timestamptz)`
 
-const person = alias(people, 'task_person')
-
-function selectTasks(db: TxOrDb) {
+function selectTasks(db: TxOrDb, user: AuthUser) {
   return db
     .select({
       t: tasks,
       assigneeName: users.name,
       organisationName: organisations.name,
-      personName: sql<string | null>`${person.firstName} || ' ' || ${person.lastName}`,
+      personName: sql<string | null>`${people.firstName} || ' ' || ${people.lastName}`,
     })
     .from(tasks)
     .leftJoin(users, eq(users.id, tasks.assigneeId))
-    .leftJoin(organisations, eq(organisations.id, tasks.organisationId))
-    .leftJoin(person, and(eq(person.id, tasks.personId), isNull(person.deletedAt)))
+    .leftJoin(organisations, visibleOrganisationJoin(user, tasks.organisationId))
+    .leftJoin(people, visiblePersonJoin(user, tasks.personId))
 }
 
 export async function listTasks(db: Db, user: AuthUser, q: TaskListQuery) {
@@ -100,7 +103,7 @@ export async function listTasks(db: Db, user: AuthUser, q: TaskListQuery) {
     : descending
       ? [desc(ms(tasks.createdAt)), desc(tasks.id)]
       : [asc(ms(tasks.createdAt)), asc(tasks.id)]
-  const rows = await selectTasks(db)
+  const rows = await selectTasks(db, user)
     .where(and(...conds))
     .orderBy(...order)
     .limit(q.limit + 1)
@@ -127,12 +130,13 @@ export async function getTaskRow(db: TxOrDb, user: AuthUser, id: string, { forUp
   return row
 }
 
-export async function taskDto(db: TxOrDb, id: string) {
-  const [row] = await selectTasks(db).where(eq(tasks.id, id))
+export async function taskDto(db: TxOrDb, user: AuthUser, id: string) {
+  const [row] = await selectTasks(db, user).where(eq(tasks.id, id))
   return toTaskDto(row!.t, row!)
 }
 
-export const getTask = async (db: Db, user: AuthUser, id: string) => taskDto(db, (await getTaskRow(db, user, id)).id)
+export const getTask = async (db: Db, user: AuthUser, id: string) =>
+  taskDto(db, user, (await getTaskRow(db, user, id)).id)
 
 // Linked records must be visible to the author; the task sits with its organisation's team.
 async function checkLinks(tx: Tx, user: AuthUser, input: Partial<TaskInput>) {
@@ -174,7 +178,7 @@ export async function createTask(db: Db, user: AuthUser, input: TaskInput) {
       })
       .returning()
     await recordChange(tx, 'task', row!.id, user.id, 'created')
-    const dto = await taskDto(tx, row!.id)
+    const dto = await taskDto(tx, user, row!.id)
     await emitEvent(tx, 'task.created', user, { task: dto })
     if (done) await emitEvent(tx, 'task.completed', user, { task: dto })
     return dto
@@ -208,7 +212,7 @@ export async function updateTask(db: Db, user: AuthUser, id: string, input: Part
       .where(eq(tasks.id, id))
       .returning()
     const changes = diff(before, after!)
-    const dto = await taskDto(tx, id)
+    const dto = await taskDto(tx, user, id)
     if (Object.keys(changes).length) {
       await recordChange(tx, 'task', id, user.id, 'updated', changes)
       await emitEvent(tx, 'task.updated', user, { task: dto, changes })
@@ -224,6 +228,6 @@ export async function deleteTask(db: Db, user: AuthUser, id: string) {
     const row = await getTaskRow(tx, user, id, { forUpdate: true })
     await tx.update(tasks).set({ deletedAt: new Date(), updatedAt: new Date() }).where(eq(tasks.id, row.id))
     await recordChange(tx, 'task', id, user.id, 'deleted')
-    await emitEvent(tx, 'task.deleted', user, { task: await taskDto(tx, id) })
+    await emitEvent(tx, 'task.deleted', user, { task: await taskDto(tx, user, id) })
   })
 }

@@ -8,7 +8,7 @@ import type { Env } from '../env.ts'
 import { WEBHOOK_TEST_EVENT } from '../events/event-types.ts'
 import { conflict, notFound } from '../http/problem.ts'
 import { decodeCursor, encodeCursor, iso } from '../shared/cursor.ts'
-import { isUuid } from '../shared/tx.ts'
+import { isUuid, type Tx } from '../shared/tx.ts'
 import { attemptDelivery, type WebhookRow } from './attempt.ts'
 import { enqueueWebhookJobs, type WebhookJob } from './fan-out.ts'
 import { ALL_EVENTS } from './webhook.schema.ts'
@@ -82,32 +82,45 @@ export async function sendTestEvent(db: Db, env: Env, hook: WebhookRow, user: Au
   }
 }
 
-// Sends the delivery's event again, with the same webhook-id so the receiver can dedupe.
-export async function redeliver(db: Db, env: Env, deliveryId: string) {
+// Sends the delivery's event again, with the same webhook-id so the receiver can dedupe. `record`
+// writes the audit entry in the transaction of the change; the job is queued once both committed
+// (a consumer must find the message pending).
+export async function redeliver(db: Db, env: Env, deliveryId: string, record: (tx: Tx) => Promise<void>) {
   if (!isUuid(deliveryId)) throw notFound()
   const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, deliveryId))
   if (!delivery) throw notFound()
   const hook = await findWebhook(db, delivery.webhookId)
   if (!hook.isActive) throw conflict('Ce webhook est désactivé : réactivez-le avant de renvoyer.')
-  const [row] = await db
-    .execute<{ attempts: number }>(sql`
-    update webhook_messages set
-      attempts = case when status = 'pending' then attempts else 0 end,
-      status = 'pending', next_attempt_at = now(), locked_until = null, updated_at = now()
-    where id = ${delivery.messageId} returning attempts`)
-    .then((r) => r.rows)
-  if (!row) throw notFound()
+  const row = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .execute<{ attempts: number }>(sql`
+      update webhook_messages set
+        attempts = case when status = 'pending' then attempts else 0 end,
+        status = 'pending', next_attempt_at = now(), locked_until = null, updated_at = now()
+      where id = ${delivery.messageId} returning attempts`)
+      .then((r) => r.rows)
+    if (!row) throw notFound()
+    await record(tx)
+    return row
+  })
   await enqueueWebhookJobs(env, [{ messageId: delivery.messageId, attempt: Number(row.attempts) + 1 }])
   return { messageId: delivery.messageId, eventId: delivery.eventId }
 }
 
 // Every event since `since` the endpoint subscribes to and did not receive (failed, cancelled
 // while disabled, or never queued because it was disabled), taken from the event log (outbox).
-export async function replaySince(db: Db, env: Env, webhookId: string, since: Date) {
+export async function replaySince(
+  db: Db,
+  env: Env,
+  webhookId: string,
+  since: Date,
+  record: (tx: Tx, result: { queued: number }) => Promise<void>,
+) {
   const hook = await findWebhook(db, webhookId)
   if (!hook.isActive) throw conflict('Ce webhook est désactivé : réactivez-le avant de rejouer.')
   const all = hook.events.includes(ALL_EVENTS)
-  const rows = await db.execute<{ id: string }>(sql`
+  const rows = await db.transaction(async (tx) => {
+    const rows = await tx.execute<{ id: string }>(sql`
     insert into webhook_messages (webhook_id, event_id, event_type, payload)
     select ${hook.id}::uuid, o.id, o.type, o.payload from outbox o
     where o.created_at >= ${since.toISOString()}::timestamptz
@@ -121,6 +134,9 @@ export async function replaySince(db: Db, env: Env, webhookId: string, since: Da
       locked_until = null, updated_at = now()
       where webhook_messages.status in ('failed', 'cancelled')
     returning id`)
+    await record(tx, { queued: rows.rows.length })
+    return rows
+  })
   const jobs: WebhookJob[] = rows.rows.map((r) => ({ messageId: r.id, attempt: 1 }))
   await enqueueWebhookJobs(env, jobs)
   return { queued: jobs.length }

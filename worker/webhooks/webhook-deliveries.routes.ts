@@ -56,8 +56,9 @@ export function registerWebhookDeliveryRoutes(api: Api) {
     }),
     async (c) => {
       const { id } = c.req.valid('param')
-      const queued = await redeliver(c.get('db'), c.env, id)
-      await audit(c, 'webhook.redelivered', { targetType: 'webhook_delivery', targetId: id })
+      const queued = await redeliver(c.get('db'), c.env, id, (tx) =>
+        audit(c, 'webhook.redelivered', { targetType: 'webhook_delivery', targetId: id }, tx),
+      )
       return c.json(queued, 202)
     },
   )
@@ -79,8 +80,9 @@ export function registerWebhookDeliveryRoutes(api: Api) {
     async (c) => {
       const { id } = c.req.valid('param')
       const { since } = c.req.valid('json')
-      const result = await replaySince(c.get('db'), c.env, id, new Date(since))
-      await audit(c, 'webhook.replayed', { targetType: 'webhook', targetId: id, details: { since, ...result } })
+      const result = await replaySince(c.get('db'), c.env, id, new Date(since), (tx, result) =>
+        audit(c, 'webhook.replayed', { targetType: 'webhook', targetId: id, details: { since, ...result } }, tx),
+      )
       return c.json(result, 202)
     },
   )

@@ -2,7 +2,7 @@
 // answered twice in an endpoint's life: at creation and at each rotation; never read back.
 import { z } from 'zod'
 import type { Api } from '../app-env.ts'
-import { audit } from '../audit/audit.ts'
+import { audited } from '../audit/audit.ts'
 import { IdParam, jsonBody, jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { apiRoute } from '../http/route.ts'
 import {
@@ -42,8 +42,15 @@ export function registerWebhookRoutes(api: Api) {
       responses: { 201: jsonResponse(WebhookWithSecret, 'Created'), ...problemResponses },
     }),
     async (c) => {
-      const { row, secret } = await createWebhook(c.get('db'), c.env, c.get('user'), c.req.valid('json'))
-      await audit(c, 'webhook.created', { targetType: 'webhook', targetId: row.id, details: { url: row.url } })
+      const { row, secret } = await audited(c, async (tx, audit) => {
+        const created = await createWebhook(tx, c.env, c.get('user'), c.req.valid('json'))
+        await audit('webhook.created', {
+          targetType: 'webhook',
+          targetId: created.row.id,
+          details: { url: created.row.url },
+        })
+        return created
+      })
       return c.json({ ...toWebhookDto(row), secret }, 201)
     },
   )
@@ -74,8 +81,11 @@ export function registerWebhookRoutes(api: Api) {
     async (c) => {
       const { id } = c.req.valid('param')
       const input = c.req.valid('json')
-      const { row, missedSince } = await updateWebhook(c.get('db'), c.env, id, input)
-      await audit(c, 'webhook.updated', { targetType: 'webhook', targetId: id, details: { ...input } })
+      const { row, missedSince } = await audited(c, async (tx, audit) => {
+        const updated = await updateWebhook(tx, c.env, id, input)
+        await audit('webhook.updated', { targetType: 'webhook', targetId: id, details: { ...input } })
+        return updated
+      })
       return c.json({ ...toWebhookDto(row), missedSince: missedSince ?? toWebhookDto(row).missedSince }, 200)
     },
   )
@@ -91,8 +101,10 @@ export function registerWebhookRoutes(api: Api) {
       responses: { 204: { description: 'Deleted' }, ...problemResponses },
     }),
     async (c) => {
-      const row = await deleteWebhook(c.get('db'), c.req.valid('param').id)
-      await audit(c, 'webhook.deleted', { targetType: 'webhook', targetId: row.id, details: { url: row.url } })
+      await audited(c, async (tx, audit) => {
+        const row = await deleteWebhook(tx, c.req.valid('param').id)
+        await audit('webhook.deleted', { targetType: 'webhook', targetId: row.id, details: { url: row.url } })
+      })
       return c.body(null, 204)
     },
   )
@@ -108,8 +120,11 @@ export function registerWebhookRoutes(api: Api) {
       responses: { 200: jsonResponse(WebhookWithSecret), ...problemResponses },
     }),
     async (c) => {
-      const { row, secret } = await rotateSecret(c.get('db'), c.env, c.req.valid('param').id)
-      await audit(c, 'webhook.secret_rotated', { targetType: 'webhook', targetId: row.id })
+      const { row, secret } = await audited(c, async (tx, audit) => {
+        const rotated = await rotateSecret(tx, c.env, c.req.valid('param').id)
+        await audit('webhook.secret_rotated', { targetType: 'webhook', targetId: rotated.row.id })
+        return rotated
+      })
       return c.json({ ...toWebhookDto(row), secret }, 200)
     },
   )
