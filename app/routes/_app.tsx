@@ -33,6 +33,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     const url = new URL(request.url)
     throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`)
   }
+  // The database away (503) or another failure: the layout's error page, with the API's status
+  // (the screen's own boundary would render this shell without a user).
+  if (!meRes.ok)
+    throw new Response(await meRes.text(), { status: meRes.status, headers: { 'content-type': 'application/json' } })
   const me = (await meRes.json()) as Me
   // A password set by an admin must be replaced before anything else (the API refuses the rest).
   if (me.mustChangePassword && new URL(request.url).pathname !== '/account/password')
