@@ -1,6 +1,7 @@
 // Imports: upload (parsed, checked, stored), read, list, dry run and start. The rows themselves
 // are written by the queue consumer (import-run.ts).
 import { and, desc, eq, sql } from 'drizzle-orm'
+import type { z } from 'zod'
 import type { AuthUser } from '../auth/auth-user.ts'
 import type { Db } from '../db/client.ts'
 import { importMappings, importRows, imports, users } from '../db/schema.ts'
@@ -14,6 +15,7 @@ import { autoMapping, headerKey, IMPORT_FIELDS, type ImportEntity } from './impo
 import { parseFile } from './import-file.ts'
 import { requireFiles } from './import-purge.ts'
 import { planChunk, type ImportMode, type PlanInput } from './import-plan.ts'
+import type { DryRunResult } from './import.schema.ts'
 import { allChunks, removeImportFiles, storeChunk, storeDuplicates, storeSource } from './import-storage.ts'
 
 type Row = typeof imports.$inferSelect
@@ -192,14 +194,7 @@ export async function dryRun(
   }
   const counts = { created: 0, updated: 0, skipped: 0, errors: 0 }
   const errors: { line: number; column: string | null; message: string }[] = []
-  const preview: {
-    line: number
-    outcome: string
-    values: Record<string, unknown>
-    message: string | null
-    cells: string[]
-    errors: { column: string | null; message: string }[]
-  }[] = []
+  const preview: z.infer<typeof DryRunResult>['preview'] = []
   for await (const chunk of allChunks(env, row.id, row.chunkCount)) {
     const cellsOf = new Map(preview.length < 10 ? chunk.slice(0, 10) : [])
     for (const d of await planChunk(db, user, plan, chunk)) {
