@@ -15,10 +15,11 @@ import { autoMapping, headerKey, IMPORT_FIELDS, type ImportEntity } from './impo
 import { parseFile } from './import-file.ts'
 import { requireFiles } from './import-purge.ts'
 import { planChunk, type ImportMode, type PlanInput } from './import-plan.ts'
-import type { DryRunResult } from './import.schema.ts'
+import type { DryRunResult, ImportRun } from './import.schema.ts'
 import { allChunks, removeImportFiles, storeChunk, storeDuplicates, storeSource } from './import-storage.ts'
 
 type Row = typeof imports.$inferSelect
+type ImportRunBody = z.infer<typeof ImportRun>
 export const MAX_LISTED_ERRORS = 100
 
 export function requireImportPermission(user: AuthUser, entity: ImportEntity) {
@@ -176,14 +177,7 @@ async function findDuplicates(env: Env, row: Row, mapping: (string | null)[]) {
   return duplicates
 }
 
-export async function dryRun(
-  db: Db,
-  env: Env,
-  user: AuthUser,
-  id: string,
-  mapping: (string | null)[],
-  mode: ImportMode,
-) {
+export async function dryRun(db: Db, env: Env, user: AuthUser, id: string, { mapping, mode }: ImportRunBody) {
   const row = await importForMapping(db, user, id, mapping)
   const plan: PlanInput = {
     entity: row.entity as ImportEntity,
@@ -223,14 +217,7 @@ export async function dryRun(
   return { counts, errors, preview }
 }
 
-export async function startImport(
-  db: Db,
-  env: Env,
-  user: AuthUser,
-  id: string,
-  mapping: (string | null)[],
-  mode: ImportMode,
-) {
+export async function startImport(db: Db, env: Env, user: AuthUser, id: string, { mapping, mode }: ImportRunBody) {
   const row = await importForMapping(db, user, id, mapping)
   if (row.status !== 'uploaded') throw conflict('Cet import a déjà été lancé.')
   await storeDuplicates(env, id, await findDuplicates(env, row, mapping))
