@@ -6,25 +6,15 @@
 // Prints: lists and detail at one client (API vs SQL vs SQL + session), a page view's statements
 // and connections, throughput at 10 and 100 clients vs the no-database floor (a 401), the sales
 // people list, dashboard and analytics SQL, first-load JS, and the load average.
-import { spawnSync } from 'node:child_process'
 import { cpus, loadavg } from 'node:os'
+import { arg, restartWithTypeTransform } from './cli.ts'
 
-// Worker modules use TypeScript syntax Node only runs with type transformation.
-if (!process.execArgv.includes('--experimental-transform-types')) {
-  const r = spawnSync(process.execPath, ['--experimental-transform-types', '--no-warnings', ...process.argv.slice(1)], {
-    stdio: 'inherit',
-  })
-  process.exit(r.status ?? 1)
-}
+restartWithTypeTransform()
 
 const { closedLoop, ip, p50, p95, signIn, timedGet } = await import('./load.ts')
 const { firstLoadJs, PAGES, PAGE_WEIGHT_BUDGET_KB } = await import('./page-weight.ts')
 const { measureSql } = await import('./api-sql.ts')
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? process.argv[i + 1]! : fallback
-}
 const POSTGRES = process.argv.includes('--postgres')
 const ORGANISATIONS = Number(arg('organisations', '100000'))
 const REQUESTS = Number(arg('requests', '200'))

@@ -9,23 +9,13 @@
 // The database runs in a child process, so this process's memory and CPU time are the export's
 // own (the driver's included, as in the Worker): CPU ms is what the Worker's CPU limit counts,
 // wall ms adds the database's time. Per-row figures feed worker/exports/export-limits.ts.
-import { fork, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { fork } from 'node:child_process'
 import { cpus, loadavg } from 'node:os'
+import { ensureSeeded, hasCluster } from './app.ts'
+import { arg, restartWithTypeTransform } from './cli.ts'
 
-if (!process.execArgv.includes('--experimental-transform-types')) {
-  const r = spawnSync(
-    process.execPath,
-    ['--experimental-transform-types', '--no-warnings', '--expose-gc', ...process.argv.slice(1)],
-    { stdio: 'inherit' },
-  )
-  process.exit(r.status ?? 1)
-}
+restartWithTypeTransform(['--expose-gc'])
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? process.argv[i + 1]! : fallback
-}
 const DATA_DIR = arg('data-dir', '/tmp/crm-bench-exports')
 const ORGANISATIONS = Number(arg('organisations', '100000'))
 
@@ -66,15 +56,12 @@ const child = (flag: string) => fork(process.argv[1]!, [flag, '--data-dir', DATA
 const firstMessage = <T>(p: ReturnType<typeof child>) =>
   new Promise<T>((resolve) => p.once('message', resolve as never))
 
-if (!existsSync(`${DATA_DIR}/PG_VERSION`)) {
-  console.log(`seeding ${ORGANISATIONS} organisations into ${DATA_DIR}…`)
-  const r = spawnSync(
-    process.execPath,
-    ['scripts/seed.ts', '--organisations', String(ORGANISATIONS), '--data-dir', DATA_DIR],
-    { stdio: 'inherit', env: { ...process.env, DATABASE_URL: '' } },
-  )
-  if (r.status !== 0) throw new Error('seed failed')
-}
+await ensureSeeded({
+  dataDir: DATA_DIR,
+  organisations: ORGANISATIONS,
+  dbEnv: { DATABASE_URL: '' },
+  isSeeded: hasCluster(DATA_DIR),
+})
 
 const copy = await firstMessage<{ ms: number; bytes: number }>(child('--copy-child'))
 const dbChild = child('--db-child')

@@ -6,37 +6,17 @@
 //   node bench/imports.bench.ts --sizes 10000        one size
 //   node bench/imports.bench.ts --updates            also re-import each file with every city and
 //                                                    amount changed (upsert: all rows updated)
-import { fork, spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { loadavg } from 'node:os'
+import { startApp as startAppWith } from './app.ts'
+import { arg, restartWithTypeTransform } from './cli.ts'
+import { ip, signIn } from './load.ts'
 
-if (!process.execArgv.includes('--experimental-transform-types')) {
-  const r = spawnSync(
-    process.execPath,
-    ['--experimental-transform-types', '--no-warnings', '--expose-gc', ...process.argv.slice(1)],
-    { stdio: 'inherit' },
-  )
-  process.exit(r.status ?? 1)
-}
+restartWithTypeTransform(['--expose-gc'])
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? process.argv[i + 1]! : fallback
-}
 const SIZES = arg('sizes', '10000,100000').split(',').map(Number)
 const UPDATES = process.argv.includes('--updates')
 const DATA_DIR = '.data/bench-imports'
-const ip = () =>
-  `10.${Math.floor(Math.random() * 256)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
-
 const TYPES = ['INVESTISSEUR', 'FOURNISSEUR', 'DISTRIBUTEUR', 'EMETTEUR']
 const CITIES = ['Paris', 'Lyon', 'Marseille', 'Bordeaux', 'Lille', 'Nantes', 'Strasbourg', 'Toulouse']
 type Org = { name: string; type: string; email: string; city: string; amount: string }
@@ -51,37 +31,15 @@ const rows = (n: number, tag: string): Org[] =>
 const toCsv = (orgs: Org[]) =>
   `nom;type;email;ville;montant\r\n${orgs.map((o) => `${o.name};${o.type};${o.email};${o.city};${o.amount}`).join('\r\n')}\r\n`
 
-async function startApp() {
-  const port = await freePort()
-  const child = fork('scripts/start.ts', ['--quiet'], {
-    execArgv: ['--no-warnings'],
+const startApp = () =>
+  startAppWith({
     env: {
-      ...process.env,
       DATABASE_URL: '',
       CRM_DATA_DIR: DATA_DIR,
-      PORT: String(port),
-      CRM_TEST: '1',
       CRM_PERSIST_DIR: '.wrangler/bench-imports',
       CRM_VITE_CACHE: 'node_modules/.vite-bench-imports',
     },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the app did not start within 300 s')), 300_000)
-    child.on('message', (m) => {
-      if (m !== 'ready') return
-      clearTimeout(timer)
-      resolve()
-    })
-    child.on('exit', (code) => reject(new Error(`the app exited during start-up (code ${code})`)))
-  })
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      child.once('exit', () => resolve())
-      child.kill('SIGTERM')
-    })
-  return { base: `http://localhost:${port}`, stop }
-}
 
 async function importThroughApi(base: string, cookie: string, csv: string) {
   const headers = { cookie, origin: base, 'cf-connecting-ip': ip() }
@@ -192,12 +150,7 @@ const updates: { n: number; api: Awaited<ReturnType<typeof importThroughApi>> }[
 const app = await startApp()
 const all: Org[][] = []
 try {
-  const login = await fetch(`${app.base}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: app.base, 'cf-connecting-ip': ip() },
-    body: JSON.stringify({ email: 'manager@demo.crm', password: 'Demo-Password-2026' }),
-  })
-  const cookie = login.headers.get('set-cookie')!.split(';')[0]!
+  const cookie = await signIn(app.base, 'manager')
   // A first small import warms the route modules, the queue and the connection paths.
   await importThroughApi(app.base, cookie, toCsv(rows(50, 'Chauffe')))
   for (const n of SIZES) {

@@ -7,24 +7,15 @@
 // answered by the hub's hibernation auto-response. Then a client that missed 1,000 notifications
 // reconnects with {"resumeFrom": seq}: the time until the last one arrives.
 //   npm exec -- node bench/notifications.bench.ts [--events 500] [--sockets 200] [--missed 1000] [--dev]
-import { spawnSync } from 'node:child_process'
 import { cpus, loadavg } from 'node:os'
 import { percentiles } from './stats.ts'
+import { arg, restartWithTypeTransform } from './cli.ts'
 
-if (!process.execArgv.includes('--experimental-transform-types')) {
-  const r = spawnSync(process.execPath, ['--experimental-transform-types', '--no-warnings', ...process.argv.slice(1)], {
-    stdio: 'inherit',
-  })
-  process.exit(r.status ?? 1)
-}
+restartWithTypeTransform()
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback
-}
-const EVENTS = arg('events', 500)
-const SOCKETS = arg('sockets', 200)
-const MISSED = arg('missed', 1000)
+const EVENTS = Number(arg('events', '500'))
+const SOCKETS = Number(arg('sockets', '200'))
+const MISSED = Number(arg('missed', '1000'))
 const WARM_UP = 20
 
 const { startApp: start } = await import('./app.ts')

@@ -4,40 +4,26 @@
 // last byte, so the client-side share shows. Aim: TTI under 1 s (issue 15).
 //   node bench/phone.bench.ts                 starts the app (production build, in-memory database)
 //   BASE_URL=http://localhost:8787 node bench/phone.bench.ts --runs 9
-import { fork, type ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
 import { existsSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { chromium, type Page } from 'playwright-core'
 import { percentiles } from './stats.ts'
+import { startApp } from './app.ts'
+import { arg } from './cli.ts'
+import { PASSWORD } from './load.ts'
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? process.argv[i + 1]! : fallback
-}
 const RUNS = Number(arg('runs', '7'))
 const SCREENS = { kanban: '/pipeline/kanban', organisations: '/organisations', dashboard: '/' }
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
+// The app this benchmark starts, or the one BASE_URL names (left running).
+async function appUnderTest() {
+  if (process.env.BASE_URL) return { url: process.env.BASE_URL, stop: async () => {} }
+  const app = await startApp({
+    args: ['--memory'],
+    // Not in test mode: the development environment, as the page is measured without test hooks.
+    env: { CRM_TEST: undefined, CRM_PERSIST_DIR: `.wrangler/bench-phone-${process.pid}`, DATABASE_URL: '' },
   })
-
-async function startApp(): Promise<{ url: string; child?: ChildProcess }> {
-  if (process.env.BASE_URL) return { url: process.env.BASE_URL }
-  const port = await freePort()
-  const child = fork('scripts/start.ts', ['--memory', '--quiet'], {
-    env: { ...process.env, PORT: String(port), CRM_PERSIST_DIR: `.wrangler/bench-phone-${port}`, DATABASE_URL: '' },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-  })
-  await new Promise<void>((resolve, reject) => {
-    child.on('message', (m) => m === 'ready' && resolve())
-    child.on('exit', (code) => reject(new Error(`the app exited during start-up (code ${code})`)))
-  })
-  return { url: `http://localhost:${port}`, child }
+  return { url: app.base, stop: app.stop }
 }
 
 async function executablePath() {
@@ -57,7 +43,8 @@ async function visit(page: Page, path: string) {
 }
 
 async function main() {
-  const { url, child } = await startApp()
+  const app = await appUnderTest()
+  const { url } = app
   const browser = await chromium.launch({
     executablePath: await executablePath(),
     headless: true,
@@ -85,7 +72,7 @@ async function main() {
     const page = await context.newPage()
     await page.goto('/login')
     await page.getByLabel('E-mail').fill('admin@demo.crm')
-    await page.getByLabel('Mot de passe').fill('Demo-Password-2026')
+    await page.getByLabel('Mot de passe').fill(PASSWORD)
     await page.getByRole('button', { name: 'Se connecter' }).click()
     await page.waitForURL((u) => !u.pathname.startsWith('/login'))
     const cdp = await context.newCDPSession(page)
@@ -108,7 +95,7 @@ async function main() {
     }
   } finally {
     await browser.close()
-    child?.kill('SIGTERM')
+    await app.stop()
   }
 }
 

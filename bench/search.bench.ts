@@ -5,24 +5,13 @@
 //   npm run bench -- --queries 2000 --reseed
 //   DATABASE_URL=postgres://postgres@127.0.0.1:6432/crm_bench npm run bench    any real Postgres, best
 //     behind a transaction pooler (PgBouncer), as production is behind Neon's (decision 003)
-import { spawnSync } from 'node:child_process'
 import { cpus, loadavg } from 'node:os'
 import { benchQueries, type BenchQuery } from './queries.ts'
 import { percentiles, printTable, type Sample } from './stats.ts'
+import { arg, restartWithTypeTransform } from './cli.ts'
 
-// The service under test is imported as is; its modules use TypeScript syntax that Node only
-// runs with type transformation (parameter properties), so the benchmark restarts itself so.
-if (!process.execArgv.includes('--experimental-transform-types')) {
-  const r = spawnSync(process.execPath, ['--experimental-transform-types', '--no-warnings', ...process.argv.slice(1)], {
-    stdio: 'inherit',
-  })
-  process.exit(r.status ?? 1)
-}
+restartWithTypeTransform()
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? process.argv[i + 1]! : fallback
-}
 const ORGANISATIONS = Number(arg('organisations', '100000'))
 const QUERIES = Number(arg('queries', '1200'))
 const WARM_UP = 40

@@ -4,36 +4,20 @@
 // write's transaction), then the floor measured in the same run: the same signed POSTs sent
 // straight from Node to the same receiver.
 //   node bench/webhooks.bench.ts [--events 1000] [--concurrency 8]
-import { fork, spawnSync } from 'node:child_process'
 import { rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { cpus, loadavg } from 'node:os'
+import { startApp } from './app.ts'
+import { arg, restartWithTypeTransform } from './cli.ts'
+import { ip, PASSWORD } from './load.ts'
 
-if (!process.execArgv.includes('--experimental-transform-types')) {
-  const r = spawnSync(process.execPath, ['--experimental-transform-types', '--no-warnings', ...process.argv.slice(1)], {
-    stdio: 'inherit',
-  })
-  process.exit(r.status ?? 1)
-}
+restartWithTypeTransform()
 
 const { WebhookReceiver } = await import('../tests/setup/webhook-receiver.ts')
 const { webhookHeaders } = await import('../worker/webhooks/signature.ts')
 const { percentiles } = await import('./stats.ts')
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? process.argv[i + 1]! : fallback
-}
 const EVENTS = Number(arg('events', '1000'))
 const CONCURRENCY = Number(arg('concurrency', '8'))
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
 
 async function pool<T>(count: number, width: number, job: (i: number) => Promise<T>) {
   let next = 0
@@ -49,20 +33,13 @@ async function pool<T>(count: number, width: number, job: (i: number) => Promise
   return out
 }
 
-const ip = () => `10.${(Math.random() * 250) | 0}.${(Math.random() * 250) | 0}.${1 + ((Math.random() * 250) | 0)}`
 const fmt = (n: number) => n.toFixed(0).padStart(8)
 
-const port = await freePort()
-const stateDir = `.wrangler/bench-webhooks-${port}`
-const app = fork('scripts/start.ts', ['--memory', '--quiet'], {
-  env: { ...process.env, PORT: String(port), CRM_TEST: '1', CRM_PERSIST_DIR: stateDir, DATABASE_URL: '' },
-  stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-})
-await new Promise<void>((resolve, reject) => {
-  app.on('message', (m) => m === 'ready' && resolve())
-  app.on('exit', (code) => reject(new Error(`the app exited during start-up (${code})`)))
-})
-const base = `http://localhost:${port}`
+// Each run its own state directory and names, so runs side by side do not meet.
+const run = process.pid
+const stateDir = `.wrangler/bench-webhooks-${run}`
+const app = await startApp({ args: ['--memory'], env: { CRM_PERSIST_DIR: stateDir, DATABASE_URL: '' } })
+const base = app.base
 const receiver = await new WebhookReceiver().start()
 
 try {
@@ -77,7 +54,7 @@ try {
     if (setCookie) cookie = setCookie.split(';')[0]!
     return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> }
   }
-  await call('POST', '/api/v1/auth/login', { email: 'admin@demo.crm', password: 'Demo-Password-2026' })
+  await call('POST', '/api/v1/auth/login', { email: 'admin@demo.crm', password: PASSWORD })
   const hook = await call('POST', '/api/v1/webhooks', { url: receiver.url('/bench'), events: ['organisation.created'] })
   if (hook.status !== 201) throw new Error(`endpoint not created: ${JSON.stringify(hook.body)}`)
 
@@ -87,7 +64,7 @@ try {
   const started = Date.now()
   const created = await pool(EVENTS, CONCURRENCY, async (i) => {
     const res = await call('POST', '/api/v1/organisations', {
-      name: `Bench webhook ${port}-${i}`,
+      name: `Bench webhook ${run}-${i}`,
       type: 'INVESTISSEUR',
     })
     if (res.status !== 201) throw new Error(`create failed: ${res.status}`)
@@ -180,7 +157,6 @@ try {
   console.log(`  ratio app / floor: p50 ${(p50 / f50).toFixed(0)}×, p95 ${(p95 / f95).toFixed(0)}×`)
 } finally {
   await receiver.stop()
-  app.kill('SIGTERM')
-  await new Promise((r) => app.once('exit', r))
+  await app.stop()
   rmSync(stateDir, { recursive: true, force: true })
 }

@@ -1,43 +1,15 @@
 // The steps of one import: mapping and mode, dry run with preview, live progress, result.
 import { useEffect, useState } from 'react'
+import type { z } from 'zod'
+import type { DryRunResult, ImportDetail, ImportSummary } from '../../worker/imports/import.schema'
 import { t, type MessageKey } from '../i18n/fr'
 import { api, problemMessage } from '../lib/api-client'
 import { btn, card, cx, h2, muted } from './ui'
 import { InlineAlert } from './field'
 
-export type ImportSummaryDto = {
-  id: string
-  entity: 'organisations' | 'people'
-  fileName: string
-  status: 'uploaded' | 'running' | 'completed' | 'failed' | 'reverted'
-  mode: string | null
-  rowCount: number
-  headers: string[]
-  mapping: (string | null)[]
-  progress: { done: number; total: number }
-  counts: { created: number; updated: number; skipped: number; errors: number }
-  failure: string | null
-  revert: { binned: number; restored: number; leftAlone: { line: number; recordId: string; reason: string }[] } | null
-  userName: string | null
-  createdAt: string
-  startedAt: string | null
-}
-export type ImportDetailDto = ImportSummaryDto & {
-  errors: { line: number; column: string | null; message: string }[]
-  fields: { key: string; label: string; required?: boolean }[]
-}
-type DryRun = {
-  counts: ImportSummaryDto['counts']
-  errors: ImportDetailDto['errors']
-  preview: {
-    line: number
-    outcome: string
-    values: Record<string, unknown>
-    message: string | null
-    cells: string[]
-    errors: { column: string | null; message: string }[]
-  }[]
-}
+export type ImportSummaryDto = z.infer<typeof ImportSummary>
+export type ImportDetailDto = z.infer<typeof ImportDetail>
+type DryRun = z.infer<typeof DryRunResult>
 const MODES = ['create', 'update', 'upsert'] as const
 const select =
   'min-h-11 w-full rounded-md border border-slate-300 bg-white px-2 dark:border-slate-600 dark:bg-slate-800'

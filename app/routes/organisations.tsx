@@ -1,5 +1,5 @@
 // Organisations: filters, sort, "Afficher plus", and bulk actions on a selection.
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo } from 'react'
 import { Link, useLocation } from 'react-router'
 import type { Route } from './+types/organisations'
 import { apiJson } from '../lib/api.server'
@@ -10,14 +10,14 @@ import { formatDate, formatMoney, formatRelative } from '../lib/format'
 import { useFlash } from '../lib/use-flash'
 import { useCan, useMe } from '../lib/use-me'
 import { useMore } from '../lib/use-more'
-import { clearSelection } from '../lib/selection'
+import { useRowSelection } from '../lib/selection'
 import type { OrganisationDto, Page } from '../lib/types'
 import { BulkActions } from '../components/bulk-actions'
 import { ExportMenu } from '../components/export-menu'
 import { LoadMore } from '../components/load-more'
 import { FILTER_KEYS, OrganisationFilters } from '../components/organisation-filters'
 import { EmptyState, PageHeader, Pending } from '../components/page'
-import { type Matching, SelectAllMatching } from '../components/select-all-matching'
+import { SelectAllMatching } from '../components/select-all-matching'
 import { StaleBadge, StageMenu } from '../components/stage-badge'
 import { btn, card, cx, link, muted } from '../components/ui'
 
@@ -46,19 +46,17 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
   const can = useCan()
   const more = useMore(loaderData)
   const { search } = useLocation()
-  const [selected, setSelected] = useState<Set<string>>(new Set())
   const filters = useMemo(() => {
     const p = new URLSearchParams(search)
     p.delete('cursor')
     return p.toString()
   }, [search])
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `filters` is the trigger, the selection is cleared when the filters change
-  useEffect(() => setSelected(clearSelection), [filters])
-  // "Tout sélectionner" past the loaded page: bulk actions and the export then take every row the
-  // filters match.
-  const [matching, setMatching] = useState<Matching | null>(null)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `filters` and `selected` are triggers, "all matching" is dropped when either changes
-  useEffect(() => setMatching(null), [filters, selected])
+  const ids = useMemo(() => more.items.map((o) => o.id), [more.items])
+  const { selected, allChecked, allMatching, setMatching, toggle, toggleAll, clear } = useRowSelection(
+    ids,
+    more.hasMore,
+    filters,
+  )
   const apiQuery = useMemo(() => {
     const p = new URLSearchParams()
     for (const [k, v] of new URLSearchParams(filters)) if (API_PARAMS.has(k) && v.trim()) p.set(k, v.trim())
@@ -70,17 +68,6 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
     return p.toString()
   }, [apiQuery])
   const canBulk = can('organisations:update') || can('organisations:delete')
-  const allChecked = more.items.length > 0 && more.items.every((o) => selected.has(o.id))
-  // Rows loaded after the choice are not checked: the choice no longer holds.
-  const allMatching = allChecked && more.hasMore ? matching : null
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const n = new Set(s)
-      if (n.has(id)) n.delete(id)
-      else n.add(id)
-      return n
-    })
-  const toggleAll = () => setSelected(allChecked ? new Set() : new Set(more.items.map((o) => o.id)))
   const grid =
     'md:grid md:grid-cols-[2.75rem_minmax(0,2.2fr)_minmax(0,1fr)_minmax(9.5rem,1.4fr)_8rem_minmax(0,1fr)_minmax(0,1fr)_8rem] md:items-center md:gap-3'
 
@@ -222,8 +209,8 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
           ids={[...selected]}
           matching={allMatching}
           owners={loaderData.owners}
-          onDone={() => setSelected(new Set())}
-          onClear={() => setSelected(new Set())}
+          onDone={clear}
+          onClear={clear}
           can={{ update: can('organisations:update'), delete: can('organisations:delete') }}
         />
       ) : null}

@@ -1,6 +1,6 @@
 // Pipeline, table view: every organisation with its stage (badge menu), amount, weighted amount
 // and days in the stage; a selection can change stage in one go (guide 3, method 3).
-import { useEffect, useState } from 'react'
+import { useMemo } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import type { Route } from './+types/pipeline._index'
 import { apiJson } from '../lib/api.server'
@@ -11,13 +11,13 @@ import { labels, t } from '../i18n/fr'
 import { formatDays, formatMoney } from '../lib/format'
 import { useCan } from '../lib/use-me'
 import { useMore } from '../lib/use-more'
-import { clearSelection } from '../lib/selection'
+import { useRowSelection } from '../lib/selection'
 import type { OrganisationDto, Page } from '../lib/types'
 import { BulkActions } from '../components/bulk-actions'
 import { ExportMenu } from '../components/export-menu'
 import { LoadMore } from '../components/load-more'
 import { EmptyState, Pending } from '../components/page'
-import { type Matching, SelectAllMatching } from '../components/select-all-matching'
+import { SelectAllMatching } from '../components/select-all-matching'
 import { StaleBadge, StageMenu } from '../components/stage-badge'
 import { card, cx, link, muted } from '../components/ui'
 
@@ -52,12 +52,16 @@ export default function PipelineTable({ loaderData }: Route.ComponentProps) {
   const can = useCan()
   const more = useMore(loaderData, { index: true })
   const [params, setParams] = useSearchParams()
-  const [selected, setSelected] = useState<Set<string>>(new Set())
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `params` is the trigger, the selection is cleared when the address changes
-  useEffect(() => setSelected(clearSelection), [params])
-  const [matching, setMatching] = useState<Matching | null>(null)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `selected` is the trigger, "all matching" is dropped when the checked rows change
-  useEffect(() => setMatching(null), [selected])
+  const ids = useMemo(() => more.items.map((o) => o.id), [more.items])
+  const {
+    selected,
+    allChecked: all,
+    allMatching,
+    setMatching,
+    toggle,
+    toggleAll,
+    clear,
+  } = useRowSelection(ids, more.hasMore, params)
   const sort = params.get('sort') ?? '-amount'
   const canBulk = can('organisations:update')
   const sortBy = (key: string) =>
@@ -81,16 +85,6 @@ export default function PipelineTable({ loaderData }: Route.ComponentProps) {
       <span aria-hidden="true">{sort === key ? '▲' : sort === `-${key}` ? '▼' : '↕'}</span>
     </button>
   )
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const n = new Set(s)
-      if (n.has(id)) n.delete(id)
-      else n.add(id)
-      return n
-    })
-  const all = more.items.length > 0 && more.items.every((o) => selected.has(o.id))
-  // Rows loaded after the choice are not checked: the choice no longer holds.
-  const allMatching = all && more.hasMore ? matching : null
   return (
     <div className="space-y-3">
       {/* biome-ignore lint/a11y/useSemanticElements: a group of toggle buttons, not form fields; a fieldset would add its own border and padding */}
@@ -152,7 +146,7 @@ export default function PipelineTable({ loaderData }: Route.ComponentProps) {
                         checked={all}
                         aria-label={t('bulk.selectAll')}
                         className="h-5 w-5 accent-blue-700"
-                        onChange={() => setSelected(all ? new Set() : new Set(more.items.map((o) => o.id)))}
+                        onChange={toggleAll}
                       />
                     </th>
                   ) : null}
@@ -227,8 +221,8 @@ export default function PipelineTable({ loaderData }: Route.ComponentProps) {
           ids={[...selected]}
           matching={allMatching}
           owners={loaderData.owners}
-          onDone={() => setSelected(new Set())}
-          onClear={() => setSelected(new Set())}
+          onDone={clear}
+          onClear={clear}
           can={{ update: true, delete: can('organisations:delete') }}
         />
       ) : null}

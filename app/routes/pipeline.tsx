@@ -8,6 +8,7 @@ import { labels, t } from '../i18n/fr'
 import { useMe } from '../lib/use-me'
 import { PIPELINE_FILTERS } from '../lib/pipeline'
 import { inputClass } from '../components/field'
+import { FilterSelect } from '../components/list-page'
 import { PageHeader, Tabs } from '../components/page'
 import { btn, cx } from '../components/ui'
 
@@ -38,17 +39,7 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
   }
   const owners = loaderData.owners.length ? loaderData.owners : [{ id: me.id, name: me.name }]
   const select = (name: string, label: string, options: [string, string][], all: string) => (
-    <label className="flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300">
-      {label}
-      <select name={name} defaultValue={params.get(name) ?? ''} className={cx(inputClass, 'text-sm')}>
-        <option value="">{all}</option>
-        {options.map(([v, l]) => (
-          <option key={v} value={v}>
-            {l}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelect name={name} label={label} options={options} all={all} defaultValue={params.get(name) ?? ''} />
   )
   return (
     <div className="space-y-4">

@@ -2,16 +2,11 @@ import { z } from 'zod'
 import { ROLES } from '../db/enums.ts'
 import { isUuid } from '../shared/tx.ts'
 import { BoolParam } from '../shared/query-fields.ts'
+import { UserIdentity } from '../auth/auth.schema.ts'
 
 const Uuid = z.string().refine(isUuid, 'Identifiant invalide.')
 
-export const UserDto = z.object({
-  id: z.string(),
-  email: z.string(),
-  name: z.string(),
-  role: z.enum(ROLES),
-  teamId: z.string().nullable(),
-  teamName: z.string().nullable(),
+export const UserDto = UserIdentity.extend({
   isActive: z.boolean(),
   createdAt: z.string(),
   // Account security state: only for callers who manage users.

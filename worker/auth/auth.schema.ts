@@ -8,13 +8,17 @@ export const LoginInput = z.object({
   password: z.string().min(1, 'Saisissez votre mot de passe.').max(1000),
 })
 
-export const Me = z.object({
+// An account as every answer names it: the signed-in user (Me) and the administered one (UserDto).
+export const UserIdentity = z.object({
   id: z.string(),
   email: z.string(),
   name: z.string(),
   role: z.enum(ROLES),
   teamId: z.string().nullable(),
   teamName: z.string().nullable(),
+})
+
+export const Me = UserIdentity.extend({
   mustChangePassword: z.boolean(),
   permissions: z.array(z.string()),
 })

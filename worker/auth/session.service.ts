@@ -52,7 +52,7 @@ const permissionsFor = (role: Role, overrides: Override[], timing?: RequestTimin
 }
 
 type UserRow = typeof users.$inferSelect
-const toAuthUser = (
+export const toAuthUser = (
   u: UserRow,
   role: Role,
   permissions: AuthUser['permissions'],

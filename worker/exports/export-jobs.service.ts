@@ -4,8 +4,8 @@
 import { and, desc, eq, inArray, lt } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
-import { exportJobs, rolePermissions, users } from '../db/schema.ts'
-import { effectivePermissions, lowerRole } from '../permissions/matrix.ts'
+import { actingUser } from '../auth/acting-user.ts'
+import { exportJobs } from '../db/schema.ts'
 import { notFound } from '../http/problem.ts'
 import { iso } from '../shared/cursor.ts'
 import { isUuid } from '../shared/tx.ts'
@@ -79,30 +79,8 @@ export async function listOwnJobs(db: Db, user: AuthUser, limit = 20) {
 export const updateJob = (db: Db, id: string, set: Partial<Row>) =>
   db.update(exportJobs).set(set).where(eq(exportJobs.id, id))
 
-// The requester as the job must act: current account (still active), role capped by the one
-// recorded at request time, permissions from the matrix with the admins' overrides.
-export async function requesterOf(db: Db, job: Row): Promise<AuthUser | null> {
-  const [u] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, job.userId), eq(users.isActive, true)))
-  if (!u) return null
-  const role = lowerRole(u.role, job.role as Role)
-  const overrides = await db
-    .select({ permission: rolePermissions.permission, allowed: rolePermissions.allowed })
-    .from(rolePermissions)
-    .where(eq(rolePermissions.role, role))
-  return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    role,
-    teamId: u.teamId,
-    mustChangePassword: false,
-    permissions: effectivePermissions(role, overrides),
-    via: 'session',
-  }
-}
+// The requester as the job must act, its role capped by the one recorded at request time.
+export const requesterOf = (db: Db, job: Row): Promise<AuthUser | null> => actingUser(db, job.userId, job.role as Role)
 
 // Daily: files past their 7 days leave R2, and their rows go with them.
 export async function purgeExpiredExports(db: Db, files: R2Bucket) {

@@ -3,9 +3,10 @@
 // crash or a redelivery resumes without doubling anything. Progress goes to the importer's tabs.
 import { and, eq } from 'drizzle-orm'
 import type { AuthUser } from '../auth/auth-user.ts'
+import { actingUser } from '../auth/acting-user.ts'
 import type { Db } from '../db/client.ts'
 import { withDb } from '../db/client.ts'
-import { imports, rolePermissions, users } from '../db/schema.ts'
+import { imports } from '../db/schema.ts'
 import type { Env } from '../env.ts'
 import { invalidateLists } from '../cache/list-cache.ts'
 import { staleAfter } from '../cache/invalidation.ts'
@@ -13,7 +14,6 @@ import { dispatchOutbox } from '../events/dispatch-outbox.ts'
 import { emitEvent } from '../events/outbox.ts'
 import { notifyUser } from '../notifications/catalogue.ts'
 import { pushToUser } from '../notifications/notification.service.ts'
-import { effectivePermissions } from '../permissions/matrix.ts'
 import type { ImportEntity } from './import-fields.ts'
 import type { ImportMode, PlanInput } from './import-plan.ts'
 import { readChunk, readDuplicates } from './import-storage.ts'
@@ -24,26 +24,8 @@ type ImportRow = typeof imports.$inferSelect
 export type ImportJob = { importId: string; op: 'run' | 'revert' }
 
 // The importer as the API would see them now: an import runs with its user's current rights.
-export async function importer(db: Db, userId: string | null): Promise<AuthUser | null> {
-  if (!userId) return null
-  const [u] = await db
-    .select()
-    .from(users)
-    .where(and(eq(users.id, userId), eq(users.isActive, true)))
-  if (!u) return null
-  const overrides = await db.select().from(rolePermissions).where(eq(rolePermissions.role, u.role))
-  const permissions = effectivePermissions(u.role, overrides)
-  return {
-    id: u.id,
-    email: u.email,
-    name: u.name,
-    role: u.role,
-    teamId: u.teamId,
-    mustChangePassword: false,
-    permissions,
-    via: 'session',
-  }
-}
+export const importer = (db: Db, userId: string | null): Promise<AuthUser | null> =>
+  userId ? actingUser(db, userId) : Promise.resolve(null)
 
 export const progressMessage = (row: ImportRow) => ({
   type: 'import.progress',

@@ -1,6 +1,7 @@
 // Imports: upload (parsed, checked, stored), read, list, dry run and start. The rows themselves
 // are written by the queue consumer (import-run.ts).
 import { and, desc, eq, sql } from 'drizzle-orm'
+import type { z } from 'zod'
 import type { AuthUser } from '../auth/auth-user.ts'
 import type { Db } from '../db/client.ts'
 import { importMappings, importRows, imports, users } from '../db/schema.ts'
@@ -14,9 +15,11 @@ import { autoMapping, headerKey, IMPORT_FIELDS, type ImportEntity } from './impo
 import { parseFile } from './import-file.ts'
 import { requireFiles } from './import-purge.ts'
 import { planChunk, type ImportMode, type PlanInput } from './import-plan.ts'
+import type { DryRunResult, ImportRun } from './import.schema.ts'
 import { allChunks, removeImportFiles, storeChunk, storeDuplicates, storeSource } from './import-storage.ts'
 
 type Row = typeof imports.$inferSelect
+type ImportRunBody = z.infer<typeof ImportRun>
 export const MAX_LISTED_ERRORS = 100
 
 export function requireImportPermission(user: AuthUser, entity: ImportEntity) {
@@ -174,14 +177,7 @@ async function findDuplicates(env: Env, row: Row, mapping: (string | null)[]) {
   return duplicates
 }
 
-export async function dryRun(
-  db: Db,
-  env: Env,
-  user: AuthUser,
-  id: string,
-  mapping: (string | null)[],
-  mode: ImportMode,
-) {
+export async function dryRun(db: Db, env: Env, user: AuthUser, id: string, { mapping, mode }: ImportRunBody) {
   const row = await importForMapping(db, user, id, mapping)
   const plan: PlanInput = {
     entity: row.entity as ImportEntity,
@@ -192,14 +188,7 @@ export async function dryRun(
   }
   const counts = { created: 0, updated: 0, skipped: 0, errors: 0 }
   const errors: { line: number; column: string | null; message: string }[] = []
-  const preview: {
-    line: number
-    outcome: string
-    values: Record<string, unknown>
-    message: string | null
-    cells: string[]
-    errors: { column: string | null; message: string }[]
-  }[] = []
+  const preview: z.infer<typeof DryRunResult>['preview'] = []
   for await (const chunk of allChunks(env, row.id, row.chunkCount)) {
     const cellsOf = new Map(preview.length < 10 ? chunk.slice(0, 10) : [])
     for (const d of await planChunk(db, user, plan, chunk)) {
@@ -228,14 +217,7 @@ export async function dryRun(
   return { counts, errors, preview }
 }
 
-export async function startImport(
-  db: Db,
-  env: Env,
-  user: AuthUser,
-  id: string,
-  mapping: (string | null)[],
-  mode: ImportMode,
-) {
+export async function startImport(db: Db, env: Env, user: AuthUser, id: string, { mapping, mode }: ImportRunBody) {
   const row = await importForMapping(db, user, id, mapping)
   if (row.status !== 'uploaded') throw conflict('Cet import a déjà été lancé.')
   await storeDuplicates(env, id, await findDuplicates(env, row, mapping))

@@ -131,11 +131,8 @@ export function registerImportRoutes(api: Api) {
       request: { params: IdParam, ...jsonBody(ImportRun) },
       responses: { 200: jsonResponse(DryRunResult), ...problemResponses },
     }),
-    async (c) => {
-      const { mapping, mode } = c.req.valid('json')
-      const user = c.var.user
-      return c.json(await dryRun(c.get('db'), c.env, user, c.req.valid('param').id, mapping, mode), 200)
-    },
+    async (c) =>
+      c.json(await dryRun(c.get('db'), c.env, c.var.user, c.req.valid('param').id, c.req.valid('json')), 200),
   )
 
   api.openapi(
@@ -152,11 +149,8 @@ export function registerImportRoutes(api: Api) {
         ...problemResponses,
       },
     }),
-    async (c) => {
-      const { mapping, mode } = c.req.valid('json')
-      const user = c.var.user
-      return c.json(await startImport(c.get('db'), c.env, user, c.req.valid('param').id, mapping, mode), 202)
-    },
+    async (c) =>
+      c.json(await startImport(c.get('db'), c.env, c.var.user, c.req.valid('param').id, c.req.valid('json')), 202),
   )
 
   api.openapi(

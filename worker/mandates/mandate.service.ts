@@ -14,17 +14,10 @@ import { escapeLike } from '../shared/like.ts'
 import { isUuid, type Tx, type TxOrDb } from '../shared/tx.ts'
 import { MANDATE_TRANSITIONS, type MandateCreate, type MandateListQuery, type MandateUpdate } from './mandate.schema.ts'
 import type { MandateStatus } from '../db/enums.ts'
+import { labels } from '../../app/i18n/fr.ts'
 
 type Row = typeof mandates.$inferSelect
 type ProductRef = { id: string; name: string; isin: string }
-const STATUS_LABELS: Record<MandateStatus, string> = {
-  BROUILLON: 'Brouillon',
-  EN_NEGOCIATION: 'En négociation',
-  SIGNE: 'Signé',
-  ACTIF: 'Actif',
-  RESILIE: 'Résilié',
-  EXPIRE: 'Expiré',
-}
 const SIGNED: readonly MandateStatus[] = ['SIGNE', 'ACTIF', 'RESILIE', 'EXPIRE']
 
 export function toMandateDto(
@@ -208,9 +201,9 @@ export async function createMandate(db: Db, user: AuthUser, input: MandateCreate
 
 export function checkTransition(from: MandateStatus, to: MandateStatus) {
   if (from === to || MANDATE_TRANSITIONS[from].includes(to)) return
-  const next = MANDATE_TRANSITIONS[from].map((s) => STATUS_LABELS[s]).join(', ') || 'aucun (statut final)'
+  const next = MANDATE_TRANSITIONS[from].map((s) => labels.mandateStatus[s]).join(', ') || 'aucun (statut final)'
   throw conflict(
-    `Passage impossible de « ${STATUS_LABELS[from]} » à « ${STATUS_LABELS[to]} ». Statuts possibles : ${next}.`,
+    `Passage impossible de « ${labels.mandateStatus[from]} » à « ${labels.mandateStatus[to]} ». Statuts possibles : ${next}.`,
     [{ path: 'status', message: `Transition ${from} → ${to} interdite.` }],
   )
 }

@@ -36,6 +36,24 @@ export function toPersonDto(row: Row & { ownerName?: string | null }, links: Lin
   }
 }
 export type PersonDto = ReturnType<typeof toPersonDto>
+
+// A list's page (rows fetched one past the limit, to know whether more follow), the people's
+// organisation links read in one query, and the DTO of each row.
+async function peoplePage<R extends { p: Row; ownerName: string | null }>(
+  db: TxOrDb,
+  user: AuthUser,
+  rows: R[],
+  limit: number,
+) {
+  const page = rows.slice(0, limit)
+  const links = await linksOf(
+    db,
+    user,
+    page.map((r) => r.p.id),
+  )
+  const dtoOf = (r: R) => toPersonDto({ ...r.p, ownerName: r.ownerName }, links.get(r.p.id) ?? [])
+  return { page, dtoOf }
+}
 export function personFilters(user: AuthUser, q: Partial<PersonListQuery>): SQL | undefined {
   const conds: (SQL | undefined)[] = [isNull(people.deletedAt), personScope(user)]
   if (q.ownerId) conds.push(eq(people.ownerId, q.ownerId))
@@ -82,15 +100,10 @@ export async function listPeople(db: Db, user: AuthUser, q: PersonListQuery) {
     .where(and(...conds))
     .orderBy(...order)
     .limit(q.limit + 1)
-  const page = rows.slice(0, q.limit)
-  const links = await linksOf(
-    db,
-    user,
-    page.map((r) => r.p.id),
-  )
+  const { page, dtoOf } = await peoplePage(db, user, rows, q.limit)
   const last = page.at(-1)?.p
   return {
-    data: page.map((r) => toPersonDto({ ...r.p, ownerName: r.ownerName }, links.get(r.p.id) ?? [])),
+    data: page.map(dtoOf),
     nextCursor:
       rows.length > q.limit && last
         ? encodeCursor(byName ? [last.lastName, last.firstName] : iso(last.createdAt), last.id)
@@ -273,16 +286,11 @@ export async function listContacts(
     .where(and(...conds))
     .orderBy(desc(personOrganisations.isPrimary), asc(people.lastName), asc(people.firstName), asc(people.id))
     .limit(q.limit + 1)
-  const page = rows.slice(0, q.limit)
-  const links = await linksOf(
-    db,
-    user,
-    page.map((r) => r.p.id),
-  )
+  const { page, dtoOf } = await peoplePage(db, user, rows, q.limit)
   const last = page.at(-1)
   return {
     data: page.map((r) => ({
-      ...toPersonDto({ ...r.p, ownerName: r.ownerName }, links.get(r.p.id) ?? []),
+      ...dtoOf(r),
       role: r.link.role,
       workEmail: r.link.workEmail,
       workPhone: r.link.workPhone,
