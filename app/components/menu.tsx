@@ -53,7 +53,9 @@ export function Menu({ label, ariaLabel, items, buttonClassName, align = 'start'
     })
     const items = list.current.querySelectorAll<HTMLElement>('[role^="menuitem"]:not([aria-disabled="true"])')
     const checked = list.current.querySelector<HTMLElement>('[aria-checked="true"]')
-    ;(checked ?? items[0])?.focus()
+    // Without preventScroll, focusing an item not yet placed scrolled the page, and the scroll
+    // closed the menu it had just opened (seen under load in the select-all browser test).
+    ;(checked ?? items[0])?.focus({ preventScroll: true })
   }, [open, align])
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `close` is recreated every render and only calls setOpen/focus; listeners are rebound only when the menu opens or closes
