@@ -131,7 +131,6 @@ test('with the database stopped under traffic: 503s and the page message, then r
   const api = await fetch(`${base}/api/v1/organisations?limit=5`, { headers: headers(cookie) })
   const page = await fetch(`${base}/organisations`, { headers: headers(cookie) })
   const pageText = await page.text()
-  console.log('PAGE', page.status, pageText.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 1500))
   pg.start()
   // Recovery: the same Worker answers again once the server is back, without a restart.
   const end = Date.now() + 60_000
