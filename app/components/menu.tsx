@@ -64,8 +64,13 @@ export function Menu({ label, ariaLabel, items, buttonClassName, align = 'start'
     const onDown = (e: PointerEvent) => {
       if (!list.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) close(false)
     }
+    // A scroll that moved the button leaves the popup behind: close it. One that did not (the
+    // scroll that brought the button into view, delivered a frame after the click) changes nothing.
+    const at = button.current?.getBoundingClientRect()
     const onScroll = (e: Event) => {
-      if (!list.current?.contains(e.target as Node)) close(false)
+      if (list.current?.contains(e.target as Node)) return
+      const now = button.current?.getBoundingClientRect()
+      if (!at || !now || Math.abs(now.top - at.top) > 1 || Math.abs(now.left - at.left) > 1) close(false)
     }
     const onResize = () => close(false)
     document.addEventListener('pointerdown', onDown)
