@@ -4,67 +4,29 @@
 // machine touches them all alike. Each request has its own client IP (the sign-in limiter counts
 // per IP and address). Printed: client-side round trip, p50/p95/p99/max over the tries, per case.
 //   npm exec -- node bench/timing.bench.ts [--tries 200] [--dev]
-import { fork, spawnSync } from 'node:child_process'
-import { createServer } from 'node:net'
 import { cpus, loadavg } from 'node:os'
+import { arg, restartWithTypeTransform } from './cli.ts'
 import { percentiles } from './stats.ts'
 
-if (!process.execArgv.includes('--experimental-transform-types')) {
-  const r = spawnSync(process.execPath, ['--experimental-transform-types', '--no-warnings', ...process.argv.slice(1)], {
-    stdio: 'inherit',
-  })
-  process.exit(r.status ?? 1)
-}
+restartWithTypeTransform()
+const { startApp: start } = await import('./app.ts')
+const { ip, PASSWORD } = await import('./load.ts')
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback
-}
-const TRIES = arg('tries', 200)
+const TRIES = Number(arg('tries', '200'))
 const WARM_UP = 10
-const PASSWORD = 'Demo-Password-2026'
 const USER_PASSWORD = 'Un-Mot-De-Passe-Solide-2026'
 // Four wrong passwords per account, then an admin unlock (not timed): the fifth would lock it.
 const WRONG_PER_ACCOUNT = 4
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
-
-async function startApp() {
-  const port = await freePort()
-  const mode = process.argv.includes('--dev') ? ['--dev'] : []
-  const child = fork('scripts/start.ts', ['--memory', '--quiet', ...mode], {
-    execArgv: ['--no-warnings'],
+const startApp = () =>
+  start({
+    args: ['--memory', ...(process.argv.includes('--dev') ? ['--dev'] : [])],
     env: {
-      ...process.env,
-      PORT: String(port),
-      CRM_TEST: '1',
       DATABASE_URL: '',
-      CRM_PERSIST_DIR: `.wrangler/bench-timing-${port}`,
+      CRM_PERSIST_DIR: `.wrangler/bench-timing-${process.pid}`,
       CRM_VITE_CACHE: 'node_modules/.vite-bench-timing',
     },
-    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the app did not start within 300 s')), 300_000)
-    child.on('message', (m) => m === 'ready' && (clearTimeout(timer), resolve()))
-    child.on('exit', (code) => reject(new Error(`the app exited during start-up (code ${code})`)))
-  })
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      child.once('exit', () => resolve())
-      child.kill('SIGTERM')
-    })
-  return { base: `http://localhost:${port}`, stop }
-}
-
-const ip = () =>
-  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${1 + Math.floor(Math.random() * 250)}`
 
 async function post(base: string, path: string, body: unknown, cookie = '') {
   const started = performance.now()
