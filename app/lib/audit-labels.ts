@@ -1,3 +1,5 @@
+import { fr, type MessageKey, t } from '../i18n/fr'
+
 // The audit log's actions and record types in French (worker audit(c, '<action>') calls); an
 // action missing here shows as recorded, so a new one is never hidden.
 export const AUDIT_ACTIONS: Record<string, string> = {
@@ -32,7 +34,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   'webhook.redelivered': 'Livraison de webhook relancée',
   'webhook.replayed': 'Événements de webhook rejoués',
   'event.replayed': 'Événement rejoué',
-  'mandates.exported': 'Mandats exportés',
+  'import.uploaded': 'Fichier d’import envoyé',
+  'import.started': 'Import lancé',
+  'import.revert_requested': 'Annulation d’import demandée',
   'bin.restored': 'Restauré depuis la corbeille',
 }
 
@@ -44,8 +48,21 @@ export const AUDIT_TARGETS: Record<string, string> = {
   session: 'Session',
   webhook: 'Webhook',
   webhook_delivery: 'Livraison de webhook',
-  mandates: 'Mandats',
+  import: 'Import',
   event: 'Événement',
 }
 
-export const auditAction = (action: string) => AUDIT_ACTIONS[action] ?? action
+// The generic trail (worker/audit/audit.ts) records `<resource>.deleted` and `<resource>.exported`
+// for every resource of the permission matrix, named with the roles screen's labels.
+const TRAIL_KINDS: Record<string, string> = { deleted: 'supprimé(s)', exported: 'exporté(s)' }
+
+export function auditAction(action: string) {
+  if (AUDIT_ACTIONS[action]) return AUDIT_ACTIONS[action]
+  const [resource, kind] = action.split('.')
+  const label = `admin.resource.${resource}`
+  if (kind && TRAIL_KINDS[kind] && label in fr) return `${t(label as MessageKey)} ${TRAIL_KINDS[kind]}`
+  return action
+}
+
+export const auditTarget = (type: string) =>
+  AUDIT_TARGETS[type] ?? (`admin.resource.${type}` in fr ? t(`admin.resource.${type}` as MessageKey) : type)

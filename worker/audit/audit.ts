@@ -55,16 +55,16 @@ export async function recordAudit<E extends AppEnv>(c: Context<E>, action: strin
   })
 }
 
-// After a successful route: deletions, exports and imports of any resource, so a route added
-// by any feature is audited without its author remembering to (apiRoute puts it last, next to
-// the handler). A deletion runs in one transaction with its entry: the handler's c.var.db is that
-// transaction. Exports only read; an import's writes are its file in R2 and a queue message that
-// must find its row committed, so both are recorded once the handler has answered.
+// After a successful route: deletions and exports of any resource, so a route added by any
+// feature is audited without its author remembering to (apiRoute puts it last, next to the
+// handler). A deletion runs in one transaction with its entry: the handler's c.var.db is that
+// transaction. Exports only read, so they are recorded once the handler has answered. Imports
+// audit their own writes (upload, start, undo) in the transaction of each write
+// (worker/imports/imports.routes.ts): their reads (progress, templates, dry run) are not audited.
 export const auditTrail = (access: string): MiddlewareHandler<AppEnv> =>
   async function auditTrail(c, next) {
     const [resource, action] = access.split(':')
-    const kind =
-      c.req.method === 'DELETE' ? 'deleted' : action === 'export' ? 'exported' : action === 'import' ? 'imported' : null
+    const kind = c.req.method === 'DELETE' ? 'deleted' : action === 'export' ? 'exported' : null
     if (!kind || !resource) return next()
     const succeeded = () => !c.error && c.res.status < 300
     const entry = () => ({

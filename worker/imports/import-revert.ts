@@ -19,9 +19,17 @@ import { getImportRow, type LeftAlone } from './import.service.ts'
 
 const ENTITY_TYPE = { organisations: 'organisation', people: 'person' } as const
 
-export async function requestRevert(db: Db, env: Env, user: AuthUser, id: string) {
+// `recordRequest` writes the audit entry before the message is sent: an undo is never run unrecorded.
+export async function requestRevert(
+  db: Db,
+  env: Env,
+  user: AuthUser,
+  id: string,
+  recordRequest: (row: { fileName: string; entity: string }) => Promise<void>,
+) {
   const row = await getImportRow(db, user, id)
   if (row.status !== 'completed') throw conflict('Seul un import terminé peut être annulé.')
+  await recordRequest(row)
   await env.IMPORTS_QUEUE.send({ importId: id, op: 'revert' } satisfies ImportJob)
 }
 

@@ -235,6 +235,8 @@ export async function startImport(db: Db, env: Env, user: AuthUser, id: string, 
       target: [importMappings.entity, importMappings.headerKey],
       set: { mapping, updatedAt: sql`now()` },
     })
-  await env.IMPORTS_QUEUE.send({ importId: id, op: 'run' })
   return toImportDto(started)
 }
+
+// Sent once the start (and its audit entry) committed: the consumer must find the import running.
+export const enqueueRun = (env: Env, id: string) => env.IMPORTS_QUEUE.send({ importId: id, op: 'run' })

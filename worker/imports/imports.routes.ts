@@ -1,5 +1,6 @@
 // /api/v1/imports: templates, upload, dry run, start, progress, report, undo, history.
 import type { Api } from '../app-env.ts'
+import { audited, auditEvent } from '../audit/audit.ts'
 import { apiRoute } from '../http/route.ts'
 import { IdParam, jsonBody, jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { badRequest, HttpProblem, notFound, problem } from '../http/problem.ts'
@@ -11,6 +12,7 @@ import { csvTemplate, xlsxTemplate } from './import-templates.ts'
 import {
   createImport,
   dryRun,
+  enqueueRun,
   getImport,
   getImportRow,
   listImports,
@@ -33,6 +35,11 @@ const tags = ['Imports']
 const MAX_REQUEST_BYTES = MAX_FILE_BYTES + 64 * 1024
 const refused = (e: unknown) =>
   e instanceof FileRefused ? new HttpProblem(problem(e.status, e.message, { type: '/problems/import-file' })) : e
+const auditEntry = (id: string, entity: string, fileName: string, details: Record<string, unknown> = {}) => ({
+  targetType: 'import',
+  targetId: id,
+  details: { entity, fileName, ...details },
+})
 const fileResponse = { 200: { description: 'File' }, ...problemResponses }
 
 export function registerImportRoutes(api: Api) {
@@ -88,7 +95,12 @@ export function registerImportRoutes(api: Api) {
       if (!(file instanceof File))
         throw badRequest('Données invalides.', [{ path: 'file', message: 'Choisissez un fichier.' }])
       const sheet = typeof form.sheet === 'string' && form.sheet ? form.sheet : undefined
-      const created = await createImport(c.get('db'), c.env, user, entity.data, file, sheet).catch((e) => {
+      // The import's row and its audit entry commit together (the file is in R2 by then).
+      const created = await audited(c, async (db, audit) => {
+        const created = await createImport(db, c.env, user, entity.data, file, sheet)
+        await audit('import.uploaded', auditEntry(created.id, entity.data, file.name, { rowCount: created.rowCount }))
+        return created
+      }).catch((e) => {
         throw refused(e)
       })
       return c.json(created, 201)
@@ -149,8 +161,17 @@ export function registerImportRoutes(api: Api) {
         ...problemResponses,
       },
     }),
-    async (c) =>
-      c.json(await startImport(c.get('db'), c.env, c.var.user, c.req.valid('param').id, c.req.valid('json')), 202),
+    async (c) => {
+      const id = c.req.valid('param').id
+      const body = c.req.valid('json')
+      const started = await audited(c, async (db, audit) => {
+        const started = await startImport(db, c.env, c.var.user, id, body)
+        await audit('import.started', auditEntry(id, started.entity, started.fileName, { mode: body.mode }))
+        return started
+      })
+      await enqueueRun(c.env, id)
+      return c.json(started, 202)
+    },
   )
 
   api.openapi(
@@ -192,7 +213,9 @@ export function registerImportRoutes(api: Api) {
     async (c) => {
       const user = c.var.user
       const id = c.req.valid('param').id
-      await requestRevert(c.get('db'), c.env, user, id)
+      await requestRevert(c.get('db'), c.env, user, id, (row) =>
+        auditEvent(c, 'import.revert_requested', auditEntry(id, row.entity, row.fileName)),
+      )
       const { errors: _e, fields: _f, ...detail } = await getImport(c.get('db'), user, id)
       return c.json(detail, 202)
     },
