@@ -203,6 +203,32 @@ describe('when the audit entry cannot be written, the write is not committed eit
     await failing('POST', '/api/v1/exports', { cookie: admin, body: { entity: 'organisations', format: 'csv' } })
     expect((await one<{ n: number }>(exports))!.n).toBe(before)
   })
+
+  test('imports: an upload leaves no import, a start leaves it waiting', async () => {
+    const upload = async (ua: string) => {
+      const form = new FormData()
+      form.set('entity', 'organisations')
+      form.set('file', new Blob(['nom;type\nAudit atomique;INVESTISSEUR\n']), 'atomique.csv')
+      const ctx = createExecutionContext()
+      const headers = { origin, 'user-agent': ua, cookie: admin }
+      const res = await api.fetch(
+        new Request(`${origin}/api/v1/imports`, { method: 'POST', headers, body: form }),
+        e,
+        ctx,
+      )
+      await waitOnExecutionContext(ctx)
+      return res
+    }
+    const imports = sql`select count(*)::int as n from imports where file_name = 'atomique.csv'`
+    allowConsoleError()
+    expect((await upload(FAILS)).status).toBe(500)
+    expect((await one<{ n: number }>(imports))!.n).toBe(0)
+    const uploaded = await upload('vitest')
+    expect(uploaded.status).toBe(201)
+    const { id: importId, mapping } = (await uploaded.json()) as { id: string; mapping: unknown }
+    await failing('POST', `/api/v1/imports/${importId}/start`, { cookie: admin, body: { mapping, mode: 'create' } })
+    expect(await one(sql`select status from imports where id = ${importId}`)).toEqual({ status: 'uploaded' })
+  })
 })
 
 describe('when the audit entry is written, so is the write', () => {
