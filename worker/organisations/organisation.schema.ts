@@ -14,54 +14,51 @@ import {
   opt,
 } from '../shared/fields.ts'
 import { BoolParam, CursorSchema, LimitSchema, csv } from '../shared/query-fields.ts'
+import { type FieldPair, answerShape, inputShape } from '../shared/record-fields.ts'
 import { SORTS } from './organisation-sorts.ts'
 
-export const OrganisationInput = z.object({
-  name: NameSchema,
-  type: z.enum(ORGANISATION_TYPES, { message: 'Type invalide.' }),
-  category: opt(z.enum(CATEGORIES, { message: 'Catégorie invalide.' })),
-  pipelineStage: z.enum(PIPELINE_STAGES, { message: 'Étape invalide.' }).optional(),
-  amount: opt(MoneySchema),
-  email: opt(EmailSchema),
-  phone: opt(PhoneSchema),
-  website: opt(WebsiteSchema),
-  address: opt(TextSchema(300)),
-  postalCode: opt(PostalCodeSchema),
-  city: opt(TextSchema(120)),
-  country: opt(TextSchema(80)),
-  notes: opt(NotesSchema),
-  ownerId: opt(UuidSchema),
-  isActive: z.boolean().optional(),
-})
+const Type = z.enum(ORGANISATION_TYPES, { message: 'Type invalide.' })
+const Category = z.enum(CATEGORIES, { message: 'Catégorie invalide.' })
+const Stage = z.enum(PIPELINE_STAGES, { message: 'Étape invalide.' })
+const text = z.string()
+const maybeText = z.string().nullable()
+
+// What a caller writes, each field once: [how the API and the forms take it, how the API returns
+// it]. A new column is its line in worker/db/schema.ts and one line here: the input, update and
+// answer schemas and toOrganisationDto all follow.
+const FIELDS = {
+  name: [NameSchema, text],
+  type: [Type, Type],
+  category: [opt(Category), Category.nullable()],
+  pipelineStage: [Stage.optional(), Stage],
+  amount: [opt(MoneySchema), maybeText],
+  email: [opt(EmailSchema), maybeText],
+  phone: [opt(PhoneSchema), maybeText],
+  website: [opt(WebsiteSchema), maybeText],
+  address: [opt(TextSchema(300)), maybeText],
+  postalCode: [opt(PostalCodeSchema), maybeText],
+  city: [opt(TextSchema(120)), maybeText],
+  country: [opt(TextSchema(80)), maybeText],
+  notes: [opt(NotesSchema), maybeText],
+  ownerId: [opt(UuidSchema), maybeText],
+  isActive: [z.boolean().optional(), z.boolean()],
+} as const satisfies Record<string, FieldPair>
+
+export const OrganisationInput = z.object(inputShape(FIELDS))
 export type OrganisationInput = z.infer<typeof OrganisationInput>
 
 export const OrganisationCreate = OrganisationInput
 export const OrganisationUpdate = OrganisationInput.partial()
 
-export const Organisation = z.object({
-  id: z.string().uuid(),
-  name: z.string(),
-  type: z.enum(ORGANISATION_TYPES),
-  category: z.enum(CATEGORIES).nullable(),
-  pipelineStage: z.enum(PIPELINE_STAGES),
-  amount: z.string().nullable(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  website: z.string().nullable(),
-  address: z.string().nullable(),
-  postalCode: z.string().nullable(),
-  city: z.string().nullable(),
-  country: z.string().nullable(),
-  notes: z.string().nullable(),
-  ownerId: z.string().nullable(),
+// The answer: the fields above as stored, plus what the server owns.
+export const Organisation = z.object({ id: z.string().uuid(), ...answerShape(FIELDS) }).extend({
   ownerName: z.string().nullable().optional(),
-  teamId: z.string().nullable(),
-  isActive: z.boolean(),
-  stageChangedAt: z.string(),
-  lastContactAt: z.string().nullable(),
+  teamId: maybeText,
+  stageChangedAt: text,
+  lastContactAt: maybeText,
   isStale: z.boolean(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: text,
+  updatedAt: text,
 })
 
 export { SORTS }

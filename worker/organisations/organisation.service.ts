@@ -12,37 +12,16 @@ import { applyStageChange } from '../pipeline/stage-change.ts'
 import { resolveUser, userName } from '../shared/owner.ts'
 import { isUuid, type TxOrDb } from '../shared/tx.ts'
 import { escapeLike } from '../shared/like.ts'
-import type { OrganisationInput, OrganisationListQuery } from './organisation.schema.ts'
+import { Organisation, type OrganisationInput, type OrganisationListQuery } from './organisation.schema.ts'
+import { answerFromRow } from '../shared/record-fields.ts'
 import { isStale, isStaleSql } from './stale.ts'
 
 type Row = typeof organisations.$inferSelect
 
+// Every key of the Organisation schema read off the row; only the owner's name and the stale
+// flag are worked out here.
 export function toOrganisationDto(row: Row & { ownerName?: string | null }) {
-  return {
-    id: row.id,
-    name: row.name,
-    type: row.type,
-    category: row.category,
-    pipelineStage: row.pipelineStage,
-    amount: row.amount,
-    email: row.email,
-    phone: row.phone,
-    website: row.website,
-    address: row.address,
-    postalCode: row.postalCode,
-    city: row.city,
-    country: row.country,
-    notes: row.notes,
-    ownerId: row.ownerId,
-    ownerName: row.ownerName ?? null,
-    teamId: row.teamId,
-    isActive: row.isActive,
-    stageChangedAt: iso(row.stageChangedAt)!,
-    lastContactAt: iso(row.lastContactAt),
-    isStale: isStale(row),
-    createdAt: iso(row.createdAt)!,
-    updatedAt: iso(row.updatedAt)!,
-  }
+  return answerFromRow(Organisation.shape, row, { ownerName: row.ownerName ?? null, isStale: isStale(row) })
 }
 export type OrganisationDto = ReturnType<typeof toOrganisationDto>
 

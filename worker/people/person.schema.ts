@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { EmailSchema, NotesSchema, PhoneSchema, TextSchema, UuidSchema, opt } from '../shared/fields.ts'
 import { CursorSchema, LimitSchema } from '../shared/query-fields.ts'
+import { type FieldPair, answerShape, inputShape } from '../shared/record-fields.ts'
 
 const PersonNameSchema = TextSchema(100).min(1, 'Ce champ est obligatoire.')
 
@@ -17,20 +18,8 @@ export const PersonLinkInput = z.object({
 export type PersonLinkInput = z.infer<typeof PersonLinkInput>
 export const PersonLinkUpdate = PersonLinkInput.omit({ organisationId: true }).partial()
 
-export const PersonInput = z.object({
-  firstName: PersonNameSchema,
-  lastName: PersonNameSchema,
-  personalEmail: opt(EmailSchema),
-  personalPhone: opt(PhoneSchema),
-  jobTitle: opt(TextSchema(120)),
-  notes: opt(NotesSchema),
-  ownerId: opt(UuidSchema),
-  // On create: the links to make. On update: when present, the complete set (missing links go).
-  organisations: z.array(PersonLinkInput).max(50, '50 organisations au maximum.').optional(),
-})
-export type PersonInput = z.infer<typeof PersonInput>
-export const PersonCreate = PersonInput
-export const PersonUpdate = PersonInput.partial()
+const text = z.string()
+const maybeText = z.string().nullable()
 
 export const PersonLink = z.object({
   organisationId: z.string(),
@@ -41,22 +30,33 @@ export const PersonLink = z.object({
   isPrimary: z.boolean(),
 })
 
-export const Person = z.object({
-  id: z.string().uuid(),
-  firstName: z.string(),
-  lastName: z.string(),
-  fullName: z.string(),
-  personalEmail: z.string().nullable(),
-  personalPhone: z.string().nullable(),
-  jobTitle: z.string().nullable(),
-  notes: z.string().nullable(),
-  ownerId: z.string().nullable(),
-  ownerName: z.string().nullable(),
-  teamId: z.string().nullable(),
-  // Only links to organisations that still exist (a deleted organisation's links disappear).
-  organisations: z.array(PersonLink),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+// What a caller writes, each field once: [how the API and the forms take it, how the API returns
+// it]. A new column is its line in worker/db/schema.ts and one line here.
+const FIELDS = {
+  firstName: [PersonNameSchema, text],
+  lastName: [PersonNameSchema, text],
+  personalEmail: [opt(EmailSchema), maybeText],
+  personalPhone: [opt(PhoneSchema), maybeText],
+  jobTitle: [opt(TextSchema(120)), maybeText],
+  notes: [opt(NotesSchema), maybeText],
+  ownerId: [opt(UuidSchema), maybeText],
+  // On create: the links to make. On update: when present, the complete set (missing links go).
+  // Answered: only links to organisations that still exist (a deleted organisation's links disappear).
+  organisations: [z.array(PersonLinkInput).max(50, '50 organisations au maximum.').optional(), z.array(PersonLink)],
+} as const satisfies Record<string, FieldPair>
+
+export const PersonInput = z.object(inputShape(FIELDS))
+export type PersonInput = z.infer<typeof PersonInput>
+export const PersonCreate = PersonInput
+export const PersonUpdate = PersonInput.partial()
+
+// The answer: the fields above as stored, plus what the server owns.
+export const Person = z.object({ id: z.string().uuid(), ...answerShape(FIELDS) }).extend({
+  fullName: text,
+  ownerName: maybeText,
+  teamId: maybeText,
+  createdAt: text,
+  updatedAt: text,
 })
 
 // A person seen from one organisation (its "Contacts" tab): the person and that one link.

@@ -12,28 +12,20 @@ import { diff, recordChange } from '../shared/history.ts'
 import { resolveUser } from '../shared/owner.ts'
 import { isUuid, type TxOrDb } from '../shared/tx.ts'
 import { escapeLike } from '../shared/like.ts'
-import type { PersonInput, PersonLinkInput, PersonListQuery } from './person.schema.ts'
+import { Person, type PersonInput, type PersonLinkInput, type PersonListQuery } from './person.schema.ts'
+import { answerFromRow } from '../shared/record-fields.ts'
 import { linksOf, replaceLinks, type LinkDto } from './person-links.service.ts'
 
 type Row = typeof people.$inferSelect
 
+// Every key of the Person schema read off the row; the full name, the owner's name and the
+// visible links are worked out here.
 export function toPersonDto(row: Row & { ownerName?: string | null }, links: LinkDto[]) {
-  return {
-    id: row.id,
-    firstName: row.firstName,
-    lastName: row.lastName,
+  return answerFromRow(Person.shape, row, {
     fullName: `${row.firstName} ${row.lastName}`,
-    personalEmail: row.personalEmail,
-    personalPhone: row.personalPhone,
-    jobTitle: row.jobTitle,
-    notes: row.notes,
-    ownerId: row.ownerId,
     ownerName: row.ownerName ?? null,
-    teamId: row.teamId,
     organisations: links,
-    createdAt: iso(row.createdAt)!,
-    updatedAt: iso(row.updatedAt)!,
-  }
+  })
 }
 export type PersonDto = ReturnType<typeof toPersonDto>
 
