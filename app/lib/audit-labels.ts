@@ -49,3 +49,4 @@ export const AUDIT_TARGETS: Record<string, string> = {
 }
 
 export const auditAction = (action: string) => AUDIT_ACTIONS[action] ?? action
+export const auditTarget = (type: string | null) => (type ? (AUDIT_TARGETS[type] ?? type) : '')

@@ -6,7 +6,7 @@ import type { Route } from './+types/admin.audit'
 import { t } from '../i18n/fr'
 import { apiJson } from '../lib/api.server'
 import { tryList } from '../lib/lookups.server'
-import { AUDIT_TARGETS, auditAction } from '../lib/audit-labels'
+import { auditAction, auditTarget } from '../lib/audit-labels'
 import { formatDateTime, fromDateTimeInput } from '../lib/format'
 import { useMore } from '../lib/use-more'
 import { ListResults } from '../components/list-page'
@@ -97,7 +97,7 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
                 </td>
                 <td className="px-3 py-2">{e.actorName ?? e.actorEmail ?? t('admin.audit.anonymous')}</td>
                 <td className="px-3 py-2">
-                  <span className={muted}>{e.targetType ? (AUDIT_TARGETS[e.targetType] ?? e.targetType) : ''}</span>{' '}
+                  <span className={muted}>{auditTarget(e.targetType)}</span>{' '}
                   {e.targetId && loaderData.names[e.targetId] ? (
                     <span>{loaderData.names[e.targetId]}</span>
                   ) : (
