@@ -43,7 +43,8 @@ export async function measureSql(config: Config, api: ApiRun, requests: number) 
   try {
     const counts = (
       await db.execute<{ o: number; p: number }>(
-        sql`select (select count(*) from organisations where deleted_at is null)::int o, (select count(*) from people where deleted_at is null)::int p`,
+        sql`select (select count(*) from organisations where deleted_at is null)::int o,
+          (select count(*) from people where deleted_at is null)::int p`,
       )
     ).rows[0]!
     const users = {

@@ -66,9 +66,8 @@ async function createOrganisation(base: string, cookie: string, name: string) {
 
 const row = (label: string, values: number[]) => {
   const [p50, p95, p99, max] = percentiles(values)
-  console.log(
-    `${label.padEnd(44)}${String(values.length).padStart(6)}${[p50, p95, p99, max].map((v) => v!.toFixed(1).padStart(9)).join('')}`,
-  )
+  const cells = [p50, p95, p99, max].map((v) => v!.toFixed(1).padStart(9)).join('')
+  console.log(`${label.padEnd(44)}${String(values.length).padStart(6)}${cells}`)
 }
 
 const app = await startApp()
@@ -156,7 +155,8 @@ try {
   phone.ws.close()
 
   console.log(
-    `\nnotifications: ${EVENTS} events, ${SOCKETS} sockets of one user; ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`,
+    `\nnotifications: ${EVENTS} events, ${SOCKETS} sockets of one user; ${cpus().length} cores, load ` +
+      `${loadavg()[0]!.toFixed(1)}`,
   )
   console.log(
     `${'measure (ms)'.padEnd(44)}${'n'.padStart(6)}${['p50', 'p95', 'p99', 'max'].map((h) => h.padStart(9)).join('')}`,

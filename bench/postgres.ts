@@ -32,7 +32,8 @@ export function startPostgres(dir: string, port: number) {
     // Sized for a shared 2-core machine; jit off as in migration 0001.
     writeFileSync(
       `${data}/postgresql.auto.conf`,
-      "shared_buffers = 256MB\nmax_connections = 200\njit = off\nsynchronous_commit = off\nlisten_addresses = '127.0.0.1'\n",
+      'shared_buffers = 256MB\nmax_connections = 200\njit = off\nsynchronous_commit = off\nlisten_addresses ' +
+        "= '127.0.0.1'\n",
     )
   }
   // Already running (a previous run left it up): reuse it.

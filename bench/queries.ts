@@ -29,7 +29,8 @@ export function benchQueries(count: number, organisations: number): BenchQuery[]
   const r = rng(5)
   const users = ['admin', 'admin', 'manager', 'sales'] as const
   const orgName = (g: number) =>
-    `${ORG_PREFIXES[g % ORG_PREFIXES.length]} ${ORG_ROOTS[Math.floor(g / 7) % ORG_ROOTS.length]} ${ORG_SUFFIXES[Math.floor(g / 311) % ORG_SUFFIXES.length]} ${g}`
+    `${ORG_PREFIXES[g % ORG_PREFIXES.length]} ${ORG_ROOTS[Math.floor(g / 7) % ORG_ROOTS.length]} ` +
+    `${ORG_SUFFIXES[Math.floor(g / 311) % ORG_SUFFIXES.length]} ${g}`
   const longRoots = ORG_ROOTS.filter((w) => w.length >= 6)
   const makers: [string, () => string, BenchQuery['endpoint']][] = [
     ['exact organisation name', () => orgName(r.int(1, organisations)), 'search'],

@@ -92,7 +92,8 @@ async function runSql(queries: BenchQuery[]) {
     ).rows[0]!
     const users = (
       await db.execute<{ id: string; email: string; name: string; role: 'admin'; team_id: string | null }>(
-        sql`select id, email, name, role, team_id from users where email in ('admin@demo.crm', 'manager@demo.crm', 'sales@demo.crm')`,
+        sql`select id, email, name, role, team_id from users
+          where email in ('admin@demo.crm', 'manager@demo.crm', 'sales@demo.crm')`,
       )
     ).rows
     const authUser = (name: string) => {
@@ -146,13 +147,16 @@ const engine = realPostgres
   ? `Postgres (${new URL(realPostgres).host})`
   : `PGlite (embedded Postgres in WASM, ${DATA_DIR})`
 console.log(
-  `\nSearch benchmark: ${engine}, ${bare.counts.o.toLocaleString('en')} organisations, ${bare.counts.p.toLocaleString('en')} people, ${api.length} queries`,
+  `\nSearch benchmark: ${engine}, ${bare.counts.o.toLocaleString('en')} organisations, ` +
+    `${bare.counts.p.toLocaleString('en')} people, ${api.length} queries`,
 )
 console.log(
-  'client = HTTP round trip seen by the benchmark (sign-in check, new DB connection, JSON); server = Server-Timing of the',
+  'client = HTTP round trip seen by the benchmark (sign-in check, new DB connection, JSON); ' +
+    'server = Server-Timing of the',
 )
 console.log(
-  'search handler (dictionary look-up + search statement + highlighting); sql = the same statements on one warm connection.',
+  'search handler (dictionary look-up + search statement + highlighting); ' +
+    'sql = the same statements on one warm connection.',
 )
 // The figures depend on what else the machine runs: say so next to them.
 console.log(
@@ -162,7 +166,8 @@ console.log(
 // cold caches; production goes through Neon's pooled endpoint, which keeps backends warm.
 if (realPostgres)
   console.log(
-    "(Worker connections are per request: give DATABASE_URL a transaction pooler such as PgBouncer, as Neon's pooled endpoint, or server times include cold backends.)\n",
+    '(Worker connections are per request: give DATABASE_URL a transaction pooler such as PgBouncer, ' +
+      "as Neon's pooled endpoint, or server times include cold backends.)\n",
   )
 printTable(api.map((s, i) => ({ ...s, sql: bare.samples[i]!.sql })))
 console.log(`\nTargets: search p95 < 50 ms, autocomplete p95 < 20 ms (server side).`)

@@ -13,30 +13,26 @@ export function percentiles(values: number[]): [number, number, number, number] 
 const ms = (n: number) => n.toFixed(1).padStart(8)
 
 export function printTable(samples: Sample[]) {
-  console.log(
-    `${'endpoint'.padEnd(14)}${'measure'.padEnd(10)}${'n'.padStart(6)}${'p50'.padStart(8)}${'p95'.padStart(8)}${'p99'.padStart(8)}${'max'.padStart(8)}   (ms)`,
-  )
+  const heads = ['p50', 'p95', 'p99', 'max'].map((h) => h.padStart(8)).join('')
+  console.log(`${'endpoint'.padEnd(14)}${'measure'.padEnd(10)}${'n'.padStart(6)}${heads}   (ms)`)
   for (const endpoint of ['search', 'autocomplete'] as const) {
     const own = samples.filter((s) => s.q.endpoint === endpoint)
     const rows = { client: own.map((s) => s.client!), server: own.map((s) => s.server!), sql: own.map((s) => s.sql!) }
     for (const [name, values] of Object.entries(rows)) {
-      console.log(
-        `${endpoint.padEnd(14)}${name.padEnd(10)}${String(values.length).padStart(6)}${percentiles(values).map(ms).join('')}`,
-      )
+      const cells = percentiles(values).map(ms).join('')
+      console.log(`${endpoint.padEnd(14)}${name.padEnd(10)}${String(values.length).padStart(6)}${cells}`)
     }
     const [s50, s95] = percentiles(rows.server)
     const [q50, q95] = percentiles(rows.sql)
-    console.log(
-      `${endpoint.padEnd(14)}${'ratio'.padEnd(10)}${''.padStart(6)}${(s50 / q50).toFixed(2).padStart(8)}${(s95 / q95).toFixed(2).padStart(8)}   server / sql`,
-    )
+    const ratios = [s50 / q50, s95 / q95].map((r) => r.toFixed(2).padStart(8)).join('')
+    console.log(`${endpoint.padEnd(14)}${'ratio'.padEnd(10)}${''.padStart(6)}${ratios}   server / sql`)
   }
   console.log('\np95 by kind of query (server / sql, ms):')
   const kinds = [...new Set(samples.map((s) => s.q.kind))]
   for (const kind of kinds) {
     const own = samples.filter((s) => s.q.kind === kind)
     const example = own[0]!.q.q
-    console.log(
-      `  ${kind.padEnd(40)}${ms(percentiles(own.map((s) => s.server!))[1])}${ms(percentiles(own.map((s) => s.sql!))[1])}   e.g. ${JSON.stringify(example)}`,
-    )
+    const [server, sql] = [own.map((s) => s.server!), own.map((s) => s.sql!)].map((v) => ms(percentiles(v)[1]))
+    console.log(`  ${kind.padEnd(40)}${server}${sql}   e.g. ${JSON.stringify(example)}`)
   }
 }

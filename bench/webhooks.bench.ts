@@ -59,7 +59,8 @@ try {
   if (hook.status !== 201) throw new Error(`endpoint not created: ${JSON.stringify(hook.body)}`)
 
   console.log(
-    `webhooks benchmark: ${EVENTS} events, ${CONCURRENCY} writers, ${cpus().length} cores, load ${loadavg()[0]!.toFixed(1)}`,
+    `webhooks benchmark: ${EVENTS} events, ${CONCURRENCY} writers, ${cpus().length} cores, load ` +
+      `${loadavg()[0]!.toFixed(1)}`,
   )
   const started = Date.now()
   const created = await pool(EVENTS, CONCURRENCY, async (i) => {
@@ -92,7 +93,8 @@ try {
   const seconds = (lastReceipt - started) / 1000
   console.log(`\nthrough the app (API write → outbox → EVENTS queue → WEBHOOKS queue → signed POST)`)
   console.log(
-    `  received ${firstById.size}/${EVENTS} distinct events (${got.length} requests, duplicates ${got.length - firstById.size})`,
+    `  received ${firstById.size}/${EVENTS} distinct events (${got.length} requests, duplicates ` +
+      `${got.length - firstById.size})`,
   )
   console.log(
     `  writes done in ${((writesDone - started) / 1000).toFixed(1)} s, last receipt at ${seconds.toFixed(1)} s`,
@@ -152,7 +154,8 @@ try {
   const [f50, f95] = percentiles(floor)
   console.log(`\nfloor (signed POST from Node to the receiver, no app)`)
   console.log(
-    `  throughput ${(EVENTS / floorSeconds).toFixed(1)} events/s; latency p50 ${f50.toFixed(1)} ms, p95 ${f95.toFixed(1)} ms`,
+    `  throughput ${(EVENTS / floorSeconds).toFixed(1)} events/s; latency p50 ${f50.toFixed(1)} ms, p95 ` +
+      `${f95.toFixed(1)} ms`,
   )
   console.log(`  ratio app / floor: p50 ${(p50 / f50).toFixed(0)}×, p95 ${(p95 / f95).toFixed(0)}×`)
 } finally {

@@ -126,22 +126,33 @@ try {
   await browser.close()
 }
 
-const rows = SCREENS.map(
+const rows = SCREENS.map((s) => {
+  const files = VARIANTS.flatMap((v) =>
+    THEMES.map((th) => {
+      const label = `${v.device === 'desktop' ? 'ordinateur' : 'téléphone'} ${th === 'light' ? 'clair' : 'sombre'}`
+      return `[${label}](${s.key}-${v.device}-${th}.png)`
+    }),
+  )
+  return `| ${s.title} | ${files.join(' · ')} |`
+})
+const sections = SCREENS.map(
   (s) =>
-    `| ${s.title} | ${VARIANTS.flatMap((v) => THEMES.map((th) => `[${v.device === 'desktop' ? 'ordinateur' : 'téléphone'} ${th === 'light' ? 'clair' : 'sombre'}](${s.key}-${v.device}-${th}.png)`)).join(' · ')} |`,
+    `## ${s.title}\n\n![${s.title}, ordinateur, clair](${s.key}-desktop-light.png)\n\n` +
+    `<img src="${s.key}-phone-dark.png" alt="${s.title}, téléphone, sombre" width="260">\n`,
 )
+const regenerate = '`node --experimental-transform-types scripts/screenshots.ts`'
 writeFileSync(
   `${OUT}/README.md`,
   `# Screenshots
 
 The main screens with the demo data, on a desktop (1440×900) and a phone (390×844), in the light
-and the dark theme. Regenerate them against a running app with \`node --experimental-transform-types scripts/screenshots.ts\`
+and the dark theme. Regenerate them against a running app with ${regenerate}
 (see the header of [scripts/screenshots.ts](../../scripts/screenshots.ts)).
 
 | screen | files |
 |---|---|
 ${rows.join('\n')}
 
-${SCREENS.map((s) => `## ${s.title}\n\n![${s.title}, ordinateur, clair](${s.key}-desktop-light.png)\n\n<img src="${s.key}-phone-dark.png" alt="${s.title}, téléphone, sombre" width="260">\n`).join('\n')}`,
+${sections.join('\n')}`,
 )
 console.log(`${OUT}/README.md`)

@@ -232,7 +232,8 @@ export async function seedDemo(db: Db, { organisations: orgCount = 240, people: 
   })
   for (const c of chunk(interactionValues, 200)) await db.insert(s.interactions).values(c)
   await db.execute(sql`update organisations o set last_contact_at = x.last from
-    (select organisation_id, max(occurred_at) as last from interactions group by organisation_id) x where x.organisation_id = o.id`)
+    (select organisation_id, max(occurred_at) as last from interactions group by organisation_id) x
+    where x.organisation_id = o.id`)
   // Each interaction involves its organisation's main contact, so timelines show people.
   await db.execute(sql`insert into interaction_people (interaction_id, person_id)
     select i.id, c.person_id from interactions i
@@ -284,32 +285,43 @@ export async function seedLarge(db: Db, organisations: number) {
   const draw = (salt: number, length: SQL) =>
     sql`1 + mod(hashint8(g::bigint * 16 + ${salt})::bigint + 2147483648, ${length})`
   await db.execute(sql`
-    with owners as (select array_agg(id order by email) ids, array_agg(team_id order by email) teams from users where role in ('sales','manager'))
-    insert into organisations (name, type, category, pipeline_stage, amount, email, city, postal_code, country, notes, owner_id, team_id, stage_changed_at, last_contact_at, created_at)
+    with owners as (select array_agg(id order by email) ids, array_agg(team_id order by email) teams
+      from users where role in ('sales','manager'))
+    insert into organisations (name, type, category, pipeline_stage, amount, email, city, postal_code, country, notes,
+      owner_id, team_id, stage_changed_at, last_contact_at, created_at)
     select
-      p.prefixes[1 + (g % array_length(p.prefixes,1))] || ' ' || p.roots[1 + ((g / 7) % array_length(p.roots,1))] || ' ' || p.suffixes[1 + ((g / 311) % array_length(p.suffixes,1))] || ' ' || g,
+      p.prefixes[1 + (g % array_length(p.prefixes,1))] || ' ' || p.roots[1 + ((g / 7) % array_length(p.roots,1))]
+        || ' ' || p.suffixes[1 + ((g / 311) % array_length(p.suffixes,1))] || ' ' || g,
       (array['INVESTISSEUR','FOURNISSEUR','DISTRIBUTEUR','EMETTEUR'])[${draw(1, sql`4`)}]::organisation_type,
       (array['OPCVM','ETF','SCPI','SCI','ASSURANCE_VIE','PRIVATE_EQUITY'])[${draw(2, sql`6`)}]::category,
       (array['PROSPECT','QUALIFICATION','PROPOSITION','SIGNE'])[${draw(3, sql`4`)}]::pipeline_stage,
-      (g % 500) * 1000, 'contact' || g || '@exemple.fr', p.cities[${draw(4, sql`array_length(p.cities,1)`)}], lpad(((g * 37) % 95000 + 1000)::text, 5, '0'), 'France',
+      (g % 500) * 1000, 'contact' || g || '@exemple.fr', p.cities[${draw(4, sql`array_length(p.cities,1)`)}],
+      lpad(((g * 37) % 95000 + 1000)::text, 5, '0'), 'France',
       p.notes[${draw(5, sql`array_length(p.notes,1)`)}],
       o.ids[w.owner], o.teams[w.owner],
-      now() - make_interval(days => g % 90), now() - make_interval(days => g % 120), now() - make_interval(days => 90 + g % 400)
+      now() - make_interval(days => g % 90), now() - make_interval(days => g % 120),
+      now() - make_interval(days => 90 + g % 400)
     from generate_series(1, ${organisations}) g,
-      (select ${arr(ORG_PREFIXES)} prefixes, ${arr(ORG_ROOTS)} roots, ${arr(ORG_SUFFIXES)} suffixes, ${arr(cities)} cities, ${arr(NOTES)} notes) p,
+      (select ${arr(ORG_PREFIXES)} prefixes, ${arr(ORG_ROOTS)} roots, ${arr(ORG_SUFFIXES)} suffixes,
+        ${arr(cities)} cities, ${arr(NOTES)} notes) p,
       owners o, lateral (select ${draw(6, sql`array_length(o.ids,1)`)} as owner) w`)
   // People are created already linked to one of the new organisations and owned like it: ids are
   // drawn up front so people and links come from one statement, and no 200,000-row UPDATE
   // afterwards recomputes every person's search columns a second time.
   await db.execute(sql`
     with o as materialized (select id, owner_id, team_id, row_number() over (order by created_at, id) rn
-        from organisations where not exists (select 1 from person_organisations po where po.organisation_id = organisations.id)),
-      src as materialized (select gen_random_uuid() pid, g, o.id oid, o.owner_id, o.team_id, g <= (select count(*) from o) prim
+        from organisations
+        where not exists (select 1 from person_organisations po where po.organisation_id = organisations.id)),
+      src as materialized (select gen_random_uuid() pid, g, o.id oid, o.owner_id, o.team_id,
+          g <= (select count(*) from o) prim
         from generate_series(1, ${organisations * 2}) g join o on o.rn = 1 + (g - 1) % (select count(*) from o)),
-      ins as (insert into people (id, first_name, last_name, personal_email, job_title, owner_id, team_id, org_owner_ids)
-        select src.pid, f.names[1 + g % array_length(f.names,1)], l.names[1 + (g / 3) % array_length(l.names,1)], 'personne' || g || '@exemple.fr',
+      ins as (insert into people
+          (id, first_name, last_name, personal_email, job_title, owner_id, team_id, org_owner_ids)
+        select src.pid, f.names[1 + g % array_length(f.names,1)], l.names[1 + (g / 3) % array_length(l.names,1)],
+          'personne' || g || '@exemple.fr',
           j.titles[1 + g % array_length(j.titles,1)], src.owner_id, src.team_id, array_remove(array[src.owner_id], null)
-        from src, (select ${arr(FIRST_NAMES)} names) f, (select ${arr(LAST_NAMES)} names) l, (select ${arr(JOB_TITLES)} titles) j)
+        from src, (select ${arr(FIRST_NAMES)} names) f, (select ${arr(LAST_NAMES)} names) l,
+          (select ${arr(JOB_TITLES)} titles) j)
     insert into person_organisations (person_id, organisation_id, role, is_primary)
     select pid, oid, 'Contact', prim from src`)
   // VACUUM too: it also merges the GIN indexes' pending lists (PGlite runs no autovacuum), which

@@ -11,7 +11,10 @@ export function BottomNav({ onMenu }: { onMenu: () => void }) {
     <nav
       aria-label={t('nav.bottom')}
       data-testid="bottom-nav"
-      className="fixed inset-x-0 bottom-0 z-30 flex border-t border-slate-200 bg-white/95 pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden dark:border-slate-800 dark:bg-slate-900/95"
+      className={
+        'fixed inset-x-0 bottom-0 z-30 flex border-t border-slate-200 bg-white/95 ' +
+        'pb-[env(safe-area-inset-bottom)] backdrop-blur md:hidden dark:border-slate-800 dark:bg-slate-900/95'
+      }
     >
       {BOTTOM_NAV.map((i) => (
         <NavLink

@@ -86,7 +86,10 @@ export function BulkActions({
     <section
       aria-label={t('bulk.region')}
       data-testid="bulk-bar"
-      className="sticky bottom-16 z-20 flex flex-wrap items-center gap-2 rounded-lg border border-blue-200 bg-blue-50 px-3 py-2 shadow-lg md:bottom-4 dark:border-blue-900 dark:bg-blue-950"
+      className={
+        'sticky bottom-16 z-20 flex flex-wrap items-center gap-2 rounded-lg border border-blue-200 bg-blue-50 ' +
+        'px-3 py-2 shadow-lg md:bottom-4 dark:border-blue-900 dark:bg-blue-950'
+      }
     >
       <span className="text-sm font-medium text-blue-900 dark:text-blue-100" aria-live="polite">
         {t(matching ? 'bulk.matching' : 'bulk.selected', { count })}

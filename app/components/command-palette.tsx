@@ -135,13 +135,22 @@ export function CommandPalette({ permissions }: { permissions: string[] }) {
         aria-keyshortcuts="Control+K Meta+K /"
         aria-label={t('search.open')}
         title={t('search.open')}
-        className="inline-flex h-11 min-w-11 items-center justify-center gap-2 rounded-md border-slate-300 text-slate-700 hover:bg-slate-100 md:w-72 md:justify-start md:border md:px-3 dark:border-slate-700 dark:text-slate-200 dark:hover:bg-slate-800"
+        className={
+          'inline-flex h-11 min-w-11 items-center justify-center gap-2 rounded-md border-slate-300 ' +
+          'text-slate-700 hover:bg-slate-100 md:w-72 md:justify-start md:border md:px-3 dark:border-slate-700 ' +
+          'dark:text-slate-200 dark:hover:bg-slate-800'
+        }
       >
         <Icon path={TYPE_ICON.all} />
         <span className="hidden flex-1 text-left text-sm text-slate-600 md:inline dark:text-slate-400">
           {t('search.open')}…
         </span>
-        <kbd className="hidden rounded border border-slate-300 px-1.5 text-xs text-slate-600 md:inline dark:border-slate-600 dark:text-slate-400">
+        <kbd
+          className={
+            'hidden rounded border border-slate-300 px-1.5 text-xs text-slate-600 md:inline ' +
+            'dark:border-slate-600 dark:text-slate-400'
+          }
+        >
           {t('search.shortcut')}
         </kbd>
       </button>
@@ -257,7 +266,8 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
     return out
   }, [q, recent, permissions, search.result, help])
   const items = sections.flatMap((s) => s.items)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: deliberate trigger deps, the highlight goes back to the first option whenever the query or the results change
+  /* biome-ignore lint/correctness/useExhaustiveDependencies: deliberate trigger deps, the highlight goes back to the
+     first option whenever the query or the results change */
   useEffect(() => setActive(0), [search.result, q])
 
   const choose = (item: Item | undefined) => {
@@ -311,10 +321,19 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
       onClick={(e) => {
         if (e.target === e.currentTarget) onClose()
       }}
-      className="m-0 h-dvh max-h-none w-full max-w-none bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/60 sm:mx-auto sm:mt-[10vh] sm:h-auto sm:max-h-[75vh] sm:max-w-2xl sm:rounded-xl dark:bg-slate-900 dark:text-slate-100"
+      className={
+        'm-0 h-dvh max-h-none w-full max-w-none bg-white p-0 text-slate-900 shadow-2xl ' +
+        'backdrop:bg-slate-950/60 sm:mx-auto sm:mt-[10vh] sm:h-auto sm:max-h-[75vh] sm:max-w-2xl sm:rounded-xl ' +
+        'dark:bg-slate-900 dark:text-slate-100'
+      }
     >
       <div className="flex h-full max-h-[inherit] flex-col">
-        <div className="flex items-center gap-2 border-b border-slate-200 px-3 focus-within:outline-2 focus-within:-outline-offset-2 focus-within:outline-blue-700 dark:border-slate-700">
+        <div
+          className={
+            'flex items-center gap-2 border-b border-slate-200 px-3 focus-within:outline-2 ' +
+            'focus-within:-outline-offset-2 focus-within:outline-blue-700 dark:border-slate-700'
+          }
+        >
           <Icon path={TYPE_ICON.all} className="h-5 w-5 text-slate-500" />
           <input
             ref={input}
@@ -334,12 +353,18 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
             autoComplete="off"
             spellCheck={false}
             enterKeyHint="go"
-            className="min-h-14 min-w-0 flex-1 bg-transparent text-base outline-none placeholder:text-slate-500 dark:placeholder:text-slate-400"
+            className={
+              'min-h-14 min-w-0 flex-1 bg-transparent text-base outline-none placeholder:text-slate-500 ' +
+              'dark:placeholder:text-slate-400'
+            }
           />
           <button
             type="button"
             onClick={onClose}
-            className="min-h-11 rounded-md px-2 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-blue-700 dark:text-slate-200 dark:hover:bg-slate-800"
+            className={
+              'min-h-11 rounded-md px-2 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 ' +
+              'focus-visible:outline-blue-700 dark:text-slate-200 dark:hover:bg-slate-800'
+            }
           >
             {t('common.close')}
           </button>
@@ -355,12 +380,15 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
           data-testid="palette-results"
         >
           {sections.map((s, si) => (
-            // biome-ignore lint/a11y/useSemanticElements: a fieldset would bring its own border/padding and is not allowed inside a listbox
-            // biome-ignore lint/suspicious/noArrayIndexKey: sections are rebuilt in a fixed order each render and titles can be empty
+            // biome-ignore lint/a11y/useSemanticElements: a fieldset (own border/padding) is not allowed in a listbox
+            // biome-ignore lint/suspicious/noArrayIndexKey: sections come in a fixed order; titles can be empty
             <div key={si} role="group" aria-label={s.title || t('search.seeAllGroup')} className="mb-2">
               {s.title ? (
                 <div
-                  className="flex items-center justify-between px-2 py-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400"
+                  className={
+                    'flex items-center justify-between px-2 py-1 text-xs font-semibold uppercase tracking-wide ' +
+                    'text-slate-600 dark:text-slate-400'
+                  }
                   aria-hidden="true"
                 >
                   <span>{s.title}</span>
@@ -372,8 +400,10 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
                 const i = index
                 const icon = item.kind === 'hit' ? TYPE_ICON[item.hit.type] : TYPE_ICON[item.kind]
                 return (
-                  // biome-ignore lint/a11y/useKeyWithClickEvents: keyboard selection goes through the combobox input (arrows + Enter, aria-activedescendant)
-                  // biome-ignore lint/a11y/useFocusableInteractive: options stay unfocusable on purpose; focus remains in the combobox input
+                  // Keyboard selection goes through the combobox input (arrows + Enter, aria-activedescendant);
+                  // options stay unfocusable on purpose.
+                  // biome-ignore lint/a11y/useKeyWithClickEvents: keys go to the combobox input (see above)
+                  // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the combobox input, not on options
                   <div
                     key={item.key}
                     id={`${id}-opt-${i}`}
@@ -384,7 +414,8 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
                     onMouseMove={() => setActive(i)}
                     onClick={() => choose(item)}
                     className={cx(
-                      'flex min-h-11 cursor-pointer items-center gap-3 rounded-md px-2 py-1.5 text-sm text-slate-800 dark:text-slate-100',
+                      'flex min-h-11 cursor-pointer items-center gap-3 rounded-md px-2 py-1.5 text-sm ' +
+                        'text-slate-800 dark:text-slate-100',
                       i === active && 'bg-blue-50 outline-2 outline-blue-700 dark:bg-blue-950',
                     )}
                   >
@@ -410,7 +441,12 @@ function PaletteDialog({ permissions, onClose }: { permissions: string[]; onClos
             </p>
           ) : null}
         </div>
-        <p className="hidden border-t border-slate-200 px-3 py-2 text-xs text-slate-600 sm:block dark:border-slate-700 dark:text-slate-400">
+        <p
+          className={
+            'hidden border-t border-slate-200 px-3 py-2 text-xs text-slate-600 sm:block dark:border-slate-700 ' +
+            'dark:text-slate-400'
+          }
+        >
           {t('search.hint')}
         </p>
       </div>

@@ -18,7 +18,8 @@ type Props = {
 }
 
 const FOCUSABLE =
-  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
+  'a[href], button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), ' +
+  'textarea:not([disabled]), [tabindex]:not([tabindex="-1"])'
 
 export function Dialog({ open, onClose, title, description, children, footer, size = 'md', testId }: Props) {
   if (!open) return null
@@ -76,7 +77,8 @@ function OpenDialog({ onClose, title, description, children, footer, size, testI
   const ref = useModal(onClose)
   const id = useId()
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: backdrop click to close; Escape is handled by the dialog's cancel/keydown listeners in useModal
+    /* biome-ignore lint/a11y/useKeyWithClickEvents: backdrop click to close; Escape is handled by the dialog's
+       cancel/keydown listeners in useModal */
     <dialog
       ref={ref}
       aria-labelledby={`${id}-title`}
@@ -86,7 +88,8 @@ function OpenDialog({ onClose, title, description, children, footer, size, testI
         if (e.target === e.currentTarget) onClose()
       }}
       className={cx(
-        'm-0 mt-auto max-h-[90dvh] w-full max-w-none overflow-hidden rounded-t-2xl bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-950/60',
+        'm-0 mt-auto max-h-[90dvh] w-full max-w-none overflow-hidden rounded-t-2xl bg-white p-0 ' +
+          'text-slate-900 shadow-2xl backdrop:bg-slate-950/60',
         'sm:m-auto sm:rounded-xl dark:bg-slate-900 dark:text-slate-100',
         size === 'sm' ? 'sm:max-w-md' : size === 'lg' ? 'sm:max-w-3xl' : 'sm:max-w-xl',
       )}
@@ -208,7 +211,8 @@ function OpenDrawer({ onClose, label, children }: { onClose: () => void; label: 
     return () => wide.removeEventListener('change', onChange)
   }, [onClose])
   return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: backdrop click to close; Escape is handled by the dialog's cancel/keydown listeners in useModal
+    /* biome-ignore lint/a11y/useKeyWithClickEvents: backdrop click to close; Escape is handled by the dialog's
+       cancel/keydown listeners in useModal */
     <dialog
       ref={ref}
       aria-label={label}
@@ -216,7 +220,10 @@ function OpenDrawer({ onClose, label, children }: { onClose: () => void; label: 
       onClick={(e) => {
         if (e.target === e.currentTarget) onClose()
       }}
-      className="m-0 h-dvh max-h-none w-72 max-w-[85vw] bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 md:hidden dark:bg-slate-900 dark:text-slate-100"
+      className={
+        'm-0 h-dvh max-h-none w-72 max-w-[85vw] bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 ' +
+        'md:hidden dark:bg-slate-900 dark:text-slate-100'
+      }
     >
       <div data-dialog-body className="h-full overflow-y-auto">
         {children}

@@ -51,7 +51,8 @@ export function EntityPicker({
   const [loading, setLoading] = useState(false)
   const input = useRef<HTMLInputElement>(null)
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `selected` is read, not a trigger; choosing an option must not refetch on its own
+  /* biome-ignore lint/correctness/useExhaustiveDependencies: `selected` is read, not a trigger; choosing an option must
+     not refetch on its own */
   useEffect(() => {
     if (!open) return
     const ctrl = new AbortController()
@@ -134,10 +135,14 @@ export function EntityPicker({
       {open ? (
         <ul
           id={listId}
-          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA combobox pattern, the list is a listbox driven from the input
+          /* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA combobox pattern, the list is a
+             listbox driven from the input */
           role="listbox"
           aria-label={label}
-          className="absolute z-20 mt-1 max-h-64 w-full overflow-y-auto rounded-md border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-700 dark:bg-slate-800"
+          className={
+            'absolute z-20 mt-1 max-h-64 w-full overflow-y-auto rounded-md border border-slate-200 bg-white ' +
+            'py-1 shadow-lg dark:border-slate-700 dark:bg-slate-800'
+          }
         >
           {options.length === 0 ? (
             <li className="px-3 py-2 text-sm text-slate-600 dark:text-slate-400" role="presentation">
@@ -145,11 +150,13 @@ export function EntityPicker({
             </li>
           ) : null}
           {options.map((o, i) => (
-            // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the combobox input; options are not tab stops
+            /* biome-ignore lint/a11y/useFocusableInteractive: focus stays in the combobox input; options are not tab
+               stops */
             <li
               key={o.id}
               id={`${listId}-${i}`}
-              // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA combobox pattern, options are picked via the input (aria-activedescendant)
+              /* biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: ARIA combobox pattern, options are
+                 picked via the input (aria-activedescendant) */
               role="option"
               aria-selected={i === active}
               onMouseDown={(e) => {

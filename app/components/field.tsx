@@ -2,7 +2,9 @@ import { useId } from 'react'
 import { cx } from './ui'
 
 export const inputClass =
-  'block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 placeholder:text-slate-500 aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-400 dark:aria-[invalid=true]:border-red-400'
+  'block min-h-11 w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 ' +
+  'placeholder:text-slate-500 aria-[invalid=true]:border-red-600 dark:border-slate-600 dark:bg-slate-900 ' +
+  'dark:text-slate-100 dark:placeholder:text-slate-400 dark:aria-[invalid=true]:border-red-400'
 const labelClass = 'mb-1 block text-sm font-medium text-slate-700 dark:text-slate-300'
 const errorClass = 'mt-1 text-sm text-red-700 dark:text-red-300'
 const hintClass = 'mt-1 text-xs text-slate-600 dark:text-slate-400'
@@ -112,7 +114,9 @@ export function CheckboxField({ label, name, error, className, ...rest }: CheckP
     <div className={className}>
       <label
         htmlFor={id}
-        className="flex min-h-11 cursor-pointer items-center gap-3 text-sm font-medium text-slate-700 dark:text-slate-300"
+        className={
+          'flex min-h-11 cursor-pointer items-center gap-3 text-sm font-medium text-slate-700 dark:text-slate-300'
+        }
       >
         <input
           id={id}

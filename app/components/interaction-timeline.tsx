@@ -40,7 +40,8 @@ export function InteractionTimeline({
         <li key={i.id} className="relative flex items-start gap-2" data-testid="interaction-entry">
           <span
             className={cx(
-              'absolute -left-[2.4rem] top-0 flex h-8 w-8 items-center justify-center rounded-full ring-4 ring-slate-50 dark:ring-slate-950',
+              'absolute -left-[2.4rem] top-0 flex h-8 w-8 items-center justify-center rounded-full ring-4 ' +
+                'ring-slate-50 dark:ring-slate-950',
               TONE[i.type],
             )}
             aria-hidden="true"

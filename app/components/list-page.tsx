@@ -1,4 +1,5 @@
-// A list page (mandates, people, products) and its parts: the filter bar (a GET form, so a filtered list can be bookmarked), its
+// A list page (mandates, people, products) and its parts: the filter bar (a GET form, so a filtered list can be
+// bookmarked), its
 // labelled inputs and selects, and the results with their empty state and "Afficher plus".
 import { Form, useSearchParams } from 'react-router'
 import { t } from '../i18n/fr'

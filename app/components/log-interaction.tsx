@@ -56,7 +56,13 @@ export function LogInteractionDialog({
               {INTERACTION_TYPES.map((type, i) => (
                 <label
                   key={type}
-                  className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 text-sm has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-500 dark:border-slate-600 dark:has-[:checked]:border-blue-300 dark:has-[:checked]:bg-blue-950"
+                  className={
+                    'flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 ' +
+                    'text-sm has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 ' +
+                    'has-[:focus-visible]:outline has-[:focus-visible]:outline-2 ' +
+                    'has-[:focus-visible]:outline-blue-500 dark:border-slate-600 ' +
+                    'dark:has-[:checked]:border-blue-300 dark:has-[:checked]:bg-blue-950'
+                  }
                 >
                   <input
                     type="radio"
@@ -102,7 +108,8 @@ export function LogInteractionDialog({
                   <label
                     key={p.id}
                     className={cx(
-                      'flex min-h-11 cursor-pointer items-center gap-2 rounded-full border border-slate-300 px-3 text-sm dark:border-slate-600',
+                      'flex min-h-11 cursor-pointer items-center gap-2 rounded-full border border-slate-300 ' +
+                        'px-3 text-sm dark:border-slate-600',
                       'has-[:checked]:border-blue-700 has-[:checked]:bg-blue-50 dark:has-[:checked]:bg-blue-950',
                     )}
                   >

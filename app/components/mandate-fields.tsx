@@ -35,11 +35,19 @@ export function MandateFields({
         {list.length === 0 ? (
           <p className="text-sm text-slate-600 dark:text-slate-400">{t('product.empty')}</p>
         ) : (
-          <div className="grid max-h-64 gap-1 overflow-y-auto rounded-md border border-slate-300 p-2 sm:grid-cols-2 dark:border-slate-600">
+          <div
+            className={
+              'grid max-h-64 gap-1 overflow-y-auto rounded-md border border-slate-300 p-2 sm:grid-cols-2 ' +
+              'dark:border-slate-600'
+            }
+          >
             {list.map((p) => (
               <label
                 key={p.id}
-                className="flex min-h-11 cursor-pointer items-center gap-3 rounded px-2 text-sm hover:bg-slate-50 dark:hover:bg-slate-800"
+                className={
+                  'flex min-h-11 cursor-pointer items-center gap-3 rounded px-2 text-sm hover:bg-slate-50 ' +
+                  'dark:hover:bg-slate-800'
+                }
               >
                 <input
                   type="checkbox"

@@ -58,7 +58,8 @@ export function Menu({ label, ariaLabel, items, buttonClassName, align = 'start'
     ;(checked ?? items[0])?.focus({ preventScroll: true })
   }, [open, align])
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `close` is recreated every render and only calls setOpen/focus; listeners are rebound only when the menu opens or closes
+  /* biome-ignore lint/correctness/useExhaustiveDependencies: `close` is recreated every render and only calls
+     setOpen/focus; listeners are rebound only when the menu opens or closes */
   useEffect(() => {
     if (!open) return
     const onDown = (e: PointerEvent) => {
@@ -140,7 +141,10 @@ export function Menu({ label, ariaLabel, items, buttonClassName, align = 'start'
           style={
             pos ? { top: pos.top, left: pos.left, maxHeight: pos.maxHeight } : { top: 0, left: 0, visibility: 'hidden' }
           }
-          className="fixed z-50 min-w-48 overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 shadow-xl dark:border-slate-700 dark:bg-slate-800"
+          className={
+            'fixed z-50 min-w-48 overflow-y-auto rounded-lg border border-slate-200 bg-white py-1 shadow-xl ' +
+            'dark:border-slate-700 dark:bg-slate-800'
+          }
         >
           {heading ? (
             <div
@@ -151,7 +155,8 @@ export function Menu({ label, ariaLabel, items, buttonClassName, align = 'start'
             </div>
           ) : null}
           {items.map((item) => (
-            // biome-ignore lint/a11y/useAriaPropsSupportedByRole: role is menuitemradio whenever aria-checked is set; it is undefined for plain menuitems
+            /* biome-ignore lint/a11y/useAriaPropsSupportedByRole: role is menuitemradio whenever aria-checked is set;
+               it is undefined for plain menuitems */
             <button
               key={item.label}
               type="button"
@@ -167,7 +172,8 @@ export function Menu({ label, ariaLabel, items, buttonClassName, align = 'start'
                 item.onSelect()
               }}
               className={cx(
-                'flex min-h-11 w-full items-center gap-2 px-3 text-left text-sm focus:bg-slate-100 focus:outline-none dark:focus:bg-slate-700',
+                'flex min-h-11 w-full items-center gap-2 px-3 text-left text-sm focus:bg-slate-100 ' +
+                  'focus:outline-none dark:focus:bg-slate-700',
                 item.disabled
                   ? 'cursor-not-allowed text-slate-500 dark:text-slate-400'
                   : 'hover:bg-slate-100 dark:hover:bg-slate-700',

@@ -105,13 +105,19 @@ export function NotificationBell({ initial, unread: initialUnread }: { initial: 
         aria-expanded={open}
         aria-label={`${t('notifications.title')} (${unread})`}
         data-testid="notification-bell"
-        className="relative flex h-11 w-11 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+        className={
+          'relative flex h-11 w-11 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 ' +
+          'dark:text-slate-200 dark:hover:bg-slate-800'
+        }
       >
         <Icon path="M18 8a6 6 0 1 0-12 0c0 7-3 9-3 9h18s-3-2-3-9M13.7 21a2 2 0 0 1-3.4 0" />
         {unread > 0 ? (
           <span
             data-testid="notification-count"
-            className="absolute right-0.5 top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs font-semibold text-white"
+            className={
+              'absolute right-0.5 top-0.5 min-w-5 rounded-full bg-red-600 px-1 text-center text-xs ' +
+              'font-semibold text-white'
+            }
           >
             {unread}
           </span>
@@ -125,7 +131,10 @@ export function NotificationBell({ initial, unread: initialUnread }: { initial: 
       </button>
       {open ? (
         <div
-          className="absolute right-0 z-40 mt-2 w-96 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 bg-white shadow-xl dark:border-slate-700 dark:bg-slate-900"
+          className={
+            'absolute right-0 z-40 mt-2 w-96 max-w-[calc(100vw-2rem)] rounded-lg border border-slate-200 ' +
+            'bg-white shadow-xl dark:border-slate-700 dark:bg-slate-900'
+          }
           data-testid="notification-panel"
         >
           <div className="flex items-center justify-between border-b border-slate-200 px-3 py-2 dark:border-slate-700">
@@ -158,7 +167,10 @@ export function NotificationBell({ initial, unread: initialUnread }: { initial: 
           <Link
             to="/notifications"
             onClick={() => setOpen(false)}
-            className="block border-t border-slate-200 px-3 py-2 text-center text-sm text-blue-700 hover:underline dark:border-slate-700 dark:text-blue-300"
+            className={
+              'block border-t border-slate-200 px-3 py-2 text-center text-sm text-blue-700 hover:underline ' +
+              'dark:border-slate-700 dark:text-blue-300'
+            }
           >
             {t('notifications.seeAll')}
           </Link>

@@ -55,7 +55,10 @@ export function NotificationItem({
       data-id={n.id}
       data-priority={n.priority}
       data-unread={!n.readAt}
-      className={`${p.bar} border-b border-slate-100 px-3 py-2 text-sm last:border-b-0 dark:border-slate-800 ${n.readAt ? '' : 'bg-blue-50 dark:bg-blue-950/40'}`}
+      className={
+        `${p.bar} border-b border-slate-100 px-3 py-2 text-sm last:border-b-0 dark:border-slate-800 ` +
+        `${n.readAt ? '' : 'bg-blue-50 dark:bg-blue-950/40'}`
+      }
     >
       <div className="flex items-start gap-2">
         <div className="min-w-0 flex-1">

@@ -34,7 +34,8 @@ export function OrganisationFilters({ owners, meId }: { owners: { id: string; na
   // The form is rebuilt from the address after each change; focus returns to the field used.
   const form = useRef<HTMLFormElement>(null)
   const refocus = useRef<string | null>(null)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `params` is the trigger, focus is restored after the form is rebuilt from the new address
+  /* biome-ignore lint/correctness/useExhaustiveDependencies: `params` is the trigger, focus is restored after the form
+     is rebuilt from the new address */
   useEffect(() => {
     if (!refocus.current) return
     ;(form.current?.elements.namedItem(refocus.current) as HTMLElement | null)?.focus()
@@ -88,7 +89,12 @@ export function OrganisationFilters({ owners, meId }: { owners: { id: string; na
         </button>
       </div>
       <details className="group mt-2" open={active.some((k) => k !== 'q') || undefined}>
-        <summary className="inline-flex min-h-11 cursor-pointer items-center gap-2 text-sm font-medium text-blue-700 dark:text-blue-300">
+        <summary
+          className={
+            'inline-flex min-h-11 cursor-pointer items-center gap-2 text-sm font-medium text-blue-700 ' +
+            'dark:text-blue-300'
+          }
+        >
           <Icon path="M3 5h18l-7 8v6l-4 2v-8z" className="h-4 w-4" />
           {t('org.filters.more')}
           {active.length ? ` (${active.length})` : ''}

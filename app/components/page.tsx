@@ -76,7 +76,10 @@ export function EmptyState({
 }) {
   return (
     <div
-      className="flex flex-col items-center gap-2 rounded-lg border border-dashed border-slate-300 px-6 py-10 text-center dark:border-slate-700"
+      className={
+        'flex flex-col items-center gap-2 rounded-lg border border-dashed border-slate-300 px-6 py-10 ' +
+        'text-center dark:border-slate-700'
+      }
       data-testid={testId ?? 'empty-state'}
     >
       <Icon
@@ -146,13 +149,18 @@ export function Tabs({
                   'inline-flex min-h-11 items-center gap-2 border-b-2 px-3 text-sm font-medium',
                   isActive
                     ? 'border-blue-700 text-blue-800 dark:border-blue-300 dark:text-blue-200'
-                    : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100',
+                    : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 ' +
+                        'dark:hover:text-slate-100',
                 )
               }
             >
               {item.label}
               {item.count != null ? (
-                <span className="rounded-full bg-slate-100 px-2 text-xs text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+                <span
+                  className={
+                    'rounded-full bg-slate-100 px-2 text-xs text-slate-700 ' + 'dark:bg-slate-800 dark:text-slate-300'
+                  }
+                >
                   {item.count}
                 </span>
               ) : null}

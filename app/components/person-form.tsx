@@ -66,7 +66,11 @@ export function PersonForm({
       <TextFields specs={PERSON_FIELDS} field={field} values={v} />
       <OwnerAndNotes owners={owners} values={v} mode={mode} field={field} />
       {mode === 'create' ? (
-        <fieldset className="grid gap-4 border-t border-slate-200 pt-4 sm:col-span-2 sm:grid-cols-2 dark:border-slate-800">
+        <fieldset
+          className={
+            'grid gap-4 border-t border-slate-200 pt-4 sm:col-span-2 sm:grid-cols-2 ' + 'dark:border-slate-800'
+          }
+        >
           <legend className={cx(h2, 'mb-2 sm:col-span-2')}>{t('person.firstLink')}</legend>
           <EntityPicker
             kind="organisations"

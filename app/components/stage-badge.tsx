@@ -53,7 +53,8 @@ export function StageMenu({ org, canEdit, size = 'sm' }: { org: Movable; canEdit
       buttonClassName={cx(
         badge,
         STAGE_BADGE[stage],
-        'relative min-h-8 cursor-pointer before:absolute before:-inset-y-1.5 before:inset-x-0 before:content-[""] hover:ring-2 hover:ring-blue-500/40',
+        'relative min-h-8 cursor-pointer before:absolute before:-inset-y-1.5 before:inset-x-0 ' +
+          'before:content-[""] hover:ring-2 hover:ring-blue-500/40',
         size === 'lg' && 'px-3 py-1.5 text-sm',
       )}
       items={PIPELINE_STAGES.map((s) => ({

@@ -71,7 +71,8 @@ export function TaskList({
             data-testid="task-row"
             data-overdue={overdue || undefined}
           >
-            {/* biome-ignore lint/a11y/useSemanticElements: a styled round toggle button; a native checkbox would change its look and form behaviour */}
+            {/* biome-ignore lint/a11y/useSemanticElements: a styled round toggle button; a native checkbox would change
+               its look and form behaviour */}
             <button
               type="button"
               role="checkbox"
@@ -80,13 +81,17 @@ export function TaskList({
               onClick={() => toggle(task)}
               aria-label={isDone ? t('task.reopen', { title: task.title }) : t('task.complete', { title: task.title })}
               data-testid="task-toggle"
-              className="flex h-11 w-11 shrink-0 items-center justify-center rounded-full hover:bg-slate-100 disabled:cursor-not-allowed dark:hover:bg-slate-800"
+              className={
+                'flex h-11 w-11 shrink-0 items-center justify-center rounded-full hover:bg-slate-100 ' +
+                'disabled:cursor-not-allowed dark:hover:bg-slate-800'
+              }
             >
               <span
                 className={cx(
                   'flex h-6 w-6 items-center justify-center rounded-full border-2',
                   isDone
-                    ? 'border-emerald-700 bg-emerald-700 text-white dark:border-emerald-400 dark:bg-emerald-400 dark:text-slate-950'
+                    ? 'border-emerald-700 bg-emerald-700 text-white dark:border-emerald-400 ' +
+                        'dark:bg-emerald-400 dark:text-slate-950'
                     : 'border-slate-400 dark:border-slate-500',
                 )}
               >

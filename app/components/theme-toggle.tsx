@@ -17,7 +17,10 @@ export function ThemeToggle() {
       aria-label={t('theme.toggle')}
       title={t('theme.toggle')}
       data-testid="theme-toggle"
-      className="flex h-11 w-11 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+      className={
+        'flex h-11 w-11 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 ' +
+        'dark:text-slate-200 dark:hover:bg-slate-800'
+      }
     >
       <Icon path="M21 12.8A9 9 0 1 1 11.2 3a7 7 0 0 0 9.8 9.8z" className="h-5 w-5 dark:hidden" />
       <Icon

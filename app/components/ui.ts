@@ -4,13 +4,18 @@
 import type { PipelineStage } from '../../worker/db/enums'
 
 const base =
-  'inline-flex min-h-11 items-center justify-center gap-2 rounded-md px-4 text-sm font-medium disabled:cursor-not-allowed disabled:opacity-60'
+  'inline-flex min-h-11 items-center justify-center gap-2 rounded-md px-4 text-sm font-medium ' +
+  'disabled:cursor-not-allowed disabled:opacity-60'
 export const btn = {
   primary: `${base} bg-blue-700 text-white hover:bg-blue-800`,
-  secondary: `${base} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700`,
+  secondary:
+    `${base} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50 dark:border-slate-600 ` +
+    `dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700`,
   danger: `${base} bg-red-700 text-white hover:bg-red-800`,
   ghost: `${base} text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800`,
-  icon: 'inline-flex h-11 w-11 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800',
+  icon:
+    'inline-flex h-11 w-11 items-center justify-center rounded-md text-slate-700 hover:bg-slate-100 ' +
+    'dark:text-slate-200 dark:hover:bg-slate-800',
 }
 export const link = 'text-blue-700 hover:underline dark:text-blue-300'
 export const muted = 'text-slate-600 dark:text-slate-400'

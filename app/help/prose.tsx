@@ -17,9 +17,26 @@ export function Section({ guide, id, children }: { guide: string; id: string; ch
 }
 
 export const Kbd = ({ children }: { children: React.ReactNode }) => (
-  <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs text-slate-800 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100">
+  <kbd
+    className={
+      'rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs text-slate-800 ' +
+      'dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100'
+    }
+  >
     {children}
   </kbd>
+)
+
+// Inline code in a guide: a field, a header, a value to type.
+export const Code = ({ children }: { children: React.ReactNode }) => (
+  <code className="rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">{children}</code>
+)
+
+// A combination (Ctrl K) or a pair of keys (← →), a space apart.
+export const Keys = ({ first, second }: { first: string; second: string }) => (
+  <>
+    <Kbd>{first}</Kbd> <Kbd>{second}</Kbd>
+  </>
 )
 
 // Screenshots are files in public/aide (copies of docs/screenshots), loaded only when scrolled to.
@@ -33,7 +50,11 @@ export function Shot({ src, alt, phone }: { src: string; alt: string; phone?: bo
 }
 
 export const Note = ({ children }: { children: React.ReactNode }) => (
-  <p className="rounded-md border-l-4 border-blue-700 bg-blue-50 px-3 py-2 text-sm dark:border-blue-400 dark:bg-blue-950/50">
+  <p
+    className={
+      'rounded-md border-l-4 border-blue-700 bg-blue-50 px-3 py-2 text-sm dark:border-blue-400 dark:bg-blue-950/50'
+    }
+  >
     {children}
   </p>
 )

@@ -28,7 +28,8 @@ export const fr = {
   'import.sheet.continue': 'Continuer avec cette feuille',
   'import.tooBig': 'Fichier trop volumineux ({size}) : 20 Mo au maximum. Divisez-le en plusieurs fichiers.',
   'import.badType':
-    'Les fichiers .{ext} ne sont pas acceptés : dans Excel, « Enregistrer sous » → « Classeur Excel (.xlsx) » ou « CSV UTF-8 ».',
+    'Les fichiers .{ext} ne sont pas acceptés : dans Excel, « Enregistrer sous » → « Classeur Excel (.xlsx) ' +
+    '» ou « CSV UTF-8 ».',
   'import.templates': 'Modèles à télécharger',
   'import.history': 'Imports précédents',
   'import.history.none': 'Aucun import pour l’instant.',
@@ -44,7 +45,8 @@ export const fr = {
   'import.status.reverted': 'Annulé',
   'import.mapping': 'Correspondance des colonnes',
   'import.mapping.help':
-    'Chaque colonne du fichier remplit un champ, ou est ignorée. Ce choix est retenu pour le prochain fichier aux mêmes en-têtes.',
+    'Chaque colonne du fichier remplit un champ, ou est ignorée. Ce choix est retenu pour le prochain ' +
+    'fichier aux mêmes en-têtes.',
   'import.mapping.column': 'Colonne du fichier',
   'import.mapping.field': 'Champ',
   'import.mapping.ignore': 'Ignorer',
@@ -53,23 +55,30 @@ export const fr = {
   'import.mode.update': 'Mettre à jour seulement',
   'import.mode.upsert': 'Créer et mettre à jour',
   'import.rules':
-    'Une ligne correspond à une fiche existante que vous pouvez voir : organisation par le domaine de son e-mail (hors messageries grand public : gmail.com, orange.fr…), sinon par son nom et sa ville (sans accents ni majuscules) ; personne par son e-mail. Deux lignes du fichier qui correspondent à la même fiche : seule la première est prise, l’autre est signalée en doublon. Une cellule vide ne remplace jamais une valeur existante.',
+    'Une ligne correspond à une fiche existante que vous pouvez voir : organisation par le domaine de son ' +
+    'e-mail (hors messageries grand public : gmail.com, orange.fr…), sinon par son nom et sa ville (sans ' +
+    'accents ni majuscules) ; personne par son e-mail. Deux lignes du fichier qui correspondent à la même ' +
+    'fiche : seule la première est prise, l’autre est signalée en doublon. Une cellule vide ne remplace ' +
+    'jamais une valeur existante.',
   'import.preview': 'Prévisualiser (essai à blanc)',
   'import.previewing': 'Essai en cours…',
   'import.dryRun':
-    'Essai à blanc sur tout le fichier : {created} à créer, {updated} à mettre à jour, {skipped} ignorées, {errors} en erreur. Rien n’a été écrit.',
+    'Essai à blanc sur tout le fichier : {created} à créer, {updated} à mettre à jour, {skipped} ignorées, ' +
+    '{errors} en erreur. Rien n’a été écrit.',
   'import.start': 'Lancer l’import',
   'import.progress': '{done} / {total} lignes',
   'import.timeLeft': 'environ {seconds} s restantes',
   'import.leave': 'Vous pouvez quitter cette page : une notification vous préviendra de la fin.',
   'import.result':
-    'Lignes traitées : {done} · créées : {created} · mises à jour : {updated} · ignorées : {skipped} · erreurs : {errors}',
+    'Lignes traitées : {done} · créées : {created} · mises à jour : {updated} · ignorées : {skipped} · ' +
+    'erreurs : {errors}',
   'import.errors': 'Erreurs',
   'import.error.line': 'Ligne {line}',
   'import.report': 'Télécharger le rapport Excel',
   'import.revert': 'Annuler cet import',
   'import.revert.confirm':
-    'Annuler cet import ? Les fiches créées iront à la corbeille et les champs modifiés retrouveront leur valeur d’avant, sauf pour les fiches modifiées depuis.',
+    'Annuler cet import ? Les fiches créées iront à la corbeille et les champs modifiés retrouveront leur ' +
+    'valeur d’avant, sauf pour les fiches modifiées depuis.',
   'import.reverting': 'Annulation en cours…',
   'import.reverted': '{binned} fiche(s) mise(s) à la corbeille, {restored} fiche(s) restaurée(s).',
   'import.leftAlone': 'Laissées telles quelles (modifiées depuis l’import) :',
@@ -156,9 +165,11 @@ export const fr = {
   'error.previous': 'Page précédente',
   'error.forbidden.title': 'Accès refusé',
   'error.forbidden.body':
-    'Votre rôle ne permet pas d’utiliser cette page. Si vous en avez besoin, demandez à un administrateur de modifier vos droits.',
+    'Votre rôle ne permet pas d’utiliser cette page. Si vous en avez besoin, demandez à un administrateur de ' +
+    'modifier vos droits.',
   'error.forbidden.bin':
-    'Seuls les administrateurs ouvrent la corbeille et restaurent les fiches supprimées (pendant 30 jours). Demandez à l’un d’eux.',
+    'Seuls les administrateurs ouvrent la corbeille et restaurent les fiches supprimées (pendant 30 jours). ' +
+    'Demandez à l’un d’eux.',
   // ---- records, pipeline, dashboard (issue 4, interface) ----
   'nav.dashboard.short': 'Accueil',
   'nav.more': 'Plus',
@@ -193,7 +204,8 @@ export const fr = {
   'org.duplicated': 'Copie créée : ajustez-la puis enregistrez.',
   'org.delete.title': 'Supprimer l’organisation ?',
   'org.delete.body':
-    '« {name} » part à la corbeille ; ses contacts sont conservés. Un administrateur peut la restaurer pendant 30 jours.',
+    '« {name} » part à la corbeille ; ses contacts sont conservés. Un administrateur peut la restaurer ' +
+    'pendant 30 jours.',
   'org.inactive': 'Inactive',
   'org.details': 'Informations',
   'org.nextTasks': 'Prochaines tâches',
@@ -246,7 +258,8 @@ export const fr = {
     'Une action groupée en traite {max} au plus : affinez les filtres pour agir sur elles (l’export les prend toutes).',
   'bulk.matching': '{count} correspondantes sélectionnées',
   'bulk.appliesToMatching':
-    'S’applique aux {count} organisations qui correspondent aux filtres de la liste, y compris celles qui ne sont pas affichées.',
+    'S’applique aux {count} organisations qui correspondent aux filtres de la liste, y compris celles qui ne ' +
+    'sont pas affichées.',
   'export.button': 'Exporter',
   'export.running': 'Export…',
   'export.checked': '{count} ligne(s) cochée(s)',
@@ -279,7 +292,8 @@ export const fr = {
   'bulk.apply': 'Appliquer à {count}',
   'bulk.delete.title': 'Supprimer {count} organisation(s) ?',
   'bulk.delete.body':
-    'Les {count} organisation(s) partent à la corbeille ; leurs contacts sont conservés. Un administrateur peut les restaurer pendant 30 jours.',
+    'Les {count} organisation(s) partent à la corbeille ; leurs contacts sont conservés. Un administrateur ' +
+    'peut les restaurer pendant 30 jours.',
   'bulk.updated': '{count} organisation(s) mise(s) à jour.',
   'bulk.deleted': '{count} organisation(s) supprimée(s).',
   'bulk.partial': '{ok} réussie(s), {failed} refusée(s) : {reason}',
@@ -458,7 +472,8 @@ export const fr = {
   'pipeline.move.done': '{name} → {stage}',
   'pipeline.move.failed': 'Déplacement de {name} refusé : {reason}',
   'kanban.help':
-    'Glissez-déposez une carte vers une autre étape. Au clavier : poignée ⋮⋮, Espace pour saisir, ← → pour choisir l’étape, Espace pour déposer, Échap pour annuler.',
+    'Glissez-déposez une carte vers une autre étape. Au clavier : poignée ⋮⋮, Espace pour saisir, ← → pour ' +
+    'choisir l’étape, Espace pour déposer, Échap pour annuler.',
   'kanban.count': 'Nombre d’organisations :',
   'kanban.scope': 'Organisations actives uniquement ; les inactives restent dans la liste Organisations.',
   'kanban.total': 'Total',
@@ -487,7 +502,8 @@ export const fr = {
   'analytics.funnel.hint': 'Organisations ayant atteint chaque étape (celles qui y sont et celles déjà plus loin).',
   'analytics.conversion': 'Taux de passage par étape',
   'analytics.conversion.hint':
-    'Part des organisations entrées dans une étape qui ont atteint la suivante. Tirets : seuils du guide (30 %, 50 %, 40 %).',
+    'Part des organisations entrées dans une étape qui ont atteint la suivante. Tirets : seuils du guide (30 ' +
+    '%, 50 %, 40 %).',
   'analytics.transition': 'Passage',
   'analytics.rate': 'Taux',
   'analytics.converted': '{converted} sur {entered}',
@@ -674,7 +690,8 @@ export const fr = {
   'admin.tokens.status.revoked': 'Révoqué',
   'admin.tab.webhooks': 'Webhooks',
   'admin.webhooks.intro':
-    'Les partenaires reçoivent les événements du CRM sur leurs URL, signés (Standard Webhooks) et réessayés pendant trois jours.',
+    'Les partenaires reçoivent les événements du CRM sur leurs URL, signés (Standard Webhooks) et réessayés ' +
+    'pendant trois jours.',
   'admin.webhooks.guide': 'Guide de vérification des signatures',
   'admin.webhooks.url': 'URL de réception',
   'admin.webhooks.description': 'Description',
@@ -684,7 +701,8 @@ export const fr = {
   'admin.webhooks.empty': 'Aucun webhook.',
   'admin.webhooks.onceTitle': 'Webhook créé pour {url}',
   'admin.webhooks.onceBody':
-    'Copiez ce secret maintenant : il ne sera plus jamais affiché. Le destinataire s’en sert pour vérifier les signatures.',
+    'Copiez ce secret maintenant : il ne sera plus jamais affiché. Le destinataire s’en sert pour vérifier ' +
+    'les signatures.',
   'admin.webhooks.lastSuccess': 'Dernier succès : {at}',
   'admin.webhooks.status.active': 'Actif',
   'admin.webhooks.status.failing': 'En échec',
@@ -696,7 +714,8 @@ export const fr = {
   'admin.webhooks.testFailed': 'Test en échec : réponse {status} en {ms} ms.',
   'admin.webhooks.rotate': 'Nouveau secret',
   'admin.webhooks.rotateConfirm':
-    'Générer un nouveau secret ? L’ancien signera encore pendant 24 heures, le temps que le destinataire se mette à jour.',
+    'Générer un nouveau secret ? L’ancien signera encore pendant 24 heures, le temps que le destinataire se ' +
+    'mette à jour.',
   'admin.webhooks.rotated': 'Nouveau secret généré.',
   'admin.webhooks.rotatedTitle': 'Nouveau secret (l’ancien signe encore 24 h)',
   'admin.webhooks.rotationEnds': 'Rotation en cours : l’ancien secret signe jusqu’au {at}.',

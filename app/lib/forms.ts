@@ -62,12 +62,14 @@ export function useSchemaForm(schema: z.ZodType, serverErrors: Record<string, st
   const [local, setLocal] = useState<Record<string, string> | null>(null)
   const constraints = useMemo(() => constraintsOf(schema), [schema])
   const formRef = useRef<HTMLFormElement>(null)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `serverErrors` is the trigger, a new server answer clears the local errors
+  /* biome-ignore lint/correctness/useExhaustiveDependencies: `serverErrors` is the trigger, a new server answer clears
+     the local errors */
   useEffect(() => {
     setLocal(null)
   }, [serverErrors])
   const errors = local ?? serverErrors ?? {}
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `errors` is a new object every render; focus moves only when the local or server errors change
+  /* biome-ignore lint/correctness/useExhaustiveDependencies: `errors` is a new object every render; focus moves only
+     when the local or server errors change */
   useEffect(() => {
     if (Object.keys(errors).length) formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus()
   }, [local, serverErrors]) // eslint-disable-line react-hooks/exhaustive-deps

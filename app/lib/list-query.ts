@@ -17,3 +17,6 @@ export function listQuery(params: URLSearchParams, keys: readonly string[]) {
 export function pageQuery(request: Request, keys: readonly string[], limit = 50) {
   return pick(new URL(request.url).searchParams, [...keys, 'cursor'], new URLSearchParams({ limit: String(limit) }))
 }
+
+// The "Afficher plus" part of an API address built by hand: the next page's cursor, if one was asked for.
+export const cursorParam = (cursor: string | null) => (cursor ? `&cursor=${encodeURIComponent(cursor)}` : '')

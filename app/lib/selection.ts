@@ -11,10 +11,12 @@ export const clearSelection = (s: Set<string>) => (s.size ? new Set<string>() : 
 // (the list's address) changes; `matching` also when a row is checked or unchecked.
 export function useRowSelection(ids: string[], hasMore: boolean, resetOn: unknown) {
   const [selected, setSelected] = useState<Set<string>>(new Set())
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `resetOn` is the trigger, the selection is cleared when it changes
+  /* biome-ignore lint/correctness/useExhaustiveDependencies: `resetOn` is the trigger, the selection is cleared when it
+     changes */
   useEffect(() => setSelected(clearSelection), [resetOn])
   const [matching, setMatching] = useState<Matching | null>(null)
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `resetOn` and `selected` are triggers, "all matching" is dropped when either changes
+  /* biome-ignore lint/correctness/useExhaustiveDependencies: `resetOn` and `selected` are triggers, "all matching" is
+     dropped when either changes */
   useEffect(() => setMatching(null), [resetOn, selected])
   const allChecked = ids.length > 0 && ids.every((id) => selected.has(id))
   // Rows loaded after the choice are not checked: the choice no longer holds.

@@ -19,7 +19,8 @@ export function useFlash() {
   const { key: locationKey } = useLocation()
   const toast = useToast()
   const key = params.get('flash')
-  // biome-ignore lint/correctness/useExhaustiveDependencies: announce once per flash key and location; `toast` and `params` changing must not re-announce
+  /* biome-ignore lint/correctness/useExhaustiveDependencies: announce once per flash key and location; `toast` and
+     `params` changing must not re-announce */
   useEffect(() => {
     if (!key || !(key in fr) || shown.has(locationKey)) return
     shown.add(locationKey)

@@ -18,7 +18,8 @@ export function useMore<T extends { id: string }>(first: Page<T>, { index = fals
   const [more, setMore] = useState<{ filters: string; items: T[]; cursor: string | null } | null>(null)
   const current = more && more.filters === filters ? more : null
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs only when a page arrives; a filter change alone must not re-append the last page
+  /* biome-ignore lint/correctness/useExhaustiveDependencies: runs only when a page arrives; a filter change alone must
+     not re-append the last page */
   useEffect(() => {
     const data = fetcher.data
     if (!data || fetcher.state !== 'idle') return

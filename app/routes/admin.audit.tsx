@@ -97,7 +97,7 @@ export default function AdminAudit({ loaderData }: Route.ComponentProps) {
                 </td>
                 <td className="px-3 py-2">{e.actorName ?? e.actorEmail ?? t('admin.audit.anonymous')}</td>
                 <td className="px-3 py-2">
-                  <span className={muted}>{e.targetType ? auditTarget(e.targetType) : ''}</span>{' '}
+                  <span className={muted}>{auditTarget(e.targetType)}</span>{' '}
                   {e.targetId && loaderData.names[e.targetId] ? (
                     <span>{loaderData.names[e.targetId]}</span>
                   ) : (

@@ -57,7 +57,8 @@ export default function AdminRoles({ loaderData, actionData }: Route.ComponentPr
               'inline-flex min-h-11 items-center rounded-full px-4 text-sm font-medium',
               r.role === role.role
                 ? 'bg-blue-700 text-white'
-                : 'bg-white text-slate-700 ring-1 ring-slate-300 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700',
+                : 'bg-white text-slate-700 ring-1 ring-slate-300 dark:bg-slate-900 dark:text-slate-200 ' +
+                    'dark:ring-slate-700',
             )}
           >
             {labels.role[r.role]}

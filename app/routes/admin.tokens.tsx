@@ -109,7 +109,9 @@ export default function AdminTokens({ loaderData }: Route.ComponentProps) {
       {created ? (
         <div
           role="status"
-          className="space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950"
+          className={
+            'space-y-2 rounded-lg border border-amber-300 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950'
+          }
           data-testid="token-once"
         >
           <h2 className={h2}>{t('admin.tokens.onceTitle', { name: created.name })}</h2>

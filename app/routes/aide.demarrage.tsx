@@ -1,6 +1,6 @@
 // Guide 1, démarrage rapide: the plan's first-day walk-through, as this CRM does it.
 import type { Route } from './+types/aide.demarrage'
-import { Bullets, Kbd, Note, Section, Shot, Steps, To } from '../help/prose'
+import { Bullets, Kbd, Keys, Note, Section, Shot, Steps, To } from '../help/prose'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Démarrage rapide · Aide' }]
 
@@ -38,8 +38,8 @@ export default function QuickStart() {
             Administration, Corbeille pour les administrateurs).
           </li>
           <li>
-            En haut : la recherche (<Kbd>Ctrl</Kbd> <Kbd>K</Kbd>), le thème clair / sombre, la cloche des notifications,
-            votre nom (Mon compte) et la déconnexion.
+            En haut : la recherche (<Keys first="Ctrl" second="K" />
+            ), le thème clair / sombre, la cloche des notifications, votre nom (Mon compte) et la déconnexion.
           </li>
           <li>
             Sur téléphone, la barre du bas mène à l’accueil, aux organisations, au kanban et aux tâches ; « Plus » ouvre
@@ -56,16 +56,16 @@ export default function QuickStart() {
         <Shot src="nouvelle-organisation.png" alt="Le formulaire Nouvelle organisation" />
         <Steps>
           <li>
-            <To href="/organisations">Organisations</To> → « Nouvelle organisation » (ou <Kbd>Ctrl</Kbd> <Kbd>N</Kbd>{' '}
-            n’importe où).
+            <To href="/organisations">Organisations</To> → « Nouvelle organisation » (ou{' '}
+            <Keys first="Ctrl" second="N" /> n’importe où).
           </li>
           <li>
             Remplissez au moins le nom (200 caractères au plus) et le type : investisseur, fournisseur, distributeur ou
             émetteur. Catégorie, étape, montant et coordonnées sont facultatifs.
           </li>
           <li>
-            « Créer » (ou <Kbd>Ctrl</Kbd> <Kbd>S</Kbd>) : la fiche s’ouvre. Une erreur de saisie s’affiche sous le champ
-            concerné, rien de ce que vous avez tapé n’est perdu.
+            « Créer » (ou <Keys first="Ctrl" second="S" />) : la fiche s’ouvre. Une erreur de saisie s’affiche sous le
+            champ concerné, rien de ce que vous avez tapé n’est perdu.
           </li>
         </Steps>
       </Section>
@@ -85,9 +85,9 @@ export default function QuickStart() {
       </Section>
       <Section guide={G} id="recherche">
         <p>
-          <Kbd>Ctrl</Kbd> <Kbd>K</Kbd> (<Kbd>Cmd</Kbd> <Kbd>K</Kbd> sur Mac) ou <Kbd>/</Kbd> ouvre la palette. Tapez
-          quelques lettres : organisations, personnes, mandats, produits et interactions, sans souci d’accents ni de
-          majuscules, avec une faute ou deux tolérées. Les flèches choisissent, <Kbd>Entrée</Kbd> ouvre. La palette
+          <Keys first="Ctrl" second="K" /> (<Keys first="Cmd" second="K" /> sur Mac) ou <Kbd>/</Kbd> ouvre la palette.
+          Tapez quelques lettres : organisations, personnes, mandats, produits et interactions, sans souci d’accents ni
+          de majuscules, avec une faute ou deux tolérées. Les flèches choisissent, <Kbd>Entrée</Kbd> ouvre. La palette
           trouve aussi les pages du CRM et les sujets de cette aide.
         </p>
       </Section>

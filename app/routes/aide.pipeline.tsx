@@ -3,12 +3,13 @@
 import type { Route } from './+types/aide.pipeline'
 import { STAGE_PROBABILITY_PERCENT } from '../lib/pipeline'
 import { STAGE_TASKS } from '../../worker/pipeline/stage-rules'
-import { Bullets, Kbd, Note, Section, Shot, Table, To } from '../help/prose'
+import { Bullets, Kbd, Keys, Note, Section, Shot, Table, To } from '../help/prose'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Gestion du pipeline · Aide' }]
 
 const G = 'pipeline'
-const pct = (n: number) => `${n} %`
+const pct = (stage: keyof typeof STAGE_PROBABILITY_PERCENT) => `${STAGE_PROBABILITY_PERCENT[stage]} %`
+const CHANCES = `Prospect ${pct('PROSPECT')}, Qualification ${pct('QUALIFICATION')}, Proposition ${pct('PROPOSITION')}`
 
 export default function PipelineGuide() {
   const q = STAGE_TASKS.QUALIFICATION!
@@ -21,24 +22,14 @@ export default function PipelineGuide() {
         <Table
           head={['Étape', 'Durée usuelle', 'Actions clés', 'Probabilité']}
           rows={[
-            [
-              'Prospect',
-              '1 à 2 semaines',
-              'Premier contact, envoi de documentation',
-              pct(STAGE_PROBABILITY_PERCENT.PROSPECT),
-            ],
+            ['Prospect', '1 à 2 semaines', 'Premier contact, envoi de documentation', pct('PROSPECT')],
             [
               'Qualification',
               '2 à 4 semaines',
               'Réunion, qualification BANT (budget, autorité, besoin, calendrier)',
-              pct(STAGE_PROBABILITY_PERCENT.QUALIFICATION),
+              pct('QUALIFICATION'),
             ],
-            [
-              'Proposition',
-              '1 à 3 semaines',
-              'Offre commerciale, négociation',
-              pct(STAGE_PROBABILITY_PERCENT.PROPOSITION),
-            ],
+            ['Proposition', '1 à 3 semaines', 'Offre commerciale, négociation', pct('PROPOSITION')],
             ['Signé', '—', 'Contrat signé, mise en place', 'gagné'],
           ]}
         />
@@ -64,9 +55,9 @@ export default function PipelineGuide() {
         <Bullets>
           <li>Sur la fiche : cliquer le badge d’étape et choisir.</li>
           <li>
-            Dans le kanban : glisser-déposer la carte ; au clavier, la poignée ⋮⋮ puis <Kbd>Espace</Kbd>, <Kbd>←</Kbd>{' '}
-            <Kbd>→</Kbd> pour choisir l’étape, <Kbd>Espace</Kbd> pour déposer, <Kbd>Échap</Kbd> pour annuler ; sur
-            téléphone, le menu « Déplacer vers » de la carte.
+            Dans le kanban : glisser-déposer la carte ; au clavier, la poignée ⋮⋮ puis <Kbd>Espace</Kbd>,{' '}
+            <Keys first="←" second="→" /> pour choisir l’étape, <Kbd>Espace</Kbd> pour déposer, <Kbd>Échap</Kbd> pour
+            annuler ; sur téléphone, le menu « Déplacer vers » de la carte.
           </li>
           <li>En groupe : cocher des lignes du tableau → « Changer l’étape ».</li>
         </Bullets>
@@ -111,10 +102,9 @@ export default function PipelineGuide() {
             <strong>Pipeline en cours</strong> : total des montants des organisations pas encore signées.
           </li>
           <li>
-            <strong>Pipeline pondéré</strong> : pour ces mêmes organisations, montant × probabilité de l’étape (Prospect{' '}
-            {pct(STAGE_PROBABILITY_PERCENT.PROSPECT)}, Qualification {pct(STAGE_PROBABILITY_PERCENT.QUALIFICATION)},
-            Proposition {pct(STAGE_PROBABILITY_PERCENT.PROPOSITION)}). Les signées n’y comptent pas : elles sont
-            gagnées. Le tableau de bord et l’analytique affichent le même chiffre.
+            <strong>Pipeline pondéré</strong> : pour ces mêmes organisations, montant × probabilité de l’étape (
+            {CHANCES}). Les signées n’y comptent pas : elles sont gagnées. Le tableau de bord et l’analytique affichent
+            le même chiffre.
           </li>
           <li>
             <strong>Taux de passage</strong> : part des organisations entrées dans une étape pendant la période qui sont

@@ -1,12 +1,11 @@
 // Guide: webhooks for partners — verifying signatures (Node with `standardwebhooks`, Python),
 // payloads, retries, ordering. The same content for developers is docs/webhooks.md.
 import type { Route } from './+types/aide.webhooks'
-import { Bullets, Note, Table, To } from '../help/prose'
+import { Bullets, Code, Note, Table, To } from '../help/prose'
 import { WEBHOOK_EVENTS } from './admin.webhooks.ui'
 
 export const meta: Route.MetaFunction = () => [{ title: 'Webhooks · Aide' }]
 
-const code = 'rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800'
 const block = 'overflow-x-auto rounded-md bg-slate-900 p-3 font-mono text-xs leading-relaxed text-slate-100'
 const h2 = 'text-lg font-semibold'
 
@@ -48,13 +47,15 @@ def verify(secret: str, headers: dict, body: bytes) -> bool:
 # from standardwebhooks.webhooks import Webhook
 # Webhook(secret).verify(body, headers)`
 
-const PAYLOAD = `{
+const PAYLOAD =
+  `{
   "id": "0b9f6c1e-…",              // = en-tête webhook-id, identique à chaque nouvel essai
   "type": "organisation.updated",
   "occurredAt": "2026-12-02T09:41:07.123Z",
   "actor": { "id": "…", "email": "sarah@cabinet.fr" },
   "data": {
-    "organisation": { "id": "…", "name": "…", "pipelineStage": "PROPOSITION", "updatedAt": "2026-12-02T09:41:07.101Z", … },
+    "organisation": { "id": "…", "name": "…", "pipelineStage": "PROPOSITION", ` +
+  `"updatedAt": "2026-12-02T09:41:07.101Z", … },
     "changes": { "pipelineStage": { "from": "QUALIFICATION", "to": "PROPOSITION" } }
   }
 }`
@@ -76,8 +77,8 @@ export default function WebhooksGuide() {
             événements ».
           </li>
           <li>
-            Le secret (<code className={code}>whsec_…</code>) n’est affiché qu’une fois : transmettez-le au partenaire
-            par un canal sûr. Perdu ? « Nouveau secret » en génère un autre ; l’ancien signe encore 24 heures.
+            Le secret (<Code>whsec_…</Code>) n’est affiché qu’une fois : transmettez-le au partenaire par un canal sûr.
+            Perdu ? « Nouveau secret » en génère un autre ; l’ancien signe encore 24 heures.
           </li>
           <li>« Envoyer un test » envoie un événement webhook.test et affiche la réponse reçue.</li>
         </Bullets>
@@ -85,11 +86,10 @@ export default function WebhooksGuide() {
       <section className="space-y-3">
         <h2 className={h2}>Vérifier la signature</h2>
         <p>
-          Chaque envoi est un POST JSON avec trois en-têtes (norme Standard Webhooks) :{' '}
-          <code className={code}>webhook-id</code>, <code className={code}>webhook-timestamp</code> (secondes Unix) et{' '}
-          <code className={code}>webhook-signature</code> = <code className={code}>v1,</code> suivi du HMAC-SHA256 en
-          base64 de <code className={code}>{'{id}.{timestamp}.{corps}'}</code>, avec la clé = le secret sans son
-          préfixe, décodé du base64. Vérifiez sur le corps brut, avant tout parsing.
+          Chaque envoi est un POST JSON avec trois en-têtes (norme Standard Webhooks) : <Code>webhook-id</Code>,{' '}
+          <Code>webhook-timestamp</Code> (secondes Unix) et <Code>webhook-signature</Code> = <Code>v1,</Code> suivi du
+          HMAC-SHA256 en base64 de <Code>{'{id}.{timestamp}.{corps}'}</Code>, avec la clé = le secret sans son préfixe,
+          décodé du base64. Vérifiez sur le corps brut, avant tout parsing.
         </p>
         <h3 className="font-semibold">Node.js</h3>
         <pre className={block}>{NODE}</pre>
@@ -100,12 +100,10 @@ export default function WebhooksGuide() {
         <h2 className={h2}>Contenu des événements</h2>
         <pre className={block}>{PAYLOAD}</pre>
         <p>
-          <code className={code}>data</code> contient la fiche telle que l’API la renvoie, avec son{' '}
-          <code className={code}>updatedAt</code>. Chaque écriture envoie un événement{' '}
-          <code className={code}>.created</code>, <code className={code}>.updated</code> ou{' '}
-          <code className={code}>.deleted</code> (une action groupée : un par fiche) ; une restauration depuis la
-          corbeille arrive en <code className={code}>.updated</code> avec <code className={code}>restored: true</code>.
-          Événements disponibles :
+          <Code>data</Code> contient la fiche telle que l’API la renvoie, avec son <Code>updatedAt</Code>. Chaque
+          écriture envoie un événement <Code>.created</Code>, <Code>.updated</Code> ou <Code>.deleted</Code> (une action
+          groupée : un par fiche) ; une restauration depuis la corbeille arrive en <Code>.updated</Code> avec{' '}
+          <Code>restored: true</Code>. Événements disponibles :
         </p>
         <p className="font-mono text-xs">{WEBHOOK_EVENTS.join(' · ')}</p>
       </section>
@@ -132,8 +130,8 @@ export default function WebhooksGuide() {
             n’est pas suivie. Chaque délai varie de ±10 % pour étaler la reprise.
           </li>
           <li>
-            Une réponse 429 ou 503 avec <code className={code}>Retry-After</code> est respectée. Une réponse 410 Gone
-            désactive le webhook.
+            Une réponse 429 ou 503 avec <Code>Retry-After</Code> est respectée. Une réponse 410 Gone désactive le
+            webhook.
           </li>
           <li>
             Après le dixième échec (environ trois jours), l’envoi est marqué en échec. Un webhook sans aucun succès
@@ -141,9 +139,9 @@ export default function WebhooksGuide() {
             ce qu’il a manqué.
           </li>
           <li>
-            L’ordre d’arrivée n’est pas garanti : comparez <code className={code}>updatedAt</code> à celui que vous avez
-            déjà et ignorez une version plus ancienne. Un même événement peut arriver deux fois : dédoublonnez sur{' '}
-            <code className={code}>webhook-id</code>.
+            L’ordre d’arrivée n’est pas garanti : comparez <Code>updatedAt</Code> à celui que vous avez déjà et ignorez
+            une version plus ancienne. Un même événement peut arriver deux fois : dédoublonnez sur{' '}
+            <Code>webhook-id</Code>.
           </li>
         </Bullets>
         <Note>

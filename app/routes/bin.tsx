@@ -78,7 +78,8 @@ export default function Bin({ loaderData }: Route.ComponentProps) {
         'inline-flex min-h-11 items-center rounded-full px-4 text-sm font-medium',
         type === value
           ? 'bg-blue-700 text-white'
-          : 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700',
+          : 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 ' +
+              'dark:text-slate-200 dark:ring-slate-700',
       )}
     >
       {label}

@@ -24,7 +24,8 @@ function MailText({ text }: { text: string }) {
     <p className="whitespace-pre-wrap break-words text-sm">
       {parts.map((part, i) =>
         /^https?:\/\//.test(part) ? (
-          // biome-ignore lint/suspicious/noArrayIndexKey: parts of one immutable text, never reordered, and links may repeat
+          /* biome-ignore lint/suspicious/noArrayIndexKey: parts of one immutable text, never reordered, and links may
+             repeat */
           <a key={i} href={part} className={link}>
             {part}
           </a>

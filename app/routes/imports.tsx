@@ -96,7 +96,9 @@ export default function Imports({ loaderData }: Route.ComponentProps) {
             name="entity"
             value={entity}
             onChange={(e) => setEntity(e.target.value)}
-            className="min-h-11 rounded-md border border-slate-300 bg-white px-3 dark:border-slate-600 dark:bg-slate-800"
+            className={
+              'min-h-11 rounded-md border border-slate-300 bg-white px-3 dark:border-slate-600 dark:bg-slate-800'
+            }
           >
             {allowed.map((e) => (
               <option key={e} value={e}>
@@ -118,7 +120,8 @@ export default function Imports({ loaderData }: Route.ComponentProps) {
             send(e.dataTransfer.files[0])
           }}
           className={cx(
-            'flex min-h-32 cursor-pointer flex-col items-center justify-center gap-2 rounded-lg border-2 border-dashed p-6 text-center',
+            'flex min-h-32 cursor-pointer flex-col items-center justify-center gap-2 rounded-lg border-2 ' +
+              'border-dashed p-6 text-center',
             over ? 'border-blue-700 bg-blue-50 dark:bg-blue-950' : 'border-slate-300 dark:border-slate-600',
           )}
         >
@@ -144,7 +147,10 @@ export default function Imports({ loaderData }: Route.ComponentProps) {
                 name="sheet"
                 value={sheets.chosen}
                 onChange={(e) => setSheets({ ...sheets, chosen: e.target.value })}
-                className="min-h-11 rounded-md border border-slate-300 bg-white px-3 dark:border-slate-600 dark:bg-slate-800"
+                className={
+                  'min-h-11 rounded-md border border-slate-300 bg-white px-3 dark:border-slate-600 ' +
+                  'dark:bg-slate-800'
+                }
               >
                 {sheets.names.map((n) => (
                   <option key={n} value={n}>

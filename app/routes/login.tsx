@@ -58,7 +58,10 @@ export default function Login({ loaderData }: Route.ComponentProps) {
         <button
           type="submit"
           disabled={busy}
-          className="w-full rounded-md bg-blue-700 px-4 py-2.5 font-medium text-white hover:bg-blue-800 disabled:opacity-60"
+          className={
+            'w-full rounded-md bg-blue-700 px-4 py-2.5 font-medium text-white hover:bg-blue-800 ' +
+            'disabled:opacity-60'
+          }
         >
           {busy ? t('common.loading') : t('auth.signIn')}
         </button>

@@ -134,8 +134,10 @@ export default function MandateDetail({ loaderData }: Route.ComponentProps) {
                 className={cx(
                   'rounded-md border-t-4 px-3 py-2 text-sm',
                   reached
-                    ? 'border-t-blue-700 bg-blue-50 font-medium text-blue-900 dark:border-t-blue-300 dark:bg-blue-950 dark:text-blue-100'
-                    : 'border-t-slate-300 bg-slate-50 text-slate-600 dark:border-t-slate-700 dark:bg-slate-800/50 dark:text-slate-400',
+                    ? 'border-t-blue-700 bg-blue-50 font-medium text-blue-900 dark:border-t-blue-300 ' +
+                        'dark:bg-blue-950 dark:text-blue-100'
+                    : 'border-t-slate-300 bg-slate-50 text-slate-600 dark:border-t-slate-700 ' +
+                        'dark:bg-slate-800/50 dark:text-slate-400',
                 )}
               >
                 {labels.mandateStatus[s]}

@@ -48,7 +48,8 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
   useAnswerToast(fetcher.data, fetcher.state)
   const post = (intent: string, id?: string) => fetcher.submit({ intent, id: id ?? '' }, { method: 'post' })
   const select =
-    'min-h-11 max-w-full rounded-md border border-slate-300 bg-white px-3 text-sm dark:border-slate-600 dark:bg-slate-800'
+    'min-h-11 max-w-full rounded-md border border-slate-300 bg-white px-3 text-sm dark:border-slate-600 ' +
+    'dark:bg-slate-800'
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <PageHeader

@@ -29,7 +29,8 @@ export default function OrganisationOverview({ loaderData }: Route.ComponentProp
     [
       t('org.field.email'),
       o.email ? (
-        // biome-ignore lint/correctness/useJsxKeyInIterable: value of a [label, value] tuple, not a list item; the row is keyed by its label where rendered
+        /* biome-ignore lint/correctness/useJsxKeyInIterable: value of a [label, value] tuple, not a list item; the row
+           is keyed by its label where rendered */
         <a className={link} href={`mailto:${o.email}`}>
           {o.email}
         </a>
@@ -40,7 +41,8 @@ export default function OrganisationOverview({ loaderData }: Route.ComponentProp
     [
       t('org.field.phone'),
       o.phone ? (
-        // biome-ignore lint/correctness/useJsxKeyInIterable: value of a [label, value] tuple, not a list item; the row is keyed by its label where rendered
+        /* biome-ignore lint/correctness/useJsxKeyInIterable: value of a [label, value] tuple, not a list item; the row
+           is keyed by its label where rendered */
         <a className={link} href={`tel:${o.phone.replace(/\s/g, '')}`}>
           {o.phone}
         </a>
@@ -51,7 +53,8 @@ export default function OrganisationOverview({ loaderData }: Route.ComponentProp
     [
       t('org.field.website'),
       o.website ? (
-        // biome-ignore lint/correctness/useJsxKeyInIterable: value of a [label, value] tuple, not a list item; the row is keyed by its label where rendered
+        /* biome-ignore lint/correctness/useJsxKeyInIterable: value of a [label, value] tuple, not a list item; the row
+           is keyed by its label where rendered */
         <a className={link} href={o.website} target="_blank" rel="noreferrer noopener">
           {o.website.replace(/^https?:\/\//, '')}
         </a>

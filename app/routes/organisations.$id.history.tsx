@@ -4,6 +4,7 @@ import { apiJson } from '../lib/api.server'
 import { loadUsers } from '../lib/lookups.server'
 import { t } from '../i18n/fr'
 import { useMore } from '../lib/use-more'
+import { cursorParam } from '../lib/list-query'
 import type { HistoryEntryDto, Page } from '../lib/types'
 import { HistoryList } from '../components/history-list'
 import { LoadMore } from '../components/load-more'
@@ -14,7 +15,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const [page, users] = await Promise.all([
     apiJson<Page<HistoryEntryDto>>(
       context,
-      `/api/v1/organisations/${encodeURIComponent(params.id)}/history?limit=30${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      `/api/v1/organisations/${encodeURIComponent(params.id)}/history?limit=30${cursorParam(cursor)}`,
     ),
     loadUsers(context),
   ])

@@ -7,6 +7,7 @@ import { apiJson } from '../lib/api.server'
 import { t } from '../i18n/fr'
 import { useCan } from '../lib/use-me'
 import { useMore } from '../lib/use-more'
+import { cursorParam } from '../lib/list-query'
 import { useAnswerToast } from '../lib/use-fetcher-toast'
 import type { InteractionDto, Page } from '../lib/types'
 import type { ActionAnswer } from '../components/dialog-form'
@@ -22,7 +23,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const cursor = new URL(request.url).searchParams.get('cursor')
   return apiJson<Page<InteractionDto>>(
     context,
-    `/api/v1/interactions?organisationId=${encodeURIComponent(params.id)}&limit=20${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    `/api/v1/interactions?organisationId=${encodeURIComponent(params.id)}&limit=20${cursorParam(cursor)}`,
   )
 }
 

@@ -5,6 +5,7 @@ import { apiJson } from '../lib/api.server'
 import { t } from '../i18n/fr'
 import { useCan } from '../lib/use-me'
 import { useMore } from '../lib/use-more'
+import { cursorParam } from '../lib/list-query'
 import type { MandateDto, Page } from '../lib/types'
 import { LoadMore } from '../components/load-more'
 import { MandateList } from '../components/mandate-list'
@@ -15,7 +16,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const cursor = new URL(request.url).searchParams.get('cursor')
   return apiJson<Page<MandateDto>>(
     context,
-    `/api/v1/mandats?organisationId=${encodeURIComponent(params.id)}&limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    `/api/v1/mandats?organisationId=${encodeURIComponent(params.id)}&limit=50${cursorParam(cursor)}`,
   )
 }
 

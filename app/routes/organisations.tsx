@@ -69,7 +69,9 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
   }, [apiQuery])
   const canBulk = can('organisations:update') || can('organisations:delete')
   const grid =
-    'md:grid md:grid-cols-[2.75rem_minmax(0,2.2fr)_minmax(0,1fr)_minmax(9.5rem,1.4fr)_8rem_minmax(0,1fr)_minmax(0,1fr)_8rem] md:items-center md:gap-3'
+    'md:grid ' +
+    'md:grid-cols-[2.75rem_minmax(0,2.2fr)_minmax(0,1fr)_minmax(9.5rem,1.4fr)_8rem_minmax(0,1fr)_minmax(0,1fr)_8rem] ' +
+    'md:items-center md:gap-3'
 
   return (
     <div className="space-y-4">
@@ -112,7 +114,8 @@ export default function Organisations({ loaderData }: Route.ComponentProps) {
           <div className={cx(card, 'overflow-hidden')}>
             <div
               className={cx(
-                'hidden border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-400',
+                'hidden border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-semibold uppercase ' +
+                  'tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-400',
                 grid,
               )}
             >

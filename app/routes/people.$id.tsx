@@ -88,7 +88,8 @@ export default function PersonDetail({ loaderData }: Route.ComponentProps) {
     [
       t('person.field.personalEmail'),
       p.personalEmail ? (
-        // biome-ignore lint/correctness/useJsxKeyInIterable: value of a [label, value] tuple, not a list item; the row is keyed by its label where rendered
+        /* biome-ignore lint/correctness/useJsxKeyInIterable: value of a [label, value] tuple, not a list item; the row
+           is keyed by its label where rendered */
         <a className={link} href={`mailto:${p.personalEmail}`}>
           {p.personalEmail}
         </a>
@@ -99,7 +100,8 @@ export default function PersonDetail({ loaderData }: Route.ComponentProps) {
     [
       t('person.field.personalPhone'),
       p.personalPhone ? (
-        // biome-ignore lint/correctness/useJsxKeyInIterable: value of a [label, value] tuple, not a list item; the row is keyed by its label where rendered
+        /* biome-ignore lint/correctness/useJsxKeyInIterable: value of a [label, value] tuple, not a list item; the row
+           is keyed by its label where rendered */
         <a className={link} href={`tel:${p.personalPhone.replace(/\s/g, '')}`}>
           {p.personalPhone}
         </a>

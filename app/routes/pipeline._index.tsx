@@ -87,7 +87,8 @@ export default function PipelineTable({ loaderData }: Route.ComponentProps) {
   )
   return (
     <div className="space-y-3">
-      {/* biome-ignore lint/a11y/useSemanticElements: a group of toggle buttons, not form fields; a fieldset would add its own border and padding */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a group of toggle buttons, not form fields; a fieldset would add
+         its own border and padding */}
       <div className="flex flex-wrap gap-2" role="group" aria-label={t('org.field.pipelineStage')}>
         {['', 'PROSPECT', 'QUALIFICATION', 'PROPOSITION', 'SIGNE'].map((s) => {
           const active = (params.get('stage') ?? '') === s
@@ -111,7 +112,8 @@ export default function PipelineTable({ loaderData }: Route.ComponentProps) {
                 'min-h-11 rounded-full px-4 text-sm font-medium',
                 active
                   ? 'bg-blue-700 text-white'
-                  : 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700',
+                  : 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 ' +
+                      'dark:text-slate-200 dark:ring-slate-700',
               )}
             >
               {s ? labels.stage[s as keyof typeof labels.stage] : t('common.allF')}

@@ -182,7 +182,12 @@ export default function Analytics({ loaderData: a }: Route.ComponentProps) {
           <div className="overflow-x-auto">
             <table className="w-full text-sm">
               <thead>
-                <tr className="border-b border-slate-200 text-left text-xs uppercase text-slate-600 dark:border-slate-800 dark:text-slate-400">
+                <tr
+                  className={
+                    'border-b border-slate-200 text-left text-xs uppercase text-slate-600 dark:border-slate-800 ' +
+                    'dark:text-slate-400'
+                  }
+                >
                   <th scope="col" className="py-2 pr-2">
                     {t('org.field.pipelineStage')}
                   </th>

@@ -75,7 +75,12 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
         }}
       >
         {analytics ? null : (
-          <label className="col-span-2 flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300 sm:col-span-1">
+          <label
+            className={
+              'col-span-2 flex min-w-0 flex-col gap-1 text-xs font-medium text-slate-700 dark:text-slate-300 ' +
+              'sm:col-span-1'
+            }
+          >
             {t('common.search')}
             <input
               type="search"

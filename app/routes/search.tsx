@@ -151,7 +151,12 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
                 <h2 id={`search-${g.type}`} className="flex items-center gap-2 px-2 py-1 text-base font-semibold">
                   <Icon path={TYPE_ICON[g.type]} />
                   {t(`search.type.${g.type}` as MessageKey)}
-                  <span className="rounded-full bg-slate-100 px-2 text-xs font-medium text-slate-700 dark:bg-slate-800 dark:text-slate-300">
+                  <span
+                    className={
+                      'rounded-full bg-slate-100 px-2 text-xs font-medium text-slate-700 dark:bg-slate-800 ' +
+                      'dark:text-slate-300'
+                    }
+                  >
                     {countLabel(g)}
                   </span>
                 </h2>
@@ -161,7 +166,10 @@ export default function SearchPage({ loaderData }: Route.ComponentProps) {
                       {hit.href ? (
                         <Link
                           to={hit.href}
-                          className="flex min-h-11 items-center gap-3 rounded-md px-2 py-2 text-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-700 dark:hover:bg-slate-800"
+                          className={
+                            'flex min-h-11 items-center gap-3 rounded-md px-2 py-2 text-sm hover:bg-slate-50 ' +
+                            'focus-visible:outline-2 focus-visible:outline-blue-700 dark:hover:bg-slate-800'
+                          }
                         >
                           <Icon path={TYPE_ICON[hit.type]} className="h-5 w-5 text-slate-500" />
                           <HitText hit={hit} />

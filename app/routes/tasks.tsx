@@ -8,6 +8,7 @@ import { taskIntent } from '../lib/task-intents.server'
 import { t } from '../i18n/fr'
 import { useCan } from '../lib/use-me'
 import { useMore } from '../lib/use-more'
+import { cursorParam } from '../lib/list-query'
 import type { Page, TaskDto } from '../lib/types'
 import { ExportMenu } from '../components/export-menu'
 import { LoadMore } from '../components/load-more'
@@ -29,7 +30,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const view = (url.searchParams.get('view') ?? 'open') as keyof typeof VIEWS
   const team = url.searchParams.get('scope') === 'team'
   const cursor = url.searchParams.get('cursor')
-  const query = `${VIEWS[view] ?? VIEWS.open}&limit=50${team ? '' : '&mine=true'}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`
+  const query = `${VIEWS[view] ?? VIEWS.open}&limit=50${team ? '' : '&mine=true'}${cursorParam(cursor)}`
   const [page, users] = await Promise.all([
     apiJson<Page<TaskDto>>(context, `/api/v1/tasks?${query}`),
     loadUsers(context),
@@ -71,7 +72,8 @@ export default function Tasks({ loaderData }: Route.ComponentProps) {
         'inline-flex min-h-11 items-center rounded-full px-4 text-sm font-medium',
         active
           ? 'bg-blue-700 text-white'
-          : 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 dark:text-slate-200 dark:ring-slate-700',
+          : 'bg-white text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50 dark:bg-slate-900 ' +
+              'dark:text-slate-200 dark:ring-slate-700',
       )}
       aria-current={active ? 'page' : undefined}
       preventScrollReset

@@ -38,7 +38,10 @@ describe('API documentation', () => {
     for (const [, name] of text.matchAll(/\{\{(\w+)\}\}/g)) expect(declared).toContain(name)
     // Operations with a JSON body get a sample of their required fields.
     expect(text).toMatch(
-      /POST \{\{baseUrl\}\}\/api\/v1\/organisations\nAuthorization: Bearer \{\{token\}\}\nContent-Type: application\/json\n\n\{[^}]*"name"/,
+      new RegExp(
+        String.raw`POST \{\{baseUrl\}\}\/api\/v1\/organisations\nAuthorization: Bearer \{\{token\}\}\n` +
+          String.raw`Content-Type: application\/json\n\n\{[^}]*"name"`,
+      ),
     )
   })
 })

@@ -37,38 +37,47 @@ describe('sign-in and session cookie', () => {
 })
 
 describe('lockout', () => {
-  test('five failed sign-ins lock the account even for the right password, and an admin unlocks it at once', async () => {
-    const user = await createUser()
-    // Five failures from one address (the sign-in rate limit allows exactly five a minute).
-    const attacker = randomIp()
-    for (let i = 0; i < 5; i++) {
-      const res = await new ApiClient(undefined, attacker).post('/api/v1/auth/login', {
-        email: user.email,
-        password: `wrong-${i}`,
-      })
-      expect(res.status).toBe(401)
-    }
-    const locked = await signIn(user.email, user.password)
-    expect(locked.res.status).toBe(401)
-    expect(locked.res.body.detail).toContain('verrouillé')
+  test(
+    'five failed sign-ins lock the account even for the ' + 'right password, and an admin unlocks it at once',
+    async () => {
+      const user = await createUser()
+      // Five failures from one address (the sign-in rate limit allows exactly five a minute).
+      const attacker = randomIp()
+      for (let i = 0; i < 5; i++) {
+        const res = await new ApiClient(undefined, attacker).post('/api/v1/auth/login', {
+          email: user.email,
+          password: `wrong-${i}`,
+        })
+        expect(res.status).toBe(401)
+      }
+      const locked = await signIn(user.email, user.password)
+      expect(locked.res.status).toBe(401)
+      expect(locked.res.body.detail).toContain('verrouillé')
 
-    const admin = await as('admin')
-    const listed = await admin.get(`/api/v1/users/${user.id}`)
-    expect(listed.body.lockedUntil).not.toBeNull()
-    expect(new Date(listed.body.lockedUntil).getTime() - Date.now()).toBeGreaterThan(14 * 60_000)
+      const admin = await as('admin')
+      const listed = await admin.get(`/api/v1/users/${user.id}`)
+      expect(listed.body.lockedUntil).not.toBeNull()
+      expect(new Date(listed.body.lockedUntil).getTime() - Date.now()).toBeGreaterThan(14 * 60_000)
 
-    expect((await admin.post(`/api/v1/users/${user.id}/unlock`)).status).toBe(204)
-    const after = await signIn(user.email, user.password)
-    expect(after.res.status).toBe(200)
+      expect((await admin.post(`/api/v1/users/${user.id}/unlock`)).status).toBe(204)
+      const after = await signIn(user.email, user.password)
+      expect(after.res.status).toBe(200)
 
-    const log = await admin.get(`/api/v1/audit-log?targetId=${user.id}&limit=50`)
-    const actions = log.body.data.map((e: { action: string }) => e.action)
-    expect(actions).toEqual(
-      expect.arrayContaining(['auth.login_failed', 'auth.locked', 'auth.login_locked', 'user.unlocked', 'auth.login']),
-    )
-    const lockEntry = log.body.data.find((e: { action: string }) => e.action === 'auth.locked')
-    expect(lockEntry.ip).toBe(attacker)
-  })
+      const log = await admin.get(`/api/v1/audit-log?targetId=${user.id}&limit=50`)
+      const actions = log.body.data.map((e: { action: string }) => e.action)
+      expect(actions).toEqual(
+        expect.arrayContaining([
+          'auth.login_failed',
+          'auth.locked',
+          'auth.login_locked',
+          'user.unlocked',
+          'auth.login',
+        ]),
+      )
+      const lockEntry = log.body.data.find((e: { action: string }) => e.action === 'auth.locked')
+      expect(lockEntry.ip).toBe(attacker)
+    },
+  )
 
   test('the lock lasts 15 minutes and the count restarts after it', () => {
     const now = new Date('2026-03-01T10:00:00Z')
@@ -104,7 +113,8 @@ describe('sessions', () => {
     })
     const phone = await signIn(user.email, user.password, {
       userAgent:
-        'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.0 Mobile/15E148 Safari/604.1',
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) ' +
+        'Version/18.0 Mobile/15E148 Safari/604.1',
     })
     const list = await laptop.client.get('/api/v1/auth/sessions')
     expect(list.status).toBe(200)

@@ -17,24 +17,27 @@ describe('figures that agree', () => {
       expect(a.body.forecast.openAmount).toBe(d.body.pipelineAmount)
     })
 
-  test('signed organisations are outside the weighted pipeline, the open stages are weighted by their probability', async () => {
-    const a = (await (await as('admin')).get('/api/v1/pipeline/analytics')).body
-    expect(a.forecast.byStage.map((f: { stage: string }) => f.stage)).toEqual([
-      'PROSPECT',
-      'QUALIFICATION',
-      'PROPOSITION',
-    ])
-    const signed = a.funnel.find((f: { stage: string }) => f.stage === 'SIGNE')
-    expect(Number(signed.amount)).toBeGreaterThan(0)
-    const expected = a.forecast.byStage.reduce(
-      (s: number, f: { amount: string; probabilityPercent: number }) =>
-        s + Math.round((cents(f.amount) * f.probabilityPercent) / 100),
-      0,
-    )
-    expect(cents(a.forecast.amount)).toBe(expected)
-    const open = a.funnel
-      .filter((f: { stage: string }) => f.stage !== 'SIGNE')
-      .reduce((s: number, f: { amount: string }) => s + cents(f.amount), 0)
-    expect(cents(a.forecast.openAmount)).toBe(open)
-  })
+  test(
+    'signed organisations are outside the weighted pipeline, ' + 'the open stages are weighted by their probability',
+    async () => {
+      const a = (await (await as('admin')).get('/api/v1/pipeline/analytics')).body
+      expect(a.forecast.byStage.map((f: { stage: string }) => f.stage)).toEqual([
+        'PROSPECT',
+        'QUALIFICATION',
+        'PROPOSITION',
+      ])
+      const signed = a.funnel.find((f: { stage: string }) => f.stage === 'SIGNE')
+      expect(Number(signed.amount)).toBeGreaterThan(0)
+      const expected = a.forecast.byStage.reduce(
+        (s: number, f: { amount: string; probabilityPercent: number }) =>
+          s + Math.round((cents(f.amount) * f.probabilityPercent) / 100),
+        0,
+      )
+      expect(cents(a.forecast.amount)).toBe(expected)
+      const open = a.funnel
+        .filter((f: { stage: string }) => f.stage !== 'SIGNE')
+        .reduce((s: number, f: { amount: string }) => s + cents(f.amount), 0)
+      expect(cents(a.forecast.openAmount)).toBe(open)
+    },
+  )
 })

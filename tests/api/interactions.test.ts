@@ -4,49 +4,52 @@ import { as, unique } from '../setup/api-client.ts'
 const daysAgo = (n: number) => new Date(Date.now() - n * 86400_000).toISOString()
 
 describe('interactions', () => {
-  test('an interaction on the timeline keeps the last contact date up to date, also after edit and delete', async () => {
-    const sales = await as('sales')
-    const org = (await sales.post('/api/v1/organisations', { name: unique('Timeline'), type: 'INVESTISSEUR' })).body
-    const person = (
-      await sales.post('/api/v1/people', {
-        firstName: 'Paul',
-        lastName: unique('Contact'),
-        organisations: [{ organisationId: org.id }],
-      })
-    ).body
-    const older = await sales.post('/api/v1/interactions', {
-      type: 'CALL',
-      organisationId: org.id,
-      occurredAt: daysAgo(10),
-      subject: 'Premier appel',
-      personIds: [person.id],
-    })
-    expect(older.status).toBe(201)
-    expect(older.body).toMatchObject({
-      type: 'CALL',
-      organisationName: org.name,
-      userName: 'Sarah Commerciale',
-      people: [{ id: person.id, firstName: 'Paul' }],
-    })
-    const lastContact = async () => (await sales.get(`/api/v1/organisations/${org.id}`)).body.lastContactAt
-    expect(await lastContact()).toBe(older.body.occurredAt)
-    const newer = (
-      await sales.post('/api/v1/interactions', {
-        type: 'MEETING',
+  test(
+    'an interaction on the timeline keeps the last ' + 'contact date up to date, also after edit and delete',
+    async () => {
+      const sales = await as('sales')
+      const org = (await sales.post('/api/v1/organisations', { name: unique('Timeline'), type: 'INVESTISSEUR' })).body
+      const person = (
+        await sales.post('/api/v1/people', {
+          firstName: 'Paul',
+          lastName: unique('Contact'),
+          organisations: [{ organisationId: org.id }],
+        })
+      ).body
+      const older = await sales.post('/api/v1/interactions', {
+        type: 'CALL',
         organisationId: org.id,
-        occurredAt: daysAgo(2),
-        subject: 'Rendez-vous',
+        occurredAt: daysAgo(10),
+        subject: 'Premier appel',
+        personIds: [person.id],
       })
-    ).body
-    expect(await lastContact()).toBe(newer.occurredAt)
-    const moved = await sales.patch(`/api/v1/interactions/${newer.id}`, { occurredAt: daysAgo(20) })
-    expect(moved.status).toBe(200)
-    expect(await lastContact()).toBe(older.body.occurredAt)
-    expect((await sales.delete(`/api/v1/interactions/${older.body.id}`)).status).toBe(204)
-    expect(await lastContact()).toBe(moved.body.occurredAt)
-    expect((await sales.delete(`/api/v1/interactions/${newer.id}`)).status).toBe(204)
-    expect(await lastContact()).toBeNull()
-  })
+      expect(older.status).toBe(201)
+      expect(older.body).toMatchObject({
+        type: 'CALL',
+        organisationName: org.name,
+        userName: 'Sarah Commerciale',
+        people: [{ id: person.id, firstName: 'Paul' }],
+      })
+      const lastContact = async () => (await sales.get(`/api/v1/organisations/${org.id}`)).body.lastContactAt
+      expect(await lastContact()).toBe(older.body.occurredAt)
+      const newer = (
+        await sales.post('/api/v1/interactions', {
+          type: 'MEETING',
+          organisationId: org.id,
+          occurredAt: daysAgo(2),
+          subject: 'Rendez-vous',
+        })
+      ).body
+      expect(await lastContact()).toBe(newer.occurredAt)
+      const moved = await sales.patch(`/api/v1/interactions/${newer.id}`, { occurredAt: daysAgo(20) })
+      expect(moved.status).toBe(200)
+      expect(await lastContact()).toBe(older.body.occurredAt)
+      expect((await sales.delete(`/api/v1/interactions/${older.body.id}`)).status).toBe(204)
+      expect(await lastContact()).toBe(moved.body.occurredAt)
+      expect((await sales.delete(`/api/v1/interactions/${newer.id}`)).status).toBe(204)
+      expect(await lastContact()).toBeNull()
+    },
+  )
 
   test('the timeline lists newest first and filters by organisation, person and type', async () => {
     const sales = await as('sales')

@@ -40,25 +40,28 @@ async function createdForManager(n: number) {
 const latestSeq = async (c: ApiClient) => (await c.get('/api/v1/notifications?limit=1')).body.data[0]?.seq ?? 0
 
 describe('listing', () => {
-  test('filters by unread, type and priority, pages with a cursor newest first, and answers `since` oldest first', async () => {
-    const manager = await as('manager')
-    const since = await latestSeq(manager)
-    const made = await createdForManager(3)
-    const after = await manager.get(`/api/v1/notifications?since=${since}&type=organisation.created&limit=100`)
-    const seqs = after.body.data.map((x: any) => x.seq)
-    expect(seqs).toEqual([...seqs].sort((a: number, b: number) => a - b))
-    for (const n of made) expect(seqs).toContain(n.seq)
+  test(
+    'filters by unread, type and priority, pages with a ' + 'cursor newest first, and answers `since` oldest first',
+    async () => {
+      const manager = await as('manager')
+      const since = await latestSeq(manager)
+      const made = await createdForManager(3)
+      const after = await manager.get(`/api/v1/notifications?since=${since}&type=organisation.created&limit=100`)
+      const seqs = after.body.data.map((x: any) => x.seq)
+      expect(seqs).toEqual([...seqs].sort((a: number, b: number) => a - b))
+      for (const n of made) expect(seqs).toContain(n.seq)
 
-    const low = await manager.get('/api/v1/notifications?priority=LOW&unread=true&limit=100')
-    expect(low.body.data.every((x: any) => x.priority === 'LOW' && x.readAt === null)).toBe(true)
+      const low = await manager.get('/api/v1/notifications?priority=LOW&unread=true&limit=100')
+      expect(low.body.data.every((x: any) => x.priority === 'LOW' && x.readAt === null)).toBe(true)
 
-    const first = await manager.get('/api/v1/notifications?type=organisation.created&limit=2')
-    expect(first.body.data).toHaveLength(2)
-    const second = await manager.get(
-      `/api/v1/notifications?type=organisation.created&limit=2&cursor=${first.body.nextCursor}`,
-    )
-    expect(second.body.data[0].seq).toBeLessThan(first.body.data[1].seq)
-  })
+      const first = await manager.get('/api/v1/notifications?type=organisation.created&limit=2')
+      expect(first.body.data).toHaveLength(2)
+      const second = await manager.get(
+        `/api/v1/notifications?type=organisation.created&limit=2&cursor=${first.body.nextCursor}`,
+      )
+      expect(second.body.data[0].seq).toBeLessThan(first.body.data[1].seq)
+    },
+  )
 
   test('bad filters are a clear 400, not a 500', async () => {
     const manager = await as('manager')
@@ -72,31 +75,34 @@ describe('listing', () => {
 })
 
 describe('read and archive, synced to every open tab', () => {
-  test('marking one read clears it in the other socket at once; archiving the read ones hides them from the bell', async () => {
-    const manager = await as('manager')
-    const tab1 = openSocket(manager.cookie)
-    const tab2 = openSocket(manager.cookie)
-    await Promise.all([tab1.opened, tab2.opened])
-    const [n] = await createdForManager(1)
-    await eventually(async () => tab2.messages.some((m) => m.type === 'notification' && m.notification.id === n.id))
+  test(
+    'marking one read clears it in the other socket at ' + 'once; archiving the read ones hides them from the bell',
+    async () => {
+      const manager = await as('manager')
+      const tab1 = openSocket(manager.cookie)
+      const tab2 = openSocket(manager.cookie)
+      await Promise.all([tab1.opened, tab2.opened])
+      const [n] = await createdForManager(1)
+      await eventually(async () => tab2.messages.some((m) => m.type === 'notification' && m.notification.id === n.id))
 
-    const read = await manager.post('/api/v1/notifications/read', { ids: [n.id] })
-    expect(read.body.ids).toEqual([n.id])
-    for (const tab of [tab1, tab2]) {
-      await eventually(async () => tab.messages.some((m) => m.type === 'read' && m.ids.includes(n.id)))
-    }
-    // Marking it again changes nothing and tells nobody.
-    expect((await manager.post('/api/v1/notifications/read', { ids: [n.id] })).body.ids).toEqual([])
+      const read = await manager.post('/api/v1/notifications/read', { ids: [n.id] })
+      expect(read.body.ids).toEqual([n.id])
+      for (const tab of [tab1, tab2]) {
+        await eventually(async () => tab.messages.some((m) => m.type === 'read' && m.ids.includes(n.id)))
+      }
+      // Marking it again changes nothing and tells nobody.
+      expect((await manager.post('/api/v1/notifications/read', { ids: [n.id] })).body.ids).toEqual([])
 
-    const archived = await manager.post('/api/v1/notifications/archive', { ids: 'read' })
-    expect(archived.body.ids).toContain(n.id)
-    await eventually(async () => tab2.messages.some((m) => m.type === 'archived' && m.ids.includes(n.id)))
-    const inbox = await manager.get('/api/v1/notifications?limit=100')
-    expect(inbox.body.data.some((x: any) => x.id === n.id)).toBe(false)
-    const archive = await manager.get('/api/v1/notifications?archived=true&limit=100')
-    expect(archive.body.data.find((x: any) => x.id === n.id).archivedAt).not.toBeNull()
-    for (const tab of [tab1, tab2]) tab.ws.close()
-  })
+      const archived = await manager.post('/api/v1/notifications/archive', { ids: 'read' })
+      expect(archived.body.ids).toContain(n.id)
+      await eventually(async () => tab2.messages.some((m) => m.type === 'archived' && m.ids.includes(n.id)))
+      const inbox = await manager.get('/api/v1/notifications?limit=100')
+      expect(inbox.body.data.some((x: any) => x.id === n.id)).toBe(false)
+      const archive = await manager.get('/api/v1/notifications?archived=true&limit=100')
+      expect(archive.body.data.find((x: any) => x.id === n.id).archivedAt).not.toBeNull()
+      for (const tab of [tab1, tab2]) tab.ws.close()
+    },
+  )
 
   test('"all" marks every notification read and the unread count drops to zero', async () => {
     const manager = await as('manager')

@@ -88,29 +88,36 @@ describe('the bin', () => {
 describe('the daily bin purge', () => {
   const own = ownDatabase()
 
-  test('removes what has been in the bin for more than 30 days, keeps the rest and the people of a purged organisation', async () => {
-    const { db } = own
-    const org = (id: string, days: number | null) => sql`insert into organisations (id, name, type, deleted_at)
-      values (${id}, ${id}, 'INVESTISSEUR', ${days === null ? null : new Date(Date.now() - days * 86400_000).toISOString()})`
-    const [old, recent, live] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()]
-    await db.execute(org(old, 31))
-    await db.execute(org(recent, 29))
-    await db.execute(org(live, null))
-    const person = crypto.randomUUID()
-    await db.execute(sql`insert into people (id, first_name, last_name) values (${person}, 'Reste', 'Là')`)
-    await db.execute(sql`insert into person_organisations (person_id, organisation_id) values (${person}, ${old})`)
-    await db.execute(sql`insert into mandates (number, organisation_id) values ('M-2020-001', ${old})`)
+  test(
+    'removes what has been in the bin for more than 30 days, keeps the rest and the people of a purged ' +
+      'organisation',
+    async () => {
+      const { db } = own
+      const org = (id: string, days: number | null) => sql`insert into organisations (id, name, type, deleted_at)
+      values (${id}, ${id}, 'INVESTISSEUR',
+      ${days === null ? null : new Date(Date.now() - days * 86400_000).toISOString()})`
+      const [old, recent, live] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomUUID()]
+      await db.execute(org(old, 31))
+      await db.execute(org(recent, 29))
+      await db.execute(org(live, null))
+      const person = crypto.randomUUID()
+      await db.execute(sql`insert into people (id, first_name, last_name) values (${person}, 'Reste', 'Là')`)
+      await db.execute(sql`insert into person_organisations (person_id, organisation_id) values (${person}, ${old})`)
+      await db.execute(sql`insert into mandates (number, organisation_id) values ('M-2020-001', ${old})`)
 
-    expect(await purgeBin(db)).toBe(1)
-    const ids = (await db.execute<{ id: string }>(sql`select id from organisations`)).rows.map((r) => r.id).sort()
-    expect(ids).toEqual([recent, live].sort())
-    expect((await db.execute(sql`select 1 from people where id = ${person}`)).rows).toHaveLength(1)
-    expect((await db.execute(sql`select 1 from person_organisations where person_id = ${person}`)).rows).toHaveLength(0)
-    expect((await db.execute(sql`select 1 from mandates`)).rows).toHaveLength(0)
-    // The purged name no longer autocompletes: the database dropped its beginnings.
-    const tails = await db.execute<{ record_id: string }>(
-      sql`select distinct record_id from search_name_tails where kind = 'organisations'`,
-    )
-    expect(tails.rows.map((r) => r.record_id).sort()).toEqual([recent, live].sort())
-  })
+      expect(await purgeBin(db)).toBe(1)
+      const ids = (await db.execute<{ id: string }>(sql`select id from organisations`)).rows.map((r) => r.id).sort()
+      expect(ids).toEqual([recent, live].sort())
+      expect((await db.execute(sql`select 1 from people where id = ${person}`)).rows).toHaveLength(1)
+      expect((await db.execute(sql`select 1 from person_organisations where person_id = ${person}`)).rows).toHaveLength(
+        0,
+      )
+      expect((await db.execute(sql`select 1 from mandates`)).rows).toHaveLength(0)
+      // The purged name no longer autocompletes: the database dropped its beginnings.
+      const tails = await db.execute<{ record_id: string }>(
+        sql`select distinct record_id from search_name_tails where kind = 'organisations'`,
+      )
+      expect(tails.rows.map((r) => r.record_id).sort()).toEqual([recent, live].sort())
+    },
+  )
 })

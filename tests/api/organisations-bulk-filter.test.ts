@@ -11,45 +11,48 @@ const create = async (user: Parameters<typeof as>[0], name: string, extra: Recor
 }
 
 describe('bulk actions over every organisation a filter matches', () => {
-  test("a sales user's 'all matching' changes their own matching organisations and never one outside their scope", async () => {
-    const token = unique('ToutesCorresp')
-    const mine = [
-      await create('sales', `${token} A`),
-      await create('sales', `${token} B`),
-      await create('sales', `${token} C`, { city: 'Nantes' }),
-    ]
-    // Same name, other owners: sales2 (team Lyon) and the Paris manager, both outside sales's scope.
-    const theirs = [await create('sales2', `${token} Lyon`), await create('manager', `${token} Manager`)]
-    const sales = await as('sales')
+  test(
+    "a sales user's 'all matching' changes their own matching " + 'organisations and never one outside their scope',
+    async () => {
+      const token = unique('ToutesCorresp')
+      const mine = [
+        await create('sales', `${token} A`),
+        await create('sales', `${token} B`),
+        await create('sales', `${token} C`, { city: 'Nantes' }),
+      ]
+      // Same name, other owners: sales2 (team Lyon) and the Paris manager, both outside sales's scope.
+      const theirs = [await create('sales2', `${token} Lyon`), await create('manager', `${token} Manager`)]
+      const sales = await as('sales')
 
-    const count = await sales.get(`/api/v1/organisations/count?q=${encodeURIComponent(token)}`)
-    expect(count.status).toBe(200)
-    expect(count.body).toEqual({ count: 3, bulkMax: 500 })
-    expect(
-      (await (await as('admin')).get(`/api/v1/organisations/count?q=${encodeURIComponent(token)}`)).body.count,
-    ).toBe(5)
+      const count = await sales.get(`/api/v1/organisations/count?q=${encodeURIComponent(token)}`)
+      expect(count.status).toBe(200)
+      expect(count.body).toEqual({ count: 3, bulkMax: 500 })
+      expect(
+        (await (await as('admin')).get(`/api/v1/organisations/count?q=${encodeURIComponent(token)}`)).body.count,
+      ).toBe(5)
 
-    const res = await sales.post('/api/v1/organisations/bulk', {
-      filter: { q: token },
-      action: 'category',
-      value: 'SCPI',
-    })
-    expect(res.status).toBe(200)
-    expect(res.body.failed).toEqual([])
-    expect(res.body.succeeded.sort()).toEqual(mine.map((o) => o.id).sort())
+      const res = await sales.post('/api/v1/organisations/bulk', {
+        filter: { q: token },
+        action: 'category',
+        value: 'SCPI',
+      })
+      expect(res.status).toBe(200)
+      expect(res.body.failed).toEqual([])
+      expect(res.body.succeeded.sort()).toEqual(mine.map((o) => o.id).sort())
 
-    const admin = await as('admin')
-    for (const o of mine) expect((await admin.get(`/api/v1/organisations/${o.id}`)).body.category).toBe('SCPI')
-    for (const o of theirs) expect((await admin.get(`/api/v1/organisations/${o.id}`)).body.category).toBeNull()
+      const admin = await as('admin')
+      for (const o of mine) expect((await admin.get(`/api/v1/organisations/${o.id}`)).body.category).toBe('SCPI')
+      for (const o of theirs) expect((await admin.get(`/api/v1/organisations/${o.id}`)).body.category).toBeNull()
 
-    // The filter narrows exactly as the list does (here: the city).
-    const narrowed = await sales.post('/api/v1/organisations/bulk', {
-      filter: { q: token, city: 'Nantes' },
-      action: 'stage',
-      value: 'QUALIFICATION',
-    })
-    expect(narrowed.body).toEqual({ succeeded: [mine[2]!.id], failed: [] })
-  })
+      // The filter narrows exactly as the list does (here: the city).
+      const narrowed = await sales.post('/api/v1/organisations/bulk', {
+        filter: { q: token, city: 'Nantes' },
+        action: 'stage',
+        value: 'QUALIFICATION',
+      })
+      expect(narrowed.body).toEqual({ succeeded: [mine[2]!.id], failed: [] })
+    },
+  )
 
   test('ids and a filter together, or a misspelt filter, are refused instead of widening the action', async () => {
     const sales = await as('sales')

@@ -17,32 +17,35 @@ describe('pipeline', () => {
     expect(back.body.isStale).toBe(false)
   })
 
-  test('the board gives per stage the count, the total amount and capped cards, with a cursor to continue', async () => {
-    const manager = await as('manager')
-    const board = await manager.get('/api/v1/pipeline/board?limit=5')
-    expect(board.status).toBe(200)
-    expect(board.body.columns.map((c: any) => c.stage)).toEqual(STAGES)
-    const list = await manager.get('/api/v1/organisations?limit=100&stage=QUALIFICATION')
-    const column = board.body.columns.find((c: any) => c.stage === 'QUALIFICATION')
-    expect(column.cards.length).toBeLessThanOrEqual(5)
-    expect(column.cards.every((o: any) => o.pipelineStage === 'QUALIFICATION')).toBe(true)
-    // Default order: biggest amounts first.
-    const amounts = column.cards.map((o: any) => Number(o.amount ?? -1))
-    expect(amounts).toEqual([...amounts].sort((a, b) => b - a))
-    if (list.body.nextCursor === null) {
-      expect(column.count).toBe(list.body.data.length)
-      expect(cents(column.totalAmount)).toBe(
-        list.body.data.reduce((s: number, o: any) => s + cents(o.amount ?? '0'), 0),
+  test(
+    'the board gives per stage the count, the total ' + 'amount and capped cards, with a cursor to continue',
+    async () => {
+      const manager = await as('manager')
+      const board = await manager.get('/api/v1/pipeline/board?limit=5')
+      expect(board.status).toBe(200)
+      expect(board.body.columns.map((c: any) => c.stage)).toEqual(STAGES)
+      const list = await manager.get('/api/v1/organisations?limit=100&stage=QUALIFICATION')
+      const column = board.body.columns.find((c: any) => c.stage === 'QUALIFICATION')
+      expect(column.cards.length).toBeLessThanOrEqual(5)
+      expect(column.cards.every((o: any) => o.pipelineStage === 'QUALIFICATION')).toBe(true)
+      // Default order: biggest amounts first.
+      const amounts = column.cards.map((o: any) => Number(o.amount ?? -1))
+      expect(amounts).toEqual([...amounts].sort((a, b) => b - a))
+      if (list.body.nextCursor === null) {
+        expect(column.count).toBe(list.body.data.length)
+        expect(cents(column.totalAmount)).toBe(
+          list.body.data.reduce((s: number, o: any) => s + cents(o.amount ?? '0'), 0),
+        )
+      }
+      expect(column.nextCursor).not.toBeNull()
+      const more = await manager.get(
+        `/api/v1/organisations?stage=QUALIFICATION&sort=-amount&limit=5&cursor=${column.nextCursor}`,
       )
-    }
-    expect(column.nextCursor).not.toBeNull()
-    const more = await manager.get(
-      `/api/v1/organisations?stage=QUALIFICATION&sort=-amount&limit=5&cursor=${column.nextCursor}`,
-    )
-    expect(more.status).toBe(200)
-    const ids = new Set(column.cards.map((o: any) => o.id))
-    expect(more.body.data.some((o: any) => ids.has(o.id))).toBe(false)
-  })
+      expect(more.status).toBe(200)
+      const ids = new Set(column.cards.map((o: any) => o.id))
+      expect(more.body.data.some((o: any) => ids.has(o.id))).toBe(false)
+    },
+  )
 
   test('the board is scoped and filterable like the list', async () => {
     const sales2 = await as('sales2')

@@ -22,20 +22,26 @@ describe('a word matching more records than are ranked', () => {
     via: 'session',
   }
 
-  test('the record named exactly still comes first, inside words of other names come next, and the count says "more than 100"', async () => {
-    const { db } = own
-    await db.execute(sql`insert into organisations (name, type, notes)
-      select 'Cabinet ' || g, 'INVESTISSEUR', 'Rencontré chez Zorbalique au salon ' || g from generate_series(1, 150) g`)
-    await db.execute(
-      sql`insert into organisations (name, type) values ('Banque Zorbalique Conseil', 'INVESTISSEUR'), ('Zorbalique', 'INVESTISSEUR')`,
-    )
+  test(
+    'the record named exactly still comes first, inside words of other names come next, and the count says ' +
+      '"more than 100"',
+    async () => {
+      const { db } = own
+      await db.execute(sql`insert into organisations (name, type, notes)
+        select 'Cabinet ' || g, 'INVESTISSEUR', 'Rencontré chez Zorbalique au salon ' || g
+        from generate_series(1, 150) g`)
+      await db.execute(
+        sql`insert into organisations (name, type)
+          values ('Banque Zorbalique Conseil', 'INVESTISSEUR'), ('Zorbalique', 'INVESTISSEUR')`,
+      )
 
-    const body = await search(db, admin, SearchQuery.parse({ q: 'zorbalique', types: 'organisations' }))
-    const orgs = body.groups[0]!
-    expect(orgs.items.map((i) => i.title).slice(0, 2)).toEqual(['Zorbalique', 'Banque Zorbalique Conseil'])
-    expect(orgs).toMatchObject({ total: COUNT_CAP, totalCapped: true })
+      const body = await search(db, admin, SearchQuery.parse({ q: 'zorbalique', types: 'organisations' }))
+      const orgs = body.groups[0]!
+      expect(orgs.items.map((i) => i.title).slice(0, 2)).toEqual(['Zorbalique', 'Banque Zorbalique Conseil'])
+      expect(orgs).toMatchObject({ total: COUNT_CAP, totalCapped: true })
 
-    const typed = await autocomplete(db, admin, AutocompleteQuery.parse({ q: 'zorb' }))
-    expect(typed.items.map((i) => i.title)).toEqual(['Zorbalique', 'Banque Zorbalique Conseil'])
-  })
+      const typed = await autocomplete(db, admin, AutocompleteQuery.parse({ q: 'zorb' }))
+      expect(typed.items.map((i) => i.title)).toEqual(['Zorbalique', 'Banque Zorbalique Conseil'])
+    },
+  )
 })

@@ -95,30 +95,34 @@ describe('global search', () => {
     expect((await (await as('admin')).get('/api/v1/search/autocomplete?q=a')).body.items).toEqual([])
   })
 
-  test('autocomplete finds a name by the beginning of any of its words, a person typed "last first", a product by its ISIN', async () => {
-    const [first, second] = [word(), word()]
-    const manager = await as('manager')
-    const org = await createOrg('manager', { name: `Cabinet ${first} ${second}` })
-    const person = (await manager.post('/api/v1/people', { firstName: 'Inès', lastName: second })).body
-    const isin = makeIsin('FR', String(Math.floor(Math.random() * 1e9)))
-    const product = (await manager.post('/api/v1/products', { name: `Rendement ${first}`, isin, category: 'OPCVM' }))
-      .body
-    const ids = async (q: string) =>
-      ((await manager.get(`/api/v1/search/autocomplete?${new URLSearchParams({ q })}`)).body.items as any[]).map(
-        (i) => i.id,
-      )
-    expect(await ids(second.slice(0, 4))).toEqual(expect.arrayContaining([org.id, person.id]))
-    expect(await ids(`${first} ${second.slice(0, 3)}`)).toContain(org.id)
-    expect(await ids(`${second} in`)).toEqual([person.id])
-    expect(await ids(isin.slice(0, 8))).toEqual([product.id])
-    // A typo in the word being typed: its corrections are looked up as beginnings too.
-    expect(await ids(`${first} ${swap(second, 3)}`)).toContain(org.id)
-    // The database keeps the beginnings: a renamed name is found by its new words only.
-    const renamed = word()
-    await manager.patch(`/api/v1/organisations/${org.id}`, { name: `Cabinet ${renamed}` })
-    expect(await ids(second.slice(0, 5))).not.toContain(org.id)
-    expect(await ids(renamed.slice(0, 5))).toEqual([org.id])
-  })
+  test(
+    'autocomplete finds a name by the beginning of any of its words, a person typed "last first", a product by ' +
+      'its ISIN',
+    async () => {
+      const [first, second] = [word(), word()]
+      const manager = await as('manager')
+      const org = await createOrg('manager', { name: `Cabinet ${first} ${second}` })
+      const person = (await manager.post('/api/v1/people', { firstName: 'Inès', lastName: second })).body
+      const isin = makeIsin('FR', String(Math.floor(Math.random() * 1e9)))
+      const product = (await manager.post('/api/v1/products', { name: `Rendement ${first}`, isin, category: 'OPCVM' }))
+        .body
+      const ids = async (q: string) =>
+        ((await manager.get(`/api/v1/search/autocomplete?${new URLSearchParams({ q })}`)).body.items as any[]).map(
+          (i) => i.id,
+        )
+      expect(await ids(second.slice(0, 4))).toEqual(expect.arrayContaining([org.id, person.id]))
+      expect(await ids(`${first} ${second.slice(0, 3)}`)).toContain(org.id)
+      expect(await ids(`${second} in`)).toEqual([person.id])
+      expect(await ids(isin.slice(0, 8))).toEqual([product.id])
+      // A typo in the word being typed: its corrections are looked up as beginnings too.
+      expect(await ids(`${first} ${swap(second, 3)}`)).toContain(org.id)
+      // The database keeps the beginnings: a renamed name is found by its new words only.
+      const renamed = word()
+      await manager.patch(`/api/v1/organisations/${org.id}`, { name: `Cabinet ${renamed}` })
+      expect(await ids(second.slice(0, 5))).not.toContain(org.id)
+      expect(await ids(renamed.slice(0, 5))).toEqual([org.id])
+    },
+  )
 
   test('a word typed before another is matched whole, a shortened one as a beginning, in any order', async () => {
     const w = word()

@@ -5,15 +5,18 @@ const PARTNER = 'https://partner.example.test'
 const EVIL = 'https://evil.example'
 
 describe('security headers', () => {
-  test('an API answer carries HSTS, nosniff, a CSP with frame-ancestors none, Referrer-Policy and Permissions-Policy', async () => {
-    const res = await new ApiClient().get('/api/v1/health')
-    const h = res.headers
-    expect(h.get('strict-transport-security')).toMatch(/max-age=\d{7,}/)
-    expect(h.get('x-content-type-options')).toBe('nosniff')
-    expect(h.get('content-security-policy')).toContain("frame-ancestors 'none'")
-    expect(h.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
-    expect(h.get('permissions-policy')).toContain('camera=()')
-  })
+  test(
+    'an API answer carries HSTS, nosniff, a CSP with frame-ancestors none, ' + 'Referrer-Policy and Permissions-Policy',
+    async () => {
+      const res = await new ApiClient().get('/api/v1/health')
+      const h = res.headers
+      expect(h.get('strict-transport-security')).toMatch(/max-age=\d{7,}/)
+      expect(h.get('x-content-type-options')).toBe('nosniff')
+      expect(h.get('content-security-policy')).toContain("frame-ancestors 'none'")
+      expect(h.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
+      expect(h.get('permissions-policy')).toContain('camera=()')
+    },
+  )
 
   test("a page's scripts run only with this response's nonce: no unsafe-inline for scripts", async () => {
     const first = await fetch(new URL('/login', baseURL()))
@@ -126,46 +129,49 @@ describe('CSRF', () => {
 })
 
 describe('audit log', () => {
-  test('sign-ins, failures and deletions are recorded with actor, IP, time and target; admins filter them', async () => {
-    const ip = '10.77.0.1'
-    await new ApiClient(undefined, ip).post('/api/v1/auth/login', {
-      email: 'manager@demo.crm',
-      password: 'wrong-password',
-    })
-    const admin = await as('admin')
-    const created = await admin.post('/api/v1/organisations', { name: `Audit ${Date.now()}`, type: 'INVESTISSEUR' })
-    expect((await admin.delete(`/api/v1/organisations/${created.body.id}`)).status).toBe(204)
+  test(
+    'sign-ins, failures and deletions are recorded with ' + 'actor, IP, time and target; admins filter them',
+    async () => {
+      const ip = '10.77.0.1'
+      await new ApiClient(undefined, ip).post('/api/v1/auth/login', {
+        email: 'manager@demo.crm',
+        password: 'wrong-password',
+      })
+      const admin = await as('admin')
+      const created = await admin.post('/api/v1/organisations', { name: `Audit ${Date.now()}`, type: 'INVESTISSEUR' })
+      expect((await admin.delete(`/api/v1/organisations/${created.body.id}`)).status).toBe(204)
 
-    const failures = await admin.get('/api/v1/audit-log?action=auth.login_failed&limit=20')
-    const failure = failures.body.data.find((e: { ip: string }) => e.ip === ip)
-    expect(failure).toMatchObject({
-      action: 'auth.login_failed',
-      targetType: 'user',
-      details: { email: 'manager@demo.crm' },
-    })
-    expect(failure.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/)
+      const failures = await admin.get('/api/v1/audit-log?action=auth.login_failed&limit=20')
+      const failure = failures.body.data.find((e: { ip: string }) => e.ip === ip)
+      expect(failure).toMatchObject({
+        action: 'auth.login_failed',
+        targetType: 'user',
+        details: { email: 'manager@demo.crm' },
+      })
+      expect(failure.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/)
 
-    const deletion = await admin.get(`/api/v1/audit-log?targetId=${created.body.id}`)
-    expect(deletion.body.data[0]).toMatchObject({
-      action: 'organisations.deleted',
-      actorEmail: 'admin@demo.crm',
-      targetType: 'organisations',
-    })
+      const deletion = await admin.get(`/api/v1/audit-log?targetId=${created.body.id}`)
+      expect(deletion.body.data[0]).toMatchObject({
+        action: 'organisations.deleted',
+        actorEmail: 'admin@demo.crm',
+        targetType: 'organisations',
+      })
 
-    const prefix = await admin.get('/api/v1/audit-log?action=auth.&limit=30')
-    expect(prefix.body.data.length).toBeGreaterThan(0)
-    expect(prefix.body.data.every((e: { action: string }) => e.action.startsWith('auth.'))).toBe(true)
+      const prefix = await admin.get('/api/v1/audit-log?action=auth.&limit=30')
+      expect(prefix.body.data.length).toBeGreaterThan(0)
+      expect(prefix.body.data.every((e: { action: string }) => e.action.startsWith('auth.'))).toBe(true)
 
-    const page1 = await admin.get('/api/v1/audit-log?limit=2')
-    const page2 = await admin.get(`/api/v1/audit-log?limit=2&cursor=${page1.body.nextCursor}`)
-    expect(page2.body.data[0].id).not.toBe(page1.body.data[0].id)
-    expect(new Date(page2.body.data[0].createdAt) <= new Date(page1.body.data[1].createdAt)).toBe(true)
+      const page1 = await admin.get('/api/v1/audit-log?limit=2')
+      const page2 = await admin.get(`/api/v1/audit-log?limit=2&cursor=${page1.body.nextCursor}`)
+      expect(page2.body.data[0].id).not.toBe(page1.body.data[0].id)
+      expect(new Date(page2.body.data[0].createdAt) <= new Date(page1.body.data[1].createdAt)).toBe(true)
 
-    const future = await admin.get(
-      `/api/v1/audit-log?from=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`,
-    )
-    expect(future.body.data).toEqual([])
-  })
+      const future = await admin.get(
+        `/api/v1/audit-log?from=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`,
+      )
+      expect(future.body.data).toEqual([])
+    },
+  )
 
   test('only admins read the audit log', async () => {
     for (const role of ['manager', 'sales', 'viewer'] as const) {

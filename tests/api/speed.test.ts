@@ -56,53 +56,57 @@ describe('serving and speed', () => {
     expect((await (await as('manager')).get('/api/v1/admin/cache-stats')).status).toBe(403)
   })
 
-  test('stage totals kept by the database equal a count of the organisations, through moves, owner changes and the bin', async () => {
-    const [admin, sales] = [await as('admin'), await as('sales')]
-    const ids = Object.fromEntries(
-      (await admin.get('/api/v1/users?active=true')).body.data.map((u: { email: string; id: string }) => [
-        u.email,
-        u.id,
-      ]),
-    )
-    const org = (
-      await sales.post('/api/v1/organisations', { name: unique('Totaux'), type: 'DISTRIBUTEUR', amount: '1234.56' })
-    ).body
-    await sales.patch(`/api/v1/organisations/${org.id}`, { pipelineStage: 'PROPOSITION', amount: '2000.01' })
-    await admin.patch(`/api/v1/organisations/${org.id}`, { ownerId: ids['manager2@demo.crm'] })
-    const gone = (await sales.post('/api/v1/organisations', { name: unique('Corbeille'), type: 'EMETTEUR' })).body
-    expect((await admin.delete(`/api/v1/organisations/${gone.id}`)).status).toBe(204)
+  test(
+    'stage totals kept by the database equal a count of the organisations, through moves, owner changes and ' +
+      'the bin',
+    async () => {
+      const [admin, sales] = [await as('admin'), await as('sales')]
+      const ids = Object.fromEntries(
+        (await admin.get('/api/v1/users?active=true')).body.data.map((u: { email: string; id: string }) => [
+          u.email,
+          u.id,
+        ]),
+      )
+      const org = (
+        await sales.post('/api/v1/organisations', { name: unique('Totaux'), type: 'DISTRIBUTEUR', amount: '1234.56' })
+      ).body
+      await sales.patch(`/api/v1/organisations/${org.id}`, { pipelineStage: 'PROPOSITION', amount: '2000.01' })
+      await admin.patch(`/api/v1/organisations/${org.id}`, { ownerId: ids['manager2@demo.crm'] })
+      const gone = (await sales.post('/api/v1/organisations', { name: unique('Corbeille'), type: 'EMETTEUR' })).body
+      expect((await admin.delete(`/api/v1/organisations/${gone.id}`)).status).toBe(204)
 
-    for (const user of ['admin', 'manager', 'manager2', 'sales'] as const) {
-      const client = await as(user)
-      // Unfiltered, the board reads the totals; active=true and active=false split the same
-      // organisations and are counted from the table itself.
-      const board = async (query: string) =>
-        (await client.get(`/api/v1/pipeline/board?limit=1${query}`)).body.columns as {
-          stage: string
-          count: number
-          totalAmount: string
-        }[]
-      const [all, on, off] = [await board(''), await board('&active=true'), await board('&active=false')]
-      for (const [i, column] of all.entries()) {
-        expect(column.count, `${user} ${column.stage}`).toBe(on[i]!.count + off[i]!.count)
-        expect(Number(column.totalAmount), `${user} ${column.stage}`).toBeCloseTo(
-          Number(on[i]!.totalAmount) + Number(off[i]!.totalAmount),
-          2,
-        )
+      for (const user of ['admin', 'manager', 'manager2', 'sales'] as const) {
+        const client = await as(user)
+        // Unfiltered, the board reads the totals; active=true and active=false split the same
+        // organisations and are counted from the table itself.
+        const board = async (query: string) =>
+          (await client.get(`/api/v1/pipeline/board?limit=1${query}`)).body.columns as {
+            stage: string
+            count: number
+            totalAmount: string
+          }[]
+        const [all, on, off] = [await board(''), await board('&active=true'), await board('&active=false')]
+        for (const [i, column] of all.entries()) {
+          expect(column.count, `${user} ${column.stage}`).toBe(on[i]!.count + off[i]!.count)
+          expect(Number(column.totalAmount), `${user} ${column.stage}`).toBeCloseTo(
+            Number(on[i]!.totalAmount) + Number(off[i]!.totalAmount),
+            2,
+          )
+        }
+        // The dashboard's stale count against the list of stale organisations, page by page.
+        let stale = 0
+        let cursor: string | null = ''
+        while (cursor !== null) {
+          const page: { body: { data: unknown[]; nextCursor: string | null } } = await client.get(
+            `/api/v1/organisations?stale=true&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          )
+          stale += page.body.data.length
+          cursor = page.body.nextCursor
+        }
+        expect((await client.get('/api/v1/dashboard')).body.staleOrganisations, user).toBe(stale)
       }
-      // The dashboard's stale count against the list of stale organisations, page by page.
-      let stale = 0
-      let cursor: string | null = ''
-      while (cursor !== null) {
-        const page: { body: { data: unknown[]; nextCursor: string | null } } = await client.get(
-          `/api/v1/organisations?stale=true&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
-        )
-        stale += page.body.data.length
-        cursor = page.body.nextCursor
-      }
-      expect((await client.get('/api/v1/dashboard')).body.staleOrganisations, user).toBe(stale)
-    }
-  })
+    },
+  )
 
   test('a write drops the dashboards it changes (admins, its team, its owner) and keeps the others', async () => {
     const users = ['admin', 'manager', 'sales', 'manager2', 'sales2'] as const

@@ -95,37 +95,50 @@ describe('webhook endpoints', () => {
 })
 
 describe('delivery', () => {
-  test('a created organisation reaches the receiver, signed as Standard Webhooks says, with the record as the API returns it', async () => {
-    const hook = await endpoint()
-    const org = await createOrganisation()
-    const [got] = await eventually(async () => forOrg(hook.path, org.id).length > 0 && forOrg(hook.path, org.id))
-    const payload = verify(hook.secret, got!)
-    expect(payload).toMatchObject({ type: 'organisation.created', id: got!.headers['webhook-id'] })
-    expect(payload.data.organisation).toMatchObject({ id: org.id, name: org.name, updatedAt: org.updatedAt })
-    expect(Math.abs(Number(got!.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60)
-    expect(() =>
-      new Webhook(`whsec_${Buffer.alloc(32, 1).toString('base64')}`).verify(got!.body, got!.headers),
-    ).toThrow()
-  })
+  test(
+    'a created organisation reaches the receiver, signed as Standard Webhooks says, with the record as the API ' +
+      'returns it',
+    async () => {
+      const hook = await endpoint()
+      const org = await createOrganisation()
+      const [got] = await eventually(async () => forOrg(hook.path, org.id).length > 0 && forOrg(hook.path, org.id))
+      const payload = verify(hook.secret, got!)
+      expect(payload).toMatchObject({ type: 'organisation.created', id: got!.headers['webhook-id'] })
+      expect(payload.data.organisation).toMatchObject({ id: org.id, name: org.name, updatedAt: org.updatedAt })
+      expect(Math.abs(Number(got!.headers['webhook-timestamp']) - Date.now() / 1000)).toBeLessThan(60)
+      expect(() =>
+        new Webhook(`whsec_${Buffer.alloc(32, 1).toString('base64')}`).verify(got!.body, got!.headers),
+      ).toThrow()
+    },
+  )
 
-  test('Envoyer un test sends webhook.test, answers the outcome and logs it; Renvoyer sends it again with the same webhook-id', async () => {
-    const hook = await endpoint()
-    const admin = await as('admin')
-    const res = await admin.post(`/api/v1/webhooks/${hook.id}/test`)
-    expect(res.status).toBe(200)
-    expect(res.body).toMatchObject({ status: 'succeeded', responseStatus: 200, responseExcerpt: 'ok' })
-    const [got] = receiver.at(hook.path)
-    expect(verify(hook.secret, got!)).toMatchObject({ type: 'webhook.test', id: res.body.eventId })
-    const log = await admin.get(`/api/v1/webhooks/${hook.id}/deliveries?eventType=webhook.test`)
-    expect(log.body.data).toEqual([
-      expect.objectContaining({ id: res.body.deliveryId, eventId: res.body.eventId, attempt: 1, status: 'succeeded' }),
-    ])
-    const again = await admin.post(`/api/v1/webhooks/deliveries/${res.body.deliveryId}/redeliver`)
-    expect(again.status).toBe(202)
-    const both = await eventually(async () => receiver.at(hook.path).length === 2 && receiver.at(hook.path))
-    expect(both.map((r) => r.headers['webhook-id'])).toEqual([res.body.eventId, res.body.eventId])
-    verify(hook.secret, both[1]!)
-  })
+  test(
+    'Envoyer un test sends webhook.test, answers the outcome and logs it; Renvoyer sends it again with the ' +
+      'same webhook-id',
+    async () => {
+      const hook = await endpoint()
+      const admin = await as('admin')
+      const res = await admin.post(`/api/v1/webhooks/${hook.id}/test`)
+      expect(res.status).toBe(200)
+      expect(res.body).toMatchObject({ status: 'succeeded', responseStatus: 200, responseExcerpt: 'ok' })
+      const [got] = receiver.at(hook.path)
+      expect(verify(hook.secret, got!)).toMatchObject({ type: 'webhook.test', id: res.body.eventId })
+      const log = await admin.get(`/api/v1/webhooks/${hook.id}/deliveries?eventType=webhook.test`)
+      expect(log.body.data).toEqual([
+        expect.objectContaining({
+          id: res.body.deliveryId,
+          eventId: res.body.eventId,
+          attempt: 1,
+          status: 'succeeded',
+        }),
+      ])
+      const again = await admin.post(`/api/v1/webhooks/deliveries/${res.body.deliveryId}/redeliver`)
+      expect(again.status).toBe(202)
+      const both = await eventually(async () => receiver.at(hook.path).length === 2 && receiver.at(hook.path))
+      expect(both.map((r) => r.headers['webhook-id'])).toEqual([res.body.eventId, res.body.eventId])
+      verify(hook.secret, both[1]!)
+    },
+  )
 
   test('after a rotation both secrets sign during the overlap', async () => {
     const hook = await endpoint()

@@ -79,7 +79,8 @@ test('a manager drops a CSV, maps a column, previews, imports with live progress
   await context.close()
 })
 
-test('a workbook with two visible sheets asks which one to read, and the preview shows a refused value on its cell with the reason', {
+test('a workbook with two visible sheets asks which one to read, and the preview shows a refused value on its ' +
+  'cell with the reason', {
   timeout: 180_000,
 }, async () => {
   const context = await newContext(browser)

@@ -25,7 +25,8 @@ async function salesCreates(label: string) {
   return name
 }
 
-test('a notification reaches both tabs live, reading it in one clears it in the other, and an offline tab catches up', async () => {
+test('a notification reaches both tabs live, reading it in one clears it in the other, and an offline tab catches ' +
+  'up', async () => {
   const context = await newContext(browser)
   const tab1 = await context.newPage()
   const errors = collectPageErrors(tab1)

@@ -130,7 +130,8 @@ describe('what each role sees', () => {
 })
 
 describe('account screens', () => {
-  test('the first sign-in with an admin-set password leads to the password change, then to the account and its sessions', {
+  test('the first sign-in with an admin-set password leads to the password change, then to the account and its ' +
+    'sessions', {
     timeout: 60_000,
   }, async () => {
     const user = await createUser({ role: 'sales' })

@@ -17,8 +17,14 @@ export type Report = {
 }
 
 // Anything naming the database, the ORM or the code's files in an answer tells an attacker too much.
-const INTERNALS =
-  /drizzle|postgres|pglite|neon|sqlstate|syntax error|violates|relation "|column "|node_modules|\.ts:\d+|\n\s+at \S+ \(|failed query/i
+const INTERNALS = new RegExp(
+  [
+    'drizzle|postgres|pglite|neon|sqlstate|syntax error|violates',
+    'relation "|column "|node_modules',
+    String.raw`\.ts:\d+|\n\s+at \S+ \(|failed query`,
+  ].join('|'),
+  'i',
+)
 
 export function rng(seed: number) {
   let a = seed >>> 0
@@ -260,7 +266,8 @@ export async function runFuzz(
 
 export function summary(r: Report, max = 40) {
   const lines = [
-    `requests ${r.requests}; 5xx ${r.counts['5xx']}; wrong 2xx ${r.counts['wrong-2xx']}; 4xx not problem+json ${r.counts['not-problem']}; internals in body ${r.counts.internals}; no answer ${r.counts['no-answer']}`,
+    `requests ${r.requests}; 5xx ${r.counts['5xx']}; wrong 2xx ${r.counts['wrong-2xx']}; 4xx not problem+json ` +
+      `${r.counts['not-problem']}; internals in body ${r.counts.internals}; no answer ${r.counts['no-answer']}`,
     `statuses ${JSON.stringify(r.statuses)}`,
     ...r.findings.slice(0, max).map((f) => `${f.verdict} ${f.status} ${f.request}\n    → ${f.response}`),
   ]

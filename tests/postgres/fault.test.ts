@@ -87,7 +87,8 @@ const headers = (cookie = '') => ({
 })
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-test('with the database stopped under traffic: 503s and the page message, then recovery with no lost or doubled write', {
+test('with the database stopped under traffic: 503s and the page message, then recovery with no lost or doubled ' +
+  'write', {
   timeout: 180_000,
 }, async () => {
   const login = await fetch(`${base}/api/v1/auth/login`, {
@@ -176,6 +177,7 @@ test('with the database stopped under traffic: 503s and the page message, then r
     ).toHaveLength(1)
   expect(new Set(stored).size).toBe(stored.length)
   console.info(
-    `fault: ${statuses.length} writes, ${acknowledged.length} acknowledged (all stored once), ${refusals.length} answered 503, ${stored.length - acknowledged.length} stored unacknowledged`,
+    `fault: ${statuses.length} writes, ${acknowledged.length} acknowledged (all stored once), ${refusals.length} ` +
+      `answered 503, ${stored.length - acknowledged.length} stored unacknowledged`,
   )
 })

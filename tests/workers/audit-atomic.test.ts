@@ -53,7 +53,10 @@ let admin = ''
 beforeAll(async () => {
   await db(async (d) => {
     await d.execute(sql`create or replace function audit_must_fail() returns trigger language plpgsql as $$
-      begin if new.user_agent = ${sql.raw(`'${FAILS}'`)} then raise exception 'audit refused for the test'; end if; return new; end $$`)
+      begin
+        if new.user_agent = ${sql.raw(`'${FAILS}'`)} then raise exception 'audit refused for the test'; end if;
+        return new;
+      end $$`)
     await d.execute(
       sql`create trigger audit_must_fail before insert on audit_log for each row execute function audit_must_fail()`,
     )

@@ -11,7 +11,8 @@ const e = env
 async function orgAndManager() {
   return withDb(e, async (db) => {
     const rows = await db.execute<{ id: string; name: string; owner_id: string; team_id: string }>(
-      sql`select o.id, o.name, o.owner_id, o.team_id from organisations o join users u on u.id = o.owner_id where u.email = 'sales@demo.crm' limit 1`,
+      sql`select o.id, o.name, o.owner_id, o.team_id from organisations o join users u on u.id = o.owner_id
+        where u.email = 'sales@demo.crm' limit 1`,
     )
     return rows.rows[0]!
   })
@@ -77,27 +78,31 @@ describe('events queue consumer', () => {
 })
 
 describe('who hears that an organisation is signed', () => {
-  test('entering SIGNE notifies the team managers and viewers and the owner, never a user outside the record scope', async () => {
-    const org = await orgAndManager()
-    const event: DomainEvent = {
-      id: crypto.randomUUID(),
-      type: 'organisation.stage_changed',
-      occurredAt: new Date().toISOString(),
-      actor: null,
-      data: {
-        organisation: { id: org.id, name: org.name, ownerId: org.owner_id, teamId: org.team_id },
-        from: 'PROPOSITION',
-        to: 'SIGNE',
-      },
-    }
-    await deliver(event)
-    const emails = await withDb(e, async (db) =>
-      (
-        await db.execute<{ email: string }>(
-          sql`select u.email from notifications n join users u on u.id = n.user_id where n.event_id = ${event.id} order by u.email`,
-        )
-      ).rows.map((r) => r.email),
-    )
-    expect(emails).toEqual(['manager@demo.crm', 'sales@demo.crm', 'viewer@demo.crm'])
-  })
+  test(
+    'entering SIGNE notifies the team managers and viewers ' + 'and the owner, never a user outside the record scope',
+    async () => {
+      const org = await orgAndManager()
+      const event: DomainEvent = {
+        id: crypto.randomUUID(),
+        type: 'organisation.stage_changed',
+        occurredAt: new Date().toISOString(),
+        actor: null,
+        data: {
+          organisation: { id: org.id, name: org.name, ownerId: org.owner_id, teamId: org.team_id },
+          from: 'PROPOSITION',
+          to: 'SIGNE',
+        },
+      }
+      await deliver(event)
+      const emails = await withDb(e, async (db) =>
+        (
+          await db.execute<{ email: string }>(
+            sql`select u.email from notifications n join users u on u.id = n.user_id
+            where n.event_id = ${event.id} order by u.email`,
+          )
+        ).rows.map((r) => r.email),
+      )
+      expect(emails).toEqual(['manager@demo.crm', 'sales@demo.crm', 'viewer@demo.crm'])
+    },
+  )
 })

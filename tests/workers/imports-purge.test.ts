@@ -35,20 +35,24 @@ async function importWithFiles(createdAt: Date, status = 'completed') {
 }
 const filesOf = async (id: string) => (await env.FILES.list({ prefix: `imports/${id}/` })).objects.map((o) => o.key)
 
-test(`the cron removes the files of imports older than ${IMPORT_FILES_DAYS} days, keeps recent and running ones, and keeps every import row`, async () => {
-  const old = await importWithFiles(daysAgo(IMPORT_FILES_DAYS + 1))
-  const recent = await importWithFiles(daysAgo(IMPORT_FILES_DAYS - 1))
-  const running = await importWithFiles(daysAgo(IMPORT_FILES_DAYS + 2), 'running')
-  expect(await filesOf(old)).toHaveLength(3)
+test(
+  `the cron removes the files of imports older than ${IMPORT_FILES_DAYS} days, keeps recent and running ones, ` +
+    `and keeps every import row`,
+  async () => {
+    const old = await importWithFiles(daysAgo(IMPORT_FILES_DAYS + 1))
+    const recent = await importWithFiles(daysAgo(IMPORT_FILES_DAYS - 1))
+    const running = await importWithFiles(daysAgo(IMPORT_FILES_DAYS + 2), 'running')
+    expect(await filesOf(old)).toHaveLength(3)
 
-  await withDb(env, (db) => purgeImportFiles(db, env))
+    await withDb(env, (db) => purgeImportFiles(db, env))
 
-  expect(await filesOf(old)).toEqual([])
-  expect(await filesOf(recent)).toHaveLength(3)
-  expect(await filesOf(running)).toHaveLength(3)
-  const kept = await withDb(env, (db) => db.select({ id: imports.id }).from(imports))
-  expect(kept.map((k) => k.id)).toEqual(expect.arrayContaining([old, recent, running]))
-})
+    expect(await filesOf(old)).toEqual([])
+    expect(await filesOf(recent)).toHaveLength(3)
+    expect(await filesOf(running)).toHaveLength(3)
+    const kept = await withDb(env, (db) => db.select({ id: imports.id }).from(imports))
+    expect(kept.map((k) => k.id)).toEqual(expect.arrayContaining([old, recent, running]))
+  },
+)
 
 test('an import whose files are past the limit is refused with a 409 that says to send the file again', () => {
   let refusal: unknown = null

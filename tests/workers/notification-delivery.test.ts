@@ -67,23 +67,26 @@ describe('preferences decide what is stored and what is e-mailed', () => {
 })
 
 describe('daily digest', () => {
-  test('with the digest on, e-mails wait for the daily run and arrive as one mail listing each with its link', async () => {
-    const id = await userOf('viewer@demo.crm')
-    await db((d) => updatePreferences(d, id, { emailDigest: true, types: [{ type: 'export.ready', email: true }] }))
-    await db(async (d) => {
-      await notifyUser(d, e, id, 'export.ready', exportParams('digest-un.xlsx'))
-      await notifyUser(d, e, id, 'export.ready', exportParams('digest-deux.xlsx'))
-    })
-    expect(await mailsTo('viewer@demo.crm', 'digest-un.xlsx')).toEqual([])
-    expect(await db((d) => sendDigests(d, e))).toBeGreaterThanOrEqual(1)
-    const mails = await mailsTo('viewer@demo.crm', 'digest-un.xlsx')
-    expect(mails).toHaveLength(1)
-    expect(mails[0]!.subject).toMatch(/^\[CRM\] Votre résumé du jour : \d+ notification\(s\)$/)
-    expect(mails[0]!.text).toContain('digest-deux.xlsx')
-    // Sent once: the next run has nothing left for this user.
-    await db((d) => sendDigests(d, e))
-    expect(await mailsTo('viewer@demo.crm', 'digest-un.xlsx')).toHaveLength(1)
-  })
+  test(
+    'with the digest on, e-mails wait for the daily run ' + 'and arrive as one mail listing each with its link',
+    async () => {
+      const id = await userOf('viewer@demo.crm')
+      await db((d) => updatePreferences(d, id, { emailDigest: true, types: [{ type: 'export.ready', email: true }] }))
+      await db(async (d) => {
+        await notifyUser(d, e, id, 'export.ready', exportParams('digest-un.xlsx'))
+        await notifyUser(d, e, id, 'export.ready', exportParams('digest-deux.xlsx'))
+      })
+      expect(await mailsTo('viewer@demo.crm', 'digest-un.xlsx')).toEqual([])
+      expect(await db((d) => sendDigests(d, e))).toBeGreaterThanOrEqual(1)
+      const mails = await mailsTo('viewer@demo.crm', 'digest-un.xlsx')
+      expect(mails).toHaveLength(1)
+      expect(mails[0]!.subject).toMatch(/^\[CRM\] Votre résumé du jour : \d+ notification\(s\)$/)
+      expect(mails[0]!.text).toContain('digest-deux.xlsx')
+      // Sent once: the next run has nothing left for this user.
+      await db((d) => sendDigests(d, e))
+      expect(await mailsTo('viewer@demo.crm', 'digest-un.xlsx')).toHaveLength(1)
+    },
+  )
 })
 
 describe('expiry and purge', () => {

@@ -85,17 +85,20 @@ describe('NotificationHub', () => {
 })
 
 describe('NotificationHub catch-up and session control', () => {
-  test('a socket that sends resumeFrom receives every notification it missed, in order, then a resumed marker', async () => {
-    const user = await userId('viewer@demo.crm')
-    const before = await store(user, 3, 'avant')
-    const missed = await store(user, 120, 'manqué')
-    const c = await connect(user)
-    c.ws.send(JSON.stringify({ resumeFrom: Number(before.at(-1)!.seq) }))
-    await waitFor(() => c.messages.some((m) => m.type === 'resumed'))
-    expect(seqs(c.messages)).toEqual(missed.map((n) => Number(n.seq)))
-    expect(c.messages.at(-1)).toEqual({ type: 'resumed', seq: Number(missed.at(-1)!.seq), replayed: 120 })
-    c.ws.close()
-  })
+  test(
+    'a socket that sends resumeFrom receives every ' + 'notification it missed, in order, then a resumed marker',
+    async () => {
+      const user = await userId('viewer@demo.crm')
+      const before = await store(user, 3, 'avant')
+      const missed = await store(user, 120, 'manqué')
+      const c = await connect(user)
+      c.ws.send(JSON.stringify({ resumeFrom: Number(before.at(-1)!.seq) }))
+      await waitFor(() => c.messages.some((m) => m.type === 'resumed'))
+      expect(seqs(c.messages)).toEqual(missed.map((n) => Number(n.seq)))
+      expect(c.messages.at(-1)).toEqual({ type: 'resumed', seq: Number(missed.at(-1)!.seq), replayed: 120 })
+      c.ws.close()
+    },
+  )
 
   test('notifications pushed while a replay runs arrive once each and in sequence order', async () => {
     const user = await userId('manager2@demo.crm')

@@ -78,28 +78,32 @@ describe('event-driven types reach the record’s readers, never the actor', () 
     ])
   })
 
-  test('organisation.stage_changed goes to the owner and managers; entering SIGNE becomes organisation.signed for the team readers', async () => {
-    const u = await demoUsers()
-    const org = await orgOf('sales@demo.crm')
-    const moved = await deliver('organisation.stage_changed', u.sales!, {
-      organisation: orgRef(org),
-      from: 'PROSPECT',
-      to: 'QUALIFICATION',
-    })
-    expect(await ofEvent(moved)).toEqual(['manager'])
-    const signed = await deliver('organisation.stage_changed', u.sales!, {
-      organisation: orgRef(org),
-      from: 'PROPOSITION',
-      to: 'SIGNE',
-    })
-    expect(await ofEvent(signed)).toEqual(['manager', 'viewer'])
-    const types = await db(
-      async (d) =>
-        (await d.execute<{ type: string }>(sql`select distinct type from notifications where event_id = ${signed}`))
-          .rows,
-    )
-    expect(types).toEqual([{ type: 'organisation.signed' }])
-  })
+  test(
+    'organisation.stage_changed goes to the owner and managers; entering SIGNE becomes organisation.signed for ' +
+      'the team readers',
+    async () => {
+      const u = await demoUsers()
+      const org = await orgOf('sales@demo.crm')
+      const moved = await deliver('organisation.stage_changed', u.sales!, {
+        organisation: orgRef(org),
+        from: 'PROSPECT',
+        to: 'QUALIFICATION',
+      })
+      expect(await ofEvent(moved)).toEqual(['manager'])
+      const signed = await deliver('organisation.stage_changed', u.sales!, {
+        organisation: orgRef(org),
+        from: 'PROPOSITION',
+        to: 'SIGNE',
+      })
+      expect(await ofEvent(signed)).toEqual(['manager', 'viewer'])
+      const types = await db(
+        async (d) =>
+          (await d.execute<{ type: string }>(sql`select distinct type from notifications where event_id = ${signed}`))
+            .rows,
+      )
+      expect(types).toEqual([{ type: 'organisation.signed' }])
+    },
+  )
 
   test('task.assigned goes to the assignee only, and not when they assigned it to themselves', async () => {
     const u = await demoUsers()
@@ -186,52 +190,63 @@ describe('time-based types come from the daily run, once per record and period',
     expect(await ofKey('mandat.ending', ids.mandate!)).toEqual(['manager', 'sales'])
   })
 
-  test('running again the same day notifies nothing new; a week later only what is still true and repeatable', async () => {
-    const count = () =>
-      db(async (d) => (await d.execute<{ n: number }>(sql`select count(*)::int n from notifications`)).rows[0]!.n)
-    const before = await count()
-    await db((d) => notifyTimeBased(d, e))
-    expect(await count()).toBe(before)
+  test(
+    'running again the same day notifies nothing new; a ' + 'week later only what is still true and repeatable',
+    async () => {
+      const count = () =>
+        db(async (d) => (await d.execute<{ n: number }>(sql`select count(*)::int n from notifications`)).rows[0]!.n)
+      const before = await count()
+      await db((d) => notifyTimeBased(d, e))
+      expect(await count()).toBe(before)
 
-    await db(async (d) => {
-      await d.execute(sql`update notification_marks set notified_at = now() - interval '8 days'`)
-      await d.execute(sql`update tasks set status = 'DONE' where id = ${ids.overdue}`)
-      await notifyTimeBased(d, e)
-    })
-    expect(await ofKey('organisation.stale', ids.stale!)).toEqual(['manager', 'manager'])
-    expect(await ofKey('contact.cold', ids.cold!)).toEqual(['sales', 'sales'])
-    expect(await ofKey('task.overdue', ids.overdue!)).toEqual(['sales']) // done since: not repeated
-    expect(await ofKey('task.due_soon', ids.dueSoon!)).toEqual(['sales']) // once per due date
-    expect(await ofKey('mandat.ending', ids.mandate!)).toEqual(['manager', 'sales']) // once per end date
-  })
+      await db(async (d) => {
+        await d.execute(sql`update notification_marks set notified_at = now() - interval '8 days'`)
+        await d.execute(sql`update tasks set status = 'DONE' where id = ${ids.overdue}`)
+        await notifyTimeBased(d, e)
+      })
+      expect(await ofKey('organisation.stale', ids.stale!)).toEqual(['manager', 'manager'])
+      expect(await ofKey('contact.cold', ids.cold!)).toEqual(['sales', 'sales'])
+      expect(await ofKey('task.overdue', ids.overdue!)).toEqual(['sales']) // done since: not repeated
+      expect(await ofKey('task.due_soon', ids.dueSoon!)).toEqual(['sales']) // once per due date
+      expect(await ofKey('mandat.ending', ids.mandate!)).toEqual(['manager', 'sales']) // once per end date
+    },
+  )
 
-  test(`one run sends a person at most ${PER_USER_PER_RUN} alerts of a type; the next run sends the rest, each once`, async () => {
-    const u = await demoUsers()
-    const extra = PER_USER_PER_RUN + 10
-    const run = `Bloquée en lot ${Date.now()}`
-    await db((d) => drain(d))
-    const stale = await db(
-      async (d) =>
-        (
-          await d.execute<{ id: string }>(sql`insert into organisations (name, type, pipeline_stage, owner_id, team_id,
-            stage_changed_at) select ${run} || ' ' || g, 'INVESTISSEUR', 'QUALIFICATION', ${u.sales!.id},
-            ${u.manager!.team_id}, now() - interval '40 days' from generate_series(1, ${extra}) g returning id`)
-        ).rows,
-    )
-    const toManager = () =>
-      db(
+  test(
+    [
+      `one run sends a person at most ${PER_USER_PER_RUN} alerts of a type;`,
+      'the next run sends the rest, each once',
+    ].join(' '),
+    async () => {
+      const u = await demoUsers()
+      const extra = PER_USER_PER_RUN + 10
+      const run = `Bloquée en lot ${Date.now()}`
+      await db((d) => drain(d))
+      const stale = await db(
         async (d) =>
           (
-            await d.execute<{ n: number }>(sql`select count(*)::int n from notifications
-              where user_id = ${u.manager!.id} and type = 'organisation.stale' and message like ${`%${run}%`}`)
-          ).rows[0]!.n,
+            await d.execute<{
+              id: string
+            }>(sql`insert into organisations (name, type, pipeline_stage, owner_id, team_id,
+            stage_changed_at) select ${run} || ' ' || g, 'INVESTISSEUR', 'QUALIFICATION', ${u.sales!.id},
+            ${u.manager!.team_id}, now() - interval '40 days' from generate_series(1, ${extra}) g returning id`)
+          ).rows,
       )
-    await db((d) => notifyTimeBased(d, e))
-    expect(await toManager()).toBe(PER_USER_PER_RUN)
-    await db((d) => drain(d))
-    expect(await toManager()).toBe(extra)
-    for (const { id } of stale.slice(0, 3)) expect(await ofKey('organisation.stale', id)).toEqual(['manager'])
-  })
+      const toManager = () =>
+        db(
+          async (d) =>
+            (
+              await d.execute<{ n: number }>(sql`select count(*)::int n from notifications
+              where user_id = ${u.manager!.id} and type = 'organisation.stale' and message like ${`%${run}%`}`)
+            ).rows[0]!.n,
+        )
+      await db((d) => notifyTimeBased(d, e))
+      expect(await toManager()).toBe(PER_USER_PER_RUN)
+      await db((d) => drain(d))
+      expect(await toManager()).toBe(extra)
+      for (const { id } of stale.slice(0, 3)) expect(await ofKey('organisation.stale', id)).toEqual(['manager'])
+    },
+  )
 })
 
 describe('types raised by other features through notifyUser', () => {
@@ -264,40 +279,43 @@ describe('types raised by other features through notifyUser', () => {
 })
 
 describe('scope', () => {
-  test('every catalogue type was triggered above, and each notification about a record is readable by its recipient', async () => {
-    const u = await demoUsers()
-    const byId = new Map(Object.values(u).map((x) => [x.id, x]))
-    const rows = await db(
-      async (d) =>
-        (
-          await d.execute<{ user_id: string; type: string; link: string | null }>(
-            sql`select user_id, type, link from notifications where created_at >= ${started.toISOString()}`,
-          )
-        ).rows,
-    )
-    expect(new Set(rows.map((r) => r.type))).toEqual(new Set(NOTIFICATION_TYPES))
-    // And each notification about a record is readable by its recipient under the scope rules.
-    await db(async (d) => {
-      for (const r of rows) {
-        const user = byId.get(r.user_id)!
-        const auth = { id: user.id, role: user.role, teamId: user.team_id } as AuthUser
-        const org = r.link?.match(/^\/organisations\/([0-9a-f-]{36})/)?.[1]
-        const mandate = r.link?.match(/^\/mandates\/([0-9a-f-]{36})/)?.[1]
-        if (org) {
-          const seen = await d
-            .select({ id: organisations.id })
-            .from(organisations)
-            .where(and(eq(organisations.id, org), organisationScope(auth)))
-          expect(seen, `${r.type} to ${user.email}`).toHaveLength(1)
+  test(
+    'every catalogue type was triggered above, ' + 'and each notification about a record is readable by its recipient',
+    async () => {
+      const u = await demoUsers()
+      const byId = new Map(Object.values(u).map((x) => [x.id, x]))
+      const rows = await db(
+        async (d) =>
+          (
+            await d.execute<{ user_id: string; type: string; link: string | null }>(
+              sql`select user_id, type, link from notifications where created_at >= ${started.toISOString()}`,
+            )
+          ).rows,
+      )
+      expect(new Set(rows.map((r) => r.type))).toEqual(new Set(NOTIFICATION_TYPES))
+      // And each notification about a record is readable by its recipient under the scope rules.
+      await db(async (d) => {
+        for (const r of rows) {
+          const user = byId.get(r.user_id)!
+          const auth = { id: user.id, role: user.role, teamId: user.team_id } as AuthUser
+          const org = r.link?.match(/^\/organisations\/([0-9a-f-]{36})/)?.[1]
+          const mandate = r.link?.match(/^\/mandates\/([0-9a-f-]{36})/)?.[1]
+          if (org) {
+            const seen = await d
+              .select({ id: organisations.id })
+              .from(organisations)
+              .where(and(eq(organisations.id, org), organisationScope(auth)))
+            expect(seen, `${r.type} to ${user.email}`).toHaveLength(1)
+          }
+          if (mandate) {
+            const seen = await d
+              .select({ id: mandates.id })
+              .from(mandates)
+              .where(and(eq(mandates.id, mandate), mandateScope(auth)))
+            expect(seen, `${r.type} to ${user.email}`).toHaveLength(1)
+          }
         }
-        if (mandate) {
-          const seen = await d
-            .select({ id: mandates.id })
-            .from(mandates)
-            .where(and(eq(mandates.id, mandate), mandateScope(auth)))
-          expect(seen, `${r.type} to ${user.email}`).toHaveLength(1)
-        }
-      }
-    })
-  })
+      })
+    },
+  )
 })

@@ -77,68 +77,76 @@ const makeDue = (hookId: string) =>
   q(sql`update webhook_messages set next_attempt_at = now() where webhook_id = ${hookId} and status = 'pending'`)
 
 describe('webhook retries', () => {
-  test('a receiver down then up: attempts follow the schedule and every event arrives exactly once by webhook-id', async () => {
-    const path = freshPath('down-up')
-    await answer(path, 503)
-    const { row: hook, secret } = await hookAt(path)
-    const events = [orgEvent(), orgEvent(), orgEvent()]
-    const jobs = await messagesFor(hook.id, events)
-    expect(jobs).toHaveLength(3)
+  test(
+    'a receiver down then up: attempts follow the schedule ' + 'and every event arrives exactly once by webhook-id',
+    async () => {
+      const path = freshPath('down-up')
+      await answer(path, 503)
+      const { row: hook, secret } = await hookAt(path)
+      const events = [orgEvent(), orgEvent(), orgEvent()]
+      const jobs = await messagesFor(hook.id, events)
+      expect(jobs).toHaveLength(3)
 
-    for (let attempt = 1; attempt <= 4; attempt++) {
-      const result = await consume(jobs.map((j) => ({ ...j, attempt })))
-      expect(result.explicitAcks).toHaveLength(3)
-      const rows = await q<{ status: string; response_status: number; wait: number }>(sql`
+      for (let attempt = 1; attempt <= 4; attempt++) {
+        const result = await consume(jobs.map((j) => ({ ...j, attempt })))
+        expect(result.explicitAcks).toHaveLength(3)
+        const rows = await q<{ status: string; response_status: number; wait: number }>(sql`
         select status, response_status, extract(epoch from next_retry_at - created_at)::float as wait
         from webhook_deliveries where webhook_id = ${hook.id} and attempt = ${attempt}`)
-      expect(rows).toHaveLength(3)
-      for (const r of rows) {
-        expect(r).toMatchObject({ status: 'failed', response_status: 503 })
-        // The spec's schedule with ±10 % jitter: 5 s, 5 min, 30 min, 2 h after attempts 1 to 4.
-        expect(r.wait).toBeGreaterThanOrEqual(RETRY_SCHEDULE_SECONDS[attempt]! * 0.9 - 0.01)
-        expect(r.wait).toBeLessThanOrEqual(RETRY_SCHEDULE_SECONDS[attempt]! * 1.1 + 0.01)
+        expect(rows).toHaveLength(3)
+        for (const r of rows) {
+          expect(r).toMatchObject({ status: 'failed', response_status: 503 })
+          // The spec's schedule with ±10 % jitter: 5 s, 5 min, 30 min, 2 h after attempts 1 to 4.
+          expect(r.wait).toBeGreaterThanOrEqual(RETRY_SCHEDULE_SECONDS[attempt]! * 0.9 - 0.01)
+          expect(r.wait).toBeLessThanOrEqual(RETRY_SCHEDULE_SECONDS[attempt]! * 1.1 + 0.01)
+        }
+        await makeDue(hook.id)
       }
-      await makeDue(hook.id)
-    }
 
-    await answer(path, 200)
-    await consume(jobs.map((j) => ({ ...j, attempt: 5 })))
-    // Duplicates of the last message and a stale one change nothing.
-    await consume(jobs.map((j) => ({ ...j, attempt: 5 })))
-    await consume(jobs.map((j) => ({ ...j, attempt: 3 })))
+      await answer(path, 200)
+      await consume(jobs.map((j) => ({ ...j, attempt: 5 })))
+      // Duplicates of the last message and a stale one change nothing.
+      await consume(jobs.map((j) => ({ ...j, attempt: 5 })))
+      await consume(jobs.map((j) => ({ ...j, attempt: 3 })))
 
-    const got = await received(path)
-    expect(got).toHaveLength(15)
-    const delivered = got.filter((r) => r.status === 200)
-    expect(delivered.map((r) => r.headers['webhook-id']).sort()).toEqual(events.map((ev) => ev.id).sort())
-    for (const r of got) expect(new Webhook(secret).verify(r.body, r.headers)).toBeTruthy()
-    const states = await q<{ status: string; attempts: number }>(
-      sql`select status, attempts from webhook_messages where webhook_id = ${hook.id}`,
-    )
-    expect(states).toEqual(Array(3).fill({ status: 'succeeded', attempts: 5 }))
-  })
+      const got = await received(path)
+      expect(got).toHaveLength(15)
+      const delivered = got.filter((r) => r.status === 200)
+      expect(delivered.map((r) => r.headers['webhook-id']).sort()).toEqual(events.map((ev) => ev.id).sort())
+      for (const r of got) expect(new Webhook(secret).verify(r.body, r.headers)).toBeTruthy()
+      const states = await q<{ status: string; attempts: number }>(
+        sql`select status, attempts from webhook_messages where webhook_id = ${hook.id}`,
+      )
+      expect(states).toEqual(Array(3).fill({ status: 'succeeded', attempts: 5 }))
+    },
+  )
 
-  test('the tenth attempt failing marks the delivery failed for good and sends it to the dead-letter queue', async () => {
-    allowConsoleError() // the dead-letter consumer logs at error level so that alerts fire
-    const path = freshPath('always-down')
-    await answer(path, 500)
-    const { row: hook } = await hookAt(path)
-    const [job] = await messagesFor(hook.id, [orgEvent()])
-    await q(sql`update webhook_messages set attempts = 9 where id = ${job!.messageId}`)
-    await consume([{ ...job, attempt: 10 }])
-    const [message] = await q<{ status: string }>(sql`select status from webhook_messages where id = ${job!.messageId}`)
-    expect(message!.status).toBe('failed')
-    const [last] = await q<{ next_retry_at: string | null }>(
-      sql`select next_retry_at from webhook_deliveries where message_id = ${job!.messageId}`,
-    )
-    expect(last!.next_retry_at).toBeNull()
-    const dead = await eventually(async () => {
-      const rows = await q(sql`select 1 from audit_log where action = 'queue.dead_letter'
+  test(
+    'the tenth attempt failing marks the delivery failed ' + 'for good and sends it to the dead-letter queue',
+    async () => {
+      allowConsoleError() // the dead-letter consumer logs at error level so that alerts fire
+      const path = freshPath('always-down')
+      await answer(path, 500)
+      const { row: hook } = await hookAt(path)
+      const [job] = await messagesFor(hook.id, [orgEvent()])
+      await q(sql`update webhook_messages set attempts = 9 where id = ${job!.messageId}`)
+      await consume([{ ...job, attempt: 10 }])
+      const [message] = await q<{ status: string }>(
+        sql`select status from webhook_messages where id = ${job!.messageId}`,
+      )
+      expect(message!.status).toBe('failed')
+      const [last] = await q<{ next_retry_at: string | null }>(
+        sql`select next_retry_at from webhook_deliveries where message_id = ${job!.messageId}`,
+      )
+      expect(last!.next_retry_at).toBeNull()
+      const dead = await eventually(async () => {
+        const rows = await q(sql`select 1 from audit_log where action = 'queue.dead_letter'
         and target_type = 'crm-webhooks-dlq' and details::text like ${`%${job!.messageId}%`}`)
-      return rows.length > 0
-    })
-    expect(dead).toBe(true)
-  })
+        return rows.length > 0
+      })
+      expect(dead).toBe(true)
+    },
+  )
 
   test('an endpoint failing for five days without a success is disabled and the admins are told', async () => {
     const path = freshPath('dead-for-days')
@@ -190,7 +198,8 @@ describe('nothing is lost, nothing fails the batch', () => {
     const event = orgEvent()
     const jobs = await withDb(e, (db) => recordWebhookMessages(db, event))
     const ours = await q<{ id: string; webhook_id: string }>(
-      sql`select id, webhook_id from webhook_messages where event_id = ${event.id} and webhook_id in (${hook.id}, ${broken.id})`,
+      sql`select id, webhook_id from webhook_messages where event_id = ${event.id} and webhook_id in (${hook.id},
+        ${broken.id})`,
     )
     const result = await consume([
       { hello: 'world' },
@@ -208,7 +217,8 @@ describe('nothing is lost, nothing fails the batch', () => {
     await q(sql`delete from webhooks where id = ${broken.id}`)
   })
 
-  test('a batch does not wait for a slow endpoint: the fast one is delivered and the handler returns at the hand-off; the slow attempt completes in the background, recorded once', async () => {
+  test('a batch does not wait for a slow endpoint: the fast one is delivered and the handler returns at the ' +
+    'hand-off; the slow attempt completes in the background, recorded once', async () => {
     const slowPath = freshPath('slow')
     const fastPath = freshPath('fast')
     const slowMs = HANDOFF_MS + 4000
@@ -222,7 +232,8 @@ describe('nothing is lost, nothing fails the batch', () => {
     const event = orgEvent()
     const jobs = await withDb(e, (db) => recordWebhookMessages(db, event))
     const ours = await q<{ id: string; webhook_id: string }>(
-      sql`select id, webhook_id from webhook_messages where event_id = ${event.id} and webhook_id in (${slow.id}, ${fast.id})`,
+      sql`select id, webhook_id from webhook_messages where event_id = ${event.id} and webhook_id in (${slow.id},
+        ${fast.id})`,
     )
     const batch = createMessageBatch(
       'crm-webhooks',

@@ -13,7 +13,8 @@ export async function recordFailedLogin(db: TxOrDb, userId: string) {
     .update(users)
     .set({
       failedLoginCount: sql`case when ${locks} then 0 else ${users.failedLoginCount} + 1 end`,
-      lockedUntil: sql`case when ${locks} then now() + ${`${LOCK_DURATION_MS} milliseconds`}::interval else ${users.lockedUntil} end`,
+      lockedUntil: sql`case when ${locks} then now() + ${`${LOCK_DURATION_MS} milliseconds`}::interval
+        else ${users.lockedUntil} end`,
     })
     .where(and(eq(users.id, userId), or(isNull(users.lockedUntil), lte(users.lockedUntil, sql`now()`))))
     .returning({ failedLoginCount: users.failedLoginCount, lockedUntil: users.lockedUntil })

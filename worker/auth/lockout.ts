@@ -5,8 +5,14 @@ export const LOCK_DURATION_MS = 15 * 60_000
 
 // What a refused sign-in says, the same whether the e-mail exists, the password is wrong or the
 // account is locked (no account enumeration), but true in each case: when to retry and who unlocks.
-export const SIGN_IN_REFUSED = `E-mail ou mot de passe incorrect. Après ${LOCK_AFTER_FAILURES} échecs de suite, le compte est verrouillé ${LOCK_DURATION_MS / 60_000} minutes : réessayez ensuite, ou demandez à un administrateur de le déverrouiller.`
-export const SIGN_IN_THROTTLED = `Trop de tentatives de connexion pour cette adresse. Attendez une minute avant de réessayer ; si le compte a été verrouillé après ${LOCK_AFTER_FAILURES} échecs, il le reste ${LOCK_DURATION_MS / 60_000} minutes, sauf déverrouillage par un administrateur.`
+export const SIGN_IN_REFUSED =
+  `E-mail ou mot de passe incorrect. Après ${LOCK_AFTER_FAILURES} échecs de suite, le ` +
+  `compte est verrouillé ${LOCK_DURATION_MS / 60_000} minutes : réessayez ensuite, ou demandez à un administrateur ` +
+  `de le déverrouiller.`
+export const SIGN_IN_THROTTLED =
+  `Trop de tentatives de connexion pour cette adresse. Attendez une minute avant de ` +
+  `réessayer ; si le compte a été verrouillé après ${LOCK_AFTER_FAILURES} échecs, il le reste ` +
+  `${LOCK_DURATION_MS / 60_000} minutes, sauf déverrouillage par un administrateur.`
 
 type LockState = { failedLoginCount: number; lockedUntil: Date | null }
 

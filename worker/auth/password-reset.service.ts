@@ -51,7 +51,9 @@ export async function sendResetMail(
   await mailer.send({
     to: user.email.toLowerCase(),
     subject,
-    text: `Bonjour ${user.name},\n\n${intro}\n${link}\n\nCe lien est valable 24 heures et ne sert qu'une fois. Si vous n'êtes pas à l'origine de cette demande, ignorez ce message.\n`,
+    text:
+      `Bonjour ${user.name},\n\n${intro}\n${link}\n\nCe lien est valable 24 heures et ne sert qu'une fois. Si ` +
+      `vous n'êtes pas à l'origine de cette demande, ignorez ce message.\n`,
   })
 }
 

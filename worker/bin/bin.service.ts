@@ -85,7 +85,8 @@ export async function listBin(db: Db, q: BinListQuery) {
   const union = sql.join(
     types.map((t) => {
       const k = KINDS[t]
-      return sql`select ${t}::text as type, ${k.entity}::text as entity, id, (${sql.raw(k.label)})::text as label, deleted_at
+      return sql`select ${t}::text as type, ${k.entity}::text as entity, id,
+        (${sql.raw(k.label)})::text as label, deleted_at
       from ${sql.raw(k.table)} where deleted_at is not null and deleted_at > now() - ${retention}`
     }),
     sql` union all `,
@@ -131,10 +132,15 @@ export async function listBin(db: Db, q: BinListQuery) {
 export async function restoreFromBin(db: Db, user: AuthUser, type: BinType, id: string) {
   if (!isUuid(id)) throw notFound()
   const k = KINDS[type]
+  const parentDeleted = k.parent
+    ? sql`exists (select 1 from organisations o where o.id = t.${sql.raw(k.parent)} and o.deleted_at is not null)`
+    : sql`false`
   return db.transaction(async (tx) => {
     const found = await tx.execute<{ id: string; parent_deleted: boolean }>(sql`
-      select t.id, ${k.parent ? sql`exists (select 1 from organisations o where o.id = t.${sql.raw(k.parent)} and o.deleted_at is not null)` : sql`false`} as parent_deleted
-      from ${sql.raw(k.table)} t where t.id = ${id} and t.deleted_at is not null and t.deleted_at > now() - ${retention} for update`)
+      select t.id, ${parentDeleted} as parent_deleted
+      from ${sql.raw(k.table)} t
+      where t.id = ${id} and t.deleted_at is not null and t.deleted_at > now() - ${retention}
+      for update`)
     const row = found.rows[0]
     if (!row) throw notFound("Cet élément n'est pas (ou plus) dans la corbeille.")
     if (row.parent_deleted) throw conflict("Son organisation est dans la corbeille : restaurez d'abord l'organisation.")
@@ -151,7 +157,8 @@ export async function purgeBin(db: TxOrDb, retentionDays = BIN_RETENTION_DAYS) {
   let purged = 0
   for (const t of ['interactions', 'tasks', 'mandates', 'products', 'people', 'organisations'] as const) {
     const r = await db.execute(
-      sql`delete from ${sql.raw(KINDS[t].table)} where deleted_at is not null and deleted_at < now() - make_interval(days => ${retentionDays})`,
+      sql`delete from ${sql.raw(KINDS[t].table)}
+        where deleted_at is not null and deleted_at < now() - make_interval(days => ${retentionDays})`,
     )
     purged += r.rowCount ?? 0
   }

@@ -9,8 +9,21 @@
 const INPUT_CODES = new Set(['22P02', '22007', '22008', '22009', '22021', '22P05', '22025', '2201B', '22001', '22023'])
 // Connection exceptions, shutdown, start-up, too many connections.
 const UNAVAILABLE_CODE = /^(08|57P0[1-3]|53300)/
-const UNREACHABLE_TEXT =
-  /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|Connection terminated|WebSocket|socket hang up|Network connection lost|could not connect|connection (?:refused|closed|timeout)/i
+const UNREACHABLE_TEXT = new RegExp(
+  [
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EPIPE',
+    'Connection terminated',
+    'WebSocket',
+    'socket hang up',
+    'Network connection lost',
+    'could not connect',
+    'connection (?:refused|closed|timeout)',
+  ].join('|'),
+  'i',
+)
 
 type Coded = { code?: unknown; cause?: unknown; message?: unknown; type?: unknown }
 

@@ -78,7 +78,8 @@ export async function listInteractions(db: Db, user: AuthUser, q: InteractionLis
   if (q.to) conds.push(lte(interactions.occurredAt, new Date(q.to)))
   if (q.personId)
     conds.push(
-      sql`exists (select 1 from ${interactionPeople} ip where ip.interaction_id = ${interactions.id} and ip.person_id = ${q.personId})`,
+      sql`exists (select 1 from ${interactionPeople} ip
+        where ip.interaction_id = ${interactions.id} and ip.person_id = ${q.personId})`,
     )
   if (q.cursor) {
     const [value, id] = decodeCursor(q.cursor)

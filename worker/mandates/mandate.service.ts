@@ -78,7 +78,8 @@ export async function listMandates(db: Db, user: AuthUser, q: MandateListQuery) 
   if (q.q) conds.push(ilike(mandates.number, `%${escapeLike(q.q)}%`))
   if (q.productId)
     conds.push(
-      sql`exists (select 1 from ${mandateProducts} mp where mp.mandate_id = ${mandates.id} and mp.product_id = ${q.productId})`,
+      sql`exists (select 1 from ${mandateProducts} mp
+        where mp.mandate_id = ${mandates.id} and mp.product_id = ${q.productId})`,
     )
   if (q.cursor) {
     const [value, id] = decodeCursor(q.cursor)
@@ -203,7 +204,8 @@ export function checkTransition(from: MandateStatus, to: MandateStatus) {
   if (from === to || MANDATE_TRANSITIONS[from].includes(to)) return
   const next = MANDATE_TRANSITIONS[from].map((s) => labels.mandateStatus[s]).join(', ') || 'aucun (statut final)'
   throw conflict(
-    `Passage impossible de « ${labels.mandateStatus[from]} » à « ${labels.mandateStatus[to]} ». Statuts possibles : ${next}.`,
+    `Passage impossible de « ${labels.mandateStatus[from]} » à « ${labels.mandateStatus[to]} ». ` +
+      `Statuts possibles : ${next}.`,
     [{ path: 'status', message: `Transition ${from} → ${to} interdite.` }],
   )
 }

@@ -20,7 +20,8 @@ export const authorize = (access: Access): MiddlewareHandler<AppEnv> =>
     if (!user) throw unauthorized()
     if (user.via === 'token' && SIGNED_IN_PERSON_ONLY.test(c.req.path)) {
       throw forbidden(
-        'Réservé à la personne connectée (session du navigateur) : un jeton d’API ne peut pas gérer les sessions ni le mot de passe.',
+        'Réservé à la personne connectée (session du navigateur) : un jeton d’API ne peut pas gérer les ' +
+          'sessions ni le mot de passe.',
       )
     }
     if (user.mustChangePassword && !c.req.path.startsWith('/api/v1/auth/')) throw passwordChangeRequired()

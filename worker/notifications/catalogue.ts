@@ -186,7 +186,8 @@ export const CATALOGUE = {
     audience: 'the account holder',
     title: () => 'Nouvelle connexion à votre compte',
     message: (p) =>
-      `Connexion le ${frDate(p.at)} depuis ${p.device ?? 'un appareil inconnu'}${p.ip ? ` (${p.ip})` : ''}. Si ce n’était pas vous, changez votre mot de passe.`,
+      `Connexion le ${frDate(p.at)} depuis ${p.device ?? 'un appareil inconnu'}${p.ip ? ` (${p.ip})` : ''}. Si ce ` +
+      `n’était pas vous, changez votre mot de passe.`,
     link: () => '/account',
     priority: 'HIGH',
     lifetimeDays: 90,

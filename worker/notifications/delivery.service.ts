@@ -110,7 +110,9 @@ export async function sendEmails(db: Db, env: DeliverEnv, ids: string[]) {
       await mailer.send({
         to: r.to,
         subject: `[CRM] ${r.title}`,
-        text: `${r.message ?? r.title}\n\nOuvrir dans le CRM : ${linkBack(env, r.link)}\n\n${FOOTER}${linkBack(env, '/account/notifications')}`,
+        text:
+          `${r.message ?? r.title}\n\nOuvrir dans le CRM : ` +
+          `${linkBack(env, r.link)}\n\n${FOOTER}${linkBack(env, '/account/notifications')}`,
       })
       await db.update(notificationEmails).set({ sentAt: new Date() }).where(eq(notificationEmails.id, r.id))
       sent++

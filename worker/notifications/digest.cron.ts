@@ -30,7 +30,9 @@ export async function sendDigests(db: Db, env: DeliverEnv) {
       await mailer.send({
         to: items[0]!.to,
         subject: `[CRM] Votre résumé du jour : ${items.length} notification(s)`,
-        text: `Bonjour ${items[0]!.name},\n\n${lines.join('\n\n')}${more}\n\nToutes vos notifications : ${linkBack(env, '/notifications')}\nGérer vos notifications : ${linkBack(env, '/account/notifications')}`,
+        text:
+          `Bonjour ${items[0]!.name},\n\n${lines.join('\n\n')}${more}\n\nToutes vos notifications : ` +
+          `${linkBack(env, '/notifications')}\nGérer vos notifications : ${linkBack(env, '/account/notifications')}`,
       })
       await db
         .update(notificationEmails)

@@ -19,7 +19,8 @@ export function registerNotificationSocket(api: Api) {
       tags: ['Notifications'],
       access: 'authenticated',
       summary:
-        'WebSocket: live notifications. Send {"resumeFrom": <seq>} to receive what was missed, in order; "ping" is answered "pong"',
+        'WebSocket: live notifications. Send {"resumeFrom": <seq>} to receive what was missed, in order; ' +
+        '"ping" is answered "pong"',
       responses: {
         101: { description: 'Switching protocols' },
         426: { description: 'Upgrade required' },

@@ -62,7 +62,8 @@ export function personFilters(user: AuthUser, q: Partial<PersonListQuery>): SQL 
   }
   if (q.organisationId) {
     conds.push(
-      sql`exists (select 1 from ${personOrganisations} po where po.person_id = ${people.id} and po.organisation_id = ${q.organisationId})`,
+      sql`exists (select 1 from ${personOrganisations} po
+        where po.person_id = ${people.id} and po.organisation_id = ${q.organisationId})`,
     )
   }
   return and(...conds.filter(Boolean))

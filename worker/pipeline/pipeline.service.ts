@@ -76,11 +76,13 @@ export async function pipelineAnalytics(db: Db, user: AuthUser, q: PipelineAnaly
     with entries as (
       select sc.organisation_id, sc.to_stage as stage, min(sc.changed_at) as entered_at
       from stage_changes sc join ${organisations} on ${organisations.id} = sc.organisation_id
-      where ${scope} and sc.changed_at >= ${from.toISOString()}::timestamptz and sc.changed_at <= ${to.toISOString()}::timestamptz
+      where ${scope}
+        and sc.changed_at >= ${from.toISOString()}::timestamptz and sc.changed_at <= ${to.toISOString()}::timestamptz
       group by sc.organisation_id, sc.to_stage)
     select e.stage, count(*)::int as entered,
       count(*) filter (where exists (
-        select 1 from stage_changes later where later.organisation_id = e.organisation_id and later.changed_at > e.entered_at
+        select 1 from stage_changes later
+        where later.organisation_id = e.organisation_id and later.changed_at > e.entered_at
           and later.changed_at <= ${to.toISOString()}::timestamptz
           and array_position(${order}, later.to_stage) > array_position(${order}, e.stage)))::int as converted
     from entries e group by e.stage`)
@@ -93,8 +95,11 @@ export async function pipelineAnalytics(db: Db, user: AuthUser, q: PipelineAnaly
         lead(sc.changed_at) over (partition by sc.organisation_id order by sc.changed_at, sc.id) as left_at
       from stage_changes sc join ${organisations} on ${organisations.id} = sc.organisation_id
       where ${scope})
-    select stage, round((avg(extract(epoch from left_at - changed_at)) / 86400)::numeric, 1)::text as days, count(*)::int as stays
-    from ordered where left_at is not null and left_at >= ${from.toISOString()}::timestamptz and left_at <= ${to.toISOString()}::timestamptz
+    select stage, round((avg(extract(epoch from left_at - changed_at)) / 86400)::numeric, 1)::text as days,
+      count(*)::int as stays
+    from ordered
+    where left_at is not null
+      and left_at >= ${from.toISOString()}::timestamptz and left_at <= ${to.toISOString()}::timestamptz
     group by stage`)
   const stayByStage = new Map(stays.rows.map((r) => [r.stage, r]))
 

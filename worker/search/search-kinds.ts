@@ -81,7 +81,8 @@ export const KINDS: Kind[] = [
           )!,
     data: (user) => sql`jsonb_build_object('name', x.first_name || ' ' || x.last_name, 'email', x.personal_email,
       'phone', x.personal_phone, 'jobTitle', x.job_title,
-      'organisation', (select ${organisations.name} from person_organisations po join ${organisations} on ${organisations.id} = po.organisation_id
+      'organisation', (select ${organisations.name}
+        from person_organisations po join ${organisations} on ${organisations.id} = po.organisation_id
         where po.person_id = x.id and ${organisations.deletedAt} is null and ${organisationScope(user) ?? sql`true`}
         order by po.is_primary desc, po.created_at limit 1))`,
     longText: sql`x.notes`,
@@ -108,9 +109,8 @@ export const KINDS: Kind[] = [
     ) => sql`${mandates.organisationId} = any(array(select ${organisations.id} from ${organisations}
       where to_tsvector('crm_simple', ${organisations}.name) @@ ${q.names} and ${organisations.deletedAt} is null
       and ${organisationScope(user) ?? sql`true`} limit 200))`,
-    data: (
-      user,
-    ) => sql`jsonb_build_object('name', x.number, 'organisation', ${visibleOrganisationName(user, sql`x.organisation_id`)},
+    data: (user) => sql`jsonb_build_object('name', x.number, 'organisation',
+      ${visibleOrganisationName(user, sql`x.organisation_id`)},
       'tag', x.status)`,
     longText: sql`x.notes`,
   },
@@ -128,9 +128,8 @@ export const KINDS: Kind[] = [
             f.category?.length ? inArray(products.category, f.category) : undefined,
             ...createdBetween(sql`${products.createdAt}`, f),
           )!,
-    data: (
-      user,
-    ) => sql`jsonb_build_object('name', x.name, 'isin', x.isin, 'organisation', ${visibleOrganisationName(user, sql`x.issuer_id`)},
+    data: (user) => sql`jsonb_build_object('name', x.name, 'isin', x.isin, 'organisation',
+      ${visibleOrganisationName(user, sql`x.issuer_id`)},
       'tag', x.category)`,
     longText: sql`x.description`,
   },
@@ -149,10 +148,10 @@ export const KINDS: Kind[] = [
             f.ownerId ? eq(interactions.userId, f.ownerId) : undefined,
             ...createdBetween(sql`${interactions.createdAt}`, f),
           )!,
-    data: (
-      user,
-    ) => sql`jsonb_build_object('name', x.subject, 'organisation', ${visibleOrganisationName(user, sql`x.organisation_id`)},
-      'organisationId', ${visibleOrganisationId(user, sql`x.organisation_id`)}, 'occurredAt', x.occurred_at, 'tag', x.type)`,
+    data: (user) => sql`jsonb_build_object('name', x.subject, 'organisation',
+      ${visibleOrganisationName(user, sql`x.organisation_id`)},
+      'organisationId', ${visibleOrganisationId(user, sql`x.organisation_id`)},
+      'occurredAt', x.occurred_at, 'tag', x.type)`,
     longText: sql`x.summary`,
   },
 ]

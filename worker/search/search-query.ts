@@ -119,9 +119,13 @@ async function lookUp(db: Db, tokens: string[], notes: boolean): Promise<Lookup[
     if (!fuzzy && !notes && !askWhole) return []
     const whole = askWhole ? sql`exists (select 1 from search_terms where word = ${t})` : sql`${!last}::boolean`
     const known = fuzzy ? sql`exists (select 1 from search_terms where word like ${`${t}%`})` : sql`true`
+    const near = fuzzy
+      ? sql`case when known then '{}'::text[]
+          else array(select word from search_terms order by word <-> ${t} limit ${NEIGHBOURS}) end`
+      : sql`'{}'::text[]`
     return [
       sql`select i, whole, known,
-      ${fuzzy ? sql`case when known then '{}'::text[] else array(select word from search_terms order by word <-> ${t} limit ${NEIGHBOURS}) end` : sql`'{}'::text[]`} as near,
+      ${near} as near,
       ${notes ? sql`to_tsquery('crm_french', case when whole then ${t} else ${`${t}:*`} end)::text` : sql`''`} as french
       from (select ${i}::int as i, ${whole} as whole, ${known} as known) x`,
     ]

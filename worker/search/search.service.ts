@@ -19,7 +19,15 @@ export const COUNT_CAP = POOL
 const PREFIX_POOL = 20
 const AUTOCOMPLETE_POOL = 50
 
-const MARKS = `StartSel=\uE000, StopSel=\uE001, MaxWords=16, MinWords=6, ShortWord=2, MaxFragments=1, FragmentDelimiter=" … "`
+const MARKS = [
+  'StartSel=\uE000',
+  'StopSel=\uE001',
+  'MaxWords=16',
+  'MinWords=6',
+  'ShortWord=2',
+  'MaxFragments=1',
+  'FragmentDelimiter=" … "',
+].join(', ')
 
 type Cursor = { t: SearchType; o: number }
 
@@ -51,7 +59,8 @@ function rankOf(row: SQL, q: CompiledQuery) {
   const prefix = `${escapeLike(q.phrase)}%`
   return sql`(case when ${row}.search_name = ${q.phrase} then 3 else 0 end
     + case when ${row}.search_name like ${prefix} then 2 else 0 end
-    + case when ${row}.search_vector @@ ${q.namesWeighted} then 1 + 0.5 / (1 + length(${row}.search_name) / 10.0) else 0 end
+    + case when ${row}.search_vector @@ ${q.namesWeighted} then 1 + 0.5 / (1 + length(${row}.search_name) / 10.0)
+      else 0 end
     + 5 * ts_rank(${row}.search_vector, ${q.full}))::float8`
 }
 
@@ -102,12 +111,14 @@ function kindSearch(k: Kind, user: AuthUser, where: SQL, q: CompiledQuery | null
       ? sql.join(namesStartingWith(k, where, q, POOL), sql` union `)
       : sql`select ${t}.id from ${t} where ${k.names} @@ ${q.names} and ${checked(where)} limit ${POOL}`
     ctes.push(
-      sql`${m} as materialized (select ${t}.id, ${t}.search_name, ${t}.search_vector from ${t} where ${matches} and ${checked(where)})`,
+      sql`${m} as materialized (select ${t}.id, ${t}.search_name, ${t}.search_vector from ${t}
+        where ${matches} and ${checked(where)})`,
       sql`${n} as (select count(*)::int as n from (select 1 from ${m} limit ${COUNT_CAP + 1}) x)`,
       // Rows are identical whichever branch finds them, so UNION removes the duplicates.
       sql`${c} as (
         (select a.id, a.search_name, ${rankOf(sql`a`, q)} as rank from (select * from ${m} limit ${POOL}) a)
-        union (select ${t}.id, ${t}.search_name, ${rankOf(t, q)} from ${t} where ${more} and ${t}.id in (${nameMatches}))
+        union (select ${t}.id, ${t}.search_name, ${rankOf(t, q)} from ${t}
+          where ${more} and ${t}.id in (${nameMatches}))
         union (select ${t}.id, ${t}.search_name, ${rankOf(t, q)} from ${t}
           where ${more} and ${nameStarts(t, prefix, where)} limit ${PREFIX_POOL}))`,
       sql`${r} as (select id, rank, row_number() over (order by rank desc, search_name, id) as ord from ${c}
@@ -192,11 +203,13 @@ export async function autocomplete(db: Db, user: AuthUser, query: AutocompleteQu
   if (kinds.length === 0) return { query: query.q, items: [] }
   const prefix = `${escapeLike(compiled.phrase)}%`
   const anyOrder = (k: Kind, where: SQL) =>
-    sql`(select ${k.table}.id from ${k.table} where ${k.names} @@ ${compiled.names} and ${checked(where)} limit ${AUTOCOMPLETE_POOL})`
+    sql`(select ${k.table}.id from ${k.table}
+      where ${k.names} @@ ${compiled.names} and ${checked(where)} limit ${AUTOCOMPLETE_POOL})`
   const best = (k: Kind, candidates: SQL[]) => {
     const x = sql`x`
     return sql`(select ${k.type}::text as type, x.id, (case when x.search_name = ${compiled.phrase} then 3 else 0 end
-        + case when x.search_name like ${prefix} then 2 else 0 end + 0.5 / (1 + length(x.search_name) / 10.0))::float8 as rank,
+        + case when x.search_name like ${prefix} then 2 else 0 end
+        + 0.5 / (1 + length(x.search_name) / 10.0))::float8 as rank,
       0 as total, ${k.data(user)} as data, null::text as headline
       from ${k.table} ${x} where x.id in (${sql.join(candidates, sql` union `)})
       order by rank desc, x.search_name, x.id limit ${query.limit})`
@@ -211,7 +224,8 @@ export async function autocomplete(db: Db, user: AuthUser, query: AutocompleteQu
         k.tails
           ? namesStartingWith(k, where, compiled, AUTOCOMPLETE_POOL)
           : [
-              sql`(select ${k.table}.id from ${k.table} where ${nameStarts(k.table, prefix, where)} limit ${PREFIX_POOL})`,
+              sql`(select ${k.table}.id from ${k.table}
+                where ${nameStarts(k.table, prefix, where)} limit ${PREFIX_POOL})`,
               anyOrder(k, where),
             ],
       )

@@ -52,11 +52,13 @@ const visible = (user: AuthUser) =>
   and(
     isNull(tasks.deletedAt),
     taskScope(user),
-    sql`(${tasks.organisationId} is null or exists (select 1 from ${organisations} o where o.id = ${tasks.organisationId} and o.deleted_at is null))`,
+    sql`(${tasks.organisationId} is null
+      or exists (select 1 from ${organisations} o where o.id = ${tasks.organisationId} and o.deleted_at is null))`,
   )
 
 // "due" order: open and overdue first, then by due date, undated last.
-const overdueRank = sql`(case when ${tasks.status} in ('TODO', 'IN_PROGRESS') and ${tasks.dueAt} < now() then 0 else 1 end)`
+const overdueRank = sql`(case when ${tasks.status} in ('TODO', 'IN_PROGRESS') and ${tasks.dueAt} < now()
+  then 0 else 1 end)`
 const dueKey = sql`coalesce(${ms(tasks.dueAt)}, 'infinity'::timestamptz)`
 
 function selectTasks(db: TxOrDb, user: AuthUser) {
@@ -90,11 +92,13 @@ export async function listTasks(db: Db, user: AuthUser, q: TaskListQuery) {
     if (byDue) {
       const [rank, due] = String(value).split('|')
       conds.push(
-        sql`(${overdueRank}, ${dueKey}, ${tasks.id}) > (${Number(rank) || 0}, ${due ?? 'infinity'}::timestamptz, ${id}::uuid)`,
+        sql`(${overdueRank}, ${dueKey}, ${tasks.id})
+          > (${Number(rank) || 0}, ${due ?? 'infinity'}::timestamptz, ${id}::uuid)`,
       )
     } else {
       conds.push(
-        sql`(${ms(tasks.createdAt)}, ${tasks.id}) ${descending ? sql`<` : sql`>`} (${String(value)}::timestamptz, ${id}::uuid)`,
+        sql`(${ms(tasks.createdAt)}, ${tasks.id})
+          ${descending ? sql`<` : sql`>`} (${String(value)}::timestamptz, ${id}::uuid)`,
       )
     }
   }
