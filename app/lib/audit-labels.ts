@@ -52,7 +52,6 @@ export const AUDIT_TARGETS: Record<string, string> = {
   event: 'Événement',
 }
 
-<<<<<<< HEAD
 // The generic trail (worker/audit/audit.ts) records `<resource>.deleted` and `<resource>.exported`
 // for every resource of the permission matrix, named with the roles screen's labels.
 const TRAIL_KINDS: Record<string, string> = { deleted: 'supprimé(s)', exported: 'exporté(s)' }
@@ -69,6 +68,3 @@ export function auditTarget(type: string | null) {
   if (!type) return ''
   return AUDIT_TARGETS[type] ?? (`admin.resource.${type}` in fr ? t(`admin.resource.${type}` as MessageKey) : type)
 }
-=======
-export const auditAction = (action: string) => AUDIT_ACTIONS[action] ?? action
->>>>>>> wt-3
