@@ -45,6 +45,22 @@ describe('bad input is a 400 naming the field, never a 500 nor a shifted value',
     expect((await sales.get('/api/v1/interactions?from=2026-02-30T00:00:00Z')).status).toBe(400)
   })
 
+  test('the audit log and API tokens refuse year 0 and 30 February by the same date rule as every date-time', async () => {
+    const admin = await as('admin')
+    for (const from of ['0000-01-01T00:00:00Z', '2026-02-30T00:00:00Z']) {
+      const res = await admin.get(`/api/v1/audit-log?from=${from}`)
+      expect(res.status, from).toBe(400)
+      expect(res.body.errors[0].path).toBe('from')
+    }
+    const token = await admin.post('/api/v1/api-tokens', {
+      name: unique('Date'),
+      roleCeiling: 'viewer',
+      expiresAt: '2026-02-30T10:00:00Z',
+    })
+    expect(token.status).toBe(400)
+    expect(token.body.errors[0].path).toBe('expiresAt')
+  })
+
   test('forged cursors and ids shaped like UUIDs but not UUIDs are 400 or 404, never 500', async () => {
     const sales = await as('sales')
     const forged = Buffer.from('["not a date","00000000-0000-4000-8000-000000000000"]').toString('base64url')

@@ -1,6 +1,7 @@
 // API token shapes: the answer (never the secret, except once at creation) and the create body.
 import { z } from 'zod'
 import { ROLES } from '../db/enums.ts'
+import { DateTimeSchema } from '../shared/fields.ts'
 import { isUuid } from '../shared/tx.ts'
 
 export const TokenDto = z.object({
@@ -19,7 +20,7 @@ export const TokenDto = z.object({
 export const TokenCreate = z.object({
   name: z.string().trim().min(1, 'Nommez le jeton.').max(120),
   roleCeiling: z.enum(ROLES),
-  expiresAt: z.iso.datetime({ offset: true, message: 'Date ISO 8601 attendue.' }),
+  expiresAt: DateTimeSchema,
   // The account the integration acts as (default: the admin creating it); never above roleCeiling.
   userId: z.string().refine(isUuid, 'Identifiant invalide.').optional(),
 })

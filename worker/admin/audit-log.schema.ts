@@ -1,5 +1,6 @@
 // Audit log shapes: one entry as admins read it, and the list's filters.
 import { z } from 'zod'
+import { DateTimeSchema } from '../shared/fields.ts'
 import { isUuid } from '../shared/tx.ts'
 import { LimitSchema, CursorSchema } from '../shared/query-fields.ts'
 
@@ -23,8 +24,8 @@ export const AuditQuery = z.object({
   actor: z.string().max(254).optional(),
   targetType: z.string().max(60).optional(),
   targetId: z.string().max(64).optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: DateTimeSchema.optional(),
+  to: DateTimeSchema.optional(),
   limit: LimitSchema(),
   cursor: CursorSchema,
 })

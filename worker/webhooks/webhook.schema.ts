@@ -2,6 +2,7 @@
 // worker/events/event-types.ts plus webhook.test; "*" subscribes an endpoint to every event.
 import { z } from 'zod'
 import { EVENT_TYPES, WEBHOOK_TEST_EVENT } from '../events/event-types.ts'
+import { DateTimeSchema } from '../shared/fields.ts'
 import { CursorSchema, LimitSchema } from '../shared/query-fields.ts'
 
 export const ALL_EVENTS = '*'
@@ -69,7 +70,7 @@ export const DeliveryQuery = z.object({
   limit: LimitSchema(50),
 })
 export const ReplayBody = z.object({
-  since: z.iso.datetime({ offset: true, message: 'Date ISO 8601 attendue.' }),
+  since: DateTimeSchema,
 })
 export const TestOutcome = z.object({
   deliveryId: z.string(),
