@@ -20,10 +20,17 @@ import { StaleBadge } from '../components/stage-badge'
 import { useToast } from '../components/toasts'
 import { btn, cx, link, muted, STAGE_BORDER } from '../components/ui'
 
+// Cards a column shows first: 8 fill a phone's screen and a desktop column's scroll area; the API's
+// 20 were hydrated (a link, a menu, a grip each) before a phone could respond. "Afficher plus" loads
+// the rest (20 at a time).
+const FIRST_CARDS = 8
+
 export async function loader({ request, context }: Route.LoaderArgs) {
   const q = pipelineQuery(request)
   q.set('active', 'true')
-  return { board: await apiJson<BoardDto>(context, `/api/v1/pipeline/board?${q}`), filters: q.toString() }
+  const filters = q.toString()
+  q.set('limit', String(FIRST_CARDS))
+  return { board: await apiJson<BoardDto>(context, `/api/v1/pipeline/board?${q}`), filters }
 }
 
 type Grab = { id: string; target: PipelineStage }
