@@ -17,7 +17,8 @@ type Entry<T> = { v: string; value: T }
 // The version and the entry are read side by side (one KV round trip, not two in a row): with
 // the version inside the entry's key, the entry could only be asked for once the version was known.
 // A miss stores its entry through `defer` (waitUntil in a request: off the response's path; on
-// the organisations list by cursor it was 22 ms of the cache phase's p50 under load, decision 009).
+// the organisations list by cursor it was 22 ms of the cache phase's p50 under load, decision 009)
+// and keeps it in the isolate until the write has surely landed.
 export async function cachedList<T>(
   env: Pick<Env, 'CACHE'>,
   resource: string,
@@ -27,19 +28,12 @@ export async function cachedList<T>(
   defer: (work: Promise<unknown>) => unknown = (work) => work,
 ): Promise<{ value: T; hit: boolean }> {
   const key = `list:${resource}:${scopeKey}:${await queryKey(query)}`
-  const recent = recentEntry(key)
-  const [stored, kept] = await Promise.all([
-    env.CACHE.get(versionKey(resource)),
-    recent ? null : env.CACHE.get<Entry<T>>(key, 'json'),
-  ])
+  const [stored, entry] = await Promise.all([env.CACHE.get(versionKey(resource)), env.CACHE.get<Entry<T>>(key, 'json')])
   const v = stored ?? '0'
+  if (entry !== null && entry.v === v) return { value: entry.value, hit: true }
+  // This isolate's own miss whose write to KV has not landed yet.
+  const recent = recentEntry(key)
   if (recent?.v === v) return { value: JSON.parse(recent.json) as T, hit: true }
-  // What this isolate kept is out of date: another may have stored the current entry.
-  const entry = recent ? await env.CACHE.get<Entry<T>>(key, 'json') : kept
-  if (entry !== null && entry.v === v) {
-    rememberEntry(key, { v, json: JSON.stringify(entry.value) })
-    return { value: entry.value, hit: true }
-  }
   const value = await load()
   const json = JSON.stringify(value)
   rememberEntry(key, { v, json })

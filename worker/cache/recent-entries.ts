@@ -1,8 +1,7 @@
-// The isolate's own copy of the list entries it recently read or wrote, as JSON text, bounded in
-// bytes. It spares a KV read on a repeat (the version is still read from KV every time, so a write
-// anywhere invalidates it as before), and it lets a miss store its entry in KV after the response
-// (waitUntil): the same isolate's next request finds the entry here even if KV has not got it yet.
-// Text, not objects: requests never share a mutable value.
+// The list entries this isolate stored last, as JSON text, bounded in bytes. A miss writes its
+// entry to KV after the response (waitUntil): the same isolate's next request for that list must
+// not miss again because the write has not landed yet. The entry still carries its version, so a
+// write anywhere invalidates it as before. Text, not objects: requests never share a mutable value.
 const MAX_BYTES = 4 * 1024 * 1024
 
 export type RecentEntry = { v: string; json: string }
