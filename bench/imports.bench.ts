@@ -6,6 +6,8 @@
 //   node bench/imports.bench.ts --sizes 10000        one size
 //   node bench/imports.bench.ts --updates            also re-import each file with every city and
 //                                                    amount changed (upsert: all rows updated)
+//   node bench/imports.bench.ts --floor              also what the organisations INSERT pays for
+//                                                    each index and trigger (a table)
 import { rmSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { startApp as startAppWith } from './app.ts'
@@ -16,6 +18,7 @@ restartWithTypeTransform(['--expose-gc'])
 
 const SIZES = arg('sizes', '10000,100000').split(',').map(Number)
 const UPDATES = process.argv.includes('--updates')
+const FLOOR = process.argv.includes('--floor')
 const DATA_DIR = '.data/bench-imports'
 const TYPES = ['INVESTISSEUR', 'FOURNISSEUR', 'DISTRIBUTEUR', 'EMETTEUR']
 const CITIES = ['Paris', 'Lyon', 'Marseille', 'Bordeaux', 'Lille', 'Nantes', 'Strasbourg', 'Toulouse']
@@ -103,6 +106,77 @@ async function bareInsert(orgs: Org[]) {
   return ms
 }
 
+// What the INSERT floor is made of: each variant drops one index or trigger inside a transaction,
+// inserts 1,000 organisations as the import does (owner and team set) five times, and rolls back.
+// CPU time of this process, where PGlite runs: on a loaded machine the wall clock mostly measures
+// the wait for a core (3-7x the CPU time at load 17-20).
+async function insertFloor() {
+  const { startLocalDb } = await import('../scripts/local-db.ts')
+  const { createDb } = await import('../worker/db/client.ts')
+  const local = await startLocalDb({ dataDir: DATA_DIR })
+  const { pool } = createDb({ DATABASE_URL: local.databaseUrl, DB_WS_PROXY: local.wsProxy })
+  const c = await pool.connect()
+  const q = async (text: string, params: unknown[] = []) => (await c.query(text, params)).rows
+  const [owner] = await q('select id, team_id from users where team_id is not null limit 1')
+  let batch = 0
+  const insert = async () => {
+    const orgs = rows(1000, `Plancher${batch++}`)
+    const params: unknown[] = [owner.id, owner.team_id]
+    const values = orgs.map((o) => {
+      const b = params.push(o.name, o.type, o.email, o.city, o.amount.replace(',', '.'))
+      return `($${b - 4}, $${b - 3}::organisation_type, $${b - 2}, $${b - 1}, $${b}::numeric, $1::uuid, $2::uuid)`
+    })
+    const cpu = process.cpuUsage()
+    await q(`insert into organisations (name, type, email, city, amount, owner_id, team_id) values ${values}`, params)
+    const used = process.cpuUsage(cpu)
+    return (used.user + used.system) / 1000
+  }
+  const names = async (sql: string) => (await q(sql)).map((r) => Object.values(r)[0] as string)
+  const indexes = await names(
+    "select indexname from pg_indexes where tablename = 'organisations' and indexname <> 'organisations_pkey' order by 1",
+  )
+  const triggers = await names(
+    "select tgname from pg_trigger where tgrelid = 'organisations'::regclass and not tgisinternal and tgtype & 4 = 4 order by 1",
+  )
+  const dropIndex = (i: string) => `drop index ${i}`
+  const dropTrigger = (t: string) => `drop trigger ${t} on organisations`
+  const variants: [string, string[]][] = [
+    ['as migrated', []],
+    ...indexes.map((i): [string, string[]] => [`without index ${i}`, [dropIndex(i)]]),
+    ...triggers.map((t): [string, string[]] => [`without trigger ${t}`, [dropTrigger(t)]]),
+    ['without any secondary index', indexes.map(dropIndex)],
+    ['without any trigger', triggers.map(dropTrigger)],
+    ['without indexes nor triggers', [...indexes.map(dropIndex), ...triggers.map(dropTrigger)]],
+    ['as migrated (again)', []],
+  ]
+  await insert() // warm: dictionaries loaded, pages cached
+  console.log(
+    `\nload average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  )
+  console.log('organisations INSERT of 1,000 rows, CPU ms (median of 5)   ms   vs as migrated')
+  let reference = 0
+  for (const [label, drops] of variants) {
+    await q('begin')
+    for (const d of drops) await q(d)
+    const times: number[] = []
+    for (let i = 0; i < 5; i++) times.push(await insert())
+    await q('rollback')
+    const ms = times.sort((a, b) => a - b)[2]!
+    reference ||= ms
+    console.log(`${label.padEnd(58)}${ms.toFixed(0).padStart(6)}${(ms - reference).toFixed(0).padStart(9)}`)
+  }
+  console.log(
+    `load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  )
+  c.release()
+  await pool.end()
+  await local.stop()
+}
+
 // Peak memory of parsing a 20 MB CSV (the largest file accepted), sampled every 5 ms during the
 // parse (which yields to the event loop at each stored chunk).
 async function parseMemory() {
@@ -167,6 +241,7 @@ try {
   await app.stop()
 }
 for (const [i, r] of results.entries()) r.bare = await bareInsert(all[i]!)
+if (FLOOR) await insertFloor()
 console.log(
   `\nload average ${loadavg()
     .map((l) => l.toFixed(1))

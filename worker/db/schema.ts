@@ -167,14 +167,13 @@ export const organisations = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('organisations_team_stage_idx').on(t.teamId, t.pipelineStage),
     index('organisations_owner_idx').on(t.ownerId),
     index('organisations_type_stage_idx').on(t.type, t.pipelineStage),
     index('organisations_name_id_idx').on(t.name, t.id),
     index('organisations_created_id_idx').on(t.createdAt, t.id),
-    index('organisations_city_idx').on(t.city),
     index('organisations_last_contact_idx').on(t.lastContactAt),
-    index('organisations_deleted_idx').on(t.deletedAt),
+    // The bin's: live records stay out of it (migrations/0009_insert_floor.sql).
+    index('organisations_deleted_idx').on(t.deletedAt).where(sql`${t.deletedAt} is not null`),
   ],
 )
 

@@ -5,17 +5,10 @@ import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 import type { AuthUser } from '../auth/auth-user.ts'
 import type { Db } from '../db/client.ts'
-import {
-  importRows,
-  imports,
-  organisations,
-  people,
-  personOrganisations,
-  recordHistory,
-  stageChanges,
-} from '../db/schema.ts'
+import { imports, organisations, people, personOrganisations } from '../db/schema.ts'
 import type { PipelineStage } from '../db/enums.ts'
 import type { Tx } from '../shared/tx.ts'
+import { writeChunkLog, type HistoryEntry, type StageEntry } from './import-chunk-log.ts'
 import type { ImportEntity } from './import-fields.ts'
 import { planChunk, type Decision, type PlanInput, type RawRow } from './import-plan.ts'
 
@@ -38,8 +31,8 @@ export async function writeChunk(db: Db, user: AuthUser, imp: ImportRow, n: numb
     if (!claimed.length) return null
     const decisions = await planChunk(tx, user, plan, rows)
     const entity = plan.entity
-    const history: (typeof recordHistory.$inferInsert)[] = []
-    const stages: (typeof stageChanges.$inferInsert)[] = []
+    const history: HistoryEntry[] = []
+    const stages: StageEntry[] = []
     const previous = new Map<number, Record<string, unknown>>()
 
     const creates = decisions.filter((d) => d.outcome === 'created')
@@ -57,7 +50,7 @@ export async function writeChunk(db: Db, user: AuthUser, imp: ImportRow, n: numb
         )
         for (const d of creates) {
           const to = (d.row.values.pipelineStage as PipelineStage | undefined) ?? 'PROSPECT'
-          stages.push({ organisationId: d.recordId!, fromStage: null, toStage: to, changedBy: user.id })
+          stages.push({ organisationId: d.recordId!, fromStage: null, toStage: to })
         }
       } else {
         await tx.insert(people).values(
@@ -71,9 +64,7 @@ export async function writeChunk(db: Db, user: AuthUser, imp: ImportRow, n: numb
       }
       for (const d of creates) {
         history.push({
-          entityType: ENTITY_TYPE[entity],
           entityId: d.recordId!,
-          actorId: user.id,
           action: 'imported',
           changes: { importFile: { from: null, to: imp.fileName } },
         })
@@ -120,26 +111,21 @@ export async function writeChunk(db: Db, user: AuthUser, imp: ImportRow, n: numb
             organisationId: d.recordId!,
             fromStage: before.pipelineStage as PipelineStage,
             toStage: set.pipelineStage as PipelineStage,
-            changedBy: user.id,
           })
         }
-        history.push({
-          entityType: ENTITY_TYPE[entity],
-          entityId: d.recordId!,
-          actorId: user.id,
-          action: 'import_updated',
-          changes,
-        })
+        history.push({ entityId: d.recordId!, action: 'import_updated', changes })
       }
       for (const group of groups.values()) await updateGroup(tx, entity, group)
     }
 
     if (entity === 'people') await linkPeople(tx, decisions)
-    if (history.length) await tx.insert(recordHistory).values(history)
-    if (stages.length) await tx.insert(stageChanges).values(stages)
-    await tx.insert(importRows).values(
-      decisions.map((d) => ({
-        importId: imp.id,
+    await writeChunkLog(tx, {
+      importId: imp.id,
+      actorId: user.id,
+      entityType: ENTITY_TYPE[entity],
+      history,
+      stages,
+      lines: decisions.map((d) => ({
         line: d.line,
         outcome: d.outcome,
         recordId: d.outcome === 'error' ? null : (d.recordId ?? null),
@@ -147,17 +133,7 @@ export async function writeChunk(db: Db, user: AuthUser, imp: ImportRow, n: numb
         message: d.message ?? null,
         previous: previous.get(d.line) ?? null,
       })),
-    )
-    const count = (o: Decision['outcome']) => decisions.filter((d) => d.outcome === o).length
-    await tx
-      .update(imports)
-      .set({
-        created: sql`${imports.created} + ${count('created')}`,
-        updated: sql`${imports.updated} + ${count('updated')}`,
-        skipped: sql`${imports.skipped} + ${count('skipped')}`,
-        errors: sql`${imports.errors} + ${count('error')}`,
-      })
-      .where(eq(imports.id, imp.id))
+    })
     return decisions.length
   })
 }
