@@ -45,7 +45,7 @@ describe('bad input is a 400 naming the field, never a 500 nor a shifted value',
     expect((await sales.get('/api/v1/interactions?from=2026-02-30T00:00:00Z')).status).toBe(400)
   })
 
-  test('the audit log and API tokens refuse year 0 and 30 February by the same date rule as every date-time', async () => {
+  test('the audit log and API tokens refuse year 0 and 30 February by the shared date-time rule', async () => {
     const admin = await as('admin')
     for (const from of ['0000-01-01T00:00:00Z', '2026-02-30T00:00:00Z']) {
       const res = await admin.get(`/api/v1/audit-log?from=${from}`)
