@@ -69,7 +69,11 @@ export async function* exportRows({ db, user, entity, filters, ids }: ExportSour
 
 // CSV lines page after page: written by Postgres where the entity has a SQL source (csv-sources.ts),
 // otherwise the list service's rows through csv.ts.
-export async function* csvTextPages(o: ExportSource, sep: Sep): AsyncGenerator<{ text: string; rows: number }> {
+export async function* csvTextPages(
+  o: ExportSource,
+  sep: Sep,
+  pageSize = PAGE_SIZE,
+): AsyncGenerator<{ text: string; rows: number }> {
   const source = CSV_SOURCES[o.entity]?.(o.user, o.filters, o.ids)
   if (!source) {
     for await (const batch of exportRows(o)) yield { text: csvLines(batch, sep), rows: batch.length }
@@ -78,7 +82,7 @@ export async function* csvTextPages(o: ExportSource, sep: Sep): AsyncGenerator<{
   const columns = LAYOUTS[o.entity].columns
   let after: [string, string] | null = null
   do {
-    const page = await csvPage(o.db, columns, source, sep, PAGE_SIZE, after)
+    const page = await csvPage(o.db, columns, source, sep, pageSize, after)
     if (page.rows) yield page
     after = page.last
   } while (after)
