@@ -6,6 +6,7 @@
 // through the same driver (the wire floor).
 //   node bench/exports.bench.ts                         data dir /tmp/crm-bench-exports (seeded once)
 //   node bench/exports.bench.ts --data-dir .data/bench  reuse the search benchmark's seed
+//   node bench/exports.bench.ts --csv-only              the CSV and its floors only (a few seconds)
 // The database runs in a child process, so this process's memory and CPU time are the export's
 // own (the driver's included, as in the Worker): CPU ms is what the Worker's CPU limit counts,
 // wall ms adds the database's time. Per-row figures feed worker/exports/export-limits.ts.
@@ -18,6 +19,7 @@ restartWithTypeTransform(['--expose-gc'])
 
 const DATA_DIR = arg('data-dir', '/tmp/crm-bench-exports')
 const ORGANISATIONS = Number(arg('organisations', '100000'))
+const CSV_ONLY = process.argv.includes('--csv-only')
 
 const COPY_SQL = `COPY (select o.name, o.type, o.category, o.pipeline_stage, o.amount, o.city, o.country, o.email,
   o.phone, u.name, o.is_active, o.last_contact_at, o.created_at from organisations o left join users u on u.id = o.owner_id
@@ -37,8 +39,23 @@ if (process.argv.includes('--copy-child')) {
     times.push(performance.now() - started)
     bytes = r.blob?.size ?? 0
   }
+  // The export's own SQL pages in the same process, no wire: what the CSV costs the database.
+  const { drizzle } = await import('drizzle-orm/pglite')
+  const { actingUser } = await import('../worker/auth/acting-user.ts')
+  const { csvTextPages } = await import('../worker/exports/export-source.ts')
+  const { FILTER_SCHEMAS } = await import('../worker/exports/export.schema.ts')
+  const pdb = drizzle(db) as never
+  const [row] = (await db.query<{ id: string }>(`select id from users where email = 'admin@demo.crm'`)).rows
+  const user = (await actingUser(pdb, row!.id))!
+  const filters = FILTER_SCHEMAS.organisations.parse({}) as Record<string, unknown>
+  const sqlTimes: number[] = []
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now()
+    for await (const _ of csvTextPages({ db: pdb, user, entity: 'organisations', filters }, ';'));
+    sqlTimes.push(performance.now() - started)
+  }
   await db.close()
-  process.send!({ ms: Math.min(...times), bytes })
+  process.send!({ ms: Math.min(...times), bytes, sqlMs: Math.min(...sqlTimes) })
   process.exit(0)
 }
 if (process.argv.includes('--db-child')) {
@@ -63,7 +80,7 @@ await ensureSeeded({
   isSeeded: hasCluster(DATA_DIR),
 })
 
-const copy = await firstMessage<{ ms: number; bytes: number }>(child('--copy-child'))
+const copy = await firstMessage<{ ms: number; bytes: number; sqlMs: number }>(child('--copy-child'))
 const dbChild = child('--db-child')
 const conn = await firstMessage<{ databaseUrl: string; wsProxy: string }>(dbChild)
 
@@ -134,6 +151,7 @@ async function measure(label: string, format: 'csv' | 'xlsx' | 'pdf', raw: Recor
     rssPeak = Math.max(rssPeak, m.rss - base.rss)
   }
   const sampler = setInterval(sample, 5)
+  const { sep, ...filters } = raw
   const cpu = process.cpuUsage()
   const started = performance.now()
   const built = await buildExport({
@@ -141,7 +159,8 @@ async function measure(label: string, format: 'csv' | 'xlsx' | 'pdf', raw: Recor
     user: admin,
     entity: 'organisations',
     format,
-    filters: filtersOf(raw),
+    filters: filtersOf(filters),
+    sep: sep === ',' ? ',' : ';',
     firm: 'CRM Distribution',
     filtersText: Object.entries(raw).map(([k, v]) => `${k} : ${v}`),
     // Rendering runs between the database's replies without yielding to timers: sample per page too.
@@ -176,12 +195,18 @@ try {
   runs.length = 0
   const select = await selectFloor()
   await measure('CSV, all organisations', 'csv', {}, 2000)
-  const tenK = await filtersNear(10_000)
-  const oneK = await filtersNear(1_000)
-  await measure(`Excel + charts ${JSON.stringify(tenK.raw)}`, 'xlsx', tenK.raw, 2000)
-  await measure('Excel + charts, all (background)', 'xlsx', {}, 15_000)
-  await measure(`PDF ${JSON.stringify(oneK.raw)}`, 'pdf', oneK.raw, 2000)
-  await measure(`PDF ${JSON.stringify(tenK.raw)}`, 'pdf', tenK.raw, 10_000)
+  await measure('CSV, all organisations, again', 'csv', {}, 2000)
+  await measure('CSV, all organisations, comma', 'csv', { sep: ',' }, 2000)
+  if (!CSV_ONLY) await otherFormats()
+
+  async function otherFormats() {
+    const tenK = await filtersNear(10_000)
+    const oneK = await filtersNear(1_000)
+    await measure(`Excel + charts ${JSON.stringify(tenK.raw)}`, 'xlsx', tenK.raw, 2000)
+    await measure('Excel + charts, all (background)', 'xlsx', {}, 15_000)
+    await measure(`PDF ${JSON.stringify(oneK.raw)}`, 'pdf', oneK.raw, 2000)
+    await measure(`PDF ${JSON.stringify(tenK.raw)}`, 'pdf', tenK.raw, 10_000)
+  }
 
   console.log(`\nExport benchmark: PGlite (${DATA_DIR}), served over the wire to the Neon driver; admin scope`)
   const cols = ['rows', 'wall ms', 'target', 'CPU ms', 'peak MB', 'RSS MB', 'file KB', 'CPU µs/row', 'peak KB/row']
@@ -204,6 +229,9 @@ try {
   console.log(`\nCSV floor, same rows and columns, same database:`)
   console.log(
     `  COPY (…) TO STDOUT WITH CSV (in-process, best of 3)  ${copy.ms.toFixed(0).padStart(6)} ms  ${(copy.bytes / 1024).toFixed(0)} KB`,
+  )
+  console.log(
+    `  the export's CSV pages in SQL (in-process, best of 3) ${copy.sqlMs.toFixed(0).padStart(6)} ms  (/ COPY = ${(copy.sqlMs / copy.ms).toFixed(2)})`,
   )
   console.log(
     `  SELECT of the same rows through the driver         ${select.ms.toFixed(0).padStart(6)} ms  ${select.rows} rows`,

@@ -24,6 +24,9 @@ export type EntityLayout = {
   pie: number
 }
 
+// How a yes/no field reads in every format (the CSV's SQL too).
+export const YES = 'Oui'
+export const NO = 'Non'
 const label = (map: Record<string, string>, v: string | null | undefined) => (v ? (map[v] ?? v) : null)
 const money = (v: string | null | undefined) => (v == null ? null : Number(v))
 const date = (v: string | null | undefined) => (v ? new Date(v) : null)
@@ -150,7 +153,7 @@ export const TO_ROW: Record<ExportEntity, (dto: never) => CellValue[]> = {
     o.email,
     o.phone,
     o.ownerName ?? null,
-    o.isActive ? 'Oui' : 'Non',
+    o.isActive ? YES : NO,
     date(o.lastContactAt),
     date(o.createdAt),
   ],

@@ -9,7 +9,10 @@ import { getPerson, listPeople } from '../people/person.service.ts'
 import { getMandate, listMandates } from '../mandates/mandate.service.ts'
 import { getInteraction, listInteractions } from '../interactions/interaction.service.ts'
 import { getTask, listTasks } from '../tasks/task.service.ts'
-import { TO_ROW, type CellValue } from './export-columns.ts'
+import { LAYOUTS, TO_ROW, type CellValue } from './export-columns.ts'
+import { csvLines } from './csv.ts'
+import { csvPage, type Sep } from './csv-sql.ts'
+import { CSV_SOURCES } from './csv-sources.ts'
 import type { ExportEntity } from './export.schema.ts'
 
 type Page = { data: unknown[]; nextCursor: string | null }
@@ -62,4 +65,25 @@ export async function* exportRows({ db, user, entity, filters, ids }: ExportSour
     yield page.data.map(toRow)
     cursor = page.nextCursor ?? undefined
   } while (cursor)
+}
+
+// CSV lines page after page: written by Postgres where the entity has a SQL source (csv-sources.ts),
+// otherwise the list service's rows through csv.ts.
+export async function* csvTextPages(
+  o: ExportSource,
+  sep: Sep,
+  pageSize = PAGE_SIZE,
+): AsyncGenerator<{ text: string; rows: number }> {
+  const source = CSV_SOURCES[o.entity]?.(o.user, o.filters, o.ids)
+  if (!source) {
+    for await (const batch of exportRows(o)) yield { text: csvLines(batch, sep), rows: batch.length }
+    return
+  }
+  const columns = LAYOUTS[o.entity].columns
+  let after: [string, string] | null = null
+  do {
+    const page = await csvPage(o.db, columns, source, sep, pageSize, after)
+    if (page.rows) yield page
+    after = page.last
+  } while (after)
 }

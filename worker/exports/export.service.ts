@@ -8,9 +8,9 @@ import { organisations, people } from '../db/schema.ts'
 import { organisationFilters } from '../organisations/organisation.service.ts'
 import { personFilters } from '../people/person.service.ts'
 import { LAYOUTS, type CellValue } from './export-columns.ts'
-import { csvHeader, csvLines } from './csv.ts'
+import { csvHeader } from './csv.ts'
 import { StatsCollector } from './export-stats.ts'
-import { exportRows, type ExportSource } from './export-source.ts'
+import { csvTextPages, exportRows, type ExportSource } from './export-source.ts'
 import { renderReport } from './pdf-report.ts'
 import { PDF_TYPE } from './pdf-kit.ts'
 import { XLSX_TYPE, XlsxWriter } from './xlsx.ts'
@@ -48,9 +48,10 @@ export async function buildExport(o: BuildOptions): Promise<BuiltFile | null> {
     // UTF-8 bytes (100,000 rows kept as strings did not fit 40 MB of heap; as bytes they do).
     const utf8 = new TextEncoder()
     const parts: Uint8Array[] = [utf8.encode(csvHeader(layout.columns, sep))]
-    for await (const batch of exportRows(o)) {
-      if (over(batch)) return null
-      parts.push(utf8.encode(csvLines(batch, sep)))
+    for await (const page of csvTextPages(o, sep)) {
+      rows += page.rows
+      if (rows > limit) return null
+      parts.push(utf8.encode(page.text))
       await o.onProgress?.(rows)
     }
     return {

@@ -54,10 +54,14 @@ export function organisationFilters(user: AuthUser, q: Partial<OrganisationListQ
   return and(...conds.filter(Boolean))
 }
 
+// The list's order (its keyset), also followed by the CSV export's pages.
+export function organisationOrder(sort: OrganisationListQuery['sort']) {
+  const key = sort.replace('-', '') as keyof typeof SORT_COLUMNS
+  return { key, column: SORT_COLUMNS[key], descending: sort.startsWith('-') }
+}
+
 export async function listOrganisations(db: Db, user: AuthUser, q: OrganisationListQuery) {
-  const descending = q.sort.startsWith('-')
-  const key = q.sort.replace('-', '') as keyof typeof SORT_COLUMNS
-  const column = SORT_COLUMNS[key]
+  const { key, column, descending } = organisationOrder(q.sort)
   const conds = [organisationFilters(user, q)]
   if (q.cursor) {
     const [value, id] = decodeCursor(q.cursor)

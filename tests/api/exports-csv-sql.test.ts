@@ -1,0 +1,120 @@
+// The CSV Postgres writes (worker/exports/csv-sql.ts) against the rule it replaced: for every sort
+// of the organisation list, both separators, a filter and checked rows, pages of 3 rows written
+// in SQL must give the bytes that the list service's rows through csv.ts give in one page; and the
+// cells a spreadsheet could misread, read back by an independent parser.
+import { parse } from 'csv-parse/sync'
+import { beforeAll, describe, expect, test } from 'vitest'
+import { eq } from 'drizzle-orm'
+import { ownDatabase } from '../setup/own-database.ts'
+import { seedDemo } from '../../scripts/seed.ts'
+import { organisations, users } from '../../worker/db/schema.ts'
+import { actingUser } from '../../worker/auth/acting-user.ts'
+import type { AuthUser } from '../../worker/auth/auth-user.ts'
+import { csvLines } from '../../worker/exports/csv.ts'
+import { csvTextPages, exportRows, type ExportSource } from '../../worker/exports/export-source.ts'
+import { FILTER_SCHEMAS } from '../../worker/exports/export.schema.ts'
+import { SORTS } from '../../worker/organisations/organisation-sorts.ts'
+
+const database = ownDatabase()
+let admin: AuthUser
+let sales2: AuthUser
+const TRICKY = [
+  { name: 'Guillemets "dans" le nom; et point-virgule', amount: '-12.50', lastContactAt: null },
+  { name: 'Sur deux\nlignes, avec virgule', amount: '0.00', lastContactAt: new Date('2026-03-28T23:30:00Z') },
+  { name: '-moins en tête', amount: '1500.00', lastContactAt: new Date('2026-10-24T22:30:00Z') },
+  { name: '+plus', amount: null, lastContactAt: new Date('2026-10-25T22:59:59Z') },
+  { name: '@arobase', amount: '1234567890123.45', lastContactAt: null },
+  { name: '\tTabulation', amount: '7', lastContactAt: null },
+  { name: '\rRetour', amount: '7', lastContactAt: null },
+  { name: "=1+1 l'été Œuvre", amount: '7', lastContactAt: null },
+]
+
+beforeAll(async () => {
+  const db = database.db
+  await seedDemo(db, { organisations: 40, people: 4 })
+  const userId = async (email: string) =>
+    (await db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id
+  admin = (await actingUser(db, await userId('admin@demo.crm')))!
+  sales2 = (await actingUser(db, await userId('sales2@demo.crm')))!
+  // Equal creation times and names too: the keyset must break ties on the id across pages.
+  const createdAt = new Date('2026-01-15T10:00:00Z')
+  await db.insert(organisations).values(
+    [...TRICKY, ...TRICKY.slice(0, 3)].map((t) => ({
+      ...t,
+      type: 'EMETTEUR' as const,
+      createdAt,
+      ownerId: admin.id,
+    })),
+  )
+})
+
+const source = (user: AuthUser, raw: Record<string, string>, ids?: string[]): ExportSource => ({
+  db: database.db,
+  user,
+  entity: 'organisations',
+  filters: FILTER_SCHEMAS.organisations.parse(raw) as Record<string, unknown>,
+  ids,
+})
+
+async function sqlCsv(o: ExportSource, sep: ';' | ',') {
+  let text = ''
+  for await (const page of csvTextPages(o, sep, 3)) text += page.text
+  return text
+}
+async function serviceCsv(o: ExportSource, sep: ';' | ',') {
+  let text = ''
+  for await (const batch of exportRows(o)) text += csvLines(batch, sep)
+  return text
+}
+
+describe('the CSV written by Postgres', () => {
+  test('gives the same bytes as the list service through csv.ts, for every sort, both separators and a filter', async () => {
+    for (const sort of SORTS) {
+      for (const sep of [';', ','] as const) {
+        const o = source(admin, { sort })
+        const expected = await serviceCsv(o, sep)
+        expect(expected.split('\r\n').length, sort).toBeGreaterThan(50)
+        expect(await sqlCsv(o, sep), `${sort} ${sep}`).toBe(expected)
+      }
+    }
+    const filtered = source(admin, { stage: 'PROSPECT', type: 'EMETTEUR', sort: '-amount' })
+    expect(await sqlCsv(filtered, ';')).toBe(await serviceCsv(filtered, ';'))
+  })
+
+  test('keeps to the caller’s scope, for the list and for checked rows', async () => {
+    const all = await database.db.select({ id: organisations.id }).from(organisations)
+    const ids = all.map((r) => r.id)
+    const list = source(sales2, {})
+    expect(await sqlCsv(list, ';')).toBe(await serviceCsv(list, ';'))
+    const checked = await sqlCsv(source(sales2, {}, ids), ';')
+    const listed = await sqlCsv(list, ';')
+    expect(checked.split('\r\n').sort()).toEqual(listed.split('\r\n').sort())
+    expect(checked).not.toContain('Guillemets')
+  })
+
+  test('quotes, line breaks, negative amounts, empty dates, Paris days and formula guards read back as written', async () => {
+    const text = await sqlCsv(source(admin, { type: 'EMETTEUR' }), ';')
+    const rows = parse(text, { delimiter: ';' }) as string[][]
+    const byName = (start: string) => rows.find((r) => r[0]!.startsWith(start))!
+    expect(byName('Guillemets').slice(0, 5)).toEqual([
+      'Guillemets "dans" le nom; et point-virgule',
+      'Émetteur',
+      '',
+      'Prospect',
+      '-12,5',
+    ])
+    expect(byName('Guillemets')[11]).toBe('')
+    expect(byName('Sur deux')[0]).toBe('Sur deux\nlignes, avec virgule')
+    expect(byName('Sur deux')[4]).toBe('0')
+    // 23:30 UTC on 28 March is already the 29th in Paris (UTC+1); 22:30 UTC on 24 October is the 25th (UTC+2).
+    expect(byName('Sur deux')[11]).toBe('29/03/2026')
+    expect(byName("'-moins")[11]).toBe('25/10/2026')
+    expect(byName("'-moins")[4]).toBe('1500')
+    expect(byName("'=1+1")[0]).toBe("'=1+1 l'été Œuvre")
+    expect(byName("'\tTab")).toBeDefined()
+    expect(byName("'@arobase")[4]).toBe('1234567890123,45')
+    expect(byName("'\rRetour")).toBeDefined()
+    const comma = parse(await sqlCsv(source(admin, { q: 'Guillemets' }), ','), { delimiter: ',' }) as string[][]
+    expect(comma[0]![4]).toBe('-12.5')
+  })
+})
