@@ -64,8 +64,10 @@ export function OrganisationFilters({ owners, meId }: { owners: { id: string; na
         apply(e.currentTarget)
       }}
       onChange={(e) => {
-        const el = e.target as unknown as HTMLInputElement
-        if (el.tagName === 'SELECT' || el.type === 'checkbox') apply(e.currentTarget)
+        const el = e.target
+        if (el instanceof HTMLSelectElement || (el instanceof HTMLInputElement && el.type === 'checkbox')) {
+          apply(e.currentTarget)
+        }
       }}
     >
       <div className="flex flex-wrap items-end gap-2">

@@ -71,7 +71,7 @@ export default function Pipeline({ loaderData }: Route.ComponentProps) {
           apply(e.currentTarget)
         }}
         onChange={(e) => {
-          if ((e.target as unknown as HTMLElement).tagName === 'SELECT') apply(e.currentTarget)
+          if (e.target instanceof HTMLSelectElement) apply(e.currentTarget)
         }}
       >
         {analytics ? null : (

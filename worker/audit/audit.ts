@@ -30,7 +30,7 @@ export function audited<E extends AppEnv, T>(
   work: (db: Db, audit: (action: string, entry?: Entry) => Promise<void>) => Promise<T>,
 ): Promise<T> {
   const db: Db = c.get('db')
-  return db.transaction((tx) => work(tx as unknown as Db, (action, entry = {}) => audit(c, action, entry, tx)))
+  return db.transaction((tx) => work(tx, (action, entry = {}) => audit(c, action, entry, tx)))
 }
 
 // Sign-in refusals, reset requests, exports: the entry is the only thing written.
@@ -80,7 +80,7 @@ export const auditTrail = (access: string): MiddlewareHandler<AppEnv> =>
     const pool = c.var.db
     try {
       await pool.transaction(async (tx) => {
-        c.set('db', tx as unknown as Db)
+        c.set('db', tx)
         await next()
         if (!succeeded()) throw ROLLBACK
         if (!alreadyAudited.has(c.req.raw)) await audit(c, `${resource}.${kind}`, entry(), tx)

@@ -63,7 +63,7 @@ export async function withDb<T>(config: DbConfig, fn: (db: Db) => Promise<T>): P
   client.on('error', () => {})
   await client.connect()
   try {
-    return await fn(drizzle({ client, schema }) as unknown as Db)
+    return await fn(drizzle({ client, schema }))
   } finally {
     await client.end().catch(() => {})
   }

@@ -41,6 +41,8 @@ export function apiRoute<const R extends Omit<RouteConfig, 'middleware'>, const 
     typeof written === 'function' || written.length
       ? [authorize(access), invalidateAfterWrite(written), ...trail]
       : [authorize(access), ...trail]
+  // Typed as one middleware of the route's env on purpose: hono infers the handler's context from it, so
+  // c.var.user is non-null on a signed-in route (authorize refuses the request otherwise).
   return createRoute({ ...rest, security, 'x-permission': access, middleware } as unknown as Omit<
     R,
     'access' | 'invalidates'

@@ -41,8 +41,9 @@ type Callback = (err: unknown, result?: unknown) => void
 export function instrumentPool(pool: Pool, timing: RequestTiming) {
   pool.on('connect', (client: PoolClient) => {
     timing.connections++
+    // One wrapper stands for all of pg's query() overloads, so it is assigned through a looser type.
     const query = client.query.bind(client) as (...args: unknown[]) => unknown
-    ;(client as unknown as { query: typeof query }).query = (...args: unknown[]) => {
+    ;(client as { query: typeof query }).query = (...args: unknown[]) => {
       timing.statements++
       const started = performance.now()
       const done = () => timing.add('query', performance.now() - started)
@@ -60,7 +61,7 @@ export function instrumentPool(pool: Pool, timing: RequestTiming) {
     }
   })
   const connect = pool.connect.bind(pool) as (cb?: Callback) => unknown
-  ;(pool as unknown as { connect: typeof connect }).connect = (cb?: Callback) => {
+  ;(pool as { connect: typeof connect }).connect = (cb?: Callback) => {
     const started = performance.now()
     const done = () => timing.add('connection', performance.now() - started)
     if (cb)

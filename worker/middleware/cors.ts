@@ -1,11 +1,14 @@
 // CORS from an allow-list: the app's own origin (APP_URL) plus ALLOWED_ORIGINS (wrangler.toml
 // [vars], comma-separated). Credentials are allowed, so the answer is never `*`: an unknown
 // origin simply gets no Access-Control-Allow-Origin header and the browser blocks the read.
-import type { Context, MiddlewareHandler } from 'hono'
+import type { MiddlewareHandler } from 'hono'
 import { cors as honoCors } from 'hono/cors'
 import type { AppEnv } from '../app-env.ts'
 
-export function allowedOrigins(c: Context<AppEnv>): Set<string> {
+// Only what it reads, so any route's context (whatever its variables) can ask.
+type OriginSource = { env: Pick<AppEnv['Bindings'], 'ALLOWED_ORIGINS' | 'APP_URL'>; req: { url: string } }
+
+export function allowedOrigins(c: OriginSource): Set<string> {
   const list = (c.env.ALLOWED_ORIGINS ?? '')
     .split(',')
     .map((s) => s.trim())
@@ -19,7 +22,7 @@ export function allowedOrigins(c: Context<AppEnv>): Set<string> {
 
 export const cors = (): MiddlewareHandler<AppEnv> =>
   honoCors({
-    origin: (origin, c) => (origin && allowedOrigins(c as Context<AppEnv>).has(origin) ? origin : null),
+    origin: (origin, c) => (origin && allowedOrigins(c).has(origin) ? origin : null),
     credentials: true,
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowHeaders: ['content-type', 'authorization', 'x-request-id'],

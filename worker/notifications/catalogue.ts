@@ -231,7 +231,8 @@ export function renderNotification<T extends NotificationType>(
   params: ParamsOf<T>,
   opts: NotifyOptions = {},
 ): Outgoing {
-  const t = CATALOGUE[type] as unknown as Template<ParamsOf<T>>
+  // The template of T takes ParamsOf<T> by definition; TypeScript cannot see it for a generic T.
+  const t = CATALOGUE[type] as Template<ParamsOf<T>>
   return {
     userId,
     type,

@@ -1,8 +1,7 @@
 // The live socket: one NotificationHub per user. The upgrade is refused from another site's page
 // (a WebSocket is not covered by CORS, so a cross-site page could otherwise open one with the
 // user's cookie) and the hub learns the session, so signing out closes that session's sockets.
-import type { Context } from 'hono'
-import type { Api, AppEnv } from '../app-env.ts'
+import type { Api } from '../app-env.ts'
 import { problemResponses } from '../http/common-schemas.ts'
 import { badRequest, forbidden } from '../http/problem.ts'
 import { apiRoute } from '../http/route.ts'
@@ -31,7 +30,7 @@ export function registerNotificationSocket(api: Api) {
       if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') throw badRequest('Connexion WebSocket attendue.')
       const origin = c.req.header('origin')
       // Browsers always send Origin on a WebSocket; tools and servers (API tokens) may not.
-      if (origin && !allowedOrigins(c as unknown as Context<AppEnv>).has(origin)) {
+      if (origin && !allowedOrigins(c).has(origin)) {
         throw forbidden('Origine non autorisée pour la connexion temps réel.')
       }
       const user = c.get('user')
@@ -39,7 +38,7 @@ export function registerNotificationSocket(api: Api) {
       headers.set(HUB_USER_HEADER, user.id)
       headers.set(HUB_SESSION_HEADER, user.sessionId ?? user.tokenId ?? '')
       const hub = c.env.NOTIFICATION_HUB.get(c.env.NOTIFICATION_HUB.idFromName(user.id))
-      return hub.fetch(new Request(c.req.raw.url, { headers })) as unknown as Response
+      return hub.fetch(new Request(c.req.raw.url, { headers }))
     },
   )
 }

@@ -37,7 +37,7 @@ const taskParams = (r: Record<string, unknown>) => ({
   dueAt: new Date(r.due_at as string).toISOString(),
 })
 
-const rule = <T extends NotificationType>(r: Rule<T>) => r as unknown as Rule<NotificationType>
+const rule = <T extends NotificationType>(r: Rule<T>): Rule<NotificationType> => r
 const days = (v: unknown) => Number(v)
 
 // Recipients follow the scope rules: the assignee for tasks (a sales user reads tasks assigned
