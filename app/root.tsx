@@ -17,7 +17,10 @@ import { describeError, ErrorPage } from './components/error-page'
 export const loader = ({ context }: LoaderFunctionArgs) => ({ nonce: context.cspNonce })
 
 // Runs before first paint so the page never flashes the wrong theme.
-const THEME_SCRIPT = `(function(){try{var s=localStorage.getItem('theme');var d=s?s==='dark':matchMedia('(prefers-color-scheme: dark)').matches;document.documentElement.classList.toggle('dark',d)}catch(e){}})()`
+const THEME_SCRIPT =
+  "(function(){try{var s=localStorage.getItem('theme');" +
+  "var d=s?s==='dark':matchMedia('(prefers-color-scheme: dark)').matches;" +
+  "document.documentElement.classList.toggle('dark',d)}catch(e){}})()"
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root')
@@ -28,7 +31,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="color-scheme" content="light dark" />
-        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: constant no-flash theme script, no user input, allowed by the CSP nonce */}
+        {/* biome-ignore lint/security/noDangerouslySetInnerHtml: constant no-flash theme script, no user input,
+            allowed by the CSP nonce */}
         <script nonce={nonce} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
         <Meta />
         <Links nonce={nonce} />

@@ -31,8 +31,10 @@ const rows = (n: number, tag: string): Org[] =>
     city: CITIES[i % CITIES.length]!,
     amount: `${(i * 37) % 1_000_000},50`,
   }))
-const toCsv = (orgs: Org[]) =>
-  `nom;type;email;ville;montant\r\n${orgs.map((o) => `${o.name};${o.type};${o.email};${o.city};${o.amount}`).join('\r\n')}\r\n`
+const toCsv = (orgs: Org[]) => {
+  const lines = orgs.map((o) => `${o.name};${o.type};${o.email};${o.city};${o.amount}`)
+  return `nom;type;email;ville;montant\r\n${lines.join('\r\n')}\r\n`
+}
 
 const startApp = () =>
   startAppWith({
@@ -88,10 +90,11 @@ async function bareInsert(orgs: Org[]) {
   const local = await startLocalDb({ dataDir: DATA_DIR })
   const { db, pool } = createDb({ DATABASE_URL: local.databaseUrl, DB_WS_PROXY: local.wsProxy })
   const insert = async (batch: Org[], suffix: string) => {
-    const values = batch.map(
-      (o) =>
-        sql`(${`${o.name} ${suffix}`}, ${o.type}::organisation_type, ${o.email.replace('@', `@${suffix}-`)}, ${o.city}, ${o.amount.replace(',', '.')}::numeric)`,
-    )
+    const values = batch.map((o) => {
+      const email = o.email.replace('@', `@${suffix}-`)
+      const amount = o.amount.replace(',', '.')
+      return sql`(${`${o.name} ${suffix}`}, ${o.type}::organisation_type, ${email}, ${o.city}, ${amount}::numeric)`
+    })
     await db.execute(
       sql`insert into organisations (name, type, email, city, amount) values ${sql.join(values, sql`, `)}`,
     )
@@ -133,10 +136,12 @@ async function insertFloor() {
   }
   const names = async (sql: string) => (await q(sql)).map((r) => Object.values(r)[0] as string)
   const indexes = await names(
-    "select indexname from pg_indexes where tablename = 'organisations' and indexname <> 'organisations_pkey' order by 1",
+    "select indexname from pg_indexes where tablename = 'organisations' " +
+      "and indexname <> 'organisations_pkey' order by 1",
   )
   const triggers = await names(
-    "select tgname from pg_trigger where tgrelid = 'organisations'::regclass and not tgisinternal and tgtype & 4 = 4 order by 1",
+    "select tgname from pg_trigger where tgrelid = 'organisations'::regclass " +
+      'and not tgisinternal and tgtype & 4 = 4 order by 1',
   )
   const dropIndex = (i: string) => `drop index ${i}`
   const dropTrigger = (t: string) => `drop trigger ${t} on organisations`
@@ -205,10 +210,13 @@ async function parseMemory() {
   peak = Math.max(peak, after.heapUsed + after.arrayBuffers)
   clearInterval(timer)
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1)
+  const ms = (performance.now() - started).toFixed(0)
+  const held = { before: before.heapUsed + before.arrayBuffers, after: after.heapUsed + after.arrayBuffers }
   console.log(
-    `parse 20 MB CSV: ${mb(bytes.length)} MB, ${parsed.rowCount} rows in ${(performance.now() - started).toFixed(0)} ms; ` +
-      `heap+buffers before ${mb(before.heapUsed + before.arrayBuffers)} MB, after ${mb(after.heapUsed + after.arrayBuffers)} MB ` +
-      `(+${mb(after.heapUsed + after.arrayBuffers - before.heapUsed - before.arrayBuffers)} MB held), ${parsed.chunkCount} chunks (${mb(stored)} MB of JSON) handed to the store one at a time`,
+    `parse 20 MB CSV: ${mb(bytes.length)} MB, ${parsed.rowCount} rows in ${ms} ms; ` +
+      `heap+buffers before ${mb(held.before)} MB, after ${mb(held.after)} MB ` +
+      `(+${mb(held.after - held.before)} MB held), ${parsed.chunkCount} chunks (${mb(stored)} MB of JSON) ` +
+      'handed to the store one at a time',
   )
   return { parsed, peak }
 }
@@ -251,14 +259,28 @@ console.log('rows      upload→completed   (upload)   rows/s    bare INSERT   r
 for (const r of results) {
   const rate = (ms: number) => Math.round(r.n / (ms / 1000))
   console.log(
-    `${String(r.n).padEnd(10)}${`${(r.api.total / 1000).toFixed(2)} s`.padStart(16)}${`${(r.api.upload / 1000).toFixed(2)} s`.padStart(11)}${String(rate(r.api.total)).padStart(9)}` +
-      `${`${(r.bare / 1000).toFixed(2)} s`.padStart(14)}${String(rate(r.bare)).padStart(9)}${`${(r.api.total / r.bare).toFixed(1)}×`.padStart(8)}   ${r.api.status} ${JSON.stringify(r.api.counts)}`,
+    [
+      String(r.n).padEnd(10),
+      `${(r.api.total / 1000).toFixed(2)} s`.padStart(16),
+      `${(r.api.upload / 1000).toFixed(2)} s`.padStart(11),
+      String(rate(r.api.total)).padStart(9),
+      `${(r.bare / 1000).toFixed(2)} s`.padStart(14),
+      String(rate(r.bare)).padStart(9),
+      `${(r.api.total / r.bare).toFixed(1)}×`.padStart(8),
+      `   ${r.api.status} ${JSON.stringify(r.api.counts)}`,
+    ].join(''),
   )
 }
 for (const u of updates) {
   console.log(
-    `${`${u.n} upd`.padEnd(10)}${`${(u.api.total / 1000).toFixed(2)} s`.padStart(16)}${`${(u.api.upload / 1000).toFixed(2)} s`.padStart(11)}${String(Math.round(u.n / (u.api.total / 1000))).padStart(9)}` +
-      `${''.padStart(31)}   ${u.api.status} ${JSON.stringify(u.api.counts)}`,
+    [
+      `${u.n} upd`.padEnd(10),
+      `${(u.api.total / 1000).toFixed(2)} s`.padStart(16),
+      `${(u.api.upload / 1000).toFixed(2)} s`.padStart(11),
+      String(Math.round(u.n / (u.api.total / 1000))).padStart(9),
+      ''.padStart(31),
+      `   ${u.api.status} ${JSON.stringify(u.api.counts)}`,
+    ].join(''),
   )
 }
 const { peak } = await parseMemory()

@@ -82,7 +82,15 @@ async function main() {
     const cdp = await context.newCDPSession(page)
     console.log(`phone 390×844, ${RUNS} visits per screen after one warm-up, load average ${loadavg()[0]!.toFixed(1)}`)
     console.log(
-      `${'screen'.padEnd(15)}${'cpu'.padEnd(6)}${'ttfb p50'.padStart(10)}${'html p50'.padStart(10)}${'tti p50'.padStart(10)}${'tti p95'.padStart(10)}   (ms)`,
+      [
+        'screen'.padEnd(15),
+        'cpu'.padEnd(6),
+        'ttfb p50'.padStart(10),
+        'html p50'.padStart(10),
+        'tti p50'.padStart(10),
+        'tti p95'.padStart(10),
+        '   (ms)',
+      ].join(''),
     )
     for (const rate of [1, 4]) {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate })

@@ -78,7 +78,10 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
             end={item.end}
             onClick={() => setDrawer(false)}
             className={({ isActive }) =>
-              `flex min-h-11 items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ${isActive ? 'bg-blue-700 text-white' : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800'}`
+              'flex min-h-11 items-center gap-3 rounded-md px-3 py-2 text-sm font-medium ' +
+              (isActive
+                ? 'bg-blue-700 text-white'
+                : 'text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800')
             }
           >
             <svg
@@ -102,7 +105,12 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
     <ToastProvider>
       <PendingBar />
       <div className="flex min-h-dvh">
-        <aside className="hidden w-60 shrink-0 border-r border-slate-200 bg-white md:block dark:border-slate-800 dark:bg-slate-900">
+        <aside
+          className={
+            'hidden w-60 shrink-0 border-r border-slate-200 bg-white md:block dark:border-slate-800 ' +
+            'dark:bg-slate-900'
+          }
+        >
           <div className="px-6 py-4 text-lg font-bold text-blue-800 dark:text-blue-300">{t('app.name')}</div>
           {nav}
         </aside>
@@ -111,7 +119,12 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
           {navOf([...NAV, ACCOUNT_ITEM])}
         </Drawer>
         <div className="flex min-w-0 flex-1 flex-col">
-          <header className="sticky top-0 z-30 flex items-center gap-2 border-b border-slate-200 bg-white/90 px-3 py-2 backdrop-blur md:px-6 dark:border-slate-800 dark:bg-slate-900/90">
+          <header
+            className={
+              'sticky top-0 z-30 flex items-center gap-2 border-b border-slate-200 bg-white/90 px-3 py-2 ' +
+              'backdrop-blur md:px-6 dark:border-slate-800 dark:bg-slate-900/90'
+            }
+          >
             <button
               type="button"
               className="flex h-11 w-11 items-center justify-center rounded-md md:hidden"
@@ -148,7 +161,10 @@ export default function AppLayout({ loaderData }: Route.ComponentProps) {
             <Form method="post" action="/logout">
               <button
                 type="submit"
-                className="min-h-11 rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 dark:hover:bg-slate-800"
+                className={
+                  'min-h-11 rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100 dark:text-slate-200 ' +
+                  'dark:hover:bg-slate-800'
+                }
               >
                 {t('auth.signOut')}
               </button>

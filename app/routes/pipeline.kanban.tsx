@@ -132,7 +132,10 @@ export default function Kanban({ loaderData }: Route.ComponentProps) {
         {announce}
       </p>
       <div
-        className="relative -mx-3 flex snap-x snap-mandatory gap-3 overflow-x-auto px-3 pb-2 md:mx-0 md:grid md:grid-cols-4 md:overflow-visible md:px-0"
+        className={
+          'relative -mx-3 flex snap-x snap-mandatory gap-3 overflow-x-auto px-3 pb-2 md:mx-0 md:grid md:grid-cols-4 ' +
+          'md:overflow-visible md:px-0'
+        }
         data-testid="kanban"
       >
         {board.map((col) => (
@@ -159,7 +162,8 @@ export default function Kanban({ loaderData }: Route.ComponentProps) {
               if (id) void moveCard(id, col.stage)
             }}
             className={cx(
-              'flex w-[85vw] max-w-sm shrink-0 snap-start flex-col rounded-lg border-t-4 bg-slate-100 md:w-auto md:max-w-none dark:bg-slate-900',
+              'flex w-[85vw] max-w-sm shrink-0 snap-start flex-col rounded-lg border-t-4 bg-slate-100 ' +
+                'md:w-auto md:max-w-none dark:bg-slate-900',
               STAGE_BORDER[col.stage],
               highlighted === col.stage && 'ring-2 ring-blue-600 dark:ring-blue-400',
             )}
@@ -180,7 +184,11 @@ export default function Kanban({ loaderData }: Route.ComponentProps) {
             >
               {t('kanban.total')} {formatMoneyCompact(col.totalAmount)}
             </p>
-            <ul className="flex min-h-24 flex-1 flex-col gap-2 px-2 pb-2 md:max-h-[calc(100dvh-20rem)] md:overflow-y-auto">
+            <ul
+              className={
+                'flex min-h-24 flex-1 flex-col gap-2 px-2 pb-2 ' + 'md:max-h-[calc(100dvh-20rem)] md:overflow-y-auto'
+              }
+            >
               {col.cards.length === 0 ? (
                 <li
                   className={cx(
@@ -232,7 +240,11 @@ export default function Kanban({ loaderData }: Route.ComponentProps) {
                         onBlur={() => {
                           if (grab?.id === card.id) setGrab(null)
                         }}
-                        className="hidden h-8 w-8 shrink-0 cursor-grab items-center justify-center rounded text-slate-500 hover:bg-slate-100 md:pointer-fine:inline-flex dark:text-slate-400 dark:hover:bg-slate-700"
+                        className={
+                          'hidden h-8 w-8 shrink-0 cursor-grab items-center justify-center rounded text-slate-500 ' +
+                          'hover:bg-slate-100 md:pointer-fine:inline-flex dark:text-slate-400 ' +
+                          'dark:hover:bg-slate-700'
+                        }
                       >
                         <svg aria-hidden="true" viewBox="0 0 24 24" className="h-4 w-4" fill="currentColor">
                           <circle cx="9" cy="6" r="1.6" />

@@ -28,12 +28,14 @@ const plan: PlanInput = {
 async function setUp() {
   const { db } = own
   const userId = crypto.randomUUID()
+  const email = `${userId}@t.fr`
   await db.execute(
-    sql`insert into users (id, email, name, password_hash, role) values (${userId}, ${`${userId}@t.fr`}, 'Importeur', 'x', 'admin')`,
+    sql`insert into users (id, email, name, password_hash, role)
+      values (${userId}, ${email}, 'Importeur', 'x', 'admin')`,
   )
   const user: AuthUser = {
     id: userId,
-    email: `${userId}@t.fr`,
+    email,
     name: 'Importeur',
     role: 'admin',
     teamId: null,

@@ -11,42 +11,45 @@ const orgsByName = async (name: string) => {
 describe('importing organisations from a French Excel CSV', () => {
   let importId = ''
 
-  test('the upload detects Windows-1252 and `;`, maps French headers and previews French values as stored', async () => {
-    const manager = await as('manager')
-    const res = await upload(manager, 'organisations', 'clients.csv', fixture('organisations-excel-fr.csv'))
-    expect(res.status).toBe(201)
-    importId = res.body.id
-    expect(res.body.rowCount).toBe(6)
-    expect(res.body.encoding).toBe('windows-1252')
-    expect(res.body.headers[2]).toBe('Catégorie')
-    expect(res.body.mapping).toEqual([
-      'name',
-      'type',
-      'category',
-      'pipelineStage',
-      'amount',
-      'email',
-      'phone',
-      'postalCode',
-      'city',
-      'notes',
-    ])
-    const first = res.body.preview[0]
-    expect(first.line).toBe(2)
-    expect(first.values).toMatchObject({
-      name: 'Société Générale Épargne',
-      type: 'EMETTEUR',
-      pipelineStage: 'SIGNE',
-      amount: '1234567.50',
-      notes: 'Client "historique"\r\nsur deux lignes',
-    })
-    expect(res.body.preview[1].values).toMatchObject({
-      type: 'INVESTISSEUR',
-      category: 'ASSURANCE_VIE',
-      amount: '250000',
-    })
-    expect(res.body.preview[2].errors).toEqual([{ column: 'E-mail', message: 'Adresse e-mail invalide.' }])
-  })
+  test(
+    'the upload detects Windows-1252 and `;`, maps French headers ' + 'and previews French values as stored',
+    async () => {
+      const manager = await as('manager')
+      const res = await upload(manager, 'organisations', 'clients.csv', fixture('organisations-excel-fr.csv'))
+      expect(res.status).toBe(201)
+      importId = res.body.id
+      expect(res.body.rowCount).toBe(6)
+      expect(res.body.encoding).toBe('windows-1252')
+      expect(res.body.headers[2]).toBe('Catégorie')
+      expect(res.body.mapping).toEqual([
+        'name',
+        'type',
+        'category',
+        'pipelineStage',
+        'amount',
+        'email',
+        'phone',
+        'postalCode',
+        'city',
+        'notes',
+      ])
+      const first = res.body.preview[0]
+      expect(first.line).toBe(2)
+      expect(first.values).toMatchObject({
+        name: 'Société Générale Épargne',
+        type: 'EMETTEUR',
+        pipelineStage: 'SIGNE',
+        amount: '1234567.50',
+        notes: 'Client "historique"\r\nsur deux lignes',
+      })
+      expect(res.body.preview[1].values).toMatchObject({
+        type: 'INVESTISSEUR',
+        category: 'ASSURANCE_VIE',
+        amount: '250000',
+      })
+      expect(res.body.preview[2].errors).toEqual([{ column: 'E-mail', message: 'Adresse e-mail invalide.' }])
+    },
+  )
 
   test('a dry run counts what would happen over the whole file and writes nothing', async () => {
     const manager = await as('manager')
@@ -132,18 +135,24 @@ const run = async (
 }
 
 describe('modes, matching and undo', () => {
-  test('update mode changes matched records only, found by e-mail domain or by name and city, and remembers the mapping', {
+  test('update mode changes matched records only, found by e-mail domain ' +
+    'or by name and city, and remembers the mapping', {
     timeout: 90_000,
   }, async () => {
     await run(
       'manager',
       'organisations',
       'base.csv',
-      'nom;type;email;ville;montant\nModes Alpha;INVESTISSEUR;a@alpha-modes.fr;Paris;10\nModes Beta;DISTRIBUTEUR;;Lyon;20\n',
+      'nom;type;email;ville;montant\n' +
+        'Modes Alpha;INVESTISSEUR;a@alpha-modes.fr;Paris;10\n' +
+        'Modes Beta;DISTRIBUTEUR;;Lyon;20\n',
       'create',
     )
     const csv =
-      'Nom;Type;E-mail;Ville;Montant\nAutre nom Alpha;INVESTISSEUR;z@alpha-modes.fr;Paris;11\nmodes BÉTA;DISTRIBUTEUR;;lyon;21\nModes Gamma;EMETTEUR;;Paris;30\n'
+      'Nom;Type;E-mail;Ville;Montant\n' +
+      'Autre nom Alpha;INVESTISSEUR;z@alpha-modes.fr;Paris;11\n' +
+      'modes BÉTA;DISTRIBUTEUR;;lyon;21\n' +
+      'Modes Gamma;EMETTEUR;;Paris;30\n'
     const { upload: up, done } = await run('manager', 'organisations', 'maj.csv', csv, 'update')
     expect(done.counts).toEqual({ created: 0, updated: 2, skipped: 1, errors: 0 })
     // Matched by domain: the name is updated too.
@@ -158,7 +167,8 @@ describe('modes, matching and undo', () => {
     expect(up.mapping).toEqual(['name', 'type', 'email', 'city', 'amount'])
   })
 
-  test('upsert creates what does not match and updates what does; undo bins the created, restores the updated and leaves alone a record changed since', {
+  test('upsert creates what does not match and updates what does; undo bins the created, ' +
+    'restores the updated and leaves alone a record changed since', {
     timeout: 90_000,
   }, async () => {
     const manager = await as('manager')
@@ -173,7 +183,11 @@ describe('modes, matching and undo', () => {
       'manager',
       'organisations',
       'u1.csv',
-      'nom;type;ville;notes\nUndo Un;INVESTISSEUR;Paris;après\nUndo Deux;INVESTISSEUR;Paris;après\nUndo Trois;EMETTEUR;Paris;\nUndo Quatre;EMETTEUR;Paris;\n',
+      'nom;type;ville;notes\n' +
+        'Undo Un;INVESTISSEUR;Paris;après\n' +
+        'Undo Deux;INVESTISSEUR;Paris;après\n' +
+        'Undo Trois;EMETTEUR;Paris;\n' +
+        'Undo Quatre;EMETTEUR;Paris;\n',
       'upsert',
     )
     expect(done.counts).toEqual({ created: 2, updated: 2, skipped: 0, errors: 0 })
@@ -193,7 +207,8 @@ describe('modes, matching and undo', () => {
     expect((await manager.post(`/api/v1/imports/${up.id}/revert`)).status).toBe(409)
   })
 
-  test('people link to their organisation by name; an unknown one is "Organisation non trouvée"; e-mails match case-insensitively', {
+  test('people link to their organisation by name; an unknown one is "Organisation non trouvée"; ' +
+    'e-mails match case-insensitively', {
     timeout: 90_000,
   }, async () => {
     const { done } = await run('manager', 'people', 'personnes.csv', fixture('people-utf8-bom.csv'), 'upsert')

@@ -46,7 +46,8 @@ async function selectAllMatching(page: Page, checkbox: ReturnType<Page['getByTes
 }
 
 describe('select all matching', () => {
-  test('the pipeline table changes the stage of every matching organisation after confirming the count, and the organisations list their category', {
+  test('the pipeline table changes the stage of every matching organisation after confirming the count, ' +
+    'and the organisations list their category', {
     timeout: 180_000,
   }, async () => {
     const tag = unique('Tous')
@@ -98,7 +99,8 @@ describe('select all matching', () => {
 
   // 501 organisations through one CSV import (set-based, a few seconds) rather than 501 POSTs; the
   // import is reverted at the end so the shared database keeps its size for the other files.
-  test('past 500 matching organisations the list says a bulk action takes 500 at most, keeps the actions disabled, and changes nothing', {
+  test('past 500 matching organisations the list says a bulk action takes 500 at most, ' +
+    'keeps the actions disabled, and changes nothing', {
     timeout: 180_000,
   }, async () => {
     const OVER = 501
@@ -130,7 +132,8 @@ describe('select all matching', () => {
       await expect
         .poll(() => offer.getByTestId('bulk-too-many').textContent())
         .toBe(
-          'Une action groupée en traite 500 au plus : affinez les filtres pour agir sur elles (l’export les prend toutes).',
+          'Une action groupée en traite 500 au plus : affinez les filtres pour agir sur elles ' +
+            '(l’export les prend toutes).',
         )
       expect(await page.getByTestId('bulk-actions').isDisabled()).toBe(true)
       expect(errors).toEqual([])

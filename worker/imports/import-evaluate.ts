@@ -68,9 +68,13 @@ export function missingRequired(entity: ImportEntity, row: Evaluated, mapping: (
 
 // Webmail domains say nothing about which firm a person works for: never a matching key.
 const WEBMAIL = new Set(
-  'gmail.com googlemail.com hotmail.com hotmail.fr outlook.com outlook.fr live.com live.fr msn.com yahoo.com yahoo.fr orange.fr wanadoo.fr free.fr sfr.fr laposte.net neuf.fr bbox.fr icloud.com me.com aol.com gmx.fr gmx.com protonmail.com proton.me numericable.fr club-internet.fr'.split(
-    ' ',
-  ),
+  [
+    'gmail.com googlemail.com hotmail.com hotmail.fr outlook.com outlook.fr live.com live.fr msn.com yahoo.com',
+    'yahoo.fr orange.fr wanadoo.fr free.fr sfr.fr laposte.net neuf.fr bbox.fr icloud.com me.com aol.com gmx.fr',
+    'gmx.com protonmail.com proton.me numericable.fr club-internet.fr',
+  ]
+    .join(' ')
+    .split(' '),
 )
 export function firmDomain(email: unknown): string | null {
   if (typeof email !== 'string' || !email.includes('@')) return null

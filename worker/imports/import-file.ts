@@ -23,7 +23,8 @@ export function fileFormat(name: string): 'csv' | 'xlsx' {
   if (ext === 'xlsx') return 'xlsx'
   if (ext === 'xls' || ext === 'ods' || ext === 'xlsm' || ext === 'numbers') {
     throw new FileRefused(
-      `Les fichiers .${ext} ne sont pas acceptés : dans Excel ou LibreOffice, « Enregistrer sous » → « Classeur Excel (.xlsx) » ou « CSV UTF-8 ».`,
+      `Les fichiers .${ext} ne sont pas acceptés : dans Excel ou LibreOffice, ` +
+        '« Enregistrer sous » → « Classeur Excel (.xlsx) » ou « CSV UTF-8 ».',
     )
   }
   throw new FileRefused('Format non reconnu : envoyez un fichier .csv ou .xlsx.')
@@ -50,7 +51,9 @@ export async function parseFile(
     rows = csvRows(text)
     extra = { encoding: decoded.encoding }
   } else {
-    if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new FileRefused('Ce fichier n’est pas un classeur .xlsx valide.')
+    if (bytes[0] !== 0x50 || bytes[1] !== 0x4b) {
+      throw new FileRefused('Ce fichier n’est pas un classeur .xlsx valide.')
+    }
     const sheet = openXlsx(bytes, options)
     rows = sheet.rows
     extra = { sheetName: sheet.sheetName, sheetNames: sheet.sheetNames }

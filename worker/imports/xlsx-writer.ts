@@ -36,8 +36,28 @@ function rowXml(r: number, row: XlsxRow) {
   return `${out}</row>`
 }
 
-const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="5"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill><fill><patternFill patternType="solid"><fgColor rgb="FFC6EFCE"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/></patternFill></fill><fill><patternFill patternType="solid"><fgColor rgb="FFEDEDED"/></patternFill></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="5"><xf/><xf fontId="1" applyFont="1"/><xf fillId="2" applyFill="1"/><xf fillId="3" applyFill="1"/><xf fillId="4" applyFill="1"/></cellXfs></styleSheet>`
+const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+// Content type prefix of the workbook's own parts.
+const SPREADSHEETML = 'application/vnd.openxmlformats-officedocument.spreadsheetml'
+
+const STYLES = [
+  `${DECLARATION}\n`,
+  '<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">',
+  '<fonts count="2"><font><sz val="11"/><name val="Calibri"/></font>',
+  '<font><b/><sz val="11"/><name val="Calibri"/></font></fonts>',
+  '<fills count="5">',
+  '<fill><patternFill patternType="none"/></fill>',
+  '<fill><patternFill patternType="gray125"/></fill>',
+  '<fill><patternFill patternType="solid"><fgColor rgb="FFC6EFCE"/></patternFill></fill>',
+  '<fill><patternFill patternType="solid"><fgColor rgb="FFFFC7CE"/></patternFill></fill>',
+  '<fill><patternFill patternType="solid"><fgColor rgb="FFEDEDED"/></patternFill></fill>',
+  '</fills>',
+  '<borders count="1"><border/></borders>',
+  '<cellStyleXfs count="1"><xf/></cellStyleXfs>',
+  '<cellXfs count="5"><xf/><xf fontId="1" applyFont="1"/>',
+  '<xf fillId="2" applyFill="1"/><xf fillId="3" applyFill="1"/><xf fillId="4" applyFill="1"/></cellXfs>',
+  '</styleSheet>',
+].join('')
 
 export async function writeXlsx(sheets: XlsxSheet[]): Promise<Blob> {
   const out: Uint8Array[] = []
@@ -52,32 +72,75 @@ export async function writeXlsx(sheets: XlsxSheet[]): Promise<Blob> {
     f.push(strToU8(text), true)
   }
   const ns = 'http://schemas.openxmlformats.org'
+  const rel = `${ns}/officeDocument/2006/relationships`
   add(
     '[Content_Types].xml',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="${ns}/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`,
+    [
+      DECLARATION,
+      `<Types xmlns="${ns}/package/2006/content-types">`,
+      '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>',
+      '<Default Extension="xml" ContentType="application/xml"/>',
+      `<Override PartName="/xl/workbook.xml" ContentType="${SPREADSHEETML}.sheet.main+xml"/>`,
+      `<Override PartName="/xl/styles.xml" ContentType="${SPREADSHEETML}.styles+xml"/>`,
+      ...sheets.map(
+        (_, i) =>
+          `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${SPREADSHEETML}.worksheet+xml"/>`,
+      ),
+      '</Types>',
+    ].join(''),
   )
   add(
     '_rels/.rels',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${ns}/package/2006/relationships"><Relationship Id="rId1" Type="${ns}/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    [
+      DECLARATION,
+      `<Relationships xmlns="${ns}/package/2006/relationships">`,
+      `<Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/>`,
+      '</Relationships>',
+    ].join(''),
   )
   add(
     'xl/workbook.xml',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${ns}/officeDocument/2006/relationships"><sheets>${sheets.map((s, i) => `<sheet name="${esc(s.name.slice(0, 31))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+    [
+      DECLARATION,
+      `<workbook xmlns="${ns}/spreadsheetml/2006/main" xmlns:r="${rel}"><sheets>`,
+      ...sheets.map((s, i) => `<sheet name="${esc(s.name.slice(0, 31))}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`),
+      '</sheets></workbook>',
+    ].join(''),
   )
   add(
     'xl/_rels/workbook.xml.rels',
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="${ns}/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${ns}/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}<Relationship Id="rId${sheets.length + 1}" Type="${ns}/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`,
+    [
+      DECLARATION,
+      `<Relationships xmlns="${ns}/package/2006/relationships">`,
+      ...sheets.map(
+        (_, i) => `<Relationship Id="rId${i + 1}" Type="${rel}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+      ),
+      `<Relationship Id="rId${sheets.length + 1}" Type="${rel}/styles" Target="styles.xml"/>`,
+      '</Relationships>',
+    ].join(''),
   )
   add('xl/styles.xml', STYLES)
   for (const [i, sheet] of sheets.entries()) {
     const f = new ZipDeflate(`xl/worksheets/sheet${i + 1}.xml`, { level: 6 })
     zip.add(f)
     const cols = sheet.widths?.length
-      ? `<cols>${sheet.widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
+      ? [
+          '<cols>',
+          ...sheet.widths.map((w, c) => `<col min="${c + 1}" max="${c + 1}" width="${w}" customWidth="1"/>`),
+          '</cols>',
+        ].join('')
       : ''
     f.push(
       strToU8(
-        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="${ns}/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>${cols}<sheetData>`,
+        [
+          DECLARATION,
+          `<worksheet xmlns="${ns}/spreadsheetml/2006/main">`,
+          '<sheetViews><sheetView workbookViewId="0">',
+          '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>',
+          '</sheetView></sheetViews>',
+          cols,
+          '<sheetData>',
+        ].join(''),
       ),
     )
     let r = 0

@@ -30,7 +30,8 @@ async function idsMatching(db: Db, user: AuthUser, filter: OrganisationFilter) {
     throw new HttpProblem(
       problem(
         422,
-        `Ce filtre correspond à ${matched} organisations ; une action groupée en traite ${BULK_FILTER_MAX} au plus. Affinez les filtres.`,
+        `Ce filtre correspond à ${matched} organisations ; ` +
+          `une action groupée en traite ${BULK_FILTER_MAX} au plus. Affinez les filtres.`,
         { type: BULK_TOO_MANY, title: 'Too many organisations for one bulk action', matched, max: BULK_FILTER_MAX },
       ),
     )

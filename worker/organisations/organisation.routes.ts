@@ -96,7 +96,8 @@ export function registerOrganisationRoutes(api: Api) {
       tags,
       access: 'organisations:update',
       summary:
-        'Apply one action (stage, category, owner, delete) to checked ids or to every organisation a list filter matches (at most 500); reports each failure',
+        'Apply one action (stage, category, owner, delete) to checked ids or to every organisation ' +
+        'a list filter matches (at most 500); reports each failure',
       request: jsonBody(OrganisationBulk),
       responses: { 200: jsonResponse(BulkResult), ...problemResponses },
     }),
