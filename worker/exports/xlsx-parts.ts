@@ -28,45 +28,65 @@ export const CONTENT_TYPES = `${XML}<Types xmlns="http://schemas.openxmlformats.
 
 export const ROOT_RELS = `${XML}<Relationships xmlns="${NS_PKG}">
 <Relationship Id="rId1" Type="${NS_REL}/officeDocument" Target="xl/workbook.xml"/>
-<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
+<Relationship Id="rId2" Type="${NS_PKG}/metadata/core-properties" Target="docProps/core.xml"/>
 </Relationships>`
 
-export const coreProps = (title: string, author: string, at: Date) => `${XML}<cp:coreProperties \
-xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" \
-xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
-<dc:title>${esc(title)}</dc:title><dc:creator>${esc(author)}</dc:creator>
-<dcterms:created xsi:type="dcterms:W3CDTF">${at.toISOString().slice(0, 19)}Z</dcterms:created>
-</cp:coreProperties>`
+export const coreProps = (title: string, author: string, at: Date) =>
+  [
+    `${XML}<cp:coreProperties`,
+    ' xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"',
+    ' xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"',
+    ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n',
+    `<dc:title>${esc(title)}</dc:title><dc:creator>${esc(author)}</dc:creator>\n`,
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${at.toISOString().slice(0, 19)}Z</dcterms:created>\n`,
+    '</cp:coreProperties>',
+  ].join('')
 
-export const workbook = (filterRef: string) => `${XML}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">
-<bookViews><workbookView activeTab="0"/></bookViews><sheets>
-${SHEETS.map((name, i) => `<sheet name="${name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}
-</sheets><definedNames><definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Données'!${filterRef}</definedName></definedNames>
-</workbook>`
+// The lines that end in '\n' keep the parts' line breaks as first written; a reader ignores them.
+export const workbook = (filterRef: string) =>
+  [
+    `${XML}<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">\n`,
+    '<bookViews><workbookView activeTab="0"/></bookViews><sheets>\n',
+    ...SHEETS.map((name, i) => `<sheet name="${name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`),
+    '\n</sheets><definedNames>',
+    `<definedName name="_xlnm._FilterDatabase" localSheetId="0" hidden="1">'Données'!${filterRef}</definedName>`,
+    '</definedNames>\n',
+    '</workbook>',
+  ].join('')
 
-export const WORKBOOK_RELS = `${XML}<Relationships xmlns="${NS_PKG}">
-${SHEETS.map((_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('')}
-<Relationship Id="rId4" Type="${NS_REL}/styles" Target="styles.xml"/>
-</Relationships>`
+export const WORKBOOK_RELS = [
+  `${XML}<Relationships xmlns="${NS_PKG}">\n`,
+  ...SHEETS.map(
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="${NS_REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  ),
+  `\n<Relationship Id="rId4" Type="${NS_REL}/styles" Target="styles.xml"/>\n`,
+  '</Relationships>',
+].join('')
 
-export const STYLES = `${XML}<styleSheet xmlns="${NS_MAIN}">
-<numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/><numFmt numFmtId="165" formatCode="#,##0.00\\ &quot;€&quot;"/></numFmts>
-<fonts count="4"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/></font>\
-<font><b/><sz val="14"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>
-<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>\
-<fill><patternFill patternType="solid"><fgColor rgb="FF1F4E79"/><bgColor indexed="64"/></patternFill></fill></fills>
-<borders count="2"><border/><border><bottom style="thin"><color rgb="FF9CA3AF"/></bottom></border></borders>
-<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>
-<cellXfs count="8"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
-<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1"><alignment vertical="center"/></xf>\
-<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
-<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
-<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
-<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
-<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
-<xf numFmtId="165" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/></cellXfs>
-<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>
-</styleSheet>`
+export const STYLES = [
+  `${XML}<styleSheet xmlns="${NS_MAIN}">\n`,
+  '<numFmts count="2"><numFmt numFmtId="164" formatCode="dd/mm/yyyy"/>',
+  '<numFmt numFmtId="165" formatCode="#,##0.00\\ &quot;€&quot;"/></numFmts>\n',
+  '<fonts count="4"><font><sz val="11"/><name val="Calibri"/></font>',
+  '<font><b/><sz val="11"/><color rgb="FFFFFFFF"/><name val="Calibri"/></font>',
+  '<font><b/><sz val="14"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\n',
+  '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>',
+  '<fill><patternFill patternType="solid"><fgColor rgb="FF1F4E79"/><bgColor indexed="64"/></patternFill></fill>',
+  '</fills>\n',
+  '<borders count="2"><border/><border><bottom style="thin"><color rgb="FF9CA3AF"/></bottom></border></borders>\n',
+  '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\n',
+  '<cellXfs count="8"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>',
+  '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" applyBorder="1">',
+  '<alignment vertical="center"/></xf>',
+  '<xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+  '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+  '<xf numFmtId="3" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>',
+  '<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
+  '<xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/>',
+  '<xf numFmtId="165" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1" applyNumberFormat="1"/></cellXfs>\n',
+  '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\n',
+  '</styleSheet>',
+].join('')
 
 // XML text: escaped, and stripped of the control characters XML 1.0 forbids.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: those are exactly the characters removed

@@ -21,7 +21,8 @@ import {
 
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 const NS =
-  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"' +
+  ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
 // Level 1: 100,000 rows deflate in a third of level 6's time for a file 15 % larger.
 const LEVEL = 1
 
@@ -58,13 +59,15 @@ export class XlsxWriter {
     this.zip.add(this.sheet)
     const cols = layout.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"/>`)
     const header = layout.columns.map((c, i) => str(`${this.letters[i]}1`, c.header, STYLE.header)).join('')
-    this.sheet.push(
-      strToU8(
-        `${XML}<worksheet ${NS}><sheetPr filterMode="0"/><dimension ref="A1"/><sheetViews><sheetView workbookViewId="0" tabSelected="1">\
-<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>\
-<sheetFormatPr defaultRowHeight="15"/><cols>${cols.join('')}</cols><sheetData><row r="1" ht="20" customHeight="1">${header}</row>`,
-      ),
-    )
+    const head = [
+      `${XML}<worksheet ${NS}><sheetPr filterMode="0"/><dimension ref="A1"/>`,
+      '<sheetViews><sheetView workbookViewId="0" tabSelected="1">',
+      '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>',
+      '<selection pane="bottomLeft" activeCell="A2" sqref="A2"/></sheetView></sheetViews>',
+      `<sheetFormatPr defaultRowHeight="15"/><cols>${cols.join('')}</cols>`,
+      `<sheetData><row r="1" ht="20" customHeight="1">${header}</row>`,
+    ]
+    this.sheet.push(strToU8(head.join('')))
   }
 
   get rowCount() {
@@ -94,12 +97,8 @@ export class XlsxWriter {
   async finish(): Promise<{ body: Blob; stats: ExportStats }> {
     const last = `${this.letters.at(-1)}${this.row}`
     const filterRef = `$A$1:$${this.letters.at(-1)}$${this.row}`
-    this.sheet.push(
-      strToU8(
-        `</sheetData><autoFilter ref="A1:${last}"/><pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`,
-      ),
-      true,
-    )
+    const margins = '<pageMargins left="0.5" right="0.5" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>'
+    this.sheet.push(strToU8(`</sheetData><autoFilter ref="A1:${last}"/>${margins}</worksheet>`), true)
     const stats = this.stats.result()
     const add = (name: string, text: string) => {
       const f = new ZipDeflate(name, { level: LEVEL })
@@ -144,8 +143,12 @@ function statisticsSheet(stats: ExportStats) {
       line(`${str(`A${n}`, l.label)}${num(`B${n}`, l.count, STYLE.int)}${num(`C${n}`, l.amount, STYLE.money)}`)
     }
   }
-  return `${XML}<worksheet ${NS}><cols><col min="1" max="1" width="34" customWidth="1"/><col min="2" max="2" width="12" customWidth="1"/>\
-<col min="3" max="3" width="18" customWidth="1"/></cols><sheetData>${rows.join('')}</sheetData></worksheet>`
+  return [
+    `${XML}<worksheet ${NS}><cols>`,
+    '<col min="1" max="1" width="34" customWidth="1"/><col min="2" max="2" width="12" customWidth="1"/>',
+    '<col min="3" max="3" width="18" customWidth="1"/>',
+    `</cols><sheetData>${rows.join('')}</sheetData></worksheet>`,
+  ].join('')
 }
 
 // The charts' data: the bar grouping in A:C (label, count, amount), the pie grouping in E:F.
@@ -175,9 +178,12 @@ function chartsSheet(layout: EntityLayout, stats: ExportStats) {
   }
   const barEnd = barGroup.lines.length + 1
   const pieEnd = pieGroup.lines.length + 1
-  const sheet = `${XML}<worksheet ${NS}><cols><col min="1" max="1" width="26" customWidth="1"/><col min="2" max="3" width="16" customWidth="1"/>\
-<col min="5" max="5" width="26" customWidth="1"/><col min="6" max="6" width="12" customWidth="1"/></cols>\
-<sheetData>${rows.join('')}</sheetData><drawing r:id="rId1"/></worksheet>`
+  const sheet = [
+    `${XML}<worksheet ${NS}><cols>`,
+    '<col min="1" max="1" width="26" customWidth="1"/><col min="2" max="3" width="16" customWidth="1"/>',
+    '<col min="5" max="5" width="26" customWidth="1"/><col min="6" max="6" width="12" customWidth="1"/>',
+    `</cols><sheetData>${rows.join('')}</sheetData><drawing r:id="rId1"/></worksheet>`,
+  ].join('')
   const valueCol = hasAmount ? 'C' : 'B'
   const bar = barChart(`${layout.title} — ${barGroup.title.toLowerCase()}${hasAmount ? ' (montants)' : ''}`, {
     name: hasAmount ? 'Montant (€)' : 'Nombre',
