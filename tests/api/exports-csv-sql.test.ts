@@ -68,18 +68,21 @@ async function serviceCsv(o: ExportSource, sep: ';' | ',') {
 }
 
 describe('the CSV written by Postgres', () => {
-  test('gives the same bytes as the list service through csv.ts, for every sort, both separators and a filter', async () => {
-    for (const sort of SORTS) {
-      for (const sep of [';', ','] as const) {
-        const o = source(admin, { sort })
-        const expected = await serviceCsv(o, sep)
-        expect(expected.split('\r\n').length, sort).toBeGreaterThan(50)
-        expect(await sqlCsv(o, sep), `${sort} ${sep}`).toBe(expected)
+  test(
+    'gives the same bytes as the list service through csv.ts, ' + 'for every sort, both separators and a filter',
+    async () => {
+      for (const sort of SORTS) {
+        for (const sep of [';', ','] as const) {
+          const o = source(admin, { sort })
+          const expected = await serviceCsv(o, sep)
+          expect(expected.split('\r\n').length, sort).toBeGreaterThan(50)
+          expect(await sqlCsv(o, sep), `${sort} ${sep}`).toBe(expected)
+        }
       }
-    }
-    const filtered = source(admin, { stage: 'PROSPECT', type: 'EMETTEUR', sort: '-amount' })
-    expect(await sqlCsv(filtered, ';')).toBe(await serviceCsv(filtered, ';'))
-  })
+      const filtered = source(admin, { stage: 'PROSPECT', type: 'EMETTEUR', sort: '-amount' })
+      expect(await sqlCsv(filtered, ';')).toBe(await serviceCsv(filtered, ';'))
+    },
+  )
 
   test('keeps to the caller’s scope, for the list and for checked rows', async () => {
     const all = await database.db.select({ id: organisations.id }).from(organisations)
@@ -92,29 +95,32 @@ describe('the CSV written by Postgres', () => {
     expect(checked).not.toContain('Guillemets')
   })
 
-  test('quotes, line breaks, negative amounts, empty dates, Paris days and formula guards read back as written', async () => {
-    const text = await sqlCsv(source(admin, { type: 'EMETTEUR' }), ';')
-    const rows = parse(text, { delimiter: ';' }) as string[][]
-    const byName = (start: string) => rows.find((r) => r[0]!.startsWith(start))!
-    expect(byName('Guillemets').slice(0, 5)).toEqual([
-      'Guillemets "dans" le nom; et point-virgule',
-      'Émetteur',
-      '',
-      'Prospect',
-      '-12,5',
-    ])
-    expect(byName('Guillemets')[11]).toBe('')
-    expect(byName('Sur deux')[0]).toBe('Sur deux\nlignes, avec virgule')
-    expect(byName('Sur deux')[4]).toBe('0')
-    // 23:30 UTC on 28 March is already the 29th in Paris (UTC+1); 22:30 UTC on 24 October is the 25th (UTC+2).
-    expect(byName('Sur deux')[11]).toBe('29/03/2026')
-    expect(byName("'-moins")[11]).toBe('25/10/2026')
-    expect(byName("'-moins")[4]).toBe('1500')
-    expect(byName("'=1+1")[0]).toBe("'=1+1 l'été Œuvre")
-    expect(byName("'\tTab")).toBeDefined()
-    expect(byName("'@arobase")[4]).toBe('1234567890123,45')
-    expect(byName("'\rRetour")).toBeDefined()
-    const comma = parse(await sqlCsv(source(admin, { q: 'Guillemets' }), ','), { delimiter: ',' }) as string[][]
-    expect(comma[0]![4]).toBe('-12.5')
-  })
+  test(
+    'quotes, line breaks, negative amounts, empty dates, ' + 'Paris days and formula guards read back as written',
+    async () => {
+      const text = await sqlCsv(source(admin, { type: 'EMETTEUR' }), ';')
+      const rows = parse(text, { delimiter: ';' }) as string[][]
+      const byName = (start: string) => rows.find((r) => r[0]!.startsWith(start))!
+      expect(byName('Guillemets').slice(0, 5)).toEqual([
+        'Guillemets "dans" le nom; et point-virgule',
+        'Émetteur',
+        '',
+        'Prospect',
+        '-12,5',
+      ])
+      expect(byName('Guillemets')[11]).toBe('')
+      expect(byName('Sur deux')[0]).toBe('Sur deux\nlignes, avec virgule')
+      expect(byName('Sur deux')[4]).toBe('0')
+      // 23:30 UTC on 28 March is already the 29th in Paris (UTC+1); 22:30 UTC on 24 October is the 25th (UTC+2).
+      expect(byName('Sur deux')[11]).toBe('29/03/2026')
+      expect(byName("'-moins")[11]).toBe('25/10/2026')
+      expect(byName("'-moins")[4]).toBe('1500')
+      expect(byName("'=1+1")[0]).toBe("'=1+1 l'été Œuvre")
+      expect(byName("'\tTab")).toBeDefined()
+      expect(byName("'@arobase")[4]).toBe('1234567890123,45')
+      expect(byName("'\rRetour")).toBeDefined()
+      const comma = parse(await sqlCsv(source(admin, { q: 'Guillemets' }), ','), { delimiter: ',' }) as string[][]
+      expect(comma[0]![4]).toBe('-12.5')
+    },
+  )
 })

@@ -146,7 +146,8 @@ export function registerExportRoutes(api: Api) {
       tags,
       access: 'authenticated',
       summary:
-        '`{entity}.{csv|xlsx|pdf}?<the list filters>[&sep=,][&ids=…]`: the file (or 202 { id } past the inline limit; needs <resource>:export). `{id}`: a background export’s status',
+        '`{entity}.{csv|xlsx|pdf}?<the list filters>[&sep=,][&ids=…]`: the file ' +
+        '(or 202 { id } past the inline limit; needs <resource>:export). `{id}`: a background export’s status',
       request: { params: FileParam },
       responses: {
         200: { ...fileResponse, ...jsonResponse(ExportJob) },
