@@ -33,7 +33,11 @@ export class SessionLock {
   async run(conn: object, bytes: Uint8Array, write: (chunk: Uint8Array) => void) {
     await this.acquire(conn)
     try {
-      await this.db.runExclusive(() => this.db.execProtocolRawStream(bytes, { onRawData: write }))
+      // PGlite hands out a view of its WASM memory, reused for the next chunk; a socket that is
+      // busy keeps the view queued rather than copying it, so a large result (a 100,000-row SELECT)
+      // reached the client overwritten and the driver's parser lost its framing. Copy each chunk.
+      const onRawData = (chunk: Uint8Array) => write(chunk.slice())
+      await this.db.runExclusive(() => this.db.execProtocolRawStream(bytes, { onRawData }))
     } finally {
       if (!this.db.isInTransaction()) this.release(conn)
     }

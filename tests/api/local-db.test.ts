@@ -63,3 +63,21 @@ test('a client that disconnects inside a transaction is rolled back and frees th
     await local.stop()
   }
 })
+
+// PGlite streams a result as views of its memory, reused chunk after chunk: a large result must
+// still reach the driver intact while the socket is congested (a 100,000-row SELECT did not).
+test('the embedded database sends a 16 MB result intact to the Neon driver', async () => {
+  const local = await startLocalDb()
+  const { pool } = createDb({ DATABASE_URL: local.databaseUrl, DB_WS_PROXY: local.wsProxy })
+  try {
+    const r = await pool.query(
+      "select g, md5(g::text) || repeat('é', 60) || g as v from generate_series(1, 100000) g order by g",
+    )
+    expect(r.rowCount).toBe(100000)
+    const wrong = r.rows.filter((row, i) => row.g !== i + 1 || !row.v.endsWith(`${'é'.repeat(60)}${i + 1}`))
+    expect(wrong.length).toBe(0)
+  } finally {
+    await pool.end()
+    await local.stop()
+  }
+}, 120_000)
