@@ -8,7 +8,7 @@ import { importMappings, importRows, imports, users } from '../db/schema.ts'
 import type { Env } from '../env.ts'
 import { badRequest, conflict, forbidden, notFound } from '../http/problem.ts'
 import { iso } from '../shared/cursor.ts'
-import { isUuid } from '../shared/tx.ts'
+import { isUuid, type Tx } from '../shared/tx.ts'
 import { CHUNK_SIZE } from './file-limits.ts'
 import { duplicateKey, evaluateRow } from './import-evaluate.ts'
 import { autoMapping, headerKey, IMPORT_FIELDS, type ImportEntity } from './import-fields.ts'
@@ -28,7 +28,18 @@ export function requireImportPermission(user: AuthUser, entity: ImportEntity) {
 
 const headerSetKey = (headers: string[]) => headers.map(headerKey).join('|')
 
-export async function createImport(db: Db, env: Env, user: AuthUser, entity: ImportEntity, file: File, sheet?: string) {
+// `record` writes the audit entry in the transaction of the import's row. Parsing and storing the
+// file happen before it: a transaction held open through a 20 MB parse would hold the embedded
+// database's one session (and a Neon connection idle in transaction) for seconds.
+export async function createImport(
+  db: Db,
+  env: Env,
+  user: AuthUser,
+  entity: ImportEntity,
+  file: File,
+  record: (tx: Tx, created: { id: string; rowCount: number }) => Promise<void>,
+  sheet?: string,
+) {
   requireImportPermission(user, entity)
   const bytes = new Uint8Array(await file.arrayBuffer())
   const id = crypto.randomUUID()
@@ -45,7 +56,7 @@ export async function createImport(db: Db, env: Env, user: AuthUser, entity: Imp
   const mapping =
     remembered?.mapping.length === parsed.headers.length ? remembered.mapping : autoMapping(entity, parsed.headers)
   await storeSource(env, id, bytes)
-  await db.insert(imports).values({
+  const values = {
     id,
     userId: user.id,
     teamId: user.teamId,
@@ -59,6 +70,10 @@ export async function createImport(db: Db, env: Env, user: AuthUser, entity: Imp
     rowCount: parsed.rowCount,
     chunkSize: CHUNK_SIZE,
     chunkCount: parsed.chunkCount,
+  }
+  await db.transaction(async (tx) => {
+    await tx.insert(imports).values(values)
+    await record(tx, { id, rowCount: parsed.rowCount })
   })
   return {
     id,
@@ -217,24 +232,37 @@ export async function dryRun(db: Db, env: Env, user: AuthUser, id: string, { map
   return { counts, errors, preview }
 }
 
-export async function startImport(db: Db, env: Env, user: AuthUser, id: string, { mapping, mode }: ImportRunBody) {
+// `record` writes the audit entry in the transaction of the start; the duplicates (read from R2)
+// are found before it opens.
+export async function startImport(
+  db: Db,
+  env: Env,
+  user: AuthUser,
+  id: string,
+  { mapping, mode }: ImportRunBody,
+  record: (tx: Tx, started: Row) => Promise<void>,
+) {
   const row = await importForMapping(db, user, id, mapping)
   if (row.status !== 'uploaded') throw conflict('Cet import a déjà été lancé.')
   await storeDuplicates(env, id, await findDuplicates(env, row, mapping))
-  const [started] = await db
-    .update(imports)
-    .set({ mapping, mode, status: 'running', startedAt: new Date(), updatedAt: new Date() })
-    .where(and(eq(imports.id, id), eq(imports.status, 'uploaded')))
-    .returning()
-  if (!started) throw conflict('Cet import a déjà été lancé.')
-  // Remembered for the next file with the same headers.
-  await db
-    .insert(importMappings)
-    .values({ entity: row.entity, headerKey: headerSetKey(row.headers), mapping })
-    .onConflictDoUpdate({
-      target: [importMappings.entity, importMappings.headerKey],
-      set: { mapping, updatedAt: sql`now()` },
-    })
+  const started = await db.transaction(async (tx) => {
+    const [started] = await tx
+      .update(imports)
+      .set({ mapping, mode, status: 'running', startedAt: new Date(), updatedAt: new Date() })
+      .where(and(eq(imports.id, id), eq(imports.status, 'uploaded')))
+      .returning()
+    if (!started) throw conflict('Cet import a déjà été lancé.')
+    // Remembered for the next file with the same headers.
+    await tx
+      .insert(importMappings)
+      .values({ entity: row.entity, headerKey: headerSetKey(row.headers), mapping })
+      .onConflictDoUpdate({
+        target: [importMappings.entity, importMappings.headerKey],
+        set: { mapping, updatedAt: sql`now()` },
+      })
+    await record(tx, started)
+    return started
+  })
   return toImportDto(started)
 }
 

@@ -1,7 +1,8 @@
 // /api/v1/imports: templates, upload, dry run, start, progress, report, undo, history.
 import type { Api } from '../app-env.ts'
-import { audited, auditEvent } from '../audit/audit.ts'
+import { audit, auditEvent } from '../audit/audit.ts'
 import { apiRoute } from '../http/route.ts'
+import type { Tx } from '../shared/tx.ts'
 import { IdParam, jsonBody, jsonResponse, problemResponses } from '../http/common-schemas.ts'
 import { badRequest, HttpProblem, notFound, problem } from '../http/problem.ts'
 import { FileRefused, MAX_FILE_BYTES } from './file-limits.ts'
@@ -96,11 +97,9 @@ export function registerImportRoutes(api: Api) {
         throw badRequest('Données invalides.', [{ path: 'file', message: 'Choisissez un fichier.' }])
       const sheet = typeof form.sheet === 'string' && form.sheet ? form.sheet : undefined
       // The import's row and its audit entry commit together (the file is in R2 by then).
-      const created = await audited(c, async (db, audit) => {
-        const created = await createImport(db, c.env, user, entity.data, file, sheet)
-        await audit('import.uploaded', auditEntry(created.id, entity.data, file.name, { rowCount: created.rowCount }))
-        return created
-      }).catch((e) => {
+      const record = (tx: Tx, { id, rowCount }: { id: string; rowCount: number }) =>
+        audit(c, 'import.uploaded', auditEntry(id, entity.data, file.name, { rowCount }), tx)
+      const created = await createImport(c.get('db'), c.env, user, entity.data, file, record, sheet).catch((e) => {
         throw refused(e)
       })
       return c.json(created, 201)
@@ -164,11 +163,9 @@ export function registerImportRoutes(api: Api) {
     async (c) => {
       const id = c.req.valid('param').id
       const body = c.req.valid('json')
-      const started = await audited(c, async (db, audit) => {
-        const started = await startImport(db, c.env, c.var.user, id, body)
-        await audit('import.started', auditEntry(id, started.entity, started.fileName, { mode: body.mode }))
-        return started
-      })
+      const started = await startImport(c.get('db'), c.env, c.var.user, id, body, (tx, row) =>
+        audit(c, 'import.started', auditEntry(id, row.entity, row.fileName, { mode: body.mode }), tx),
+      )
       await enqueueRun(c.env, id)
       return c.json(started, 202)
     },
