@@ -1,17 +1,18 @@
-// The CSV Postgres writes (worker/exports/csv-sql.ts) against the rule it replaced: for every sort
-// of the organisation list, both separators, a filter and checked rows, pages of 3 rows written
-// in SQL must give the bytes that the list service's rows through csv.ts give in one page; and the
-// cells a spreadsheet could misread, read back by an independent parser.
+// The CSV Postgres writes (worker/exports/csv-sql.ts, one COPY) against the rule it replaced: for
+// every sort of the organisation list, both separators, a filter and checked rows, it must give
+// the bytes that the list service's rows through csv.ts give; and the cells a spreadsheet could
+// misread, read back by an independent parser.
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, test } from 'vitest'
-import { eq } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
+import { copySql } from '../../worker/db/copy-out.ts'
 import { ownDatabase } from '../setup/own-database.ts'
 import { seedDemo } from '../../scripts/seed.ts'
 import { organisations, users } from '../../worker/db/schema.ts'
 import { actingUser } from '../../worker/auth/acting-user.ts'
 import type { AuthUser } from '../../worker/auth/auth-user.ts'
 import { csvLines } from '../../worker/exports/csv.ts'
-import { csvTextPages, exportRows, type ExportSource } from '../../worker/exports/export-source.ts'
+import { csvBlocks, exportRows, type ExportSource } from '../../worker/exports/export-source.ts'
 import { FILTER_SCHEMAS } from '../../worker/exports/export.schema.ts'
 import { SORTS } from '../../worker/organisations/organisation-sorts.ts'
 
@@ -27,6 +28,7 @@ const TRICKY = [
   { name: '\tTabulation', amount: '7', lastContactAt: null },
   { name: '\rRetour', amount: '7', lastContactAt: null },
   { name: "=1+1 l'été Œuvre", amount: '7', lastContactAt: null },
+  { name: "Barre \\oblique 'cité' $1 E'\\'' fin", amount: '7', lastContactAt: null, city: '' },
 ]
 
 beforeAll(async () => {
@@ -57,15 +59,29 @@ const source = (user: AuthUser, raw: Record<string, string>, ids?: string[]): Ex
 })
 
 async function sqlCsv(o: ExportSource, sep: ';' | ',') {
+  const utf8 = new TextDecoder()
   let text = ''
-  for await (const page of csvTextPages(o, sep, 3)) text += page.text
-  return text
+  for await (const block of csvBlocks(o, sep)) text += utf8.decode(block.bytes, { stream: true })
+  return text + utf8.decode()
 }
 async function serviceCsv(o: ExportSource, sep: ';' | ',') {
   let text = ''
   for await (const batch of exportRows(o)) text += csvLines(batch, sep)
   return text
 }
+
+describe('values written into a COPY statement', () => {
+  test('reach Postgres exactly as a parameter would carry them', async () => {
+    const values = ["l'été", 'C:\\dossier\\', "\\'; select 1; --", '$1 $2', 'Œuvre € « »', '', "E'x'", '\n\t']
+    for (const value of values) {
+      const text = copySql(sql`select ${value}::text as v, ${42}::int as n, ${null}::text as z`)
+      const r = await database.db.execute<{ v: string; n: number; z: null }>(sql.raw(text))
+      expect(r.rows[0]).toEqual({ v: value, n: 42, z: null })
+    }
+    expect(() => copySql(sql`select ${'a\0b'}`)).toThrow(/NUL/)
+    expect(() => copySql(sql`select ${{ a: 1 }}`)).toThrow(/scalar/)
+  })
+})
 
 describe('the CSV written by Postgres', () => {
   test(
@@ -81,6 +97,11 @@ describe('the CSV written by Postgres', () => {
       }
       const filtered = source(admin, { stage: 'PROSPECT', type: 'EMETTEUR', sort: '-amount' })
       expect(await sqlCsv(filtered, ';')).toBe(await serviceCsv(filtered, ';'))
+      // COPY takes no parameters: the filter's value is written into the statement as a literal.
+      const searched = source(admin, { q: "oblique 'cité' $1 E'\\''" })
+      const found = await sqlCsv(searched, ';')
+      expect(found).toContain("Barre \\oblique 'cité' $1 E'\\'' fin;Émetteur;;Prospect;7;;")
+      expect(found).toBe(await serviceCsv(searched, ';'))
     },
   )
 

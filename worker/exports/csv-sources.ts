@@ -36,7 +36,7 @@ export const CSV_SOURCES: Partial<Record<ExportEntity, SourceOf>> = {
         sql`${o.email}`,
         sql`${o.phone}`,
         sql`${users.name}`,
-        sql`case when ${o.isActive} then ${YES} else ${NO} end`,
+        { own: sql`case when ${o.isActive} then ${YES} else ${NO} end` },
         sql`${o.lastContactAt}`,
         sql`${o.createdAt}`,
       ],

@@ -4,8 +4,8 @@
 // sharing it. So each limit is about the most rows read and rendered in 2 s of CPU at the rate
 // bench/exports.bench.ts measured (rows read through the list service, then rendered), with
 // memory under 64 MB (figures: docs/decisions/006-exports.md).
-//   CSV    5–12 µs/row (Postgres writes the text), file ~150 B/row held twice → 100,000 rows
-//          (35 MB; the wall time is the database's: 0.23–0.58 s per 10,240 rows on PGlite)
+//   CSV    2–4 µs/row (Postgres' COPY writes the text), file ~150 B/row      → 100,000 rows
+//          (15 MB held as bytes; 100,240 rows in 0.7–0.9 s on PGlite, 1.5–1.8× a bare COPY)
 //   Excel  68–96 µs/row, flat (streamed zip)                           → 20,000 rows
 //   PDF   240 µs/row past a 0.5 s start, ≤ 6.4 MB per 1,000 rows      →  3,000 rows
 import type { ExportFormat } from './export.schema.ts'

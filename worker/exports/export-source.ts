@@ -11,7 +11,7 @@ import { getInteraction, listInteractions } from '../interactions/interaction.se
 import { getTask, listTasks } from '../tasks/task.service.ts'
 import { LAYOUTS, TO_ROW, type CellValue } from './export-columns.ts'
 import { csvLines } from './csv.ts'
-import { csvPage, type Sep } from './csv-sql.ts'
+import { csvCopy, type Sep } from './csv-sql.ts'
 import { CSV_SOURCES } from './csv-sources.ts'
 import type { ExportEntity } from './export.schema.ts'
 
@@ -67,23 +67,33 @@ export async function* exportRows({ db, user, entity, filters, ids }: ExportSour
   } while (cursor)
 }
 
-// CSV lines page after page: written by Postgres where the entity has a SQL source (csv-sources.ts),
-// otherwise the list service's rows through csv.ts.
-export async function* csvTextPages(
-  o: ExportSource,
-  sep: Sep,
-  pageSize = PAGE_SIZE,
-): AsyncGenerator<{ text: string; rows: number }> {
+// The CSV's lines in blocks of bytes: written by Postgres where the entity has a SQL source
+// (csv-sources.ts: one COPY, its blocks handed on as they arrive), otherwise the list service's
+// rows through csv.ts, page after page.
+export async function* csvBlocks(o: ExportSource, sep: Sep): AsyncGenerator<{ bytes: Uint8Array; rows: number }> {
   const source = CSV_SOURCES[o.entity]?.(o.user, o.filters, o.ids)
   if (!source) {
-    for await (const batch of exportRows(o)) yield { text: csvLines(batch, sep), rows: batch.length }
+    const utf8 = new TextEncoder()
+    for await (const batch of exportRows(o)) yield { bytes: utf8.encode(csvLines(batch, sep)), rows: batch.length }
     return
   }
-  const columns = LAYOUTS[o.entity].columns
-  let after: [string, string] | null = null
-  do {
-    const page = await csvPage(o.db, columns, source, sep, pageSize, after)
-    if (page.rows) yield page
-    after = page.last
-  } while (after)
+  const ready: { bytes: Uint8Array; rows: number }[] = []
+  let wake: (() => void) | undefined
+  let finished = false
+  const copy = csvCopy(o.db, LAYOUTS[o.entity].columns, source, sep, (bytes, rows) => {
+    ready.push({ bytes, rows })
+    wake?.()
+  }).finally(() => {
+    finished = true
+    wake?.()
+  })
+  // A consumer that stops early must not leave the COPY's failure unhandled.
+  copy.catch(() => {})
+  while (true) {
+    const next = ready.shift()
+    if (next) yield next
+    else if (finished) break
+    else await new Promise<void>((resolve) => (wake = resolve))
+  }
+  await copy
 }

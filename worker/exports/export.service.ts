@@ -10,7 +10,7 @@ import { personFilters } from '../people/person.service.ts'
 import { LAYOUTS, type CellValue } from './export-columns.ts'
 import { csvHeader } from './csv.ts'
 import { StatsCollector } from './export-stats.ts'
-import { csvTextPages, exportRows, type ExportSource } from './export-source.ts'
+import { csvBlocks, exportRows, type ExportSource } from './export-source.ts'
 import { renderReport } from './pdf-report.ts'
 import { PDF_TYPE } from './pdf-kit.ts'
 import { XLSX_TYPE, XlsxWriter } from './xlsx.ts'
@@ -44,14 +44,12 @@ export async function buildExport(o: BuildOptions): Promise<BuiltFile | null> {
   const name = fileName(o.entity, o.format)
   if (o.format === 'csv') {
     const sep = o.sep ?? ';'
-    // Each page is encoded at once: its text dies with the page, and the file is held once as
-    // UTF-8 bytes (100,000 rows kept as strings did not fit 40 MB of heap; as bytes they do).
-    const utf8 = new TextEncoder()
-    const parts: Uint8Array[] = [utf8.encode(csvHeader(layout.columns, sep))]
-    for await (const page of csvTextPages(o, sep)) {
-      rows += page.rows
+    // The file is held once, as UTF-8 bytes (100,000 rows kept as strings did not fit 40 MB of heap).
+    const parts: Uint8Array[] = [new TextEncoder().encode(csvHeader(layout.columns, sep))]
+    for await (const block of csvBlocks(o, sep)) {
+      rows += block.rows
       if (rows > limit) return null
-      parts.push(utf8.encode(page.text))
+      parts.push(block.bytes)
       await o.onProgress?.(rows)
     }
     return {
