@@ -6,6 +6,7 @@
 // Prints: lists and detail at one client (API vs SQL vs SQL + session), a page view's statements
 // and connections, throughput at 10 and 100 clients vs the no-database floor (a 401), the sales
 // people list, dashboard and analytics SQL, first-load JS, and the load average.
+import { readdirSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { arg, restartWithTypeTransform } from './cli.ts'
 
@@ -115,6 +116,18 @@ async function runApi() {
       for (let i = 0; i < REQUESTS; i++) samples.push(await get(c.paths[i % c.paths.length]!, c.user))
       results.push({ ...c, samples })
     }
+    // What any request costs before the Worker's own work, at one client: a built asset (served by
+    // wrangler's asset layer, none of our code) and a 401 (our middleware, no database).
+    const asset = readdirSync('build/client/assets').find((f) => f.endsWith('.js'))!
+    const floors = []
+    for (const [name, path] of [
+      ['a static asset (no Worker code)', `/assets/${asset}`],
+      ['a 401 (no database)', '/api/v1/organisations'],
+    ] as const) {
+      const samples = []
+      for (let i = 0; i < REQUESTS; i++) samples.push(await timedGet(app.base, path, undefined, false))
+      floors.push({ name, samples })
+    }
     // A page view: the organisations list and the dashboard, as a browser asks for them.
     const pages = []
     for (const path of ['/organisations', '/']) {
@@ -139,7 +152,7 @@ async function runApi() {
       const people = await closedLoop(clients, SECONDS, send('/api/v1/people?limit=50', cookies.sales))
       load.push({ clients, floor, list, detail, people })
     }
-    return { results, pages, load, cookies, orgPages, peoplePages, ids: ids.data.map((o) => o.id) }
+    return { results, floors, pages, load, cookies, orgPages, peoplePages, ids: ids.data.map((o) => o.id) }
   } finally {
     await app.stop()
   }
@@ -174,6 +187,10 @@ for (const r of api.results) {
   const server = p95(r.samples.map((s) => s.timing.query ?? 0))
   const cells = [apiP95, p50(r.samples.map((s) => s.ms)), server, sql.sql, sql.withSession].map(ms).join('')
   console.log(`${r.name.padEnd(40)}${cells}${(apiP95 / sql.withSession).toFixed(2).padStart(8)}`)
+}
+for (const f of api.floors) {
+  const cells = [p95(f.samples.map((s) => s.ms)), p50(f.samples.map((s) => s.ms))].map(ms).join('')
+  console.log(`${`  floor: ${f.name}`.padEnd(40)}${cells}`)
 }
 console.log(
   "\nServer-Timing phases, p50 ms (connection = acquiring the request's one connection, the first time its set-up):",

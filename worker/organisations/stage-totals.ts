@@ -27,31 +27,39 @@ const boundaryDay = sql`((${boundary} at time zone 'UTC')::date)`
 
 export async function stageTotals(db: Db, user: AuthUser): Promise<{ byStage: StageTotal[]; stale: number }> {
   const scope = byColumns(user)
-  const parts = await Promise.all([
+  // One statement (the parts share their columns): each round trip costs ~1.5 ms on the embedded
+  // database whatever it reads, more than these parts' own work.
+  const parts = [
     scope
-      ? db.execute<Row>(sql`
-          select pipeline_stage as stage, sum(organisations)::int as count, round(sum(amount), 2)::text as amount,
+      ? sql`select pipeline_stage as stage, sum(organisations)::int as count, round(sum(amount), 2)::text as amount,
             (sum(organisations) filter (where pipeline_stage <> 'SIGNE' and stage_day < ${boundaryDay}))::int as stale
-          from organisation_stage_totals where ${scope} group by pipeline_stage`)
+          from organisation_stage_totals where ${scope} group by pipeline_stage`
       : null,
     // The boundary day itself: its organisations are stale only before the boundary instant.
     scope
-      ? db.execute<Row>(sql`
-          select 'PROSPECT' as stage, 0 as count, '0' as amount, count(*)::int as stale from organisations
+      ? sql`select 'PROSPECT' as stage, 0 as count, '0' as amount, count(*)::int as stale from organisations
           where deleted_at is null and pipeline_stage <> 'SIGNE' and ${scope}
-            and stage_changed_at >= (${boundaryDay}::timestamp at time zone 'UTC') and stage_changed_at < ${boundary}`)
+            and stage_changed_at >= (${boundaryDay}::timestamp at time zone 'UTC') and stage_changed_at < ${boundary}`
       : null,
     user.role === 'sales'
-      ? db.execute<Row>(sql`
-          select pipeline_stage as stage, count(*)::int as count, round(coalesce(sum(amount), 0), 2)::text as amount,
+      ? sql`select pipeline_stage as stage, count(*)::int as count, round(coalesce(sum(amount), 0), 2)::text as amount,
             (count(*) filter (where ${isStaleSql(sql`pipeline_stage`, sql`stage_changed_at`)}))::int as stale
           from organisations where deleted_at is null and owner_id is distinct from ${user.id}
             and id in (select organisation_id from tasks where assignee_id = ${user.id} and deleted_at is null
               and organisation_id is not null)
-          group by pipeline_stage`)
+          group by pipeline_stage`
       : null,
-  ])
-  const rows = parts.flatMap((p) => p?.rows ?? [])
+  ].filter((part): part is SQL => part !== null)
+  const rows = parts.length
+    ? (
+        await db.execute<Row>(
+          sql.join(
+            parts.map((part) => sql`(${part})`),
+            sql` union all `,
+          ),
+        )
+      ).rows
+    : []
   const byStage = PIPELINE_STAGES.map((stage) => {
     const own = rows.filter((r) => r.stage === stage && r.count > 0)
     return { stage, count: own.reduce((n, r) => n + r.count, 0), amount: sumMoney(own.map((r) => r.amount)) }
