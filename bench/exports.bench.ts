@@ -1,8 +1,9 @@
 // Export benchmark on the 100,000-organisation seed: each format built by the export service
-// itself (the list service's pages through the Neon driver and the wire server, then CSV, the
-// streamed workbook with charts, or the PDF), timed with its peak memory, and the physical
-// floor of the CSV measured on the same database in the same run: COPY (…) TO STDOUT WITH CSV
-// of the same rows (PGlite's COPY to a blob, no wire in between), and a plain SELECT of them
+// itself through the Neon driver and the wire server (the CSV as one COPY … TO STDOUT of the
+// formatted cells; the workbook with charts and the PDF from the list service's pages), timed
+// with its peak memory, and the physical floor of the CSV measured on the same database in the
+// same run: COPY (…) TO STDOUT WITH CSV of the same raw columns (PGlite's COPY to a blob, no wire
+// in between), the export's own COPY statement in-process, and a plain SELECT of the same rows
 // through the same driver (the wire floor).
 //   node bench/exports.bench.ts                         data dir /tmp/crm-bench-exports (seeded once)
 //   node bench/exports.bench.ts --data-dir .data/bench  reuse the search benchmark's seed
