@@ -1,20 +1,25 @@
 // The CSV Postgres writes (worker/exports/csv-sql.ts, one COPY) against the rule it replaced: for
-// every sort of the organisation list, both separators, a filter and checked rows, it must give
-// the bytes that the list service's rows through csv.ts give; and the cells a spreadsheet could
-// misread, read back by an independent parser.
+// every list (organisations, people, mandates, interactions, tasks), every sort it offers, both
+// separators, a filter, a sales user's scope and checked rows, it must give the bytes that the list
+// service's rows through csv.ts give; and the cells a spreadsheet could misread, read back by an
+// independent parser.
 import { parse } from 'csv-parse/sync'
 import { beforeAll, describe, expect, test } from 'vitest'
 import { eq, sql } from 'drizzle-orm'
 import { copySql } from '../../worker/db/copy-out.ts'
 import { ownDatabase } from '../setup/own-database.ts'
 import { seedDemo } from '../../scripts/seed.ts'
-import { organisations, users } from '../../worker/db/schema.ts'
+import { interactions, mandates, organisations, people, tasks, users } from '../../worker/db/schema.ts'
 import { actingUser } from '../../worker/auth/acting-user.ts'
 import type { AuthUser } from '../../worker/auth/auth-user.ts'
 import { csvLines } from '../../worker/exports/csv.ts'
 import { csvBlocks, exportRows, type ExportSource } from '../../worker/exports/export-source.ts'
-import { FILTER_SCHEMAS } from '../../worker/exports/export.schema.ts'
+import { FILTER_SCHEMAS, type ExportEntity } from '../../worker/exports/export.schema.ts'
 import { SORTS } from '../../worker/organisations/organisation-sorts.ts'
+import { PERSON_SORTS } from '../../worker/people/person.schema.ts'
+import { MANDATE_SORTS } from '../../worker/mandates/mandate.schema.ts'
+import { TASK_SORTS } from '../../worker/tasks/task.schema.ts'
+import { HIDDEN, insertListRows } from './exports-csv-sql.helpers.ts'
 
 const database = ownDatabase()
 let admin: AuthUser
@@ -33,7 +38,7 @@ const TRICKY = [
 
 beforeAll(async () => {
   const db = database.db
-  await seedDemo(db, { organisations: 40, people: 4 })
+  await seedDemo(db, { organisations: 40, people: 30 })
   const userId = async (email: string) =>
     (await db.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]!.id
   admin = (await actingUser(db, await userId('admin@demo.crm')))!
@@ -48,13 +53,19 @@ beforeAll(async () => {
       ownerId: admin.id,
     })),
   )
+  await insertListRows(db, admin, sales2)
 })
 
-const source = (user: AuthUser, raw: Record<string, string>, ids?: string[]): ExportSource => ({
+const source = (
+  user: AuthUser,
+  raw: Record<string, string>,
+  ids?: string[],
+  entity: ExportEntity = 'organisations',
+): ExportSource => ({
   db: database.db,
   user,
-  entity: 'organisations',
-  filters: FILTER_SCHEMAS.organisations.parse(raw) as Record<string, unknown>,
+  entity,
+  filters: FILTER_SCHEMAS[entity].parse(raw) as Record<string, unknown>,
   ids,
 })
 
@@ -144,4 +155,53 @@ describe('the CSV written by Postgres', () => {
       expect(comma[0]![4]).toBe('-12.5')
     },
   )
+})
+
+// Each list's sorts, and a filter of its own (parsed by its query schema, as an export's are).
+const LISTS = {
+  people: { sorts: PERSON_SORTS, filter: { q: 'doublon', sort: '-createdAt' } },
+  mandats: { sorts: MANDATE_SORTS, filter: { status: 'SIGNE,ACTIF', q: 'M-', sort: 'createdAt' } },
+  interactions: { sorts: [undefined], filter: { type: 'CALL,MEETING', from: '2026-01-01T00:00:00Z' } },
+  tasks: { sorts: TASK_SORTS, filter: { status: 'TODO', overdue: 'true' } },
+} as const
+
+describe.each(Object.entries(LISTS))('the %s CSV written by Postgres', (name, list) => {
+  const entity = name as ExportEntity
+  const of = (user: AuthUser, raw: Record<string, string>, ids?: string[]) => source(user, raw, ids, entity)
+
+  test('gives the same bytes as the list service through csv.ts, for every sort, both separators and a filter', async () => {
+    for (const sort of list.sorts) {
+      for (const sep of [';', ','] as const) {
+        const o = of(admin, sort ? { sort } : {})
+        const expected = await serviceCsv(o, sep)
+        expect(expected.split('\r\n').length, `${sort}`).toBeGreaterThan(10)
+        expect(await sqlCsv(o, sep), `${sort} ${sep}`).toBe(expected)
+      }
+    }
+    const filtered = of(admin, list.filter)
+    const expected = await serviceCsv(filtered, ';')
+    expect(expected.split('\r\n').length).toBeGreaterThan(2)
+    expect(expected.split('\r\n').length).toBeLessThan((await serviceCsv(of(admin, {}), ';')).split('\r\n').length)
+    expect(await sqlCsv(filtered, ';')).toBe(expected)
+  })
+
+  test('keeps to a sales user’s scope and names no record outside it, for the list and for checked rows', async () => {
+    for (const sort of list.sorts) {
+      const o = of(sales2, sort ? { sort } : {})
+      const listed = await sqlCsv(o, ';')
+      expect(listed, `${sort}`).toBe(await serviceCsv(o, ';'))
+      expect(listed).not.toContain(HIDDEN.organisation)
+      expect(listed).not.toContain(HIDDEN.person)
+      expect(listed).not.toContain('Guillemets')
+    }
+    const table = { people, mandats: mandates, interactions, tasks }[entity as Exclude<ExportEntity, 'organisations'>]
+    const ids = (await database.db.select({ id: table.id }).from(table)).map((r) => r.id)
+    const everything = of(admin, {})
+    const checked = await sqlCsv(of(sales2, {}, ids), ';')
+    expect(checked.split('\r\n').sort()).toEqual((await sqlCsv(of(sales2, {}), ';')).split('\r\n').sort())
+    expect(checked.split('\r\n').length).toBeLessThan((await sqlCsv(everything, ';')).split('\r\n').length)
+    const some = ids.slice(0, 7)
+    const mine = of(sales2, {}, some)
+    expect((await sqlCsv(mine, ',')).split('\r\n').sort()).toEqual((await serviceCsv(mine, ',')).split('\r\n').sort())
+  })
 })
