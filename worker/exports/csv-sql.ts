@@ -1,12 +1,13 @@
-// CSV written by Postgres: each cell rendered in SQL from its column's kind, the rows written by
-// Postgres' own CSV writer (`COPY … TO STDOUT`, worker/db/copy-out.ts), so the driver carries about
-// the file's bytes and JavaScript does no work per cell (reading rows into DTOs cost ~32 µs of
-// the CSV's 46 µs per row, aggregating pages in SQL 2.6× a COPY: docs/decisions/006-exports.md).
-// The rules are csv.ts's, here in SQL: `;` with decimal commas or `,` with points, dates
-// jj/mm/aaaa in Paris, amounts as plain numbers, a `'` before a text starting with = + - @ tab
-// CR (OWASP CSV injection); COPY quotes a text holding the separator, a quote or a line break,
-// doubles its quotes, and writes NULL as nothing (an empty text is made NULL: COPY would write
-// `""`). Postgres ends each row with LF; csv.ts's CRLF is restored row by row.
+// CSV for French spreadsheets, written by Postgres: UTF-8 with a BOM (Excel then reads the accents
+// right), `;` with decimal commas (what French Excel parses as numbers) or `,` with points, dates
+// jj/mm/aaaa in Paris, amounts as plain numbers, a `'` before a text starting with = + - @ tab CR
+// (OWASP CSV injection). Each cell is rendered in SQL from its column's kind and the rows are
+// written by Postgres' own CSV writer (`COPY … TO STDOUT`, worker/db/copy-out.ts), so the driver
+// carries about the file's bytes and JavaScript does no work per cell (reading rows into DTOs cost
+// ~32 µs of the CSV's 46 µs per row, aggregating pages in SQL 2.6× a COPY:
+// docs/decisions/006-exports.md). COPY quotes a text holding the separator, a quote or a line
+// break, doubles its quotes, and writes NULL as nothing (an empty text is made NULL: COPY would
+// write `""`). Postgres ends each row with LF; the CRLF spreadsheets expect is restored row by row.
 import { type AnyColumn, and, inArray, sql, type SQL } from 'drizzle-orm'
 import type { AuthUser } from '../auth/auth-user.ts'
 import type { Db } from '../db/client.ts'
@@ -14,6 +15,7 @@ import { copyRows } from '../db/copy-out.ts'
 import type { Column, ColumnKind } from './export-columns.ts'
 
 export type Sep = ';' | ','
+export const BOM = '\uFEFF'
 const PARIS = 'Europe/Paris'
 // The first characters a spreadsheet reads as a formula: = + @ tab CR - (ascii() of the first
 // character costs a third of an anchored regular expression: 100,240 rows, 657 against 867 ms).
@@ -47,6 +49,13 @@ export type CsvSource = {
   cells: (SQL | OwnText)[]
   keys: SQL[]
   descending: boolean
+}
+
+// The first line: the BOM and the French headers (the application's own text, never a formula),
+// quoted as COPY quotes a cell.
+export function csvHeader(columns: Column[], sep: Sep) {
+  const quoted = (h: string) => (h.includes(sep) || /["\r\n]/.test(h) ? `"${h.replaceAll('"', '""')}"` : h)
+  return `${BOM}${columns.map((c) => quoted(c.header)).join(sep)}\r\n`
 }
 
 // The statement whose rows COPY writes (its options: `copyOptions`).

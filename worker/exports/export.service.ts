@@ -1,6 +1,7 @@
-// Builds an export file in one pass over the list's pages. The same code serves a direct
-// download and the background job; `maxRows` makes a direct download give up early (then the
-// caller queues it) instead of running past a request's CPU and memory.
+// Builds an export file: the CSV as one COPY through the list's filters (csvBlocks), Excel and PDF
+// in one pass over the list's pages. The same code serves a direct download and the background
+// job; `maxRows` makes a direct download give up early (then the caller queues it) instead of
+// running past a request's CPU and memory.
 import { count } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
@@ -8,7 +9,7 @@ import { organisations, people } from '../db/schema.ts'
 import { organisationFilters } from '../organisations/organisation.service.ts'
 import { personFilters } from '../people/person.service.ts'
 import { LAYOUTS, type CellValue } from './export-columns.ts'
-import { csvHeader } from './csv.ts'
+import { csvHeader } from './csv-sql.ts'
 import { StatsCollector } from './export-stats.ts'
 import { csvBlocks, exportRows, type ExportSource } from './export-source.ts'
 import { renderReport } from './pdf-report.ts'
@@ -91,9 +92,10 @@ export async function buildExport(o: BuildOptions): Promise<BuiltFile | null> {
   }
 }
 
-// How many rows an export will hold, where the list exposes its filters as one condition
-// (organisations, people): a direct download then knows up front that it must be queued, and
-// the background job shows a percentage. Elsewhere null: the job reports rows done.
+// How many rows an export will hold, for organisations and people: a direct download then knows
+// up front that it must be queued, and the background job shows a percentage. Elsewhere null: the
+// job reports rows done (mandateFilters, interactionFilters and taskFilters could count them too;
+// not wired yet).
 export async function countRows(db: Db, user: AuthUser, entity: ExportEntity, filters: Record<string, unknown>) {
   if (entity === 'organisations') {
     const [r] = await db.select({ n: count() }).from(organisations).where(organisationFilters(user, filters))
