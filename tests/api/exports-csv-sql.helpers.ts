@@ -142,4 +142,5 @@ export async function insertListRows(db: Db, admin: AuthUser, sales: AuthUser) {
     task('En retard', sales, { personId: twin1.id, dueAt: new Date('2020-01-01T00:00:00Z') }),
     task('En retard', sales, { personId: twin2.id, dueAt: new Date('2020-01-01T00:00:00Z') }),
   ])
+  return { mine: mine! }
 }

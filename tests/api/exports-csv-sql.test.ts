@@ -25,6 +25,7 @@ import { HIDDEN, insertListRows } from './exports-csv-sql.helpers.ts'
 const database = ownDatabase()
 let admin: AuthUser
 let sales2: AuthUser
+let salesOrganisation = ''
 const TRICKY = [
   { name: 'Guillemets "dans" le nom; et point-virgule', amount: '-12.50', lastContactAt: null },
   { name: 'Sur deux\nlignes, avec virgule', amount: '0.00', lastContactAt: new Date('2026-03-28T23:30:00Z') },
@@ -54,7 +55,7 @@ beforeAll(async () => {
       ownerId: admin.id,
     })),
   )
-  await insertListRows(db, admin, sales2)
+  salesOrganisation = (await insertListRows(db, admin, sales2)).mine.name
 })
 
 const source = (
@@ -219,14 +220,39 @@ describe.each(Object.entries(LISTS))('the %s CSV written by Postgres', (name, li
       expect(listed).not.toContain(HIDDEN.person)
       expect(listed).not.toContain('Guillemets')
     }
+    const filtered = of(sales2, list.filter)
+    expect(await sqlCsv(filtered, ';')).toBe(await serviceCsv(filtered, ';'))
+    // Every row of the table checked: the detail reads (the reference) and the SQL keep the same ones.
     const table = { people, mandats: mandates, interactions, tasks }[entity as Exclude<ExportEntity, 'organisations'>]
     const ids = (await database.db.select({ id: table.id }).from(table)).map((r) => r.id)
-    const everything = of(admin, {})
-    const checked = await sqlCsv(of(sales2, {}, ids), ';')
-    expect(checked.split('\r\n').sort()).toEqual((await sqlCsv(of(sales2, {}), ';')).split('\r\n').sort())
-    expect(checked.split('\r\n').length).toBeLessThan((await sqlCsv(everything, ';')).split('\r\n').length)
-    const some = ids.slice(0, 7)
-    const mine = of(sales2, {}, some)
-    expect((await sqlCsv(mine, ',')).split('\r\n').sort()).toEqual((await serviceCsv(mine, ',')).split('\r\n').sort())
+    const checked = await sqlCsv(of(sales2, {}, ids), ',')
+    const lines = (text: string) => text.split('\r\n').sort()
+    expect(lines(checked)).toEqual(lines(await serviceCsv(of(sales2, {}, ids), ',')))
+    expect(lines(checked)).toEqual(lines(await sqlCsv(of(sales2, {}), ',')))
+    expect(lines(checked).length).toBeLessThan(lines(await sqlCsv(of(admin, {}), ',')).length)
+  })
+})
+
+describe('a sales user’s CSV', () => {
+  const rowsOf = async (entity: ExportEntity, raw: Record<string, string> = {}) =>
+    parse(await sqlCsv(source(sales2, raw, undefined, entity), ';'), { delimiter: ';' }) as string[][]
+
+  test('keeps their records that point to an admin’s organisation or person, those names left empty', async () => {
+    const task = (await rowsOf('tasks')).find((r) => r[0] === 'Déléguée')!
+    expect(task).toEqual(['Déléguée', 'À faire', 'Normale', '01/01/2020', 'Alice Admin', '', '', ''])
+    const mandate = (await rowsOf('mandats')).find((r) => r[0] === 'M-2020-002')!
+    expect(mandate.slice(0, 5)).toEqual(['M-2020-002', '', 'Brouillon', `'=Produit; "A" (FR0000000018)`, '1500'])
+    const call = (await rowsOf('interactions')).find((r) => r[3] === 'Appel du commercial')!
+    expect(call[2]).toBe('')
+    expect(call[4]!.split(', ').sort()).toEqual(['Anne Doublon', 'Jean Doublon', 'Jean Doublon'])
+    expect(call[6]).toBe("'+suite")
+    const doublons = (await rowsOf('people', { q: 'doublon' })).map((r) => r.slice(0, 4))
+    expect(doublons).toEqual(
+      expect.arrayContaining([
+        ['Doublon', 'Anne', "'-Adjointe", salesOrganisation],
+        ['Doublon', 'Jean', '', salesOrganisation],
+        ['Doublon', 'Jean', '', ''],
+      ]),
+    )
   })
 })
