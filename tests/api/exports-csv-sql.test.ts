@@ -195,7 +195,8 @@ describe.each(Object.entries(LISTS))('the %s CSV written by Postgres', (name, li
   const entity = name as ExportEntity
   const of = (user: AuthUser, raw: Record<string, string>, ids?: string[]) => source(user, raw, ids, entity)
 
-  test('gives the same bytes as the list service through the reference writer, for every sort, both separators and a filter', async () => {
+  const parity = 'gives the same bytes as the list service through the reference writer, for every sort, '
+  test(`${parity}both separators and a filter`, async () => {
     for (const sort of list.sorts) {
       for (const sep of [';', ','] as const) {
         const o = of(admin, sort ? { sort } : {})

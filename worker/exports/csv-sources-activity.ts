@@ -7,6 +7,8 @@ import { interactionFilters, INTERACTION_ORDER, participantNames } from '../inte
 import { mandateFilters, mandateOrder, productLabels } from '../mandates/mandate.service.ts'
 import { organisationNameIfVisible, visibleOrganisationJoin, visiblePersonJoin } from '../permissions/scope.ts'
 import { taskFilters, taskOrder, taskPersonName } from '../tasks/task.service.ts'
+import type { TaskListQuery } from '../tasks/task.schema.ts'
+import type { MandateListQuery } from '../mandates/mandate.schema.ts'
 import { checkedOr, labelSql, type SourceOf } from './csv-sql.ts'
 import type { ExportEntity } from './export.schema.ts'
 
@@ -15,7 +17,7 @@ import type { ExportEntity } from './export.schema.ts'
 const dayAsUtcMidnight = (column: unknown) => sql`(${column}::timestamp at time zone 'UTC')`
 
 const mandatesSource: SourceOf = (user, filters, ids) => {
-  const { column, descending } = mandateOrder((filters.sort as never) ?? '-number')
+  const { column, descending } = mandateOrder((filters as Partial<MandateListQuery>).sort ?? '-number')
   return {
     // The inner join is the list's: organisationNameIfVisible reads the organisation's row.
     from: sql`${m} join ${organisations} on ${eq(organisations.id, m.organisationId)}
@@ -54,7 +56,7 @@ const interactionsSource: SourceOf = (user, filters, ids) => ({
 })
 
 const tasksSource: SourceOf = (user, filters, ids) => {
-  const { keys, descending } = taskOrder((filters.sort as never) ?? 'due')
+  const { keys, descending } = taskOrder((filters as Partial<TaskListQuery>).sort ?? 'due')
   return {
     from: sql`${t} left join ${users} on ${eq(users.id, t.assigneeId)}
       left join ${organisations} on ${visibleOrganisationJoin(user, t.organisationId)}

@@ -7,6 +7,8 @@ import { labels } from '../../app/i18n/fr.ts'
 import { organisations as o, people as p, users } from '../db/schema.ts'
 import { organisationFilters, organisationOrder } from '../organisations/organisation.service.ts'
 import { personFilters, personOrder } from '../people/person.service.ts'
+import type { PersonListQuery } from '../people/person.schema.ts'
+import type { OrganisationListQuery } from '../organisations/organisation.schema.ts'
 import { linkedOrganisationNames } from '../people/person-links.service.ts'
 import { NO, YES } from './export-columns.ts'
 import { checkedOr, labelSql, type SourceOf } from './csv-sql.ts'
@@ -14,7 +16,7 @@ import { ACTIVITY_SOURCES } from './csv-sources-activity.ts'
 import type { ExportEntity } from './export.schema.ts'
 
 const organisationsSource: SourceOf = (user, filters, ids) => {
-  const { column, descending } = organisationOrder((filters.sort as never) ?? 'name')
+  const { column, descending } = organisationOrder((filters as Partial<OrganisationListQuery>).sort ?? 'name')
   return {
     from: sql`${o} left join ${users} on ${users.id} = ${o.ownerId}`,
     where: checkedOr((q) => organisationFilters(user, q), o.id, filters, ids),
@@ -39,7 +41,7 @@ const organisationsSource: SourceOf = (user, filters, ids) => {
 }
 
 const peopleSource: SourceOf = (user, filters, ids) => {
-  const { keys, descending } = personOrder((filters.sort as never) ?? 'lastName')
+  const { keys, descending } = personOrder((filters as Partial<PersonListQuery>).sort ?? 'lastName')
   return {
     from: sql`${p} left join ${users} on ${users.id} = ${p.ownerId}`,
     where: checkedOr((q) => personFilters(user, q), p.id, filters, ids),

@@ -47,7 +47,8 @@ export async function linksOf(db: TxOrDb, user: AuthUser, personIds: string[]) {
 // The names of the organisations linksOf reads, joined by ", " in its order (the people's CSV).
 export const linkedOrganisationNames = (user: AuthUser, personId: AnyColumn) =>
   sql<string | null>`(select string_agg(${organisations.name}, ', ' order by ${LINK_ORDER})
-    from ${personOrganisations} join ${organisations} on ${visibleOrganisationJoin(user, personOrganisations.organisationId)}
+    from ${personOrganisations}
+    join ${organisations} on ${visibleOrganisationJoin(user, personOrganisations.organisationId)}
     where ${personOrganisations.personId} = ${personId})`
 
 // Makes the visible links exactly `wanted`. Returns what changed (for history), or null.
