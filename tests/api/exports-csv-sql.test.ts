@@ -15,6 +15,7 @@ import type { AuthUser } from '../../worker/auth/auth-user.ts'
 import type { CellValue } from '../../worker/exports/export-columns.ts'
 import { frenchDate } from '../../worker/exports/export-format.ts'
 import { csvBlocks, exportRows, type ExportSource } from '../../worker/exports/export-source.ts'
+import { countRows } from '../../worker/exports/export.service.ts'
 import { FILTER_SCHEMAS, type ExportEntity } from '../../worker/exports/export.schema.ts'
 import { SORTS } from '../../worker/organisations/organisation-sorts.ts'
 import { PERSON_SORTS } from '../../worker/people/person.schema.ts'
@@ -222,7 +223,15 @@ describe.each(Object.entries(LISTS))('the %s CSV written by Postgres', (name, li
       expect(listed).not.toContain('Guillemets')
     }
     const filtered = of(sales2, list.filter)
-    expect(await sqlCsv(filtered, ';')).toBe(await serviceCsv(filtered, ';'))
+    const filteredCsv = await sqlCsv(filtered, ';')
+    expect(filteredCsv).toBe(await serviceCsv(filtered, ';'))
+    // The count that decides up front whether a download is queued reads the same conditions.
+    for (const o of [filtered, of(sales2, {}), of(admin, list.filter)]) {
+      // Records, not lines: a quoted cell may hold a line break.
+      const rows = (parse(await sqlCsv(o, ';'), { delimiter: ';' }) as string[][]).length
+      expect(await countRows(o.db, o.user, entity, o.filters)).toBe(rows)
+    }
+    expect(filteredCsv.split('\r\n').length).toBeGreaterThan(1)
     // Every row of the table checked: the detail reads (the reference) and the SQL keep the same ones.
     const table = { people, mandats: mandates, interactions, tasks }[entity as Exclude<ExportEntity, 'organisations'>]
     const ids = (await database.db.select({ id: table.id }).from(table)).map((r) => r.id)

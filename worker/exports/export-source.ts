@@ -74,7 +74,11 @@ export async function* csvBlocks(o: ExportSource, sep: Sep): AsyncGenerator<{ by
   const ready: { bytes: Uint8Array; rows: number }[] = []
   let wake: (() => void) | undefined
   let finished = false
+  let abandoned = false
   const copy = csvCopy(o.db, LAYOUTS[o.entity].columns, source, sep, (bytes, rows) => {
+    // A consumer past its row limit has left; the COPY runs to its end (the driver cannot stop
+    // it), and its remaining blocks must not pile up in memory meanwhile.
+    if (abandoned) return
     ready.push({ bytes, rows })
     wake?.()
   }).finally(() => {
@@ -83,11 +87,16 @@ export async function* csvBlocks(o: ExportSource, sep: Sep): AsyncGenerator<{ by
   })
   // A consumer that stops early must not leave the COPY's failure unhandled.
   copy.catch(() => {})
-  while (true) {
-    const next = ready.shift()
-    if (next) yield next
-    else if (finished) break
-    else await new Promise<void>((resolve) => (wake = resolve))
+  try {
+    while (true) {
+      const next = ready.shift()
+      if (next) yield next
+      else if (finished) break
+      else await new Promise<void>((resolve) => (wake = resolve))
+    }
+  } finally {
+    abandoned = true
+    ready.length = 0
   }
   await copy
 }
