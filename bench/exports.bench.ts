@@ -53,7 +53,7 @@ if (process.argv.includes('--copy-child')) {
   const [row] = (await db.query<{ id: string }>(`select id from users where email = 'admin@demo.crm'`)).rows
   const user = (await actingUser(pdb, row!.id))!
   const filters = FILTER_SCHEMAS.organisations.parse({}) as Record<string, unknown>
-  const source = CSV_SOURCES.organisations!(user, filters)
+  const source = CSV_SOURCES.organisations(user, filters)
   const statement = copySql(csvQuery(LAYOUTS.organisations.columns, source, ';'))
   const sqlTimes: number[] = []
   for (let i = 0; i < 3; i++) {

@@ -1,18 +1,21 @@
-// CSV written by Postgres: each cell rendered in SQL from its column's kind, the rows written by
-// Postgres' own CSV writer (`COPY … TO STDOUT`, worker/db/copy-out.ts), so the driver carries about
-// the file's bytes and JavaScript does no work per cell (reading rows into DTOs cost ~32 µs of
-// the CSV's 46 µs per row, aggregating pages in SQL 2.6× a COPY: docs/decisions/006-exports.md).
-// The rules are csv.ts's, here in SQL: `;` with decimal commas or `,` with points, dates
-// jj/mm/aaaa in Paris, amounts as plain numbers, a `'` before a text starting with = + - @ tab
-// CR (OWASP CSV injection); COPY quotes a text holding the separator, a quote or a line break,
-// doubles its quotes, and writes NULL as nothing (an empty text is made NULL: COPY would write
-// `""`). Postgres ends each row with LF; csv.ts's CRLF is restored row by row.
-import { sql, type SQL } from 'drizzle-orm'
+// CSV for French spreadsheets, written by Postgres: UTF-8 with a BOM (Excel then reads the accents
+// right), `;` with decimal commas (what French Excel parses as numbers) or `,` with points, dates
+// jj/mm/aaaa in Paris, amounts as plain numbers, a `'` before a text starting with = + - @ tab CR
+// (OWASP CSV injection). Each cell is rendered in SQL from its column's kind and the rows are
+// written by Postgres' own CSV writer (`COPY … TO STDOUT`, worker/db/copy-out.ts), so the driver
+// carries about the file's bytes and JavaScript does no work per cell (reading rows into DTOs cost
+// ~32 µs of the CSV's 46 µs per row, aggregating pages in SQL 2.6× a COPY:
+// docs/decisions/006-exports.md). COPY quotes a text holding the separator, a quote or a line
+// break, doubles its quotes, and writes NULL as nothing (an empty text is made NULL: COPY would
+// write `""`). Postgres ends each row with LF; the CRLF spreadsheets expect is restored row by row.
+import { type AnyColumn, and, inArray, sql, type SQL } from 'drizzle-orm'
+import type { AuthUser } from '../auth/auth-user.ts'
 import type { Db } from '../db/client.ts'
 import { copyRows } from '../db/copy-out.ts'
 import type { Column, ColumnKind } from './export-columns.ts'
 
 export type Sep = ';' | ','
+export const BOM = '\uFEFF'
 const PARIS = 'Europe/Paris'
 // The first characters a spreadsheet reads as a formula: = + @ tab CR - (ascii() of the first
 // character costs a third of an anchored regular expression: 100,240 rows, 657 against 867 ms).
@@ -38,14 +41,21 @@ export function labelSql(map: Record<string, string>, v: SQL): OwnText {
 }
 
 // Where an entity's CSV reads from: its cells in LAYOUTS' column order, the list's own filters
-// and scope (`where`), and the list's order (`key`, then `id`).
+// and scope (`where`), and the list's order (`keys`, its keyset: the sort's columns, the id last,
+// all in one direction).
 export type CsvSource = {
   from: SQL
   where: SQL | undefined
   cells: (SQL | OwnText)[]
-  key: SQL
-  id: SQL
+  keys: SQL[]
   descending: boolean
+}
+
+// The first line: the BOM and the French headers (the application's own text, never a formula),
+// quoted as COPY quotes a cell.
+export function csvHeader(columns: Column[], sep: Sep) {
+  const quoted = (h: string) => (h.includes(sep) || /["\r\n]/.test(h) ? `"${h.replaceAll('"', '""')}"` : h)
+  return `${BOM}${columns.map((c) => quoted(c.header)).join(sep)}\r\n`
 }
 
 // The statement whose rows COPY writes (its options: `copyOptions`).
@@ -54,16 +64,29 @@ export function csvQuery(columns: Column[], source: CsvSource, sep: Sep): SQL {
   const dir = source.descending ? sql`desc` : sql`asc`
   const isOwn = (c: SQL | OwnText): c is OwnText => 'own' in c
   const values = source.cells.map((c, i) => sql`${isOwn(c) ? c.own : c} as ${sql.raw(`c${i}`)}`)
+  const keys = source.keys.map((k, i) => sql`${k} as ${sql.raw(`k${i}`)}`)
   const cells = columns.map((col, i) => cellSql(col.kind, sql.raw(`r.c${i}`), sep, isOwn(source.cells[i]!)))
+  const order = source.keys.map((_, i) => sql`${sql.raw(`r.k${i}`)} ${dir}`)
   return sql`
     select ${sql.join(cells, sql`, `)}
     from (
-      select ${source.key} as k, ${source.id} as id, ${sql.join(values, sql`, `)}
+      select ${sql.join([...keys, ...values], sql`, `)}
       from ${source.from}
       ${source.where ? sql`where ${source.where}` : sql``}
     ) r
-    order by r.k ${dir}, r.id ${dir}`
+    order by ${sql.join(order, sql`, `)}`
 }
+// An entity's source for a caller, from the list's filters or the checked rows' ids.
+export type SourceOf = (user: AuthUser, filters: Record<string, unknown>, ids?: string[]) => CsvSource
+
+// Checked rows: only the scope applies (as the detail reads did), not the list's filters.
+export const checkedOr = <Q>(
+  filtersOf: (q: Partial<Q>) => SQL | undefined,
+  id: AnyColumn,
+  q: Partial<Q>,
+  ids?: string[],
+) => (ids?.length ? and(filtersOf({}), inArray(id, ids)) : filtersOf(q))
+
 export const copyOptions = (sep: Sep) => `FORMAT csv, DELIMITER '${sep}'`
 
 const CRLF = new Uint8Array([13, 10])

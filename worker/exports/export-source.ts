@@ -1,6 +1,7 @@
 // The rows of an export, read through each list's own service: the same scope, filters and
 // sort as the screen the user exported from, page after page (keyset cursors), or the checked
-// rows one by one through the detail reads (a row outside the scope is simply absent).
+// rows one by one through the detail reads (a row outside the scope is simply absent). Excel and
+// PDF read these rows; the CSV is one COPY through the same lists' filters (csvBlocks).
 import type { Db } from '../db/client.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 import { HttpProblem } from '../http/problem.ts'
@@ -10,7 +11,6 @@ import { getMandate, listMandates } from '../mandates/mandate.service.ts'
 import { getInteraction, listInteractions } from '../interactions/interaction.service.ts'
 import { getTask, listTasks } from '../tasks/task.service.ts'
 import { LAYOUTS, TO_ROW, type CellValue } from './export-columns.ts'
-import { csvLines } from './csv.ts'
 import { csvCopy, type Sep } from './csv-sql.ts'
 import { CSV_SOURCES } from './csv-sources.ts'
 import type { ExportEntity } from './export.schema.ts'
@@ -67,20 +67,18 @@ export async function* exportRows({ db, user, entity, filters, ids }: ExportSour
   } while (cursor)
 }
 
-// The CSV's lines in blocks of bytes: written by Postgres where the entity has a SQL source
-// (csv-sources.ts: one COPY, its blocks handed on as they arrive), otherwise the list service's
-// rows through csv.ts, page after page.
+// The CSV's lines in blocks of bytes, written by Postgres (csv-sources.ts: one COPY through the
+// list's own filters and order, its blocks handed on as they arrive).
 export async function* csvBlocks(o: ExportSource, sep: Sep): AsyncGenerator<{ bytes: Uint8Array; rows: number }> {
-  const source = CSV_SOURCES[o.entity]?.(o.user, o.filters, o.ids)
-  if (!source) {
-    const utf8 = new TextEncoder()
-    for await (const batch of exportRows(o)) yield { bytes: utf8.encode(csvLines(batch, sep)), rows: batch.length }
-    return
-  }
+  const source = CSV_SOURCES[o.entity](o.user, o.filters, o.ids)
   const ready: { bytes: Uint8Array; rows: number }[] = []
   let wake: (() => void) | undefined
   let finished = false
+  let abandoned = false
   const copy = csvCopy(o.db, LAYOUTS[o.entity].columns, source, sep, (bytes, rows) => {
+    // A consumer past its row limit has left; the COPY runs to its end (the driver cannot stop
+    // it), and its remaining blocks must not pile up in memory meanwhile.
+    if (abandoned) return
     ready.push({ bytes, rows })
     wake?.()
   }).finally(() => {
@@ -89,11 +87,16 @@ export async function* csvBlocks(o: ExportSource, sep: Sep): AsyncGenerator<{ by
   })
   // A consumer that stops early must not leave the COPY's failure unhandled.
   copy.catch(() => {})
-  while (true) {
-    const next = ready.shift()
-    if (next) yield next
-    else if (finished) break
-    else await new Promise<void>((resolve) => (wake = resolve))
+  try {
+    while (true) {
+      const next = ready.shift()
+      if (next) yield next
+      else if (finished) break
+      else await new Promise<void>((resolve) => (wake = resolve))
+    }
+  } finally {
+    abandoned = true
+    ready.length = 0
   }
   await copy
 }

@@ -1,14 +1,19 @@
-// Builds an export file in one pass over the list's pages. The same code serves a direct
-// download and the background job; `maxRows` makes a direct download give up early (then the
-// caller queues it) instead of running past a request's CPU and memory.
-import { count } from 'drizzle-orm'
+// Builds an export file: the CSV as one COPY through the list's filters (csvBlocks), Excel and PDF
+// in one pass over the list's pages. The same code serves a direct download and the background
+// job; `maxRows` makes a direct download give up early (then the caller queues it) instead of
+// running past a request's CPU and memory.
+import { count, type SQL } from 'drizzle-orm'
+import type { PgTable } from 'drizzle-orm/pg-core'
 import type { Db } from '../db/client.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
-import { organisations, people } from '../db/schema.ts'
+import { interactions, mandates, organisations, people, tasks } from '../db/schema.ts'
+import { interactionFilters } from '../interactions/interaction.service.ts'
+import { mandateFilters } from '../mandates/mandate.service.ts'
+import { taskFilters } from '../tasks/task.service.ts'
 import { organisationFilters } from '../organisations/organisation.service.ts'
 import { personFilters } from '../people/person.service.ts'
 import { LAYOUTS, type CellValue } from './export-columns.ts'
-import { csvHeader } from './csv.ts'
+import { csvHeader } from './csv-sql.ts'
 import { StatsCollector } from './export-stats.ts'
 import { csvBlocks, exportRows, type ExportSource } from './export-source.ts'
 import { renderReport } from './pdf-report.ts'
@@ -91,17 +96,21 @@ export async function buildExport(o: BuildOptions): Promise<BuiltFile | null> {
   }
 }
 
-// How many rows an export will hold, where the list exposes its filters as one condition
-// (organisations, people): a direct download then knows up front that it must be queued, and
-// the background job shows a percentage. Elsewhere null: the job reports rows done.
+// The table and condition function of each list (its filters and the caller's scope), for counting.
+type Condition = (user: AuthUser, q: Record<string, unknown>) => SQL | undefined
+const COUNTED: Record<ExportEntity, [PgTable, Condition]> = {
+  organisations: [organisations, organisationFilters],
+  people: [people, personFilters],
+  mandats: [mandates, mandateFilters],
+  interactions: [interactions, interactionFilters],
+  tasks: [tasks, taskFilters],
+}
+
+// How many rows an export will hold, counted through the list's own conditions: a direct download
+// then knows up front that it must be queued (before its COPY starts), and the background job
+// shows a percentage.
 export async function countRows(db: Db, user: AuthUser, entity: ExportEntity, filters: Record<string, unknown>) {
-  if (entity === 'organisations') {
-    const [r] = await db.select({ n: count() }).from(organisations).where(organisationFilters(user, filters))
-    return r!.n
-  }
-  if (entity === 'people') {
-    const [r] = await db.select({ n: count() }).from(people).where(personFilters(user, filters))
-    return r!.n
-  }
-  return null
+  const [table, conditions] = COUNTED[entity]
+  const [r] = await db.select({ n: count() }).from(table).where(conditions(user, filters))
+  return r!.n
 }

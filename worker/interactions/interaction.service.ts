@@ -50,6 +50,9 @@ const visible = (user: AuthUser) =>
     sql`exists (select 1 from ${organisations} o where o.id = ${interactions.organisationId} and o.deleted_at is null)`,
   )
 
+// The people involved by last name (the id orders two of the same name the same way every time).
+const PEOPLE_ORDER = sql`${people.lastName}, ${people.id}`
+
 async function peopleOf(db: TxOrDb, user: AuthUser, ids: string[]) {
   const map = new Map<string, PersonRef[]>()
   if (ids.length === 0) return map
@@ -63,13 +66,19 @@ async function peopleOf(db: TxOrDb, user: AuthUser, ids: string[]) {
     .from(interactionPeople)
     .innerJoin(people, visiblePersonJoin(user, interactionPeople.personId))
     .where(inArray(interactionPeople.interactionId, ids))
-    .orderBy(people.lastName)
+    .orderBy(PEOPLE_ORDER)
   for (const { interactionId, ...p } of rows) map.set(interactionId, [...(map.get(interactionId) ?? []), p])
   return map
 }
 
-// Newest first: (occurredAt, id) descending.
-export async function listInteractions(db: Db, user: AuthUser, q: InteractionListQuery) {
+// The people involved as "First Last", joined by ", " in peopleOf's order (the CSV's cell).
+export const participantNames = (user: AuthUser) =>
+  sql<string | null>`(select string_agg(${people.firstName} || ' ' || ${people.lastName}, ', ' order by ${PEOPLE_ORDER})
+    from ${interactionPeople} join ${people} on ${visiblePersonJoin(user, interactionPeople.personId)}
+    where ${interactionPeople.interactionId} = ${interactions.id})`
+
+// The list's conditions (scope included), shared with the CSV export.
+export function interactionFilters(user: AuthUser, q: Partial<InteractionListQuery>): SQL | undefined {
   const conds: (SQL | undefined)[] = [visible(user)]
   if (q.organisationId) conds.push(eq(interactions.organisationId, q.organisationId))
   if (q.userId) conds.push(eq(interactions.userId, q.userId))
@@ -81,6 +90,14 @@ export async function listInteractions(db: Db, user: AuthUser, q: InteractionLis
       sql`exists (select 1 from ${interactionPeople} ip
         where ip.interaction_id = ${interactions.id} and ip.person_id = ${q.personId})`,
     )
+  return and(...conds)
+}
+
+// Newest first, the list's only order: its keyset (occurredAt, id) descending, also the CSV's.
+export const INTERACTION_ORDER = { keys: [ms(interactions.occurredAt), sql`${interactions.id}`], descending: true }
+
+export async function listInteractions(db: Db, user: AuthUser, q: InteractionListQuery) {
+  const conds = [interactionFilters(user, q)]
   if (q.cursor) {
     const [value, id] = decodeCursor(q.cursor)
     conds.push(sql`(${ms(interactions.occurredAt)}, ${interactions.id}) < (${String(value)}::timestamptz, ${id}::uuid)`)
@@ -91,7 +108,7 @@ export async function listInteractions(db: Db, user: AuthUser, q: InteractionLis
     .leftJoin(organisations, visibleOrganisationJoin(user, interactions.organisationId))
     .leftJoin(users, eq(users.id, interactions.userId))
     .where(and(...conds))
-    .orderBy(desc(ms(interactions.occurredAt)), desc(interactions.id))
+    .orderBy(...INTERACTION_ORDER.keys.map((k) => desc(k)))
     .limit(q.limit + 1)
   const page = rows.slice(0, q.limit)
   const involved = await peopleOf(

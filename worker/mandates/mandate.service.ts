@@ -54,6 +54,9 @@ const visible = (user: AuthUser) =>
     sql`exists (select 1 from ${organisations} o where o.id = ${mandates.organisationId} and o.deleted_at is null)`,
   )
 
+// A mandate's products by name (the id orders two of the same name the same way every time).
+const PRODUCT_ORDER = sql`${products.name}, ${products.id}`
+
 async function productsOf(db: TxOrDb, ids: string[]) {
   const map = new Map<string, ProductRef[]>()
   if (ids.length === 0) return map
@@ -62,15 +65,19 @@ async function productsOf(db: TxOrDb, ids: string[]) {
     .from(mandateProducts)
     .innerJoin(products, eq(products.id, mandateProducts.productId))
     .where(inArray(mandateProducts.mandateId, ids))
-    .orderBy(products.name)
+    .orderBy(PRODUCT_ORDER)
   for (const { mandateId, ...p } of rows) map.set(mandateId, [...(map.get(mandateId) ?? []), p])
   return map
 }
 
-export async function listMandates(db: Db, user: AuthUser, q: MandateListQuery) {
-  const descending = q.sort.startsWith('-')
-  const byNumber = q.sort.endsWith('number')
-  const column = byNumber ? sql`${mandates.number}` : ms(mandates.createdAt)
+// The mandate's products as "name (ISIN)", joined by ", " in productsOf's order (the CSV's cell).
+export const productLabels = sql<string | null>`(select string_agg(${products.name} || ' (' || ${products.isin} || ')',
+    ', ' order by ${PRODUCT_ORDER})
+  from ${mandateProducts} join ${products} on ${products.id} = ${mandateProducts.productId}
+  where ${mandateProducts.mandateId} = ${mandates.id})`
+
+// The list's conditions (scope included), shared with the CSV export.
+export function mandateFilters(user: AuthUser, q: Partial<MandateListQuery>): SQL | undefined {
   const conds: (SQL | undefined)[] = [visible(user)]
   if (q.status?.length) conds.push(inArray(mandates.status, q.status))
   if (q.organisationId) conds.push(eq(mandates.organisationId, q.organisationId))
@@ -81,6 +88,19 @@ export async function listMandates(db: Db, user: AuthUser, q: MandateListQuery) 
       sql`exists (select 1 from ${mandateProducts} mp
         where mp.mandate_id = ${mandates.id} and mp.product_id = ${q.productId})`,
     )
+  return and(...conds)
+}
+
+// The list's keyset, (number, id) or (createdAt, id), also followed by the CSV export.
+export function mandateOrder(sort: MandateListQuery['sort']) {
+  const byNumber = sort.endsWith('number')
+  const column = byNumber ? sql`${mandates.number}` : ms(mandates.createdAt)
+  return { byNumber, column, descending: sort.startsWith('-') }
+}
+
+export async function listMandates(db: Db, user: AuthUser, q: MandateListQuery) {
+  const { byNumber, column, descending } = mandateOrder(q.sort)
+  const conds = [mandateFilters(user, q)]
   if (q.cursor) {
     const [value, id] = decodeCursor(q.cursor)
     const v = byNumber ? sql`${String(value)}::text` : sql`${String(value)}::timestamptz`

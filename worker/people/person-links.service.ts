@@ -1,9 +1,9 @@
 // A person's links to organisations (role, work e-mail and phone, primary contact). Only links
 // to organisations the caller can see are read or changed: the others stay as they are.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { type AnyColumn, and, eq, inArray, isNull, sql } from 'drizzle-orm'
 import { organisations, personOrganisations } from '../db/schema.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
-import { organisationScope } from '../permissions/scope.ts'
+import { organisationScope, visibleOrganisationJoin } from '../permissions/scope.ts'
 import { badRequest, type FieldError } from '../http/problem.ts'
 import type { Tx, TxOrDb } from '../shared/tx.ts'
 import type { PersonLinkInput } from './person.schema.ts'
@@ -17,17 +17,18 @@ export type LinkDto = {
   isPrimary: boolean
 }
 
+// A person's links in the order they are shown: the primary contact's organisation first.
+const LINK_ORDER = sql`${personOrganisations.isPrimary} desc, ${organisations.name}`
+
 export async function linksOf(db: TxOrDb, user: AuthUser, personIds: string[]) {
   const map = new Map<string, LinkDto[]>()
   if (personIds.length === 0) return map
   const rows = await db
     .select({ link: personOrganisations, name: organisations.name })
     .from(personOrganisations)
-    .innerJoin(organisations, eq(organisations.id, personOrganisations.organisationId))
-    .where(
-      and(inArray(personOrganisations.personId, personIds), isNull(organisations.deletedAt), organisationScope(user)),
-    )
-    .orderBy(sql`${personOrganisations.isPrimary} desc`, organisations.name)
+    .innerJoin(organisations, visibleOrganisationJoin(user, personOrganisations.organisationId))
+    .where(inArray(personOrganisations.personId, personIds))
+    .orderBy(LINK_ORDER)
   for (const { link, name } of rows) {
     const list = map.get(link.personId) ?? []
     list.push({
@@ -42,6 +43,13 @@ export async function linksOf(db: TxOrDb, user: AuthUser, personIds: string[]) {
   }
   return map
 }
+
+// The names of the organisations linksOf reads, joined by ", " in its order (the people's CSV).
+export const linkedOrganisationNames = (user: AuthUser, personId: AnyColumn) =>
+  sql<string | null>`(select string_agg(${organisations.name}, ', ' order by ${LINK_ORDER})
+    from ${personOrganisations}
+    join ${organisations} on ${visibleOrganisationJoin(user, personOrganisations.organisationId)}
+    where ${personOrganisations.personId} = ${personId})`
 
 // Makes the visible links exactly `wanted`. Returns what changed (for history), or null.
 export async function replaceLinks(tx: Tx, user: AuthUser, personId: string, wanted: PersonLinkInput[]) {

@@ -69,13 +69,19 @@ export function personFilters(user: AuthUser, q: Partial<PersonListQuery>): SQL 
   return and(...conds.filter(Boolean))
 }
 
+// The list's keyset, (lastName, firstName, id) or (createdAt, id), also followed by the CSV export.
+export function personOrder(sort: PersonListQuery['sort']) {
+  const byName = sort.endsWith('lastName')
+  const keys = byName
+    ? [sql`${people.lastName}`, sql`${people.firstName}`, sql`${people.id}`]
+    : [ms(people.createdAt), sql`${people.id}`]
+  return { byName, keys, descending: sort.startsWith('-') }
+}
+
 // Keyset on (lastName, firstName, id) or (createdAt, id); the cursor carries the sort values.
 export async function listPeople(db: Db, user: AuthUser, q: PersonListQuery) {
-  const descending = q.sort.startsWith('-')
-  const byName = q.sort.endsWith('lastName')
-  const key = byName
-    ? sql`(${people.lastName}, ${people.firstName}, ${people.id})`
-    : sql`(${ms(people.createdAt)}, ${people.id})`
+  const { byName, keys, descending } = personOrder(q.sort)
+  const key = sql`(${sql.join(keys, sql`, `)})`
   const conds = [personFilters(user, q)]
   if (q.cursor) {
     const [value, id] = decodeCursor(q.cursor)
@@ -83,15 +89,12 @@ export async function listPeople(db: Db, user: AuthUser, q: PersonListQuery) {
     conds.push(descending ? sql`${key} < ${after}` : sql`${key} > ${after}`)
   }
   const dir = descending ? desc : asc
-  const order = byName
-    ? [dir(people.lastName), dir(people.firstName), dir(people.id)]
-    : [dir(ms(people.createdAt)), dir(people.id)]
   const rows = await db
     .select({ p: people, ownerName: users.name })
     .from(people)
     .leftJoin(users, eq(users.id, people.ownerId))
     .where(and(...conds))
-    .orderBy(...order)
+    .orderBy(...keys.map((k) => dir(k)))
     .limit(q.limit + 1)
   const { page, dtoOf } = await peoplePage(db, user, rows, q.limit)
   const last = page.at(-1)?.p

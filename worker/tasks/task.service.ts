@@ -61,13 +61,16 @@ const overdueRank = sql`(case when ${tasks.status} in ('TODO', 'IN_PROGRESS') an
   then 0 else 1 end)`
 const dueKey = sql`coalesce(${ms(tasks.dueAt)}, 'infinity'::timestamptz)`
 
+// The task's person as "First Last" (null when not visible: the join below gives no row).
+export const taskPersonName = () => sql<string | null>`${people.firstName} || ' ' || ${people.lastName}`
+
 function selectTasks(db: TxOrDb, user: AuthUser) {
   return db
     .select({
       t: tasks,
       assigneeName: users.name,
       organisationName: organisations.name,
-      personName: sql<string | null>`${people.firstName} || ' ' || ${people.lastName}`,
+      personName: taskPersonName(),
     })
     .from(tasks)
     .leftJoin(users, eq(users.id, tasks.assigneeId))
@@ -75,7 +78,8 @@ function selectTasks(db: TxOrDb, user: AuthUser) {
     .leftJoin(people, visiblePersonJoin(user, tasks.personId))
 }
 
-export async function listTasks(db: Db, user: AuthUser, q: TaskListQuery) {
+// The list's conditions (scope included), shared with the CSV export.
+export function taskFilters(user: AuthUser, q: Partial<TaskListQuery>): SQL | undefined {
   const conds: (SQL | undefined)[] = [visible(user)]
   if (q.mine === 'true') conds.push(eq(tasks.assigneeId, user.id))
   if (q.assigneeId) conds.push(eq(tasks.assigneeId, q.assigneeId))
@@ -85,8 +89,19 @@ export async function listTasks(db: Db, user: AuthUser, q: TaskListQuery) {
   if (q.personId) conds.push(eq(tasks.personId, q.personId))
   if (q.overdue === 'true') conds.push(sql`${overdueRank} = 0`)
   if (q.overdue === 'false') conds.push(sql`${overdueRank} = 1`)
-  const byDue = q.sort === 'due'
-  const descending = q.sort === '-createdAt'
+  return and(...conds)
+}
+
+// The list's keyset, (rank, due, id) or (createdAt, id), also followed by the CSV export.
+export function taskOrder(sort: TaskListQuery['sort']) {
+  const byDue = sort === 'due'
+  const keys = byDue ? [overdueRank, dueKey, sql`${tasks.id}`] : [ms(tasks.createdAt), sql`${tasks.id}`]
+  return { byDue, keys, descending: sort === '-createdAt' }
+}
+
+export async function listTasks(db: Db, user: AuthUser, q: TaskListQuery) {
+  const conds = [taskFilters(user, q)]
+  const { byDue, keys, descending } = taskOrder(q.sort)
   if (q.cursor) {
     const [value, id] = decodeCursor(q.cursor)
     if (byDue) {
@@ -102,14 +117,10 @@ export async function listTasks(db: Db, user: AuthUser, q: TaskListQuery) {
       )
     }
   }
-  const order = byDue
-    ? [asc(overdueRank), asc(dueKey), asc(tasks.id)]
-    : descending
-      ? [desc(ms(tasks.createdAt)), desc(tasks.id)]
-      : [asc(ms(tasks.createdAt)), asc(tasks.id)]
+  const dir = descending ? desc : asc
   const rows = await selectTasks(db, user)
     .where(and(...conds))
-    .orderBy(...order)
+    .orderBy(...keys.map((k) => dir(k)))
     .limit(q.limit + 1)
   const page = rows.slice(0, q.limit)
   const last = page.at(-1)
