@@ -71,7 +71,7 @@ const tasksSource: SourceOf = (user, filters, ids) => {
       sql`${t.dueAt}`,
       sql`${users.name}`,
       sql`${organisations.name}`,
-      taskPersonName(),
+      taskPersonName,
       sql`${t.completedAt}`,
     ],
   }

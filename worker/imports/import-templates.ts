@@ -2,6 +2,7 @@
 // rows, and in the .xlsx a second sheet listing each column's valid values.
 import { IMPORT_FIELDS, type ImportEntity } from './import-fields.ts'
 import { STYLE, writeXlsx } from './xlsx-writer.ts'
+import { BOM, csvLine } from '../shared/csv-text.ts'
 
 const EXAMPLES: Record<ImportEntity, { header: string; field: string; rows: [string, string] }[]> = {
   organisations: [
@@ -29,13 +30,11 @@ const EXAMPLES: Record<ImportEntity, { header: string; field: string; rows: [str
   ],
 }
 
-const csvCell = (v: string) => (/[;"\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v)
-
 // UTF-8 with a BOM and `;`: what a French Excel opens correctly with a double click.
 export function csvTemplate(entity: ImportEntity) {
   const cols = EXAMPLES[entity]
   const rows = [cols.map((c) => c.header), cols.map((c) => c.rows[0]), cols.map((c) => c.rows[1])]
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(';')).join('\r\n')}\r\n`
+  return `${BOM}${rows.map((r) => csvLine(r, ';')).join('')}`
 }
 
 export function xlsxTemplate(entity: ImportEntity) {

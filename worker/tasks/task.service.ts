@@ -62,7 +62,7 @@ const overdueRank = sql`(case when ${tasks.status} in ('TODO', 'IN_PROGRESS') an
 const dueKey = sql`coalesce(${ms(tasks.dueAt)}, 'infinity'::timestamptz)`
 
 // The task's person as "First Last" (null when not visible: the join below gives no row).
-export const taskPersonName = () => sql<string | null>`${people.firstName} || ' ' || ${people.lastName}`
+export const taskPersonName = sql<string | null>`${people.firstName} || ' ' || ${people.lastName}`
 
 function selectTasks(db: TxOrDb, user: AuthUser) {
   return db
@@ -70,7 +70,7 @@ function selectTasks(db: TxOrDb, user: AuthUser) {
       t: tasks,
       assigneeName: users.name,
       organisationName: organisations.name,
-      personName: taskPersonName(),
+      personName: taskPersonName,
     })
     .from(tasks)
     .leftJoin(users, eq(users.id, tasks.assigneeId))
