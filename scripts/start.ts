@@ -1,5 +1,6 @@
 // npm start: embedded Postgres (unless DATABASE_URL is set) → migrations → demo seed on first run
-// → the Worker in workerd through Vite (KV, Queues, Durable Objects, R2 live locally) → cron ticks.
+// → the production build in workerd through Miniflare (KV, Queues, Durable Objects, R2 live locally) → cron ticks;
+// `--dev`: Vite's dev server instead.
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'vite'
@@ -89,13 +90,12 @@ async function main() {
       persistDir: process.env.CRM_PERSIST_DIR ?? '.wrangler/state',
       quiet,
     })
-    built.child.once('exit', (code) => process.exit(code ?? 1))
-    server = { close: () => (built.child.removeAllListeners('exit'), built.stop()) }
+    server = { close: built.stop }
   }
 
   // Cron triggers, as Cloudflare would fire them (miniflare exposes the scheduled handler).
   const tick = (cron: string) =>
-    fetch(`http://127.0.0.1:${port}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent(cron)}`).catch(() => {})
+    fetch(`http://127.0.0.1:${port}/cdn-cgi/local/scheduled?cron=${encodeURIComponent(cron)}`).catch(() => {})
   setInterval(() => tick('* * * * *'), 60_000).unref()
   setInterval(() => tick('0 6 * * *'), 24 * 3600_000).unref()
   // Warm the first page so the first visitor does not wait for compilation.

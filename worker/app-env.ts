@@ -13,6 +13,8 @@ export type Vars = {
   user: AuthUser | null
   // Server-Timing phases and statement counts of this request (its page's, when in-process).
   timing: RequestTiming
+  // The API limiter's answer, asked for before the session look-up (middleware/rate-limit.ts).
+  rateLimit?: { key: string; outcome: Promise<RateLimitOutcome> }
 }
 export type AppEnv = { Bindings: Env; Variables: Vars }
 export type Api = OpenAPIHono<AppEnv>

@@ -9,7 +9,7 @@ import { authenticate, requestContext } from './middleware/request-context.ts'
 import { cors } from './middleware/cors.ts'
 import { csrf } from './middleware/csrf.ts'
 import { requireDeclaredRoute } from './middleware/route-guard.ts'
-import { apiRateLimit } from './middleware/rate-limit.ts'
+import { apiRateLimit, startApiRateLimit } from './middleware/rate-limit.ts'
 import { registerAdminRoutes } from './admin/admin.ts'
 import { registerMailboxRoutes } from './mail/mailbox.routes.ts'
 import { reportError } from './http/sentry.ts'
@@ -41,6 +41,7 @@ export function createApi() {
   api.use('*', cors())
   api.use('/v1/*', csrf())
   api.use('/v1/*', requireDeclaredRoute())
+  api.use('/v1/*', startApiRateLimit())
   api.use('/v1/*', authenticate())
   api.use('/v1/*', apiRateLimit())
 

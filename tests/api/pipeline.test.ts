@@ -101,7 +101,7 @@ describe('pipeline', () => {
     // One run sends a manager at most 50 of them (the rest on the next days): run until it came.
     const n = await eventually(
       async () => {
-        const res = await fetch(`${baseURL()}/cdn-cgi/handler/scheduled?cron=${encodeURIComponent('0 6 * * *')}`)
+        const res = await fetch(`${baseURL()}/cdn-cgi/local/scheduled?cron=${encodeURIComponent('0 6 * * *')}`)
         expect(res.status).toBe(200)
         return (await manager.get('/api/v1/notifications?type=organisation.stale&limit=100')).body.data.find(
           (x: any) => x.link === `/organisations/${stale.body.data[0].id}`,

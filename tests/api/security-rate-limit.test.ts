@@ -1,12 +1,23 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, test } from 'vitest'
-import { ApiClient, as, randomIp } from '../setup/api-client.ts'
+import { ApiClient, as, baseURL, randomIp } from '../setup/api-client.ts'
 
 // Miniflare's limiter counts in wall-clock windows of 60 s: start a burst early in a window so
 // it cannot straddle two of them.
 async function startOfWindow(needSeconds: number) {
   const left = 60 - ((Date.now() / 1000) % 60)
   if (left < needSeconds) await new Promise((r) => setTimeout(r, left * 1000 + 250))
+}
+
+// Whether the notification socket opens (true) or its handshake is refused (false).
+function socketOpens(cookie: string, ip: string) {
+  const ws = new WebSocket(`${baseURL().replace('http', 'ws')}/api/v1/notifications/ws`, {
+    headers: { cookie, origin: baseURL(), 'cf-connecting-ip': ip },
+  } as never)
+  return new Promise<boolean>((resolve) => {
+    ws.addEventListener('open', () => (resolve(true), ws.close()))
+    ws.addEventListener('error', () => resolve(false))
+  })
 }
 
 describe('rate limits', () => {
@@ -68,6 +79,8 @@ describe('rate limits', () => {
     expect(limited.headers.get('retry-after')).toBe('60')
     // Another caller is not affected.
     expect((await (await as('manager')).get('/api/v1/auth/me')).status).toBe(200)
+    // The web app's live socket is not API traffic: it still opens for this user and address.
+    expect(await socketOpens(viewer.cookie, caller.ip!)).toBe(true)
   })
 
   test('pages of the web app do not spend the API quota of their user', { timeout: 120_000 }, async () => {
