@@ -126,6 +126,9 @@ export async function serveBuild({
     convertV4MiniflareOptions({
       host: '127.0.0.1',
       port,
+      // CRM_INSPECTOR_PORT=9229: Chrome DevTools (chrome://inspect) attaches to the Worker, to
+      // profile its CPU or read its heap.
+      inspectorPort: process.env.CRM_INSPECTOR_PORT ? Number(process.env.CRM_INSPECTOR_PORT) : undefined,
       // Cron ticks reach the scheduled handler at /cdn-cgi/local/scheduled (scripts/start.ts).
       unsafeTriggerHandlers: true,
       // Miniflare's request log is a call back into Node per request; the Worker logs its own.

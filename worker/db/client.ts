@@ -2,10 +2,12 @@
 // (and in tests) DB_WS_PROXY points the same driver at the embedded database's proxy.
 import { Client, neonConfig, Pool } from '@neondatabase/serverless'
 import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless'
-import * as schema from './schema.ts'
 import { instrumentPool, type RequestTiming } from '../http/server-timing.ts'
 
-export type Db = NeonDatabase<typeof schema>
+// No relational schema: the app writes its queries with the query builder (never db.query.*), and
+// drizzle({ schema }) walked every table and relation again for each request's database handle,
+// about 5 % of a request's CPU in workerd (profiled under load, decision 009).
+export type Db = NeonDatabase
 export type DbConfig = { DATABASE_URL: string; DB_WS_PROXY?: string }
 
 function configure({ DB_WS_PROXY }: DbConfig) {
@@ -35,7 +37,7 @@ export function createDb(
   if (timing) instrumentPool(pool, timing)
   // An idle connection dropped by the server must not crash the isolate; the next query reconnects.
   pool.on('error', () => {})
-  return { db: drizzle({ client: pool, schema }), pool }
+  return { db: drizzle({ client: pool }), pool }
 }
 
 // Work a request started on its own connection that must finish after the response (sending
@@ -63,7 +65,7 @@ export async function withDb<T>(config: DbConfig, fn: (db: Db) => Promise<T>): P
   client.on('error', () => {})
   await client.connect()
   try {
-    return await fn(drizzle({ client, schema }))
+    return await fn(drizzle({ client }))
   } finally {
     await client.end().catch(() => {})
   }
