@@ -25,7 +25,10 @@ const loadBefore = loadavg()
 
 // 1. The database: PGlite in DATA_DIR, or a Postgres 15 cluster there behind PgBouncer.
 const { startWsProxy } = await import('./ws-proxy.ts')
-const pg = POSTGRES ? (await import('./postgres.ts')).startPostgres(DATA_DIR, Number(arg('pg-port', '55432'))) : null
+const pgPort = arg('pg-port', '')
+const pg = POSTGRES
+  ? await (await import('./postgres.ts')).startPostgres(DATA_DIR, pgPort ? Number(pgPort) : undefined)
+  : null
 const direct = pg ? await startWsProxy(hostPort(pg.directUrl)) : null
 const pooled = pg ? await startWsProxy(hostPort(pg.pooledUrl)) : null
 const seedEnv = pg ? { DATABASE_URL: pg.directUrl, DB_WS_PROXY: direct!.wsProxy } : { DATABASE_URL: '' }
