@@ -129,6 +129,16 @@ describe('people', () => {
     expect(two.body.organisations.map((l: any) => l.organisationId).sort()).toEqual([o1.id, o2.id].sort())
     const byOrg = await sales.get(`/api/v1/people?organisationId=${o1.id}`)
     expect(byOrg.body.data.map((x: any) => x.id)).toEqual([p.id])
+    // Lists read a person's links in their own statement's subquery: the same links, fields and
+    // order (the primary contact's organisation first) as the person's page.
+    const detail = (await sales.get(`/api/v1/people/${p.id}`)).body.organisations
+    expect(detail.map((l: any) => [l.organisationId, l.role, l.isPrimary])).toEqual([
+      [o2.id, 'Administrateur', true],
+      [o1.id, 'Conseil', false],
+    ])
+    expect(byOrg.body.data[0].organisations).toEqual(detail)
+    const contacts = await sales.get(`/api/v1/organisations/${o1.id}/contacts`)
+    expect(contacts.body.data.find((c: any) => c.id === p.id).organisations).toEqual(detail)
     expect((await sales.delete(`/api/v1/people/${p.id}/organisations/${o1.id}`)).status).toBe(204)
     expect((await sales.get(`/api/v1/people/${p.id}`)).body.organisations.map((l: any) => l.organisationId)).toEqual([
       o2.id,

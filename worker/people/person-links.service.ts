@@ -44,6 +44,18 @@ export async function linksOf(db: TxOrDb, user: AuthUser, personIds: string[]) {
   return map
 }
 
+// The links linksOf reads, as one JSON value per person: a list page reads its people and their
+// links in one statement instead of two (a round trip less, to Neon from the edge as locally).
+export const linksJson = (user: AuthUser, personId: AnyColumn) =>
+  sql<LinkDto[]>`(select coalesce(json_agg(json_build_object(
+      'organisationId', ${personOrganisations.organisationId}, 'organisationName', ${organisations.name},
+      'role', ${personOrganisations.role}, 'workEmail', ${personOrganisations.workEmail},
+      'workPhone', ${personOrganisations.workPhone}, 'isPrimary', ${personOrganisations.isPrimary}
+    ) order by ${LINK_ORDER}), '[]'::json)
+    from ${personOrganisations}
+    join ${organisations} on ${visibleOrganisationJoin(user, personOrganisations.organisationId)}
+    where ${personOrganisations.personId} = ${personId})`
+
 // The names of the organisations linksOf reads, joined by ", " in its order (the people's CSV).
 export const linkedOrganisationNames = (user: AuthUser, personId: AnyColumn) =>
   sql<string | null>`(select string_agg(${organisations.name}, ', ' order by ${LINK_ORDER})

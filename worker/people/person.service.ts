@@ -14,7 +14,7 @@ import { isUuid, type TxOrDb } from '../shared/tx.ts'
 import { escapeLike } from '../shared/like.ts'
 import { Person, type PersonInput, type PersonLinkInput, type PersonListQuery } from './person.schema.ts'
 import { answerFromRow } from '../shared/record-fields.ts'
-import { linksOf, replaceLinks, type LinkDto } from './person-links.service.ts'
+import { linksJson, linksOf, replaceLinks, type LinkDto } from './person-links.service.ts'
 
 type Row = typeof people.$inferSelect
 
@@ -31,19 +31,10 @@ export type PersonDto = ReturnType<typeof toPersonDto>
 
 // A list's page (rows fetched one past the limit, to know whether more follow), the people's
 // organisation links read in one query, and the DTO of each row.
-async function peoplePage<R extends { p: Row; ownerName: string | null }>(
-  db: TxOrDb,
-  user: AuthUser,
-  rows: R[],
-  limit: number,
-) {
+// A page of a people list: its rows carry their links (linksJson), read in the same statement.
+function peoplePage<R extends { p: Row; ownerName: string | null; links: LinkDto[] }>(rows: R[], limit: number) {
   const page = rows.slice(0, limit)
-  const links = await linksOf(
-    db,
-    user,
-    page.map((r) => r.p.id),
-  )
-  const dtoOf = (r: R) => toPersonDto({ ...r.p, ownerName: r.ownerName }, links.get(r.p.id) ?? [])
+  const dtoOf = (r: R) => toPersonDto({ ...r.p, ownerName: r.ownerName }, r.links)
   return { page, dtoOf }
 }
 export function personFilters(user: AuthUser, q: Partial<PersonListQuery>): SQL | undefined {
@@ -90,13 +81,13 @@ export async function listPeople(db: Db, user: AuthUser, q: PersonListQuery) {
   }
   const dir = descending ? desc : asc
   const rows = await db
-    .select({ p: people, ownerName: users.name })
+    .select({ p: people, ownerName: users.name, links: linksJson(user, people.id) })
     .from(people)
     .leftJoin(users, eq(users.id, people.ownerId))
     .where(and(...conds))
     .orderBy(...keys.map((k) => dir(k)))
     .limit(q.limit + 1)
-  const { page, dtoOf } = await peoplePage(db, user, rows, q.limit)
+  const { page, dtoOf } = peoplePage(rows, q.limit)
   const last = page.at(-1)?.p
   return {
     data: page.map(dtoOf),
@@ -275,14 +266,14 @@ export async function listContacts(
     )
   }
   const rows = await db
-    .select({ p: people, link: personOrganisations, ownerName: users.name })
+    .select({ p: people, link: personOrganisations, ownerName: users.name, links: linksJson(user, people.id) })
     .from(personOrganisations)
     .innerJoin(people, eq(people.id, personOrganisations.personId))
     .leftJoin(users, eq(users.id, people.ownerId))
     .where(and(...conds))
     .orderBy(desc(personOrganisations.isPrimary), asc(people.lastName), asc(people.firstName), asc(people.id))
     .limit(q.limit + 1)
-  const { page, dtoOf } = await peoplePage(db, user, rows, q.limit)
+  const { page, dtoOf } = peoplePage(rows, q.limit)
   const last = page.at(-1)
   return {
     data: page.map((r) => ({
