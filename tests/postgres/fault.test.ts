@@ -25,6 +25,7 @@ let pg: RealPostgres
 let app: ChildProcess | undefined
 let base = ''
 let stateDir = ''
+const unhandled: string[] = []
 
 beforeAll(async () => {
   pg = await startRealPostgres()
@@ -52,9 +53,11 @@ beforeAll(async () => {
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })
   let output = ''
-  // The app's logs (503s logged as errors, on purpose here) are kept for a failed start only.
+  // The app's logs (503s logged as errors, on purpose here) are kept for a failed start, and its
+  // unhandled errors (a 500) for the assertion that refuses them.
   const keep = (d: Buffer) => {
     output = (output + d).slice(-2000)
+    for (const line of String(d).split('\n')) if (line.includes('"unhandled error"')) unhandled.push(line)
   }
   app.stdout?.on('data', keep)
   app.stderr?.on('data', keep)
@@ -148,7 +151,7 @@ test('with the database stopped under traffic: 503s and the page message, then r
   expect(pageText).toContain('Service momentanément indisponible')
   expect(
     statuses.filter((s) => s >= 500 && s !== 503),
-    JSON.stringify(refusals.slice(0, 3)),
+    JSON.stringify({ refusals: refusals.slice(0, 3), unhandled: unhandled.slice(0, 3) }),
   ).toEqual([])
   expect(refusals.length).toBeGreaterThan(0)
   for (const r of refusals) {

@@ -21,6 +21,9 @@ const UNREACHABLE_TEXT = new RegExp(
     'Network connection lost',
     'could not connect',
     'connection (?:refused|closed|timeout)',
+    // pg's client once its connection broke mid-request (the next statement of a transaction, or
+    // its rollback): "… encountered a connection error and is not queryable", "… was closed and …".
+    'is not queryable',
   ].join('|'),
   'i',
 )
