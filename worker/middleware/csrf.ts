@@ -4,10 +4,8 @@
 // call the API in-process and forward the browser's Origin (worker/index.ts), so same-origin
 // form posts pass.
 import type { MiddlewareHandler } from 'hono'
-import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
 import { HttpProblem, problem } from '../http/problem.ts'
-import { SESSION_COOKIE } from '../auth/session.service.ts'
 import { allowedOrigins } from './cors.ts'
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS'])
@@ -19,7 +17,7 @@ export const csrf = (): MiddlewareHandler<AppEnv> =>
     const origin = c.req.header('origin')
     if (origin) {
       if (!allowedOrigins(c).has(origin)) throw refused()
-    } else if (getCookie(c, SESSION_COOKIE)) {
+    } else if (c.get('credential')?.via === 'session') {
       throw refused()
     }
     await next()

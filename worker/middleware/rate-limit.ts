@@ -2,12 +2,10 @@
 // wall-clock windows). Limits live in wrangler.toml: sign-in 5/min per IP and email, API
 // 100/min per caller. Beyond, 429 with Retry-After.
 import type { Context, MiddlewareHandler } from 'hono'
-import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
 import { HttpProblem, problem } from '../http/problem.ts'
 import { isInProcess } from '../http/in-process.ts'
 import { SIGN_IN_THROTTLED } from '../auth/lockout.ts'
-import { SESSION_COOKIE } from '../auth/session.service.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 
 // Both bindings count over 60 s windows, so waiting one period is always enough.
@@ -67,20 +65,11 @@ function rememberCaller(credential: string, caller: string) {
   if (callers.size > CALLERS_KEPT) callers.delete(callers.keys().next().value!)
 }
 
-// The credential authenticate() reads: a Bearer token first, else the session cookie.
-function credentialOf(c: Context<AppEnv>) {
-  const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]
-  if (bearer) return `bearer:${bearer}`
-  const cookie = getCookie(c, SESSION_COOKIE)
-  return cookie ? `cookie:${cookie}` : undefined
-}
-
 export const startApiRateLimit = (): MiddlewareHandler<AppEnv> =>
   async function startApiRateLimit(c, next) {
-    const credential = credentialOf(c)
-    const caller = credential && callers.get(credential)
-    // authenticate() reads a Bearer token before the cookie: a cookie credential is a session.
-    if (caller && c.env.API_LIMITER && counted(c, credential.startsWith('bearer:') ? 'token' : 'session')) {
+    const credential = c.get('credential')
+    const caller = credential && callers.get(credential.key)
+    if (caller && c.env.API_LIMITER && counted(c, credential.via)) {
       const key = limitKey(c, caller)
       const outcome = c.env.API_LIMITER.limit({ key })
       // Awaited by apiRateLimit unless the request ends before it (a 401).
@@ -102,8 +91,8 @@ export const apiRateLimit = (): MiddlewareHandler<AppEnv> =>
         .time('rate-limit', async () =>
           early?.key === key ? checkOutcome(await early.outcome) : enforceLimit(c.env.API_LIMITER, key),
         )
-      const credential = credentialOf(c)
-      if (credential) rememberCaller(credential, caller)
+      const credential = c.get('credential')
+      if (credential) rememberCaller(credential.key, caller)
     }
     await next()
   }

@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { getCookie } from 'hono/cookie'
 import type { AppEnv } from '../app-env.ts'
 import { closeConnection, createDb } from '../db/client.ts'
@@ -23,6 +23,7 @@ export const requestContext = (): MiddlewareHandler<AppEnv> =>
     const { db } = own ?? page!.database!
     c.set('db', db)
     c.set('user', null)
+    c.set('credential', credentialOf(c))
     c.set('timing', timing)
     // Serialisation: every JSON body goes through c.json (Hono defines it per instance).
     const json = c.json
@@ -50,16 +51,26 @@ export const requestContext = (): MiddlewareHandler<AppEnv> =>
     }
   }
 
+// The caller's credential, read once per request: a Bearer token first, else the session cookie.
+// `key` names it in the page's resolved callers and the rate limiter's (middleware/rate-limit.ts).
+export type Credential = { via: 'token' | 'session'; value: string; key: string }
+
+export function credentialOf(c: Context<AppEnv>): Credential | null {
+  const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]
+  if (bearer) return { via: 'token', value: bearer, key: `bearer:${bearer}` }
+  const cookie = getCookie(c, SESSION_COOKIE)
+  return cookie ? { via: 'session', value: cookie, key: `cookie:${cookie}` } : null
+}
+
 // Resolves the caller from the session cookie or a Bearer token; never rejects (authorize does).
 export const authenticate = (): MiddlewareHandler<AppEnv> =>
   async function authenticate(c, next) {
-    const bearer = c.req.header('authorization')?.match(/^Bearer\s+(.+)$/i)?.[1]
-    const cookie = getCookie(c, SESSION_COOKIE)
+    const credential = c.get('credential')
     const db = c.get('db')
     const timing = c.get('timing')
     const page = pageContextOf(c.req.raw)
-    if (bearer) {
-      const resolved = await timing.time('session', () => userFromToken(db, bearer, timing))
+    if (credential?.via === 'token') {
+      const resolved = await timing.time('session', () => userFromToken(db, credential.value, timing))
       c.set('user', resolved?.user ?? null)
       // Token use is audited at most once a minute per token (when its last-used time moves).
       if (resolved?.touched)
@@ -68,16 +79,15 @@ export const authenticate = (): MiddlewareHandler<AppEnv> =>
           targetId: resolved.user.tokenId,
           details: { path: c.req.path },
         })
-    } else if (cookie) {
+    } else if (credential) {
       // Within a page, the first call looks the session up and the others reuse it; a write may
       // change the caller (sign-out, password), so it looks up afresh and drops what was kept.
       const reuse = page && ['GET', 'HEAD'].includes(c.req.method)
-      const key = `cookie:${cookie}`
-      if (page && !reuse) page.callers.delete(key)
-      let user = reuse ? page.callers.get(key) : undefined
+      if (page && !reuse) page.callers.delete(credential.key)
+      let user = reuse ? page.callers.get(credential.key) : undefined
       if (!user) {
-        user = timing.time('session', () => userFromSession(db, cookie, timing))
-        if (reuse) page.callers.set(key, user)
+        user = timing.time('session', () => userFromSession(db, credential.value, timing))
+        if (reuse) page.callers.set(credential.key, user)
       }
       c.set('user', await user)
     }

@@ -60,6 +60,13 @@ export function organisationOrder(sort: OrganisationListQuery['sort']) {
   return { key, column: SORT_COLUMNS[key], descending: sort.startsWith('-') }
 }
 
+// Organisations with their owner's name, as the list and the detail read them.
+const withOwnerName = (db: Db) =>
+  db
+    .select({ o: organisations, ownerName: users.name })
+    .from(organisations)
+    .leftJoin(users, eq(users.id, organisations.ownerId))
+
 export async function listOrganisations(db: Db, user: AuthUser, q: OrganisationListQuery) {
   const { key, column, descending } = organisationOrder(q.sort)
   const conds = [organisationFilters(user, q)]
@@ -73,10 +80,7 @@ export async function listOrganisations(db: Db, user: AuthUser, q: OrganisationL
     )
   }
   const order = descending ? [desc(column), desc(organisations.id)] : [asc(column), asc(organisations.id)]
-  const rows = await db
-    .select({ o: organisations, ownerName: users.name })
-    .from(organisations)
-    .leftJoin(users, eq(users.id, organisations.ownerId))
+  const rows = await withOwnerName(db)
     .where(and(...conds))
     .orderBy(...order)
     .limit(q.limit + 1)
@@ -103,11 +107,7 @@ export async function getOrganisationRow(db: TxOrDb, user: AuthUser, id: string)
 // One statement with its owner's name, as the list reads it (a detail was two round trips).
 export async function getOrganisation(db: Db, user: AuthUser, id: string) {
   if (!isUuid(id)) throw notFound()
-  const [row] = await db
-    .select({ o: organisations, ownerName: users.name })
-    .from(organisations)
-    .leftJoin(users, eq(users.id, organisations.ownerId))
-    .where(liveInScope(user, id))
+  const [row] = await withOwnerName(db).where(liveInScope(user, id))
   if (!row) throw notFound()
   return toOrganisationDto({ ...row.o, ownerName: row.ownerName })
 }
