@@ -4,7 +4,9 @@
 //   node bench/api.bench.ts --postgres --data-dir /tmp/x     Postgres 15 behind PgBouncer (apt-get)
 //   options: --organisations 100000  --requests 200  --seconds 5  --reseed
 // Prints: lists and detail at one client (API vs SQL vs SQL + session), a page view's statements
-// and connections, throughput at 10 and 100 clients vs the no-database floor (a 401), the sales
+// and connections, throughput at 10 and 100 clients vs the no-database floor (a 401) with the
+// Worker's CPU per request, the same for a bare Worker that only opens its connection and runs two
+// statements (bench/connection-floor.ts: the least any Worker reading Postgres costs), the sales
 // people list, dashboard and analytics SQL, first-load JS, and the load average.
 import { readdirSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -15,6 +17,8 @@ restartWithTypeTransform()
 const { closedLoop, ip, p50, p95, signIn, timedGet } = await import('./load.ts')
 const { firstLoadJs, PAGES, PAGE_WEIGHT_BUDGET_KB } = await import('./page-weight.ts')
 const { measureSql } = await import('./api-sql.ts')
+const { startConnectionFloor } = await import('./connection-floor.ts')
+const { cpuMs, workerdUnder } = await import('./process-cpu.ts')
 
 const POSTGRES = process.argv.includes('--postgres')
 const ORGANISATIONS = Number(arg('organisations', '100000'))
@@ -63,6 +67,7 @@ const ms = (n: number) => n.toFixed(1).padStart(8)
 
 async function runApi() {
   const app = await startApp()
+  let bareWorker: Awaited<ReturnType<typeof startConnectionFloor>> | undefined
   try {
     const cookies = {
       admin: await signIn(app.base, 'admin'),
@@ -122,13 +127,20 @@ async function runApi() {
     // What any request costs before the Worker's own work, at one client: a built asset (served by
     // wrangler's asset layer, none of our code) and a 401 (our middleware, no database).
     const asset = readdirSync('build/client/assets').find((f) => f.endsWith('.js'))!
+    // And the physical floor of any Worker that reads Postgres: its own connection, two statements.
+    bareWorker = await startConnectionFloor({
+      databaseUrl: app.database!.databaseUrl,
+      wsProxy: app.database!.wsProxy!,
+    })
     const floors = []
-    for (const [name, path] of [
-      ['a static asset (no Worker code)', `/assets/${asset}`],
-      ['a 401 (no database)', '/api/v1/organisations'],
+    for (const [name, base, path] of [
+      ['a static asset (no Worker code)', app.base, `/assets/${asset}`],
+      ['a 401 (no database)', app.base, '/api/v1/organisations'],
+      ['a bare Worker: a fixed 401', bareWorker.base, '/'],
+      ['a bare Worker: connect, 2 × select 1', bareWorker.base, '/db'],
     ] as const) {
       const samples = []
-      for (let i = 0; i < REQUESTS; i++) samples.push(await timedGet(app.base, path, undefined, false))
+      for (let i = 0; i < REQUESTS; i++) samples.push(await timedGet(base, path, undefined, false))
       floors.push({ name, samples })
     }
     // A page view: the organisations list and the dashboard, as a browser asks for them.
@@ -140,23 +152,35 @@ async function runApi() {
     }
     // Throughput: C clients in a closed loop, against the floor (401 before any database work).
     const load = []
-    const send = (path: string, cookie?: string) => async () => {
-      const res = await fetch(app.base + path, { headers: { ...(cookie ? { cookie } : {}), 'cf-connecting-ip': ip() } })
-      await res.arrayBuffer()
-      return res.status < 500 ? 1 : 0
+    const send =
+      (path: string, cookie?: string, base = app.base) =>
+      async () => {
+        const res = await fetch(base + path, { headers: { ...(cookie ? { cookie } : {}), 'cf-connecting-ip': ip() } })
+        await res.arrayBuffer()
+        return res.status < 500 ? 1 : 0
+      }
+    // Each row also reads the CPU its workerd spent per answered request.
+    const appWorkerd = workerdUnder(app.child.pid!)
+    const bareWorkerd = workerdUnder(process.pid).filter((pid) => !appWorkerd.includes(pid))
+    const loop = async (clients: number, pids: number[], one: () => Promise<number>) => {
+      const before = cpuMs(pids)
+      const r = await closedLoop(clients, SECONDS, one)
+      return { ...r, cpu: (cpuMs(pids) - before) / Math.max(1, r.rps * SECONDS) }
     }
     let k = 0
     for (const clients of [10, 100]) {
-      const floor = await closedLoop(clients, SECONDS, send('/api/v1/organisations'))
-      const list = await closedLoop(clients, SECONDS, send(orgPages[0]!, cookies.admin))
-      const detail = await closedLoop(clients, SECONDS, () =>
+      const floor = await loop(clients, appWorkerd, send('/api/v1/organisations'))
+      const bare = await loop(clients, bareWorkerd, send('/db', undefined, bareWorker!.base))
+      const list = await loop(clients, appWorkerd, send(orgPages[0]!, cookies.admin))
+      const detail = await loop(clients, appWorkerd, () =>
         send(`/api/v1/organisations/${ids.data[k++ % ids.data.length]!.id}`, cookies.admin)(),
       )
-      const people = await closedLoop(clients, SECONDS, send('/api/v1/people?limit=50', cookies.sales))
-      load.push({ clients, floor, list, detail, people })
+      const people = await loop(clients, appWorkerd, send('/api/v1/people?limit=50', cookies.sales))
+      load.push({ clients, floor, bare, list, detail, people })
     }
     return { results, floors, pages, load, cookies, orgPages, peoplePages, ids: ids.data.map((o) => o.id) }
   } finally {
+    await bareWorker?.stop()
     await app.stop()
   }
 }
@@ -195,6 +219,20 @@ for (const f of api.floors) {
   const cells = [p95(f.samples.map((s) => s.ms)), p50(f.samples.map((s) => s.ms))].map(ms).join('')
   console.log(`${`  floor: ${f.name}`.padEnd(40)}${cells}`)
 }
+// A Worker with no code of its own still opens its connection and makes two round trips: the
+// least any of these requests can take is about that plus the time its SQL runs.
+const bareConnect = p95(api.floors.at(-1)!.samples.map((s) => s.ms))
+console.log(
+  `\nLeast a Worker can take, p95 ms ≈ bare Worker's connect + 2 (${bareConnect.toFixed(1)}) + the request's SQL:`,
+)
+for (const r of api.results) {
+  const least = bareConnect + bare.byCase.get(r.name)!.sql
+  const apiP95 = p95(r.samples.map((s) => s.ms))
+  console.log(
+    `  ${r.name.padEnd(38)}${ms(least)}   api ${ms(apiP95)}   ratio ${(apiP95 / least).toFixed(2)}` +
+      `   2 × (sql+session) ${ms(2 * bare.byCase.get(r.name)!.withSession)}`,
+  )
+}
 console.log(
   "\nServer-Timing phases, p50 ms (connection = acquiring the request's one connection, the first time its set-up):",
 )
@@ -217,14 +255,19 @@ console.log(`\nThroughput, ${SECONDS} s closed loop per row (requests/s, p95 ms)
 for (const l of api.load) {
   for (const [name, r] of Object.entries({
     floor: l.floor,
+    'bare Worker: connect + 2': l.bare,
     'organisations list': l.list,
     'organisation by id': l.detail,
     'people (sales, cached)': l.people,
   })) {
-    const share = name === 'floor' ? '' : `  ${((r.rps / l.floor.rps) * 100).toFixed(0)} % of floor`
+    const share =
+      name === 'floor'
+        ? ''
+        : `  ${((r.rps / l.floor.rps) * 100).toFixed(0)} % of floor` +
+          (r === l.bare ? '' : `, ${((r.rps / l.bare.rps) * 100).toFixed(0)} % of the bare Worker's`)
     console.log(
       `  ${String(l.clients).padStart(3)} clients  ${name.padEnd(24)}${r.rps.toFixed(0).padStart(6)}/s  p95 ` +
-        `${ms(r.p95)}${r.errors ? `  ${r.errors} errors` : ''}${share}`,
+        `${ms(r.p95)}  workerd CPU ${r.cpu.toFixed(2)} ms/req${r.errors ? `  ${r.errors} errors` : ''}${share}`,
     )
   }
 }

@@ -27,12 +27,19 @@ export async function startApp({ args = [], env = {}, timeoutSeconds = 300 }: St
     env: { ...process.env, PORT: String(port), CRM_TEST: '1', ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
+  let database: { databaseUrl: string; wsProxy?: string } | undefined
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`the app did not start within ${timeoutSeconds} s`)),
       timeoutSeconds * 1000,
     )
-    child.on('message', (m) => m === 'ready' && (clearTimeout(timer), resolve()))
+    child.on('message', (m: unknown) => {
+      if (m === 'ready') {
+        clearTimeout(timer)
+        resolve()
+      }
+      if (typeof m === 'object' && m && 'database' in m) database = (m as { database: typeof database }).database
+    })
     child.on('exit', (code) => reject(new Error(`the app exited during start-up (code ${code})`)))
   })
   const stop = () =>
@@ -41,7 +48,7 @@ export async function startApp({ args = [], env = {}, timeoutSeconds = 300 }: St
       child.once('exit', () => resolve())
       child.kill('SIGTERM')
     })
-  return { base: `http://localhost:${port}`, port, child, stop }
+  return { base: `http://localhost:${port}`, port, child, stop, database }
 }
 
 export type SeedOptions = {

@@ -105,7 +105,9 @@ async function main() {
   say(`Demo logins (password ${DEMO_PASSWORD}):`)
   for (const u of DEMO_USERS) say(`  ${u.email.padEnd(20)} ${u.role.padEnd(8)} team ${u.team}`)
   say(`API docs: http://localhost:${port}/api/docs\n`)
-  if (process.send) process.send('ready')
+  // The benchmark's connection floor (bench/connection-floor.ts) reaches the same database.
+  process.send?.({ database: { databaseUrl, wsProxy } })
+  process.send?.('ready')
 
   const stop = async () => {
     await server.close()

@@ -1,0 +1,90 @@
+// The physical floor of a Worker request that reads Postgres, measured in the same workerd as the
+// app: a Worker may not share I/O objects between requests, so each request opens its own
+// connection (a WebSocket, then Postgres' start-up) before its first statement. This Worker does
+// only that and runs two `select 1` (the app's session look-up and query stand in for them), with
+// no library and none of the app's code: whatever the app costs beyond it is the app's own.
+// Its `/` answers a fixed 401 in the same way, the trivial Worker's floor.
+import { convertV4MiniflareOptions, Miniflare } from 'miniflare'
+import { freePort } from './app.ts'
+
+const SCRIPT = `
+const encoder = new TextEncoder()
+function startup(user, database) {
+  const body = encoder.encode('user\\0' + user + '\\0database\\0' + database + '\\0\\0')
+  const bytes = new Uint8Array(8 + body.length)
+  const view = new DataView(bytes.buffer)
+  view.setInt32(0, bytes.length)
+  view.setInt32(4, 196608)
+  bytes.set(body, 8)
+  return bytes
+}
+function query(text) {
+  const body = encoder.encode(text + '\\0')
+  const bytes = new Uint8Array(5 + body.length)
+  bytes[0] = 81
+  new DataView(bytes.buffer).setInt32(1, 4 + body.length)
+  bytes.set(body, 5)
+  return bytes
+}
+// Waits for ReadyForQuery ('Z', length 5, status), the end of each exchange; an ErrorResponse
+// ('E') or a closed socket fails the request.
+function connection(ws) {
+  let waiting = null
+  let tail = new Uint8Array(0)
+  const fail = (error) => { const w = waiting; waiting = null; w && w.reject(error) }
+  ws.addEventListener('message', (event) => {
+    const chunk = new Uint8Array(event.data)
+    const joined = new Uint8Array(tail.length + chunk.length)
+    joined.set(tail)
+    joined.set(chunk, tail.length)
+    tail = joined.slice(-6)
+    if (chunk[0] === 69) return fail(new Error('postgres error'))
+    if (tail.length === 6 && tail[0] === 90 && tail[4] === 5) { const w = waiting; waiting = null; w && w.resolve() }
+  })
+  ws.addEventListener('close', () => fail(new Error('closed')))
+  ws.addEventListener('error', () => fail(new Error('socket error')))
+  return (bytes) => new Promise((resolve, reject) => { waiting = { resolve, reject }; ws.send(bytes) })
+}
+export default {
+  async fetch(request, env) {
+    if (new URL(request.url).pathname !== '/db') {
+      return Response.json({ status: 401, title: 'Unauthorized' }, { status: 401 })
+    }
+    const ws = new WebSocket('ws://' + env.WS_PROXY + '?address=' + env.PG_ADDRESS)
+    ws.binaryType = 'arraybuffer'
+    await new Promise((resolve, reject) => {
+      ws.addEventListener('open', resolve)
+      ws.addEventListener('error', reject)
+    })
+    const exchange = connection(ws)
+    await exchange(startup(env.PG_USER, env.PG_DATABASE))
+    await exchange(query('select 1'))
+    await exchange(query('select 1'))
+    ws.close()
+    return Response.json({ ok: true })
+  },
+}`
+
+export async function startConnectionFloor({ databaseUrl, wsProxy }: { databaseUrl: string; wsProxy: string }) {
+  const url = new URL(databaseUrl)
+  const port = await freePort()
+  const mf = new Miniflare(
+    convertV4MiniflareOptions({
+      modules: true,
+      script: SCRIPT,
+      compatibilityDate: '2026-08-01',
+      port,
+      bindings: {
+        WS_PROXY: wsProxy,
+        PG_ADDRESS: `${url.hostname}:${url.port || 5432}`,
+        PG_USER: decodeURIComponent(url.username) || 'postgres',
+        PG_DATABASE: url.pathname.slice(1) || 'postgres',
+      },
+    } as Parameters<typeof convertV4MiniflareOptions>[0]),
+  )
+  await mf.ready
+  const base = `http://127.0.0.1:${port}`
+  const check = await fetch(`${base}/db`)
+  if (check.status !== 200) throw new Error(`the connection floor's Worker answered ${check.status}`)
+  return { base, stop: () => mf.dispose() }
+}
