@@ -3,7 +3,7 @@ import * as Sentry from '@sentry/cloudflare'
 import { createRequestHandler } from 'react-router'
 import { api } from './app.ts'
 import type { Env } from './env.ts'
-import { newNonce, securityHeaders } from './http/security-headers.ts'
+import { apiSecurityHeaders, newNonce, securityHeaders } from './http/security-headers.ts'
 import { closePage, markInProcess, newPageContext } from './http/in-process.ts'
 import { sentryOptions } from './http/sentry.ts'
 import { handleQueue } from './queues.ts'
@@ -34,12 +34,11 @@ function withHeaders(response: Response, headers: Record<string, string>) {
 const handler = {
   async fetch(request, env, ctx) {
     const url = new URL(request.url)
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
+      return withHeaders(await api.fetch(request, env, ctx), apiSecurityHeaders)
+    }
     const nonce = newNonce()
     const headers = securityHeaders(nonce, { https: url.protocol === 'https:', host: url.host })
-    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-      const res = await api.fetch(request, env, ctx)
-      return withHeaders(res, headers)
-    }
     // One page view, one connection and one session look-up: its API calls share this context.
     const page = newPageContext()
     const apiCall = (path: string, init: RequestInit = {}) => {

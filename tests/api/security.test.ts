@@ -18,6 +18,16 @@ describe('security headers', () => {
     },
   )
 
+  test('an API answer loads nothing (CSP default-src none); the API docs page keeps its script policy', async () => {
+    const res = await new ApiClient().get('/api/v1/health')
+    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'")
+    const docs = await fetch(new URL('/api/docs', baseURL()))
+    const csp = docs.headers.get('content-security-policy')!
+    const nonce = csp.match(/script-src 'self' 'nonce-([^']+)'/)?.[1]
+    expect(nonce).toBeTruthy()
+    expect(await docs.text()).toContain(`nonce="${nonce}"`)
+  })
+
   test("a page's scripts run only with this response's nonce: no unsafe-inline for scripts", async () => {
     const first = await fetch(new URL('/login', baseURL()))
     const html = await first.text()
