@@ -7,11 +7,11 @@ import type { Role } from '../db/enums.ts'
 import { rolePermissions, users } from '../db/schema.ts'
 import { effectivePermissions, lowerRole } from '../permissions/matrix.ts'
 import type { AuthUser } from './auth-user.ts'
-import { toAuthUser } from './session.service.ts'
+import { authColumns, toAuthUser } from './session.service.ts'
 
 export async function actingUser(db: Db, userId: string, roleCeiling?: Role): Promise<AuthUser | null> {
   const [u] = await db
-    .select()
+    .select(authColumns)
     .from(users)
     .where(and(eq(users.id, userId), eq(users.isActive, true)))
   if (!u) return null

@@ -51,9 +51,21 @@ const permissionsFor = (role: Role, overrides: Override[], timing?: RequestTimin
   return set
 }
 
-type UserRow = typeof users.$inferSelect
+// What a request needs of its user, and no more: the look-up that runs on every request never
+// reads the password hash or the lock-out counters (least privilege), and each column left out
+// is one less to build, send and map.
+export const authColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  teamId: users.teamId,
+  mustChangePassword: users.mustChangePassword,
+}
+type AuthRow = { [K in keyof typeof authColumns]: (typeof users.$inferSelect)[K] }
+
 export const toAuthUser = (
-  u: UserRow,
+  u: AuthRow,
   role: Role,
   permissions: AuthUser['permissions'],
   extra: Partial<AuthUser>,
@@ -72,7 +84,11 @@ export const toAuthUser = (
 export async function userFromSession(db: Db, token: string, timing?: RequestTiming): Promise<AuthUser | null> {
   const hash = await sha256(token)
   const [row] = await db
-    .select({ s: sessions, u: users, overrides: overridesOf(users.role) })
+    .select({
+      s: { id: sessions.id, lastSeenAt: sessions.lastSeenAt },
+      u: authColumns,
+      overrides: overridesOf(users.role),
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(
@@ -102,7 +118,11 @@ export async function userFromToken(
 ): Promise<{ user: AuthUser; touched: boolean } | null> {
   const hash = await sha256(token)
   const [row] = await db
-    .select({ t: apiTokens, u: users, overrides: overridesOf(users.role, apiTokens.roleCeiling) })
+    .select({
+      t: { id: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, roleCeiling: apiTokens.roleCeiling },
+      u: authColumns,
+      overrides: overridesOf(users.role, apiTokens.roleCeiling),
+    })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
     .where(
