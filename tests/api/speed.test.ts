@@ -24,6 +24,29 @@ describe('serving and speed', () => {
     expect(db.statements).toBeGreaterThanOrEqual(2)
   })
 
+  test('an organisation and a person are each read in one statement beside the session look-up', async () => {
+    const admin = await as('admin')
+    const org = (await admin.post('/api/v1/organisations', { name: unique('Détail'), type: 'EMETTEUR' })).body
+    const person = (
+      await admin.post('/api/v1/people', {
+        firstName: 'Une',
+        lastName: unique('Lecture'),
+        organisations: [{ organisationId: org.id, role: 'Gérante' }],
+      })
+    ).body
+    for (const path of [`/api/v1/organisations/${org.id}`, `/api/v1/people/${person.id}`]) {
+      // The session's last-seen time is written at most once a minute: one of two reads in a row
+      // shows the bare count.
+      const reads = [await admin.get(path), await admin.get(path)]
+      for (const r of reads) expect(r.status, path).toBe(200)
+      const statements = reads.map((r) => dbOf(r.headers.get('server-timing')).statements)
+      expect(Math.min(...statements), path).toBe(2)
+    }
+    const read = (await admin.get(`/api/v1/people/${person.id}`)).body
+    expect(read.organisations).toMatchObject([{ organisationId: org.id, organisationName: org.name, role: 'Gérante' }])
+    expect(read.ownerName).toBeTruthy()
+  })
+
   test('a request refused before any database work opens no connection', async () => {
     const res = await fetch(new URL('/api/v1/organisations', baseURL()))
     expect(res.status).toBe(401)

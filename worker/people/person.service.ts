@@ -29,13 +29,15 @@ export function toPersonDto(row: Row & { ownerName?: string | null }, links: Lin
 }
 export type PersonDto = ReturnType<typeof toPersonDto>
 
-// A list's page (rows fetched one past the limit, to know whether more follow), the people's
-// organisation links read in one query, and the DTO of each row.
-// A page of a people list: its rows carry their links (linksJson), read in the same statement.
-function peoplePage<R extends { p: Row; ownerName: string | null; links: LinkDto[] }>(rows: R[], limit: number) {
-  const page = rows.slice(0, limit)
-  const dtoOf = (r: R) => toPersonDto({ ...r.p, ownerName: r.ownerName }, r.links)
-  return { page, dtoOf }
+// What a person's DTO reads beside its row: the owner's name and the visible links (linksJson),
+// in the row's own statement (the lists, the contacts tab and the detail).
+const ownerAndLinks = (user: AuthUser) => ({ ownerName: users.name, links: linksJson(user, people.id) })
+type WithOwnerAndLinks = { p: Row; ownerName: string | null; links: LinkDto[] }
+const dtoOf = (r: WithOwnerAndLinks) => toPersonDto({ ...r.p, ownerName: r.ownerName }, r.links)
+
+// A list's page: rows are fetched one past the limit, to know whether more follow.
+function peoplePage<R extends WithOwnerAndLinks>(rows: R[], limit: number) {
+  return { page: rows.slice(0, limit), dtoOf }
 }
 export function personFilters(user: AuthUser, q: Partial<PersonListQuery>): SQL | undefined {
   const conds: (SQL | undefined)[] = [isNull(people.deletedAt), personScope(user)]
@@ -81,7 +83,7 @@ export async function listPeople(db: Db, user: AuthUser, q: PersonListQuery) {
   }
   const dir = descending ? desc : asc
   const rows = await db
-    .select({ p: people, ownerName: users.name, links: linksJson(user, people.id) })
+    .select({ p: people, ...ownerAndLinks(user) })
     .from(people)
     .leftJoin(users, eq(users.id, people.ownerId))
     .where(and(...conds))
@@ -116,14 +118,26 @@ export async function getPersonRow(db: TxOrDb, user: AuthUser, id: string, { for
   return row
 }
 
+// The DTO of a row just read or written: its owner's name and links in one more statement.
 export async function personDto(db: TxOrDb, user: AuthUser, row: Row) {
-  const [owner] = row.ownerId ? await db.select({ name: users.name }).from(users).where(eq(users.id, row.ownerId)) : []
-  const links = await linksOf(db, user, [row.id])
-  return toPersonDto({ ...row, ownerName: owner?.name ?? null }, links.get(row.id) ?? [])
+  const [more] = await db
+    .select(ownerAndLinks(user))
+    .from(people)
+    .leftJoin(users, eq(users.id, people.ownerId))
+    .where(eq(people.id, row.id))
+  return dtoOf({ p: row, ownerName: more?.ownerName ?? null, links: more?.links ?? [] })
 }
 
+// One statement, as the list reads a person (the detail was three round trips).
 export async function getPerson(db: Db, user: AuthUser, id: string) {
-  return personDto(db, user, await getPersonRow(db, user, id))
+  if (!isUuid(id)) throw notFound()
+  const [row] = await db
+    .select({ p: people, ...ownerAndLinks(user) })
+    .from(people)
+    .leftJoin(users, eq(users.id, people.ownerId))
+    .where(and(eq(people.id, id), isNull(people.deletedAt), personScope(user)))
+  if (!row) throw notFound()
+  return dtoOf(row)
 }
 
 export async function createPerson(db: Db, user: AuthUser, input: PersonInput) {
@@ -266,7 +280,7 @@ export async function listContacts(
     )
   }
   const rows = await db
-    .select({ p: people, link: personOrganisations, ownerName: users.name, links: linksJson(user, people.id) })
+    .select({ p: people, link: personOrganisations, ...ownerAndLinks(user) })
     .from(personOrganisations)
     .innerJoin(people, eq(people.id, personOrganisations.personId))
     .leftJoin(users, eq(users.id, people.ownerId))
