@@ -6,7 +6,8 @@
 // Prints: lists and detail at one client (API vs SQL vs SQL + session), a page view's statements
 // and connections, throughput at 10 and 100 clients vs the no-database floor (a 401) with the
 // Worker's CPU per request, the same for a bare Worker that only opens its connection and runs two
-// statements (bench/connection-floor.ts: the least any Worker reading Postgres costs), the sales
+// statements (bench/connection-floor.ts: the least any Worker reading Postgres costs) and what a
+// local rate-limit call and KV read cost inside workerd, the sales
 // people list, dashboard and analytics SQL, first-load JS, and the load average.
 import { readdirSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
@@ -178,7 +179,15 @@ async function runApi() {
       const people = await loop(clients, appWorkerd, send('/api/v1/people?limit=50', cookies.sales))
       load.push({ clients, floor, bare, list, detail, people })
     }
-    return { results, floors, pages, load, cookies, orgPages, peoplePages, ids: ids.data.map((o) => o.id) }
+    // What the local bindings cost inside workerd, on the bare Worker at 10 clients.
+    const bindings = []
+    for (const [name, path] of [
+      ['a fixed 401', '/'],
+      ['+ one rate-limit call', '/limit'],
+      ['+ one KV read of a 30 KB page', '/kv'],
+    ] as const)
+      bindings.push({ name, ...(await loop(10, bareWorkerd, send(path, undefined, bareWorker!.base))) })
+    return { results, floors, pages, load, bindings, cookies, orgPages, peoplePages, ids: ids.data.map((o) => o.id) }
   } finally {
     await bareWorker?.stop()
     await app.stop()
@@ -271,6 +280,10 @@ for (const l of api.load) {
     )
   }
 }
+console.log(
+  "\nLocal bindings inside workerd (the bare Worker, 10 clients; Cloudflare runs them outside the Worker's CPU):",
+)
+for (const b of api.bindings) console.log(`  ${b.name.padEnd(32)}workerd CPU ${b.cpu.toFixed(2)} ms/req`)
 const salesApi = api.results.find((r) => r.kind === 'people')!
 console.log(
   `\nSales people list: SQL p95 ${bare.byCase.get(salesApi.name)!.sql.toFixed(1)} ms (target < 10), API p95 ` +

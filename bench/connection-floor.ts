@@ -3,7 +3,10 @@
 // connection (a WebSocket, then Postgres' start-up) before its first statement. This Worker does
 // only that and runs two `select 1` (the app's session look-up and query stand in for them), with
 // no library and none of the app's code: whatever the app costs beyond it is the app's own.
-// Its `/` answers a fixed 401 in the same way, the trivial Worker's floor.
+// Its `/` answers a fixed 401 in the same way, the trivial Worker's floor; `/limit` and `/kv` do
+// that after one call of a local rate-limit binding or one 30 KB KV read: locally both run inside
+// workerd beside the Worker (a Durable Object with SQLite, a KV simulator), where Cloudflare runs
+// them outside it, so the app's local CPU per request holds their cost too.
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare'
 import { freePort } from './app.ts'
 
@@ -45,11 +48,19 @@ function connection(ws) {
   ws.addEventListener('error', () => fail(new Error('socket error')))
   return (bytes) => new Promise((resolve, reject) => { waiting = { resolve, reject }; ws.send(bytes) })
 }
+const unauthorized = () => Response.json({ status: 401, title: 'Unauthorized' }, { status: 401 })
 export default {
   async fetch(request, env) {
-    if (new URL(request.url).pathname !== '/db') {
-      return Response.json({ status: 401, title: 'Unauthorized' }, { status: 401 })
+    const path = new URL(request.url).pathname
+    if (path === '/limit') {
+      await env.LIMITER.limit({ key: 'user:' + crypto.randomUUID() })
+      return unauthorized()
     }
+    if (path === '/kv') {
+      const page = await env.CACHE.get('page', 'json')
+      return page ? unauthorized() : new Response('no page', { status: 500 })
+    }
+    if (path !== '/db') return unauthorized()
     const ws = new WebSocket('ws://' + env.WS_PROXY + '?address=' + env.PG_ADDRESS)
     ws.binaryType = 'arraybuffer'
     await new Promise((resolve, reject) => {
@@ -74,6 +85,10 @@ export async function startConnectionFloor({ databaseUrl, wsProxy }: { databaseU
       script: SCRIPT,
       compatibilityDate: '2026-08-01',
       port,
+      kvNamespaces: ['CACHE'],
+      ratelimits: {
+        LIMITER: { type: 'ratelimit', namespace_id: '1', simple: { limit: 1e9, period: 60 }, name: 'LIMITER' },
+      },
       bindings: {
         WS_PROXY: wsProxy,
         PG_ADDRESS: `${url.hostname}:${url.port || 5432}`,
@@ -83,6 +98,17 @@ export async function startConnectionFloor({ databaseUrl, wsProxy }: { databaseU
     } as Parameters<typeof convertV4MiniflareOptions>[0]),
   )
   await mf.ready
+  // A page as the lists cache it: 50 rows of about 600 bytes.
+  const row = (i: number) => ({
+    id: crypto.randomUUID(),
+    name: `Organisation ${i}`,
+    city: 'Lyon',
+    notes: 'x'.repeat(500),
+  })
+  await (await mf.getKVNamespace('CACHE')).put(
+    'page',
+    JSON.stringify({ data: Array.from({ length: 50 }, (_, i) => row(i)) }),
+  )
   const base = `http://127.0.0.1:${port}`
   const check = await fetch(`${base}/db`)
   if (check.status !== 200) throw new Error(`the connection floor's Worker answered ${check.status}`)
