@@ -34,6 +34,14 @@ export type PersonDto = ReturnType<typeof toPersonDto>
 const ownerAndLinks = (user: AuthUser) => ({ ownerName: users.name, links: linksJson(user, people.id) })
 type WithOwnerAndLinks = { p: Row; ownerName: string | null; links: LinkDto[] }
 const dtoOf = (r: WithOwnerAndLinks) => toPersonDto({ ...r.p, ownerName: r.ownerName }, r.links)
+const withOwnerAndLinks = (db: TxOrDb, user: AuthUser) =>
+  db
+    .select({ p: people, ...ownerAndLinks(user) })
+    .from(people)
+    .leftJoin(users, eq(users.id, people.ownerId))
+
+// A live person the user may see, by id.
+const liveInScope = (user: AuthUser, id: string) => and(eq(people.id, id), isNull(people.deletedAt), personScope(user))
 
 // A list's page: rows are fetched one past the limit, to know whether more follow.
 function peoplePage<R extends WithOwnerAndLinks>(rows: R[], limit: number) {
@@ -82,10 +90,7 @@ export async function listPeople(db: Db, user: AuthUser, q: PersonListQuery) {
     conds.push(descending ? sql`${key} < ${after}` : sql`${key} > ${after}`)
   }
   const dir = descending ? desc : asc
-  const rows = await db
-    .select({ p: people, ...ownerAndLinks(user) })
-    .from(people)
-    .leftJoin(users, eq(users.id, people.ownerId))
+  const rows = await withOwnerAndLinks(db, user)
     .where(and(...conds))
     .orderBy(...keys.map((k) => dir(k)))
     .limit(q.limit + 1)
@@ -109,10 +114,7 @@ function nameCursor(value: unknown, id: string) {
 
 export async function getPersonRow(db: TxOrDb, user: AuthUser, id: string, { forUpdate = false } = {}): Promise<Row> {
   if (!isUuid(id)) throw notFound()
-  const query = db
-    .select()
-    .from(people)
-    .where(and(eq(people.id, id), isNull(people.deletedAt), personScope(user)))
+  const query = db.select().from(people).where(liveInScope(user, id))
   const [row] = forUpdate ? await query.for('update') : await query
   if (!row) throw notFound()
   return row
@@ -120,22 +122,14 @@ export async function getPersonRow(db: TxOrDb, user: AuthUser, id: string, { for
 
 // The DTO of a row just read or written: its owner's name and links in one more statement.
 export async function personDto(db: TxOrDb, user: AuthUser, row: Row) {
-  const [more] = await db
-    .select(ownerAndLinks(user))
-    .from(people)
-    .leftJoin(users, eq(users.id, people.ownerId))
-    .where(eq(people.id, row.id))
-  return dtoOf({ p: row, ownerName: more?.ownerName ?? null, links: more?.links ?? [] })
+  const [read] = await withOwnerAndLinks(db, user).where(eq(people.id, row.id))
+  return dtoOf({ p: row, ownerName: read?.ownerName ?? null, links: read?.links ?? [] })
 }
 
 // One statement, as the list reads a person (the detail was three round trips).
 export async function getPerson(db: Db, user: AuthUser, id: string) {
   if (!isUuid(id)) throw notFound()
-  const [row] = await db
-    .select({ p: people, ...ownerAndLinks(user) })
-    .from(people)
-    .leftJoin(users, eq(users.id, people.ownerId))
-    .where(and(eq(people.id, id), isNull(people.deletedAt), personScope(user)))
+  const [row] = await withOwnerAndLinks(db, user).where(liveInScope(user, id))
   if (!row) throw notFound()
   return dtoOf(row)
 }
