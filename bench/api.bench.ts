@@ -19,7 +19,7 @@ const { closedLoop, ip, p50, p95, signIn, timedGet } = await import('./load.ts')
 const { firstLoadJs, PAGES, PAGE_WEIGHT_BUDGET_KB } = await import('./page-weight.ts')
 const { measureSql } = await import('./api-sql.ts')
 const { startConnectionFloor } = await import('./connection-floor.ts')
-const { cpuMs, workerdUnder } = await import('./process-cpu.ts')
+const { cpuMs, workerdUnder } = await import('../scripts/processes.ts')
 
 const POSTGRES = process.argv.includes('--postgres')
 const ORGANISATIONS = Number(arg('organisations', '100000'))

@@ -1,16 +1,8 @@
-// What every benchmark starts from: a free port, the app started as `npm start` starts it (or the
+// What every benchmark starts from: the app started as `npm start` starts it (or the
 // dev server), and the large seed created once and reused.
 import { fork, spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { createServer } from 'node:net'
-
-export const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
+import { freePort } from '../scripts/free-port.ts'
 
 export type StartOptions = {
   // `--dev` for Vite's dev server, `--memory` for a fresh in-memory database.

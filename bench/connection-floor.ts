@@ -8,7 +8,7 @@
 // workerd beside the Worker (a Durable Object with SQLite, a KV simulator), where Cloudflare runs
 // them outside it, so the app's local CPU per request holds their cost too.
 import { convertV4MiniflareOptions, Miniflare } from 'miniflare'
-import { freePort } from './app.ts'
+import { freePort } from '../scripts/free-port.ts'
 
 const SCRIPT = `
 const encoder = new TextEncoder()

@@ -3,7 +3,7 @@
 // `postgres` system user (Postgres refuses root); trust authentication on 127.0.0.1 only.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { freePort } from './app.ts'
+import { freePort } from '../scripts/free-port.ts'
 
 const BIN = '/usr/lib/postgresql/15/bin'
 

@@ -5,16 +5,8 @@
 // (FUZZ_MODE=sample runs the deterministic sample of `npm test` instead.)
 import { fork } from 'node:child_process'
 import { rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { runFuzz, summary } from './fuzz-run.ts'
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
+import { freePort } from '../../scripts/free-port.ts'
 
 async function startStack() {
   const port = await freePort()

@@ -5,21 +5,13 @@
 // WebSocket bridge, scripts/db-bridge.ts).
 import { fork, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { afterAll, beforeAll, expect, test } from 'vitest'
 import { startWsProxy } from '../../scripts/db-bridge.ts'
 import { runMigrations } from '../../scripts/migrate.ts'
 import { seedDemo } from '../../scripts/seed.ts'
 import { createDb } from '../../worker/db/client.ts'
 import { startRealPostgres, type RealPostgres } from '../setup/real-postgres.ts'
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
+import { freePort } from '../../scripts/free-port.ts'
 
 let pg: RealPostgres
 let app: ChildProcess | undefined

@@ -2,22 +2,14 @@
 // database and its own local Cloudflare state, and stops it after the run.
 import { fork, type ChildProcess } from 'node:child_process'
 import { rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import type { TestProject } from 'vitest/node'
+import { freePort } from '../../scripts/free-port.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string
   }
 }
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
 
 let child: ChildProcess | undefined
 let stateDir = ''

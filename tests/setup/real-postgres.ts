@@ -3,17 +3,9 @@
 // sessions racing for a row, and a server that stops under traffic and comes back.
 import { execFileSync } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
+import { freePort } from '../../scripts/free-port.ts'
 
 function binDir() {
   const root = '/usr/lib/postgresql'

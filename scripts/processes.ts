@@ -1,5 +1,6 @@
-// CPU time spent by processes, read from Linux's /proc: the throughput rows print the Worker's CPU
-// per request, which is what bounds them (workerd runs a Worker's requests on one thread).
+// The local stack's processes, read from Linux's /proc: the workerd processes an app started (the
+// start test kills one), and the CPU time they spent (the API benchmark's throughput rows print
+// the Worker's CPU per request, which bounds them: workerd runs a Worker's requests on one thread).
 import { execSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 
