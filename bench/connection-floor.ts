@@ -1,6 +1,7 @@
-// The physical floor of a Worker request that reads Postgres, measured in the same workerd as the
-// app: a Worker may not share I/O objects between requests, so each request opens its own
-// connection (a WebSocket, then Postgres' start-up) before its first statement. This Worker does
+// The physical floor of a Worker request that reads Postgres, measured beside the app (in a workerd
+// of its own, on the same machine and database endpoint): a Worker may not share I/O objects
+// between requests, so each request opens its own connection (a WebSocket, then Postgres'
+// start-up) before its first statement. This Worker does
 // only that and runs two `select 1` (the app's session look-up and query stand in for them), with
 // no library and none of the app's code: whatever the app costs beyond it is the app's own.
 // Its `/` answers a fixed 401 in the same way, the trivial Worker's floor; `/limit` and `/kv` do

@@ -4,7 +4,9 @@
 import { execSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 
-const TICKS_PER_SECOND = Number(execSync('getconf CLK_TCK').toString().trim()) || 100
+// Asked once, when CPU is first read (the start test only lists processes).
+let ticksPerSecond = 0
+const ticks = () => (ticksPerSecond ||= Number(execSync('getconf CLK_TCK').toString().trim()) || 100)
 
 function stat(pid: number) {
   // "pid (comm) state ppid … utime stime …": comm may hold spaces, so split after its ')'.
@@ -33,13 +35,13 @@ export function workerdUnder(root: number): number[] {
 }
 
 export function cpuMs(pids: number[]) {
-  let ticks = 0
+  let total = 0
   for (const pid of pids) {
     try {
-      ticks += stat(pid).ticks
+      total += stat(pid).ticks
     } catch {
       // An ended process adds nothing more.
     }
   }
-  return (ticks * 1000) / TICKS_PER_SECOND
+  return (total * 1000) / ticks()
 }
