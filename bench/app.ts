@@ -1,7 +1,7 @@
 // What every benchmark starts from: the app started as `npm start` starts it (or the
 // dev server), and the large seed created once and reused.
 import { fork, spawn, spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { freePort } from '../scripts/free-port.ts'
 
 export type StartOptions = {
@@ -64,18 +64,28 @@ export async function ensureSeeded({ dataDir, organisations, dbEnv, isSeeded }: 
     { stdio: 'inherit', env: { ...process.env, ...dbEnv } },
   )
   if ((await new Promise<number | null>((resolve) => seed.on('exit', resolve))) !== 0) throw new Error('seed failed')
+  if (!dbEnv.DATABASE_URL) writeFileSync(marker(dataDir), String(SEED_VERSION))
   console.log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (wall clock)`)
 }
 
-// A PGlite data directory is seeded once it holds a cluster.
-export const hasCluster = (dataDir: string) => async () => existsSync(`${dataDir}/PG_VERSION`)
+// A PGlite data directory is seeded once it holds a cluster seeded by this version of the seed
+// (version 2 added the activity: interactions, tasks, stage history and mandates at scale).
+const SEED_VERSION = 2
+const marker = (dataDir: string) => `${dataDir}/crm-seed-version`
+export const hasCluster = (dataDir: string) => async () =>
+  existsSync(`${dataDir}/PG_VERSION`) &&
+  existsSync(marker(dataDir)) &&
+  readFileSync(marker(dataDir), 'utf8').trim() === String(SEED_VERSION)
 
 // Counts the organisations of a real Postgres (false when it cannot be reached yet).
 export const hasOrganisations = (dbEnv: { DATABASE_URL: string }, atLeast: number) => async () => {
   const { withDb } = await import('../worker/db/client.ts')
   const { sql } = await import('drizzle-orm')
   return withDb(dbEnv, async (db) => {
-    const r = await db.execute<{ n: number }>(sql`select count(*)::int n from organisations`)
-    return r.rows[0]!.n >= atLeast
+    // The activity (seed version 2) comes with two interactions per organisation.
+    const r = await db.execute<{ n: number; i: number }>(
+      sql`select (select count(*) from organisations)::int n, (select count(*) from interactions)::int i`,
+    )
+    return r.rows[0]!.n >= atLeast && r.rows[0]!.i >= atLeast
   }).catch(() => false)
 }

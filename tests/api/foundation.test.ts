@@ -46,6 +46,18 @@ describe('foundation', () => {
     expect(res.headers.get('content-type')).toContain('application/problem+json')
   })
 
+  test('a page reached by cursor is read from Postgres every time, never from KV', async () => {
+    const admin = await as('admin')
+    const first = await admin.get('/api/v1/organisations?sort=name&limit=3')
+    const path = `/api/v1/organisations?sort=name&limit=3&cursor=${encodeURIComponent(first.body.nextCursor)}`
+    const [a, b] = [await admin.get(path), await admin.get(path)]
+    expect([a.headers.get('x-cache'), b.headers.get('x-cache')]).toEqual(['BYPASS', 'BYPASS'])
+    expect(a.body.data).toHaveLength(3)
+    // The page continues the first one: no organisation appears on both.
+    const firstIds = new Set(first.body.data.map((o: { id: string }) => o.id))
+    expect(a.body.data.some((o: { id: string }) => firstIds.has(o.id))).toBe(false)
+  })
+
   test('the organisation list is cached in KV and a creation invalidates it', async () => {
     const admin = await as('admin')
     const path = '/api/v1/organisations?sort=-createdAt&limit=5'

@@ -58,7 +58,15 @@ async function everyDashboard(env: Pick<Env, 'CACHE'>) {
   } while (cursor)
 }
 
-// A route's cached list: from KV when fresh, else loaded and stored; the x-cache header says which.
+// A page reached by cursor is not a hot list: each key is new (the cursor is in it), so KV would
+// be read where it holds nothing, from its central store in production (KV caches a key in a
+// location only once read there), and then written for a reader who rarely comes. Locally the
+// read and the write cost 2 ms of the request's p50 (decision 009); Postgres reads it in one keyset
+// statement.
+const isLaterPage = (query: ListQuery) => typeof query.cursor === 'string' && query.cursor !== ''
+
+// A route's cached list: from KV when fresh, else loaded and stored; the x-cache header says which
+// (BYPASS for a later page, never cached).
 export async function cachedJson<E extends AppEnv, T>(
   c: Context<E>,
   resource: string,
@@ -66,6 +74,10 @@ export async function cachedJson<E extends AppEnv, T>(
   query: ListQuery,
   load: () => Promise<T>,
 ) {
+  if (isLaterPage(query)) {
+    c.header('x-cache', 'BYPASS')
+    return load()
+  }
   // Server-Timing's cache phase is the KV time alone: the load's own time is its queries'.
   let loadMs = 0
   const started = performance.now()

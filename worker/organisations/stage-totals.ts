@@ -12,7 +12,6 @@ import type { OrganisationListQuery } from './organisation.schema.ts'
 import { isStaleSql, staleBoundary } from './stale.ts'
 
 export type StageTotal = { stage: PipelineStage; count: number; amount: string }
-type Row = { stage: PipelineStage; count: number; amount: string; stale: number | null }
 
 // The scope as conditions on team_id and owner_id, columns both tables have. A sales user's
 // organisations seen through their assigned tasks are counted apart (salesTaskOrganisations).
@@ -25,14 +24,18 @@ function byColumns(user: AuthUser): SQL | null {
 const boundary = staleBoundary
 const boundaryDay = sql`((${boundary} at time zone 'UTC')::date)`
 
-export async function stageTotals(db: Db, user: AuthUser): Promise<{ byStage: StageTotal[]; stale: number }> {
+// The boundary day as a sub-select: computed once per statement, where the bare expression was
+// evaluated again for each of the thousands of totals summed (6 of the dashboard's 7 ms for them).
+export type StageTotalRow = { stage: PipelineStage; count: number; amount: string; stale: number | null }
+
+// The statement's parts, one per source, as one union (null when the caller's scope is empty).
+// Exported so the dashboard can read them inside its own statement (one round trip fewer).
+export function stageTotalsSql(user: AuthUser): SQL | null {
   const scope = byColumns(user)
-  // One statement (the parts share their columns): each round trip costs ~1.5 ms on the embedded
-  // database whatever it reads, more than these parts' own work.
   const parts = [
     scope
       ? sql`select pipeline_stage as stage, sum(organisations)::int as count, round(sum(amount), 2)::text as amount,
-            (sum(organisations) filter (where pipeline_stage <> 'SIGNE' and stage_day < ${boundaryDay}))::int as stale
+            (sum(organisations) filter (where pipeline_stage <> 'SIGNE' and stage_day < (select ${boundaryDay})))::int as stale
           from organisation_stage_totals where ${scope} group by pipeline_stage`
       : null,
     // The boundary day itself: its organisations are stale only before the boundary instant.
@@ -50,21 +53,27 @@ export async function stageTotals(db: Db, user: AuthUser): Promise<{ byStage: St
           group by pipeline_stage`
       : null,
   ].filter((part): part is SQL => part !== null)
-  const rows = parts.length
-    ? (
-        await db.execute<Row>(
-          sql.join(
-            parts.map((part) => sql`(${part})`),
-            sql` union all `,
-          ),
-        )
-      ).rows
-    : []
+  return parts.length
+    ? sql.join(
+        parts.map((part) => sql`(${part})`),
+        sql` union all `,
+      )
+    : null
+}
+
+export function foldStageTotals(rows: StageTotalRow[]): { byStage: StageTotal[]; stale: number } {
   const byStage = PIPELINE_STAGES.map((stage) => {
     const own = rows.filter((r) => r.stage === stage && r.count > 0)
     return { stage, count: own.reduce((n, r) => n + r.count, 0), amount: sumMoney(own.map((r) => r.amount)) }
   })
   return { byStage, stale: rows.reduce((n, r) => n + (r.stale ?? 0), 0) }
+}
+
+// One statement (the parts share their columns): each round trip costs ~1.5 ms on the embedded
+// database whatever it reads, more than these parts' own work.
+export async function stageTotals(db: Db, user: AuthUser): Promise<{ byStage: StageTotal[]; stale: number }> {
+  const statement = stageTotalsSql(user)
+  return foldStageTotals(statement ? (await db.execute<StageTotalRow>(statement)).rows : [])
 }
 
 // The totals answer a stage breakdown only when no list filter narrows the organisations.
