@@ -48,8 +48,7 @@ export function stageTotalsSql(user: AuthUser): SQL | null {
       ? sql`select pipeline_stage as stage, count(*)::int as count, round(coalesce(sum(amount), 0), 2)::text as amount,
             (count(*) filter (where ${isStaleSql(sql`pipeline_stage`, sql`stage_changed_at`)}))::int as stale
           from organisations where deleted_at is null and owner_id is distinct from ${user.id}
-            and id in (select organisation_id from tasks where assignee_id = ${user.id} and deleted_at is null
-              and organisation_id is not null)
+            and id in (select organisation_id from organisation_task_users where user_id = ${user.id})
           group by pipeline_stage`
       : null,
   ].filter((part): part is SQL => part !== null)

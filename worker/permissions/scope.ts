@@ -1,6 +1,6 @@
 // Record scope by role (DESIGN.md): admin everything; manager and viewer their team; sales what
 // they own or are assigned to. Every list, detail, count, search and push goes through here.
-import { type AnyColumn, and, eq, exists, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { type AnyColumn, and, eq, isNull, or, sql, type SQL } from 'drizzle-orm'
 import { organisations, people, tasks, mandates, interactions } from '../db/schema.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 
@@ -10,13 +10,14 @@ export function organisationScope(user: AuthUser): SQL | undefined {
   if (user.role === 'admin') return undefined
   if (!user.teamId && user.role !== 'sales') return none
   if (user.role === 'manager' || user.role === 'viewer') return eq(organisations.teamId, user.teamId!)
-  // Uncorrelated on purpose: Postgres hashes the user's few task organisations once per query,
-  // where a correlated EXISTS ran once per candidate row (240 ms for a search word matching
-  // 10,000 organisations, measured with bench/search.bench.ts).
+  // Organisations of the user's tasks: the pairs the database keeps for tasks on organisations
+  // the user does not own (organisation_task_users, migration 0011), usually none or a few, where
+  // the user's every task was read and hashed by each statement. Uncorrelated on purpose: a
+  // correlated EXISTS ran once per candidate row (240 ms for a search word matching 10,000
+  // organisations, bench/search.bench.ts).
   return or(
     eq(organisations.ownerId, user.id),
-    sql`${organisations.id} in (select ${tasks.organisationId} from ${tasks}
-      where ${tasks.assigneeId} = ${user.id} and ${tasks.deletedAt} is null and ${tasks.organisationId} is not null)`,
+    sql`${organisations.id} in (select organisation_id from organisation_task_users where user_id = ${user.id})`,
   )
 }
 
@@ -53,7 +54,11 @@ function orgVisibleBySales(
   user: AuthUser,
   column: typeof mandates.organisationId | typeof interactions.organisationId,
 ) {
-  return exists(sql`(select 1 from ${organisations} o where o.id = ${column} and o.owner_id = ${user.id})`)
+  // A scalar look-up per row, never hashed: as an EXISTS in the scope's OR, Postgres hashed all of
+  // the user's organisations (25,000 on the large seed, 23 ms) for a statement that looks at a few
+  // rows (the latest interactions) or at rows mostly the user's own, which the OR's first part
+  // accepts before this runs.
+  return sql`(select o.owner_id from ${organisations} o where o.id = ${column}) = ${user.id}`
 }
 
 // Joins that read another record's name for a response: the name comes only when the caller may
