@@ -42,11 +42,14 @@ export async function measureSql(config: Config, api: ApiRun, requests: number) 
   }
   try {
     const counts = (
-      await db.execute<{ o: number; p: number }>(
+      await db.execute<{ o: number; p: number; i: number; t: number; s: number; m: number }>(
         sql`select (select count(*) from organisations where deleted_at is null)::int o,
-          (select count(*) from people where deleted_at is null)::int p`,
+          (select count(*) from people where deleted_at is null)::int p,
+          (select count(*) from interactions)::int i, (select count(*) from tasks)::int t,
+          (select count(*) from stage_changes)::int s, (select count(*) from mandates)::int m`,
       )
     ).rows[0]!
+    const n = (x: number) => x.toLocaleString('en')
     const users = {
       admin: (await userFromSession(db, tokenOf(api.cookies.admin)))!,
       sales: (await userFromSession(db, tokenOf(api.cookies.sales)))!,
@@ -84,7 +87,9 @@ export async function measureSql(config: Config, api: ApiRun, requests: number) 
       }
     }
     return {
-      counts: `${counts.o.toLocaleString('en')} organisations, ${counts.p.toLocaleString('en')} people`,
+      counts:
+        `${n(counts.o)} organisations, ${n(counts.p)} people, ${n(counts.i)} interactions, ${n(counts.t)} tasks, ` +
+        `${n(counts.s)} stage changes, ${n(counts.m)} mandates`,
       byCase,
       aggregates,
     }

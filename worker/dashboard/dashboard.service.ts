@@ -10,9 +10,9 @@ import {
   mandateScope,
   organisationNameIfVisible,
   organisationScope,
+  stageChangeOrganisationScope,
   taskScope,
 } from '../permissions/scope.ts'
-import { organisationFilters } from '../organisations/organisation.service.ts'
 import { foldStageTotals, type StageTotalRow, stageTotalsSql } from '../organisations/stage-totals.ts'
 import { weightedPipeline } from '../pipeline/weighted-pipeline.ts'
 import { iso } from '../shared/cursor.ts'
@@ -38,21 +38,18 @@ type Kpis = {
   stageTotals: StageTotalRow[]
 }
 
-// Organisations moved to SIGNE since the quarter began (stage_changes_signed_idx). Each move's
-// organisation is looked up by id (a lateral probe): joined, the planner read all 100,000
-// organisations into a hash for the quarter's ~2,300 moves (130 ms). An admin sees every live
-// organisation, so only the bin is looked at.
+// Organisations moved to SIGNE since the quarter began, within the caller's scope as the moves
+// keep their organisation's owner and team (stage_changes_signed_idx holds both): read from the
+// index alone, where joining or looking up each move's organisation took 12-25 ms for a quarter's
+// ~2,300 moves on the large seed.
 function signedOrganisations(user: AuthUser, quarter: Date) {
-  const moves = and(eq(stageChanges.toStage, 'SIGNE'), gte(stageChanges.changedAt, quarter))
-  if (!organisationScope(user))
-    return sql`(select count(distinct ${stageChanges.organisationId})::int from ${stageChanges}
-      where ${and(moves, liveOrg(stageChanges.organisationId))})`
-  // Materialised, so the moves are read by their own index whatever the probe's estimate.
-  return sql`(with signed as materialized (select ${stageChanges.organisationId} as id from ${stageChanges}
-        where ${moves})
-      select count(distinct signed.id)::int from signed,
-        lateral (select 1 from ${organisations} where ${organisations.id} = signed.id
-          and ${organisationFilters(user, {})} limit 1) visible)`
+  return sql`(select count(distinct ${stageChanges.organisationId})::int from ${stageChanges}
+    where ${and(
+      eq(stageChanges.toStage, 'SIGNE'),
+      gte(stageChanges.changedAt, quarter),
+      liveOrg(stageChanges.organisationId),
+      stageChangeOrganisationScope(user),
+    )})`
 }
 
 // Open and overdue tasks from the counts the database keeps (open_task_totals, migration 0010),

@@ -1,25 +1,41 @@
 // Record scope by role (DESIGN.md): admin everything; manager and viewer their team; sales what
 // they own or are assigned to. Every list, detail, count, search and push goes through here.
 import { type AnyColumn, and, eq, isNull, or, sql, type SQL } from 'drizzle-orm'
-import { organisations, people, tasks, mandates, interactions } from '../db/schema.ts'
+import { organisations, people, tasks, mandates, interactions, stageChanges } from '../db/schema.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 
 const none = sql`false`
 
-export function organisationScope(user: AuthUser): SQL | undefined {
+// An organisation's scope on the columns that hold its id, owner and team: the organisation's own,
+// or those a record keeps of its organisation (stage_changes.org_owner_id and org_team_id,
+// migration 0012), so a count over records needs no look-up of each one's organisation.
+type OrganisationColumns = { id: AnyColumn | SQL; ownerId: AnyColumn | SQL; teamId: AnyColumn | SQL }
+
+function scopeOnOrganisation(user: AuthUser, columns: OrganisationColumns): SQL | undefined {
   if (user.role === 'admin') return undefined
   if (!user.teamId && user.role !== 'sales') return none
-  if (user.role === 'manager' || user.role === 'viewer') return eq(organisations.teamId, user.teamId!)
+  if (user.role === 'manager' || user.role === 'viewer') return sql`${columns.teamId} = ${user.teamId}`
   // Organisations of the user's tasks: the pairs the database keeps for tasks on organisations
   // the user does not own (organisation_task_users, migration 0011), usually none or a few, where
   // the user's every task was read and hashed by each statement. Uncorrelated on purpose: a
   // correlated EXISTS ran once per candidate row (240 ms for a search word matching 10,000
   // organisations, bench/search.bench.ts).
   return or(
-    eq(organisations.ownerId, user.id),
-    sql`${organisations.id} in (select organisation_id from organisation_task_users where user_id = ${user.id})`,
+    sql`${columns.ownerId} = ${user.id}`,
+    sql`${columns.id} in (select organisation_id from organisation_task_users where user_id = ${user.id})`,
   )
 }
+
+export const organisationScope = (user: AuthUser) =>
+  scopeOnOrganisation(user, { id: organisations.id, ownerId: organisations.ownerId, teamId: organisations.teamId })
+
+// The scope of a stage change's organisation, from the columns the change keeps of it.
+export const stageChangeOrganisationScope = (user: AuthUser) =>
+  scopeOnOrganisation(user, {
+    id: stageChanges.organisationId,
+    ownerId: sql`${stageChanges}.org_owner_id`,
+    teamId: sql`${stageChanges}.org_team_id`,
+  })
 
 export function personScope(user: AuthUser): SQL | undefined {
   if (user.role === 'admin') return undefined
@@ -34,7 +50,8 @@ export function personScope(user: AuthUser): SQL | undefined {
 export function mandateScope(user: AuthUser): SQL | undefined {
   if (user.role === 'admin') return undefined
   if (user.role === 'manager' || user.role === 'viewer') return user.teamId ? eq(mandates.teamId, user.teamId) : none
-  return or(eq(mandates.ownerId, user.id), orgVisibleBySales(user, mandates.organisationId))
+  // The organisation's owner as the mandate keeps it (org_owner_id, migration 0012).
+  return or(eq(mandates.ownerId, user.id), sql`${mandates}.org_owner_id = ${user.id}`)
 }
 
 export function interactionScope(user: AuthUser): SQL | undefined {
@@ -50,10 +67,7 @@ export function taskScope(user: AuthUser): SQL | undefined {
   return or(eq(tasks.assigneeId, user.id), eq(tasks.createdBy, user.id))
 }
 
-function orgVisibleBySales(
-  user: AuthUser,
-  column: typeof mandates.organisationId | typeof interactions.organisationId,
-) {
+function orgVisibleBySales(user: AuthUser, column: typeof interactions.organisationId) {
   // A scalar look-up per row, never hashed: as an EXISTS in the scope's OR, Postgres hashed all of
   // the user's organisations (25,000 on the large seed, 23 ms) for a statement that looks at a few
   // rows (the latest interactions) or at rows mostly the user's own, which the OR's first part
