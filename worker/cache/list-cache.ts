@@ -29,8 +29,12 @@ export async function cachedList<T>(
 ): Promise<{ value: T; hit: boolean }> {
   const key = `list:${resource}:${scopeKey}:${await queryKey(query)}`
   const [stored, entry] = await Promise.all([env.CACHE.get(versionKey(resource)), env.CACHE.get<Entry<T>>(key, 'json')])
-  const v = stored ?? '0'
-  if (entry !== null && entry.v === v) return { value: entry.value, hit: true }
+  if (stored !== null && entry !== null && entry.v === stored) return { value: entry.value, hit: true }
+  // A resource never invalidated has no version yet: one is written before the load, so that
+  // dropping every dashboard (which bumps the versions it lists, invalidateLists) finds it. An
+  // entry stored under an absent version stayed valid through such a drop: a sales dashboard
+  // kept its open tasks after a task was created on an organisation.
+  const v = stored ?? (await newVersion(env, resource))
   // This isolate's own miss whose write to KV has not landed yet.
   const recent = recentEntry(key)
   if (recent?.v === v) return { value: JSON.parse(recent.json) as T, hit: true }
@@ -40,6 +44,12 @@ export async function cachedList<T>(
   const body = `{"v":${JSON.stringify(v)},"value":${json}}`
   await defer(env.CACHE.put(key, body, { expirationTtl: TTL_SECONDS }))
   return { value, hit: false }
+}
+
+async function newVersion(env: Pick<Env, 'CACHE'>, resource: string) {
+  const v = crypto.randomUUID()
+  await env.CACHE.put(versionKey(resource), v)
+  return v
 }
 
 export async function invalidateLists(env: Pick<Env, 'CACHE'>, ...resources: string[]) {
