@@ -7,28 +7,11 @@ import { ownDatabase } from '../setup/own-database.ts'
 import { seedDemo } from '../../scripts/seed.ts'
 import { dashboard } from '../../worker/dashboard/dashboard.service.ts'
 import type { AuthUser } from '../../worker/auth/auth-user.ts'
-import type { Role } from '../../worker/db/enums.ts'
+import { authUsers } from '../setup/auth-users.ts'
 
 const state = ownDatabase()
 
-type UserRow = { id: string; email: string; name: string; role: Role; team_id: string | null }
-
-async function users() {
-  const { db } = state
-  const rows = (await db.execute<UserRow>(sql`select id, email, name, role, team_id from users order by email`)).rows
-  return rows.map(
-    (u): AuthUser => ({
-      id: u.id,
-      email: u.email,
-      name: u.name,
-      role: u.role,
-      teamId: u.team_id,
-      mustChangePassword: false,
-      permissions: new Set(),
-      via: 'session',
-    }),
-  )
-}
+const users = () => authUsers(state.db)
 
 // The definition, written independently of the counts: a live open task whose organisation, if
 // any, is live, within the role's task scope.
@@ -64,10 +47,13 @@ describe('open and overdue tasks on the dashboard', () => {
       await db.execute<{ id: string }>(sql`select id from organisations where owner_id = ${sales!.id} limit 1`)
     ).rows[0]!.id
     // Due earlier today, later today, yesterday, in a week, never; one without an organisation.
+    const midnight = sql`(date_trunc('day', now() at time zone 'UTC') at time zone 'UTC')`
+    const earlierToday = sql`greatest(${midnight}, now() - interval '1 minute')`
+    const laterToday = sql`least(now() + interval '1 minute', ${midnight} + interval '1 day' - interval '1 second')`
     await db.execute(sql`
       insert into tasks (title, organisation_id, assignee_id, created_by, team_id, due_at, status) values
-        ('earlier today', ${org}, ${sales!.id}, ${sales!.id}, ${sales!.teamId}, greatest(date_trunc('day', now() at time zone 'UTC') at time zone 'UTC', now() - interval '1 minute'), 'TODO'),
-        ('later today', ${org}, ${sales!.id}, ${other!.id}, ${sales!.teamId}, least(now() + interval '1 minute', (date_trunc('day', now() at time zone 'UTC') + interval '1 day' - interval '1 second') at time zone 'UTC'), 'IN_PROGRESS'),
+        ('earlier today', ${org}, ${sales!.id}, ${sales!.id}, ${sales!.teamId}, ${earlierToday}, 'TODO'),
+        ('later today', ${org}, ${sales!.id}, ${other!.id}, ${sales!.teamId}, ${laterToday}, 'IN_PROGRESS'),
         ('yesterday', ${org}, ${other!.id}, ${sales!.id}, ${other!.teamId}, now() - interval '1 day', 'TODO'),
         ('next week', null, ${sales!.id}, ${sales!.id}, ${sales!.teamId}, now() + interval '7 days', 'TODO'),
         ('no date', null, null, ${other!.id}, null, null, 'TODO')`)

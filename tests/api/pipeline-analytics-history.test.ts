@@ -6,7 +6,7 @@ import { ownDatabase } from '../setup/own-database.ts'
 import { seedDemo } from '../../scripts/seed.ts'
 import { pipelineAnalytics } from '../../worker/pipeline/pipeline.service.ts'
 import { PipelineAnalyticsQuery } from '../../worker/pipeline/pipeline.schema.ts'
-import type { AuthUser } from '../../worker/auth/auth-user.ts'
+import { authUser } from '../setup/auth-users.ts'
 
 const state = ownDatabase()
 const DAY = 86400_000
@@ -34,16 +34,7 @@ describe('pipeline analytics over a history', () => {
     for (const [fromStage, toStage, ago] of moves)
       await db.execute(sql`insert into stage_changes (organisation_id, from_stage, to_stage, changed_by, changed_at)
         values (${org}, ${fromStage}, ${toStage}, ${admin.id}, ${daysAgo(ago)})`)
-    const user: AuthUser = {
-      id: admin.id,
-      email: 'admin@demo.crm',
-      name: 'Admin',
-      role: 'admin',
-      teamId: null,
-      mustChangePassword: false,
-      permissions: new Set(),
-      via: 'session',
-    }
+    const user = await authUser(db, 'admin@demo.crm')
     const analytics = (from: number, to: number) =>
       pipelineAnalytics(
         db,

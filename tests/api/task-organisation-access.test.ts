@@ -7,7 +7,7 @@ import { ownDatabase } from '../setup/own-database.ts'
 import { seedDemo } from '../../scripts/seed.ts'
 import { listOrganisations } from '../../worker/organisations/organisation.service.ts'
 import { OrganisationListQuery } from '../../worker/organisations/organisation.schema.ts'
-import type { AuthUser } from '../../worker/auth/auth-user.ts'
+import { authUser } from '../setup/auth-users.ts'
 
 const state = ownDatabase()
 
@@ -38,16 +38,7 @@ describe('organisations seen through tasks', () => {
     const theirs = (
       await db.execute<{ id: string }>(sql`select id from organisations where owner_id = ${other.id} limit 2`)
     ).rows.map((r) => r.id) as [string, string]
-    const salesUser: AuthUser = {
-      id: sales.id,
-      email: sales.email,
-      name: 'Sales',
-      role: 'sales',
-      teamId: sales.team_id,
-      mustChangePassword: false,
-      permissions: new Set(),
-      via: 'session',
-    }
+    const salesUser = await authUser(db, sales.email)
     const visible = async (id: string) =>
       (await listOrganisations(db, salesUser, OrganisationListQuery.parse({ limit: '100' }))).data.some(
         (o: { id: string }) => o.id === id,

@@ -152,6 +152,9 @@ export async function dashboard(db: Db, user: AuthUser) {
   )
 
   const totalsSql = stageTotalsSql(user)
+  const stageTotalsJson = totalsSql
+    ? sql`(select coalesce(json_agg(st), '[]'::json) from (${totalsSql}) st)`
+    : sql`'[]'::json`
   // Two statements in all (five before): every figure in one, the recent activity in the other.
   // Fewer round trips and fewer statements for the request's one connection to queue.
   const [kpis, recent] = await Promise.all([
@@ -168,7 +171,7 @@ export async function dashboard(db: Db, user: AuthUser) {
         ${signedOrganisations(user, quarter)} as "quarterOrganisations",
         t.open as "openTasks", t.overdue as "overdueTasks",
         -- Stage counts, amounts and the stale count from the totals the database keeps (0008).
-        ${totalsSql ? sql`(select coalesce(json_agg(st), '[]'::json) from (${totalsSql}) st)` : sql`'[]'::json`} as "stageTotals"
+        ${stageTotalsJson} as "stageTotals"
       from ${openTasks(user)} t`),
     recentActivity(db, user, signedMandates),
   ])

@@ -35,7 +35,8 @@ export function stageTotalsSql(user: AuthUser): SQL | null {
   const parts = [
     scope
       ? sql`select pipeline_stage as stage, sum(organisations)::int as count, round(sum(amount), 2)::text as amount,
-            (sum(organisations) filter (where pipeline_stage <> 'SIGNE' and stage_day < (select ${boundaryDay})))::int as stale
+            (sum(organisations) filter (where pipeline_stage <> 'SIGNE'
+              and stage_day < (select ${boundaryDay})))::int as stale
           from organisation_stage_totals where ${scope} group by pipeline_stage`
       : null,
     // The boundary day itself: its organisations are stale only before the boundary instant.

@@ -100,7 +100,8 @@ async function stageHistory(db: Db, user: AuthUser, q: PipelineAnalyticsQuery, f
         earlier as (moves rows between unbounded preceding and 1 preceding)),
     flagged as (
       select stage, pos, later_pos, changed_at, left_at,
-        changed_at >= ${start} and changed_at <= ${end} and (previous_same is null or previous_same < ${start}) as entry,
+        changed_at >= ${start} and changed_at <= ${end}
+          and (previous_same is null or previous_same < ${start}) as entry,
         left_at >= ${start} and left_at <= ${end} as stay
       from history)
     select stage, (count(*) filter (where entry))::int as entered,
