@@ -10,6 +10,7 @@ import {
   mandateScope,
   organisationNameIfVisible,
   organisationScope,
+  openTaskTotalsScope,
   stageChangeOrganisationScope,
   taskScope,
 } from '../permissions/scope.ts'
@@ -56,14 +57,7 @@ function signedOrganisations(user: AuthUser, quarter: Date) {
 // within the caller's task scope as conditions on its columns: whole days before today from the
 // counts, today's from the tasks themselves (a few, by tasks_open_due_idx).
 function openTasks(user: AuthUser) {
-  const scope =
-    user.role === 'admin'
-      ? sql`true`
-      : user.role === 'sales'
-        ? sql`(assignee_id = ${user.id} or created_by = ${user.id})`
-        : user.teamId
-          ? sql`team_id = ${user.teamId}`
-          : sql`false`
+  const scope = openTaskTotalsScope(user) ?? sql`true`
   const today = sql`(now() at time zone 'UTC')::date`
   const dueTodayAlready = sql`(select count(*) from ${tasks} where ${and(
     isNull(tasks.deletedAt),

@@ -61,11 +61,21 @@ export function interactionScope(user: AuthUser): SQL | undefined {
   return or(eq(interactions.userId, user.id), orgVisibleBySales(user, interactions.organisationId))
 }
 
-export function taskScope(user: AuthUser): SQL | undefined {
+type TaskColumns = { teamId: AnyColumn | SQL; assigneeId: AnyColumn | SQL; createdBy: AnyColumn | SQL }
+
+function scopeOnTask(user: AuthUser, columns: TaskColumns): SQL | undefined {
   if (user.role === 'admin') return undefined
-  if (user.role === 'manager' || user.role === 'viewer') return user.teamId ? eq(tasks.teamId, user.teamId) : none
-  return or(eq(tasks.assigneeId, user.id), eq(tasks.createdBy, user.id))
+  if (user.role === 'manager' || user.role === 'viewer')
+    return user.teamId ? sql`${columns.teamId} = ${user.teamId}` : none
+  return or(sql`${columns.assigneeId} = ${user.id}`, sql`${columns.createdBy} = ${user.id}`)
 }
+
+export const taskScope = (user: AuthUser) =>
+  scopeOnTask(user, { teamId: tasks.teamId, assigneeId: tasks.assigneeId, createdBy: tasks.createdBy })
+
+// The same scope on the open-task counts the database keeps (open_task_totals, migration 0010).
+export const openTaskTotalsScope = (user: AuthUser) =>
+  scopeOnTask(user, { teamId: sql`team_id`, assigneeId: sql`assignee_id`, createdBy: sql`created_by` })
 
 function orgVisibleBySales(user: AuthUser, column: typeof interactions.organisationId) {
   // A scalar look-up per row, never hashed: as an EXISTS in the scope's OR, Postgres hashed all of
