@@ -11,6 +11,7 @@ import {
   organisationNameIfVisible,
   organisationScope,
   openTaskTotalsScope,
+  organisationNotInBin,
   stageChangeOrganisationScope,
   taskScope,
 } from '../permissions/scope.ts'
@@ -22,10 +23,6 @@ import { sumMoneySql } from '../shared/money.ts'
 const RECENT = 10
 const MONTHS = 6
 const money = sumMoneySql
-// Not in the bin: the bin's few ids are hashed once (organisations_deleted_idx), where an EXISTS
-// per row probed the organisations for each of thousands of open tasks and signatures.
-const liveOrg = (column: unknown) =>
-  sql`${column} not in (select o.id from ${organisations} o where o.deleted_at is not null)`
 
 type ActivityKind = 'interaction' | 'stage_change' | 'mandate_signed'
 
@@ -48,7 +45,7 @@ function signedOrganisations(user: AuthUser, quarter: Date) {
     where ${and(
       eq(stageChanges.toStage, 'SIGNE'),
       gte(stageChanges.changedAt, quarter),
-      liveOrg(stageChanges.organisationId),
+      organisationNotInBin(stageChanges.organisationId),
       stageChangeOrganisationScope(user),
     )})`
 }
@@ -64,7 +61,7 @@ function openTasks(user: AuthUser) {
     taskScope(user),
     inArray(tasks.status, ['TODO', 'IN_PROGRESS']),
     sql`${tasks.dueAt} >= (${today}::timestamp at time zone 'UTC') and ${tasks.dueAt} < now()`,
-    sql`(${tasks.organisationId} is null or ${liveOrg(tasks.organisationId)})`,
+    sql`(${tasks.organisationId} is null or ${organisationNotInBin(tasks.organisationId)})`,
   )})`
   return sql`(select coalesce(sum(tasks), 0)::int as open,
       (coalesce(sum(tasks) filter (where due_day < ${today}), 0) + ${dueTodayAlready})::int as overdue
@@ -142,7 +139,7 @@ export async function dashboard(db: Db, user: AuthUser) {
     isNull(mandates.deletedAt),
     mandateScope(user),
     isNotNull(mandates.signedAt),
-    liveOrg(mandates.organisationId),
+    organisationNotInBin(mandates.organisationId),
   )
 
   const totalsSql = stageTotalsSql(user)

@@ -14,7 +14,7 @@ import { isStaleSql, staleBoundary } from './stale.ts'
 export type StageTotal = { stage: PipelineStage; count: number; amount: string }
 
 // The scope as conditions on team_id and owner_id, columns both tables have. A sales user's
-// organisations seen through their assigned tasks are counted apart (salesTaskOrganisations).
+// organisations seen through their assigned tasks are counted apart (organisation_task_users).
 function byColumns(user: AuthUser): SQL | null {
   if (user.role === 'admin') return sql`true`
   if (user.role === 'sales') return sql`owner_id = ${user.id}`

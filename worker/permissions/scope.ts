@@ -85,6 +85,12 @@ function orgVisibleBySales(user: AuthUser, column: typeof interactions.organisat
   return sql`(select o.owner_id from ${organisations} o where o.id = ${column}) = ${user.id}`
 }
 
+// A record's organisation is not in the bin: the bin's few ids hashed once per statement
+// (organisations_deleted_idx), where a probe per row read the organisation of each of thousands of
+// counted records. For records whose organisation is always set (an id outside the bin).
+export const organisationNotInBin = (column: AnyColumn | SQL) =>
+  sql`${column} not in (select o.id from ${organisations} o where o.deleted_at is not null)`
+
 // Joins that read another record's name for a response: the name comes only when the caller may
 // see that record, otherwise the joined columns are null. A record in scope (a task assigned to
 // me) must not name one outside it (its organisation, handed to another team since).

@@ -8,7 +8,7 @@ import { organisations, stageChanges } from '../db/schema.ts'
 import { PIPELINE_STAGES, type PipelineStage } from '../db/enums.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 import { listOrganisations, organisationFilters } from '../organisations/organisation.service.ts'
-import { stageChangeOrganisationScope } from '../permissions/scope.ts'
+import { organisationNotInBin, stageChangeOrganisationScope } from '../permissions/scope.ts'
 import { STAGE_PROBABILITY_PERCENT, type PipelineAnalyticsQuery, type PipelineBoardQuery } from './pipeline.schema.ts'
 import { weightedPipeline } from './weighted-pipeline.ts'
 
@@ -77,12 +77,12 @@ type HistoryRow = { stage: PipelineStage; entered: number; converted: number; da
 // The stage changes of the organisations in scope, as sc. Unfiltered, the moves' kept owner and
 // team (migration 0012) give the scope and only the bin is looked at: joined, all 100,000
 // organisations were read and hashed first. A list filter (type, city…) needs the organisations.
-function moves(user: AuthUser, q: PipelineAnalyticsQuery) {
+function scopedMoves(user: AuthUser, q: PipelineAnalyticsQuery) {
   if (!isUnfiltered(q))
     return sql`stage_changes sc join ${organisations} on ${organisations.id} = sc.organisation_id
       where ${organisationFilters(user, q)}`
   return sql`(select * from ${stageChanges} where ${and(
-    sql`${stageChanges.organisationId} not in (select o.id from ${organisations} o where o.deleted_at is not null)`,
+    organisationNotInBin(stageChanges.organisationId),
     stageChangeOrganisationScope(user),
   )}) sc`
 }
@@ -108,7 +108,7 @@ async function stageHistory(db: Db, user: AuthUser, q: PipelineAnalyticsQuery, f
         max(case when sc.changed_at <= ${end} then array_position(${order}, sc.to_stage) end) over (
           partition by sc.organisation_id order by sc.changed_at
           range between '1 microsecond'::interval following and unbounded following) as later_pos
-      from ${moves(user, q)}
+      from ${scopedMoves(user, q)}
       window moves as (partition by sc.organisation_id order by sc.changed_at, sc.id),
         earlier as (moves rows between unbounded preceding and 1 preceding)),
     flagged as (
