@@ -10,16 +10,13 @@ import { PIPELINE_STAGES, type PipelineStage } from '../db/enums.ts'
 import { sumMoney } from '../shared/money.ts'
 import type { OrganisationListQuery } from './organisation.schema.ts'
 import { isStaleSql, staleBoundary } from './stale.ts'
+import { scopeOnOwnerOrTeam } from '../permissions/scope.ts'
 
 export type StageTotal = { stage: PipelineStage; count: number; amount: string }
 
-// The scope as conditions on team_id and owner_id, columns both tables have. A sales user's
+// The scope on the totals' team_id and owner_id (columns organisations have too). A sales user's
 // organisations seen through their assigned tasks are counted apart (organisation_task_users).
-function byColumns(user: AuthUser): SQL | null {
-  if (user.role === 'admin') return sql`true`
-  if (user.role === 'sales') return sql`owner_id = ${user.id}`
-  return user.teamId ? sql`team_id = ${user.teamId}` : null
-}
+const byColumns = (user: AuthUser) => scopeOnOwnerOrTeam(user, { teamId: sql`team_id`, ownerId: sql`owner_id` })
 
 const boundary = staleBoundary
 const boundaryDay = sql`((${boundary} at time zone 'UTC')::date)`

@@ -13,17 +13,26 @@ type OrganisationColumns = { id: AnyColumn | SQL; ownerId: AnyColumn | SQL; team
 
 function scopeOnOrganisation(user: AuthUser, columns: OrganisationColumns): SQL | undefined {
   if (user.role === 'admin') return undefined
-  if (!user.teamId && user.role !== 'sales') return none
-  if (user.role === 'manager' || user.role === 'viewer') return sql`${columns.teamId} = ${user.teamId}`
+  const own = scopeOnOwnerOrTeam(user, columns)
+  if (user.role !== 'sales') return own ?? none
   // Organisations of the user's tasks: the pairs the database keeps for tasks on organisations
   // the user does not own (organisation_task_users, migration 0011), usually none or a few, where
   // the user's every task was read and hashed by each statement. Uncorrelated on purpose: a
   // correlated EXISTS ran once per candidate row (240 ms for a search word matching 10,000
   // organisations, bench/search.bench.ts).
   return or(
-    sql`${columns.ownerId} = ${user.id}`,
+    own ?? none,
     sql`${columns.id} in (select organisation_id from organisation_task_users where user_id = ${user.id})`,
   )
+}
+
+// The part of an organisation's scope that its owner and team decide, without the organisations
+// a sales user sees through their tasks: what totals kept per team and owner can answer (their
+// readers add those organisations apart). Null when nothing is in scope.
+export function scopeOnOwnerOrTeam(user: AuthUser, columns: Omit<OrganisationColumns, 'id'>): SQL | null {
+  if (user.role === 'admin') return sql`true`
+  if (user.role === 'sales') return sql`${columns.ownerId} = ${user.id}`
+  return user.teamId ? sql`${columns.teamId} = ${user.teamId}` : null
 }
 
 export const organisationScope = (user: AuthUser) =>

@@ -1,16 +1,16 @@
 // The pipeline board (columns with counts, totals and the first cards) and its analytics, both
 // within the caller's scope and the organisation list's filters.
-import { and, sql } from 'drizzle-orm'
+import { sql } from 'drizzle-orm'
 import { fromCents, sumMoneySql, toCents } from '../shared/money.ts'
 import { isUnfiltered, stageTotals } from '../organisations/stage-totals.ts'
 import type { Db } from '../db/client.ts'
-import { organisations, stageChanges } from '../db/schema.ts'
-import { PIPELINE_STAGES, type PipelineStage } from '../db/enums.ts'
+import { organisations } from '../db/schema.ts'
+import { PIPELINE_STAGES } from '../db/enums.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 import { listOrganisations, organisationFilters } from '../organisations/organisation.service.ts'
-import { organisationNotInBin, stageChangeOrganisationScope } from '../permissions/scope.ts'
 import { STAGE_PROBABILITY_PERCENT, type PipelineAnalyticsQuery, type PipelineBoardQuery } from './pipeline.schema.ts'
 import { weightedPipeline } from './weighted-pipeline.ts'
+import { stageHistory } from './stage-history.ts'
 
 async function totalsByStage(db: Db, user: AuthUser, q: Partial<PipelineBoardQuery>) {
   // Unfiltered (the board's and analytics' default view): the totals the database keeps (0008),
@@ -63,66 +63,6 @@ export async function pipelineBoard(db: Db, user: AuthUser, q: PipelineBoardQuer
     }),
   )
   return { columns }
-}
-
-type HistoryRow = { stage: PipelineStage; entered: number; converted: number; days: string | null; stays: number }
-
-// Conversions and stays in one pass over the scope's stage history, sorted once by organisation
-// and time (two statements before: the conversions probed each entry's later changes, 100,000
-// probes on the large seed with its history; together they took 1.2-1.7 s for an admin).
-// - An entry: an organisation's first move into a stage within the window (its previous move
-//   into that stage, if any, came before the window).
-// - Converted: a move to a further stage strictly later and no later than the window's end.
-// - A stay lasts from a move to the organisation's next one; stays that ended in the window count.
-// The stage changes of the organisations in scope, as sc. Unfiltered, the moves' kept owner and
-// team (migration 0012) give the scope and only the bin is looked at: joined, all 100,000
-// organisations were read and hashed first. A list filter (type, city…) needs the organisations.
-function scopedMoves(user: AuthUser, q: PipelineAnalyticsQuery) {
-  if (!isUnfiltered(q))
-    return sql`stage_changes sc join ${organisations} on ${organisations.id} = sc.organisation_id
-      where ${organisationFilters(user, q)}`
-  return sql`(select * from ${stageChanges} where ${and(
-    organisationNotInBin(stageChanges.organisationId),
-    stageChangeOrganisationScope(user),
-  )}) sc`
-}
-
-async function stageHistory(db: Db, user: AuthUser, q: PipelineAnalyticsQuery, from: Date, to: Date) {
-  const [start, end] = [sql`${from.toISOString()}::timestamptz`, sql`${to.toISOString()}::timestamptz`]
-  const order = sql.raw(`array['${PIPELINE_STAGES.join("','")}']::pipeline_stage[]`)
-  const previousSame = sql.join(
-    [
-      sql`case sc.to_stage`,
-      ...PIPELINE_STAGES.map(
-        (stage) => sql`when ${stage} then max(case when sc.to_stage = ${stage} then sc.changed_at end) over earlier`,
-      ),
-      sql`end`,
-    ],
-    sql` `,
-  )
-  const rows = await db.execute<HistoryRow>(sql`
-    with history as (
-      select sc.to_stage as stage, sc.changed_at, array_position(${order}, sc.to_stage) as pos,
-        lead(sc.changed_at) over moves as left_at,
-        ${previousSame} as previous_same,
-        max(case when sc.changed_at <= ${end} then array_position(${order}, sc.to_stage) end) over (
-          partition by sc.organisation_id order by sc.changed_at
-          range between '1 microsecond'::interval following and unbounded following) as later_pos
-      from ${scopedMoves(user, q)}
-      window moves as (partition by sc.organisation_id order by sc.changed_at, sc.id),
-        earlier as (moves rows between unbounded preceding and 1 preceding)),
-    flagged as (
-      select stage, pos, later_pos, changed_at, left_at,
-        changed_at >= ${start} and changed_at <= ${end}
-          and (previous_same is null or previous_same < ${start}) as entry,
-        left_at >= ${start} and left_at <= ${end} as stay
-      from history)
-    select stage, (count(*) filter (where entry))::int as entered,
-      (count(*) filter (where entry and later_pos > pos))::int as converted,
-      round((avg(extract(epoch from left_at - changed_at)) filter (where stay) / 86400)::numeric, 1)::text as days,
-      (count(*) filter (where stay))::int as stays
-    from flagged group by stage`)
-  return rows.rows
 }
 
 export async function pipelineAnalytics(db: Db, user: AuthUser, q: PipelineAnalyticsQuery) {
