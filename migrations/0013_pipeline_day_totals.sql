@@ -54,7 +54,7 @@ CREATE OR REPLACE FUNCTION crm_refresh_stage_history(orgs uuid[]) RETURNS void L
         min(m.changed_at) FILTER (WHERE m.to_stage = 'QUALIFICATION') OVER later AS to_qualification,
         min(m.changed_at) FILTER (WHERE m.to_stage = 'PROPOSITION') OVER later AS to_proposition,
         min(m.changed_at) FILTER (WHERE m.to_stage = 'SIGNE') OVER later AS to_signe
-      FROM stage_changes m WHERE m.organisation_id IN (SELECT unnest(orgs))
+      FROM organisations o JOIN stage_changes m ON m.organisation_id = o.id WHERE o.id = ANY (orgs)
       WINDOW later AS (PARTITION BY m.organisation_id ORDER BY m.changed_at
         RANGE BETWEEN '1 microsecond'::interval FOLLOWING AND UNBOUNDED FOLLOWING)
     ) w
