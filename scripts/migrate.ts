@@ -1,7 +1,7 @@
 // Applies the committed migrations to DATABASE_URL (Neon in production, any Postgres works).
 import { sql } from 'drizzle-orm'
 import { migrate } from 'drizzle-orm/neon-serverless/migrator'
-import { createDb, type DbConfig } from '../worker/db/client.ts'
+import { createDb, type Db, type DbConfig } from '../worker/db/client.ts'
 import { bridgeFor } from './db-bridge.ts'
 
 export async function runMigrations(config: DbConfig) {
@@ -19,7 +19,8 @@ export async function runMigrations(config: DbConfig) {
   }
 }
 
-async function applied(db: ReturnType<typeof createDb>['db']) {
+// How many migrations the database has applied (none before the migrator's first run).
+async function applied(db: Db) {
   const r = await db.execute<{ n: number }>(sql`select count(*)::int as n from pg_tables t
     where t.schemaname = 'drizzle' and t.tablename = '__drizzle_migrations'`)
   if (!r.rows[0]!.n) return 0
