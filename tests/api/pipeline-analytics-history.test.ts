@@ -57,8 +57,9 @@ describe('pipeline analytics over a history', () => {
       { stage: 'SIGNE', days: null, stays: 0 },
     ])
 
-    // Unfiltered, the moves' own scope columns are read instead of the organisations (migration
-    // 0012): the answer must be the one the organisations give, here through a filter on every type.
+    // Unfiltered, the moves' kept scope columns and the day totals are read instead of the
+    // organisations (migrations 0012, 0013): the answer must be the one the organisations give,
+    // here through a filter on every type.
     const window = { from: daysAgo(45), to: daysAgo(0) }
     // One of the other organisations with moves in the window goes to the bin: both leave it out.
     const binned = await db.execute(sql`update organisations set deleted_at = now() where id = (
