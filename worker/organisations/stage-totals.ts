@@ -27,8 +27,10 @@ export type StageTotalRow = { stage: PipelineStage; count: number; amount: strin
 
 // The statement's parts, one per source, as one union (null when the caller's scope is empty).
 // Exported so the dashboard can read them inside its own statement (one round trip fewer).
-export function stageTotalsSql(user: AuthUser): SQL | null {
-  const scope = byColumns(user)
+export function stageTotalsSql(user: AuthUser, { ownerId }: TotalsFilter = {}): SQL | null {
+  const owned = byColumns(user)
+  const owner = ownerId ? sql` and owner_id = ${ownerId}` : sql``
+  const scope = owned && sql`${owned}${owner}`
   const parts = [
     scope
       ? sql`select pipeline_stage as stage, sum(organisations)::int as count, round(sum(amount), 2)::text as amount,
@@ -46,7 +48,7 @@ export function stageTotalsSql(user: AuthUser): SQL | null {
       ? sql`select pipeline_stage as stage, count(*)::int as count, round(coalesce(sum(amount), 0), 2)::text as amount,
             (count(*) filter (where ${isStaleSql(sql`pipeline_stage`, sql`stage_changed_at`)}))::int as stale
           from organisations where deleted_at is null and owner_id is distinct from ${user.id}
-            and id in (select organisation_id from organisation_task_users where user_id = ${user.id})
+            and id in (select organisation_id from organisation_task_users where user_id = ${user.id})${owner}
           group by pipeline_stage`
       : null,
   ].filter((part): part is SQL => part !== null)
@@ -68,12 +70,17 @@ export function foldStageTotals(rows: StageTotalRow[]): { byStage: StageTotal[];
 
 // One statement (the parts share their columns): each round trip costs ~1.5 ms on the embedded
 // database whatever it reads, more than these parts' own work.
-export async function stageTotals(db: Db, user: AuthUser): Promise<{ byStage: StageTotal[]; stale: number }> {
-  const statement = stageTotalsSql(user)
+export async function stageTotals(
+  db: Db,
+  user: AuthUser,
+  filter: TotalsFilter = {},
+): Promise<{ byStage: StageTotal[]; stale: number }> {
+  const statement = stageTotalsSql(user, filter)
   return foldStageTotals(statement ? (await db.execute<StageTotalRow>(statement)).rows : [])
 }
 
-// The totals answer a stage breakdown only when no list filter narrows the organisations.
+// The totals answer a stage breakdown only when no list filter narrows the organisations, or an
+// owner alone (the totals are kept per owner).
 const FILTERS = ['q', 'type', 'category', 'stage', 'city', 'ownerId', 'active', 'noContactDays'] as const
 export const isUnfiltered = (q: Partial<OrganisationListQuery>) =>
   q.stale !== 'true' &&
@@ -81,3 +88,11 @@ export const isUnfiltered = (q: Partial<OrganisationListQuery>) =>
     const v = q[k]
     return v === undefined || v === '' || (Array.isArray(v) && v.length === 0)
   })
+
+export type TotalsFilter = { ownerId?: string }
+// What the kept totals can answer of a list's filters; undefined when they cannot.
+export function totalsFilter(q: Partial<OrganisationListQuery>): TotalsFilter | undefined {
+  const { ownerId, ...others } = q
+  if (!isUnfiltered(others)) return undefined
+  return ownerId ? { ownerId } : {}
+}

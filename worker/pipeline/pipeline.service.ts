@@ -2,7 +2,7 @@
 // within the caller's scope and the organisation list's filters.
 import { sql } from 'drizzle-orm'
 import { fromCents, sumMoneySql, toCents } from '../shared/money.ts'
-import { isUnfiltered, stageTotals } from '../organisations/stage-totals.ts'
+import { stageTotals, totalsFilter } from '../organisations/stage-totals.ts'
 import type { Db } from '../db/client.ts'
 import { organisations } from '../db/schema.ts'
 import { PIPELINE_STAGES } from '../db/enums.ts'
@@ -13,10 +13,11 @@ import { weightedPipeline } from './weighted-pipeline.ts'
 import { stageHistory } from './stage-history.ts'
 
 async function totalsByStage(db: Db, user: AuthUser, q: Partial<PipelineBoardQuery>) {
-  // Unfiltered (the board's and analytics' default view): the totals the database keeps (0008),
-  // weighted like the SQL below (round half away from zero, amounts are never negative).
-  if (isUnfiltered(q)) {
-    const { byStage } = await stageTotals(db, user)
+  // Unfiltered (the board's and analytics' default view) or by owner: the totals the database
+  // keeps (0008), weighted like the SQL below (round half away from zero, amounts are never negative).
+  const kept = totalsFilter(q)
+  if (kept) {
+    const { byStage } = await stageTotals(db, user, kept)
     return byStage.map((s) => ({
       ...s,
       weighted: fromCents((toCents(s.amount) * BigInt(STAGE_PROBABILITY_PERCENT[s.stage]) + 50n) / 100n),

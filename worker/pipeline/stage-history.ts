@@ -11,13 +11,14 @@
 // whole days come from those totals, and only the moves the totals cannot answer are read: the
 // two partial days at the window's ends, re-entries, conversions after the window's end, and a
 // sales user's organisations seen through their tasks. Sorting every move in scope took
-// 220-990 ms on the large seed; a list filter (type, city…) still reads its organisations' moves.
+// 220-990 ms on the large seed. An owner filter is answered the same way (totals and moves keep
+// the organisation's owner); any other list filter (type, city…) reads its organisations' moves.
 import { sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import type { PipelineStage } from '../db/enums.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 import { organisations } from '../db/schema.ts'
-import { isUnfiltered } from '../organisations/stage-totals.ts'
+import { totalsFilter } from '../organisations/stage-totals.ts'
 import { organisationFilters } from '../organisations/organisation.service.ts'
 import { scopeOnOwnerOrTeam } from '../permissions/scope.ts'
 import type { PipelineAnalyticsQuery } from './pipeline.schema.ts'
@@ -81,7 +82,8 @@ function totalsPart(scope: SQL, days: WholeDays): SQL {
 }
 
 function parts(user: AuthUser, q: PipelineAnalyticsQuery, window: Window): SQL[] {
-  if (!isUnfiltered(q))
+  const kept = totalsFilter(q)
+  if (!kept)
     return [
       movesPart(
         sql`stage_changes sc join ${organisations} on ${organisations.id} = sc.organisation_id
@@ -89,12 +91,18 @@ function parts(user: AuthUser, q: PipelineAnalyticsQuery, window: Window): SQL[]
         { ...window, days: null },
       ),
     ]
+  // An owner filter narrows every part: the totals and the moves keep the organisation's owner.
+  const owner = (column: SQL) => (kept.ownerId ? sql` and ${column} = ${kept.ownerId}` : sql``)
   const result: SQL[] = []
   const own = scopeOnOwnerOrTeam(user, { teamId: sql`sc.org_team_id`, ownerId: sql`sc.org_owner_id` })
   if (own) {
-    result.push(movesPart(sql`stage_changes sc where not sc.org_in_bin and ${own}`, window))
-    if (window.days)
-      result.push(totalsPart(scopeOnOwnerOrTeam(user, { teamId: sql`team_id`, ownerId: sql`owner_id` })!, window.days))
+    result.push(
+      movesPart(sql`stage_changes sc where not sc.org_in_bin and ${own}${owner(sql`sc.org_owner_id`)}`, window),
+    )
+    if (window.days) {
+      const scope = scopeOnOwnerOrTeam(user, { teamId: sql`team_id`, ownerId: sql`owner_id` })!
+      result.push(totalsPart(sql`${scope}${owner(sql`owner_id`)}`, window.days))
+    }
   }
   // A sales user's organisations seen through their tasks (organisation_task_users, 0011) are
   // not theirs, so not in their totals: read in full.
@@ -102,7 +110,8 @@ function parts(user: AuthUser, q: PipelineAnalyticsQuery, window: Window): SQL[]
     result.push(
       movesPart(
         sql`stage_changes sc where not sc.org_in_bin and sc.org_owner_id is distinct from ${user.id}
-          and sc.organisation_id in (select organisation_id from organisation_task_users where user_id = ${user.id})`,
+          and sc.organisation_id in (select organisation_id from organisation_task_users where user_id = ${user.id})
+          ${owner(sql`sc.org_owner_id`)}`,
         { ...window, days: null },
       ),
     )
