@@ -3,6 +3,7 @@
 // `postgres` system user (Postgres refuses root); trust authentication on 127.0.0.1 only.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { resolve } from 'node:path'
 import { freePort } from '../scripts/free-port.ts'
 
 const BIN = '/usr/lib/postgresql/15/bin'
@@ -26,7 +27,10 @@ export function ensurePackages() {
 // caller crashes (a later run reuses them, on their ports): stop() or kill the pids. A fixed
 // default port sat in Linux's ephemeral range, where a connection in TIME_WAIT could hold it and
 // Postgres failed to start.
-export async function startPostgres(dir: string, wanted?: number) {
+export async function startPostgres(where: string, wanted?: number) {
+  // Absolute: Postgres resolves the socket directory (-k) from its data directory, so a relative
+  // one (the benchmarks' default under .data/) made it fail to create its lock file.
+  const dir = resolve(where)
   ensurePackages()
   mkdirSync(dir, { recursive: true })
   run('chown', ['-R', 'postgres:postgres', dir], false)

@@ -113,8 +113,23 @@ $$;
 -- organisation). The refresh's own update comes back here: it places nothing, so it only moves
 -- the totals from the moves' old history to the new.
 CREATE OR REPLACE FUNCTION crm_stage_changes_kept() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE orgs uuid[];
+DECLARE orgs uuid[]; owners uuid[]; owner_key integer;
 BEGIN
+  -- Moves of one owner are written one transaction at a time, before any of their totals rows is
+  -- locked. A move adds to the totals in two statements (its entry here, then the previous move's
+  -- stay through the refresh), so two moves of one owner's organisations in opposite directions
+  -- would lock the same two rows in opposite orders: a deadlock. The owners are locked in one
+  -- order (advisory locks, released at commit; 13 names this migration's locks).
+  IF TG_OP = 'INSERT' THEN
+    owners := array(SELECT DISTINCT org_owner_id FROM new_rows);
+  ELSIF TG_OP = 'DELETE' THEN
+    owners := array(SELECT DISTINCT org_owner_id FROM old_rows);
+  ELSE
+    owners := array(SELECT org_owner_id FROM new_rows UNION SELECT org_owner_id FROM old_rows);
+  END IF;
+  FOR owner_key IN SELECT DISTINCT hashtext(coalesce(o::text, '')) FROM unnest(owners) o ORDER BY 1 LOOP
+    PERFORM pg_advisory_xact_lock(13, owner_key);
+  END LOOP;
   IF TG_OP = 'INSERT' THEN
     PERFORM crm_add_pipeline_totals(array(SELECT c FROM new_rows n, crm_pipeline_contributions(n, 1) c));
     orgs := array(SELECT DISTINCT organisation_id FROM new_rows);
