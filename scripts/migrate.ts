@@ -13,7 +13,8 @@ export async function runMigrations(config: DbConfig) {
     // table a migration created or backfilled had none, and the planner guessed: the moves' kept
     // history (0013) was refreshed by hashing every move instead of reading a few by index (40 ms
     // for 100 organisations at 60,000 moves, growing with them, against 10 with statistics).
-    if ((await applied(db)) !== before) await db.execute(sql`analyze`)
+    // A new database has nothing to analyse yet (its seed analyses what it loads).
+    if (before > 0 && (await applied(db)) !== before) await db.execute(sql`analyze`)
   } finally {
     await pool.end()
   }

@@ -14,9 +14,10 @@ import { scopeOnOwnerOrTeam } from '../permissions/scope.ts'
 
 export type StageTotal = { stage: PipelineStage; count: number; amount: string }
 
-// The scope on the totals' team_id and owner_id (columns organisations have too). A sales user's
-// organisations seen through their assigned tasks are counted apart (organisation_task_users).
-const byColumns = (user: AuthUser) => scopeOnOwnerOrTeam(user, { teamId: sql`team_id`, ownerId: sql`owner_id` })
+// The scope on a kept totals table's team_id and owner_id (organisations have both columns too). A
+// sales user's organisations seen through their assigned tasks are counted apart (organisation_task_users).
+export const totalsScope = (user: AuthUser) =>
+  scopeOnOwnerOrTeam(user, { teamId: sql`team_id`, ownerId: sql`owner_id` })
 
 const boundary = staleBoundary
 const boundaryDay = sql`((${boundary} at time zone 'UTC')::date)`
@@ -28,7 +29,7 @@ export type StageTotalRow = { stage: PipelineStage; count: number; amount: strin
 // The statement's parts, one per source, as one union (null when the caller's scope is empty).
 // Exported so the dashboard can read them inside its own statement (one round trip fewer).
 export function stageTotalsSql(user: AuthUser, { ownerId }: TotalsFilter = {}): SQL | null {
-  const owned = byColumns(user)
+  const owned = totalsScope(user)
   const owner = ownerId ? sql` and owner_id = ${ownerId}` : sql``
   const scope = owned && sql`${owned}${owner}`
   const parts = [

@@ -18,7 +18,7 @@ import type { Db } from '../db/client.ts'
 import type { PipelineStage } from '../db/enums.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 import { organisations } from '../db/schema.ts'
-import { totalsFilter } from '../organisations/stage-totals.ts'
+import { totalsFilter, totalsScope } from '../organisations/stage-totals.ts'
 import { organisationFilters } from '../organisations/organisation.service.ts'
 import { scopeOnOwnerOrTeam } from '../permissions/scope.ts'
 import type { PipelineAnalyticsQuery } from './pipeline.schema.ts'
@@ -100,8 +100,7 @@ function parts(user: AuthUser, q: PipelineAnalyticsQuery, window: Window): SQL[]
       movesPart(sql`stage_changes sc where not sc.org_in_bin and ${own}${owner(sql`sc.org_owner_id`)}`, window),
     )
     if (window.days) {
-      const scope = scopeOnOwnerOrTeam(user, { teamId: sql`team_id`, ownerId: sql`owner_id` })!
-      result.push(totalsPart(sql`${scope}${owner(sql`owner_id`)}`, window.days))
+      result.push(totalsPart(sql`${totalsScope(user)}${owner(sql`owner_id`)}`, window.days))
     }
   }
   // A sales user's organisations seen through their tasks (organisation_task_users, 0011) are
