@@ -11,13 +11,14 @@ import {
   organisationNameIfVisible,
   organisationScope,
   openTaskTotalsScope,
+  noOrganisationOrNotInBin,
   organisationNotInBin,
   stageChangeOrganisationScope,
   taskScope,
 } from '../permissions/scope.ts'
 import { foldStageTotals, type StageTotalRow, stageTotalsSql } from '../organisations/stage-totals.ts'
 import { weightedPipeline } from '../pipeline/weighted-pipeline.ts'
-import { iso } from '../shared/cursor.ts'
+import { iso, ms } from '../shared/cursor.ts'
 import { sumMoneySql } from '../shared/money.ts'
 
 const RECENT = 10
@@ -61,7 +62,7 @@ function openTasks(user: AuthUser) {
     taskScope(user),
     inArray(tasks.status, ['TODO', 'IN_PROGRESS']),
     sql`${tasks.dueAt} >= (${today}::timestamp at time zone 'UTC') and ${tasks.dueAt} < now()`,
-    sql`(${tasks.organisationId} is null or ${organisationNotInBin(tasks.organisationId)})`,
+    noOrganisationOrNotInBin(tasks.organisationId),
   )})`
   return sql`(select coalesce(sum(tasks), 0)::int as open,
       (coalesce(sum(tasks) filter (where due_day < ${today}), 0) + ${dueTodayAlready})::int as overdue
@@ -88,7 +89,8 @@ function recentActivity(db: Db, user: AuthUser, signedMandates: SQL | undefined)
     .innerJoin(organisations, and(eq(organisations.id, interactions.organisationId), isNull(organisations.deletedAt)))
     .leftJoin(users, eq(users.id, interactions.userId))
     .where(and(isNull(interactions.deletedAt), interactionScope(user)))
-    .orderBy(desc(interactions.occurredAt))
+    // The list's order (interactions_live_order_idx).
+    .orderBy(desc(ms(interactions.occurredAt)), desc(interactions.id))
     .limit(RECENT)
   const move = db
     .select({

@@ -7,6 +7,7 @@ import { interactionPeople, interactions, organisations, people, users } from '.
 import type { AuthUser } from '../auth/auth-user.ts'
 import {
   interactionScope,
+  organisationNotInBin,
   organisationScope,
   personScope,
   visibleOrganisationJoin,
@@ -44,11 +45,7 @@ export function toInteractionDto(
 }
 
 const visible = (user: AuthUser) =>
-  and(
-    isNull(interactions.deletedAt),
-    interactionScope(user),
-    sql`exists (select 1 from ${organisations} o where o.id = ${interactions.organisationId} and o.deleted_at is null)`,
-  )
+  and(isNull(interactions.deletedAt), interactionScope(user), organisationNotInBin(interactions.organisationId))
 
 // The people involved by last name (the id orders two of the same name the same way every time).
 const PEOPLE_ORDER = sql`${people.lastName}, ${people.id}`

@@ -99,6 +99,9 @@ function orgVisibleBySales(user: AuthUser, column: typeof interactions.organisat
 // counted records. For records whose organisation is always set (an id outside the bin).
 export const organisationNotInBin = (column: AnyColumn | SQL) =>
   sql`${column} not in (select o.id from ${organisations} o where o.deleted_at is not null)`
+// The same for records that may have no organisation (a task).
+export const noOrganisationOrNotInBin = (column: AnyColumn | SQL) =>
+  sql`(${column} is null or ${organisationNotInBin(column)})`
 
 // Joins that read another record's name for a response: the name comes only when the caller may
 // see that record, otherwise the joined columns are null. A record in scope (a task assigned to

@@ -1,0 +1,114 @@
+// The lists read along indexes of their keyset (migration 0014): every page walk, whatever its page
+// size, gives the order the list promises, computed here from the rows themselves. The tasks by
+// due date read their overdue and other parts apart, so a page that ends one part goes on in the
+// other; the timestamps of the keys are compared at the millisecond, ties broken by id.
+import { describe, expect, test } from 'vitest'
+import { as, unique, type ApiClient } from '../setup/api-client.ts'
+
+const DAY = 86400_000
+const at = (days: number) => new Date(Date.now() + days * DAY).toISOString()
+
+async function walk(client: ApiClient, path: string, limit: number) {
+  const ids: string[] = []
+  let cursor: string | null = null
+  do {
+    const res: any = await client.get(`${path}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`)
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    expect(res.body.data.length).toBeLessThanOrEqual(limit)
+    ids.push(...res.body.data.map((r: { id: string }) => r.id))
+    cursor = res.body.nextCursor
+  } while (cursor)
+  return ids
+}
+
+type Task = { id: string; status: string; dueAt: string | null; createdAt: string }
+const OPEN = ['TODO', 'IN_PROGRESS']
+const overdue = (t: Task) => OPEN.includes(t.status) && t.dueAt !== null && Date.parse(t.dueAt) < Date.now()
+// Postgres orders uuids as their lowercase hex text.
+const byKeys = (keys: (t: Task) => (number | string)[]) => (a: Task, b: Task) => {
+  const ka = keys(a)
+  const kb = keys(b)
+  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1
+  return 0
+}
+const dueOrder = byKeys((t) => [overdue(t) ? 0 : 1, t.dueAt ? Date.parse(t.dueAt) : Number.POSITIVE_INFINITY, t.id])
+const createdOrder = byKeys((t) => [Date.parse(t.createdAt), t.id])
+
+describe('list orders', () => {
+  test('tasks by due date: overdue open ones first, then the rest by due, undated last, any page size', async () => {
+    const admin = await as('admin')
+    const org = (await admin.post('/api/v1/organisations', { name: unique('Ordre tâches'), type: 'INVESTISSEUR' })).body
+    const sameDue = at(-2)
+    const specs: [number | null, string][] = [
+      [-3, 'TODO'],
+      [-2, 'IN_PROGRESS'],
+      [null, 'TODO'],
+      [-5, 'DONE'],
+      [-1, 'CANCELLED'],
+      [4, 'TODO'],
+      [1, 'IN_PROGRESS'],
+      [null, 'DONE'],
+      [-10, 'TODO'],
+      [6, 'DONE'],
+    ]
+    const tasks: Task[] = []
+    for (const [days, status] of specs) {
+      const created = await admin.post('/api/v1/tasks', {
+        title: unique('Ordre'),
+        organisationId: org.id,
+        ...(days === null ? {} : { dueAt: days === -2 ? sameDue : at(days) }),
+      })
+      expect(created.status).toBe(201)
+      const task = status === 'TODO' ? created : await admin.patch(`/api/v1/tasks/${created.body.id}`, { status })
+      tasks.push(task.body)
+    }
+    // Two open tasks due at the same instant: the id decides.
+    for (let i = 0; i < 2; i++)
+      tasks.push(
+        (await admin.post('/api/v1/tasks', { title: unique('Ex aequo'), organisationId: org.id, dueAt: sameDue })).body,
+      )
+
+    const list = `/api/v1/tasks?organisationId=${org.id}`
+    const expected = [...tasks].sort(dueOrder).map((t) => t.id)
+    expect(expected.slice(0, 5).every((id) => overdue(tasks.find((t) => t.id === id)!))).toBe(true)
+    for (const limit of [1, 2, 3, 5, 100]) expect(await walk(admin, list, limit)).toEqual(expected)
+    const overdueIds = tasks
+      .filter(overdue)
+      .sort(dueOrder)
+      .map((t) => t.id)
+    for (const limit of [1, 4]) {
+      expect(await walk(admin, `${list}&overdue=true`, limit)).toEqual(overdueIds)
+      expect(await walk(admin, `${list}&overdue=false`, limit)).toEqual(
+        expected.filter((id) => !overdueIds.includes(id)),
+      )
+    }
+    const open = tasks.filter((t) => OPEN.includes(t.status)).sort(dueOrder)
+    expect(await walk(admin, `${list}&status=TODO,IN_PROGRESS`, 2)).toEqual(open.map((t) => t.id))
+    const created = [...tasks].sort(createdOrder).map((t) => t.id)
+    expect(await walk(admin, `${list}&sort=createdAt`, 3)).toEqual(created)
+    expect(await walk(admin, `${list}&sort=-createdAt`, 3)).toEqual([...created].reverse())
+  })
+
+  test('interactions newest first at the millisecond, ties by id, any page size', async () => {
+    const admin = await as('admin')
+    const org = (await admin.post('/api/v1/organisations', { name: unique('Ordre échanges'), type: 'INVESTISSEUR' }))
+      .body
+    const same = at(-1)
+    const made: { id: string; occurredAt: string }[] = []
+    for (const occurredAt of [at(-3), same, at(-0.5), same, at(-7), same]) {
+      const res = await admin.post('/api/v1/interactions', {
+        type: 'CALL',
+        subject: unique('Appel'),
+        organisationId: org.id,
+        occurredAt,
+      })
+      expect(res.status).toBe(201)
+      made.push(res.body)
+    }
+    const expected = [...made]
+      .sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt) || (a.id < b.id ? 1 : -1))
+      .map((i) => i.id)
+    for (const limit of [1, 2, 4, 100])
+      expect(await walk(admin, `/api/v1/interactions?organisationId=${org.id}`, limit)).toEqual(expected)
+  })
+})
