@@ -27,3 +27,13 @@ CREATE INDEX people_live_created_order_idx ON people (date_trunc('milliseconds',
 -- A board column: its stage's organisations, largest amount first.
 CREATE INDEX organisations_live_stage_amount_idx ON organisations (pipeline_stage, coalesce(amount, -1) DESC, id DESC)
   WHERE deleted_at IS NULL;
+--> statement-breakpoint
+-- The lists' text filters (`q`, a case-insensitive substring): trigram indexes (pg_trgm, already
+-- there for the search's dictionary, migration 0001). Without them a rare word read every row in
+-- name order looking for a page (organisations 145-185 ms, people 0.26-0.9 s on the large seed).
+CREATE INDEX organisations_live_name_trgm_idx ON organisations USING gin (name gin_trgm_ops) WHERE deleted_at IS NULL;
+--> statement-breakpoint
+CREATE INDEX people_live_name_trgm_idx ON people USING gin ((first_name || ' ' || last_name) gin_trgm_ops)
+  WHERE deleted_at IS NULL;
+--> statement-breakpoint
+CREATE INDEX people_live_email_trgm_idx ON people USING gin (personal_email gin_trgm_ops) WHERE deleted_at IS NULL;

@@ -111,4 +111,24 @@ describe('list orders', () => {
     for (const limit of [1, 2, 4, 100])
       expect(await walk(admin, `/api/v1/interactions?organisationId=${org.id}`, limit)).toEqual(expected)
   })
+
+  test('the text filter finds a person by first name, last name, "First Last" or email, an organisation by name', async () => {
+    const admin = await as('admin')
+    const tag = unique('Zq').replace(/\W/g, '').toLowerCase()
+    const make = async (firstName: string, lastName: string, personalEmail?: string) =>
+      (await admin.post('/api/v1/people', { firstName, lastName, ...(personalEmail ? { personalEmail } : {}) })).body.id
+    const byFirst = await make(`Ana${tag}x`, 'Durand')
+    const byLast = await make('Paul', `Mor${tag}y`)
+    const byEmail = await make('Léa', 'Roux', `lea.${tag}@exemple.fr`)
+    const across = await make(`Jean${tag}`, 'Valjean')
+    const found = async (q: string) =>
+      (await admin.get(`/api/v1/people?q=${encodeURIComponent(q)}&limit=100`)).body.data.map((p: any) => p.id).sort()
+    expect(await found(tag)).toEqual([byFirst, byLast, byEmail, across].sort())
+    expect(await found(`${tag.toUpperCase()} VALJ`)).toEqual([across])
+    expect(await found(`${tag}@exemple`)).toEqual([byEmail])
+    expect(await found(`${tag}%`)).toEqual([])
+    const org = (await admin.post('/api/v1/organisations', { name: `Fonds ${tag} Capital`, type: 'INVESTISSEUR' })).body
+    const orgs = await admin.get(`/api/v1/organisations?q=${tag.toUpperCase()}`)
+    expect(orgs.body.data.map((o: any) => o.id)).toEqual([org.id])
+  })
 })
