@@ -3,25 +3,26 @@
 -- interactions 0.9-1.2 s, the tasks 0.25-0.95 s, each column of the pipeline board 35-60 ms. Each
 -- index below holds a list's keyset as the app writes it (worker/shared/cursor.ts `ms`: a
 -- timestamp truncated to the millisecond in UTC, which unlike the session-zone form Postgres can
--- index), so a page reads its rows in order and stops when it has them.
+-- index: `date_trunc` on a timestamptz is stable, its UTC timestamp form immutable), so a page
+-- reads its rows in order and stops when it has them.
 -- Interactions, newest first (the list, its CSV export and the dashboard's latest ones).
-CREATE INDEX interactions_live_order_idx ON interactions (date_trunc('milliseconds', occurred_at, 'UTC') DESC, id DESC)
+CREATE INDEX interactions_live_order_idx ON interactions ((date_trunc('milliseconds', occurred_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC') DESC, id DESC)
   WHERE deleted_at IS NULL;
 --> statement-breakpoint
 DROP INDEX IF EXISTS interactions_live_time_idx;
 --> statement-breakpoint
 -- Tasks by due date, undated last: the open ones (the overdue part of the list, read apart) and all.
-CREATE INDEX tasks_open_due_order_idx ON tasks (coalesce(date_trunc('milliseconds', due_at, 'UTC'), 'infinity'::timestamptz), id)
+CREATE INDEX tasks_open_due_order_idx ON tasks (coalesce((date_trunc('milliseconds', due_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'), 'infinity'::timestamptz), id)
   WHERE deleted_at IS NULL AND status IN ('TODO', 'IN_PROGRESS');
 --> statement-breakpoint
-CREATE INDEX tasks_live_due_order_idx ON tasks (coalesce(date_trunc('milliseconds', due_at, 'UTC'), 'infinity'::timestamptz), id)
+CREATE INDEX tasks_live_due_order_idx ON tasks (coalesce((date_trunc('milliseconds', due_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'), 'infinity'::timestamptz), id)
   WHERE deleted_at IS NULL;
 --> statement-breakpoint
 -- Tasks and people by creation, either way.
-CREATE INDEX tasks_live_created_order_idx ON tasks (date_trunc('milliseconds', created_at, 'UTC'), id)
+CREATE INDEX tasks_live_created_order_idx ON tasks ((date_trunc('milliseconds', created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'), id)
   WHERE deleted_at IS NULL;
 --> statement-breakpoint
-CREATE INDEX people_live_created_order_idx ON people (date_trunc('milliseconds', created_at, 'UTC'), id)
+CREATE INDEX people_live_created_order_idx ON people ((date_trunc('milliseconds', created_at AT TIME ZONE 'UTC') AT TIME ZONE 'UTC'), id)
   WHERE deleted_at IS NULL;
 --> statement-breakpoint
 -- A board column: its stage's organisations, largest amount first.

@@ -45,7 +45,9 @@ export const iso = (d: Date | string | null | undefined) => (d == null ? null : 
 
 // Postgres keeps microseconds, JavaScript dates milliseconds: a keyset on a timestamp compares
 // at millisecond precision, or rows written in one transaction would be skipped between pages.
-// The zone argument changes nothing in the value (a millisecond is one in every zone) but makes
-// the expression immutable, so the lists' indexes can hold it (migration 0014): the two-argument
-// form depends on the session's zone and no index can.
-export const ms = (column: unknown) => sql`date_trunc('milliseconds', ${column}, 'UTC')`
+// Truncated in UTC and back (the same instant: a millisecond is one in every zone), because only
+// that form is immutable, so the lists' indexes can hold it (migration 0014): `date_trunc` on a
+// timestamptz depends on the session's zone, and its three-argument form is immutable only from
+// Postgres 16.
+export const ms = (column: unknown) =>
+  sql`(date_trunc('milliseconds', ${column} at time zone 'UTC') at time zone 'UTC')`
