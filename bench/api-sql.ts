@@ -106,6 +106,14 @@ export async function measureSql(config: Config, api: ApiRun, requests: number) 
         ['people, text filter "dupont"', () => listPeople(db, user, PersonListQuery.parse({ q: 'dupont' }))],
         ['people, text filter "zzqx"', () => listPeople(db, user, PersonListQuery.parse({ q: 'zzqx' }))],
         [
+          'organisations by amount (pipeline table)',
+          () => listOrganisations(db, user, OrganisationListQuery.parse({ sort: '-amount', active: 'true' })),
+        ],
+        [
+          'organisations, longest in stage',
+          () => listOrganisations(db, user, OrganisationListQuery.parse({ sort: 'stageChangedAt' })),
+        ],
+        [
           'organisations, text "partners"',
           () => listOrganisations(db, user, OrganisationListQuery.parse({ q: 'partners' })),
         ],

@@ -292,7 +292,7 @@ console.log(
 console.log('Dashboard and analytics, SQL per call (p50 / p95 ms, target < 20):')
 for (const d of bare.aggregates) console.log(`  ${d.name.padEnd(34)}${ms(d.p50)}${ms(d.p95)}`)
 console.log('Other lists, first page as a cache miss reads it, SQL per call (p50 / p95 ms):')
-for (const d of bare.lists) console.log(`  ${d.name.padEnd(34)}${ms(d.p50)}${ms(d.p95)}`)
+for (const d of bare.lists) console.log(`  ${d.name.padEnd(42)}${ms(d.p50)}${ms(d.p95)}`)
 console.log('First-load JS after npm run build:')
 for (const [name, id] of Object.entries(PAGES)) {
   const w = firstLoadJs(id)

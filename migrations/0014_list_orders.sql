@@ -29,6 +29,11 @@ CREATE INDEX people_live_created_order_idx ON people ((date_trunc('milliseconds'
 CREATE INDEX organisations_live_stage_amount_idx ON organisations (pipeline_stage, coalesce(amount, -1) DESC, id DESC)
   WHERE deleted_at IS NULL;
 --> statement-breakpoint
+-- The organisations by amount (the pipeline table's default, 110-270 ms) and by time in stage.
+CREATE INDEX organisations_live_amount_idx ON organisations (coalesce(amount, -1), id) WHERE deleted_at IS NULL;
+--> statement-breakpoint
+CREATE INDEX organisations_live_stage_changed_idx ON organisations (stage_changed_at, id) WHERE deleted_at IS NULL;
+--> statement-breakpoint
 -- The lists' text filters (`q`, a case-insensitive substring): trigram indexes (pg_trgm, already
 -- there for the search's dictionary, migration 0001). Without them a rare word read every row in
 -- name order looking for a page (organisations 145-185 ms, people 0.26-0.9 s on the large seed).
