@@ -112,7 +112,7 @@ describe('list orders', () => {
       expect(await walk(admin, `/api/v1/interactions?organisationId=${org.id}`, limit)).toEqual(expected)
   })
 
-  test('the text filter finds a person by first name, last name, "First Last" or email, an organisation by name', async () => {
+  test('the text filter finds a person by either name, "First Last" or email, an organisation by name', async () => {
     const admin = await as('admin')
     const tag = unique('Zq').replace(/\W/g, '').toLowerCase()
     const make = async (firstName: string, lastName: string, personalEmail?: string) =>
