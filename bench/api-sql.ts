@@ -118,6 +118,7 @@ export async function measureSql(config: Config, api: ApiRun, requests: number) 
           () => listOrganisations(db, user, OrganisationListQuery.parse({ q: 'partners' })),
         ],
         ['pipeline board', () => pipelineBoard(db, user, PipelineBoardQuery.parse({}))],
+        ['kanban (board, active only)', () => pipelineBoard(db, user, PipelineBoardQuery.parse({ active: 'true' }))],
       ] as const) {
         await timed(work)
         const runs: number[] = []

@@ -4,6 +4,7 @@
 // other; the timestamps of the keys are compared at the millisecond, ties broken by id.
 import { describe, expect, test } from 'vitest'
 import { as, unique, type ApiClient } from '../setup/api-client.ts'
+import { settled, upload } from './imports.helpers.ts'
 
 const DAY = 86400_000
 const at = (days: number) => new Date(Date.now() + days * DAY).toISOString()
@@ -130,5 +131,28 @@ describe('list orders', () => {
     const org = (await admin.post('/api/v1/organisations', { name: `Fonds ${tag} Capital`, type: 'INVESTISSEUR' })).body
     const orgs = await admin.get(`/api/v1/organisations?q=${tag.toUpperCase()}`)
     expect(orgs.body.data.map((o: any) => o.id)).toEqual([org.id])
+  })
+
+  test('organisations imported together (one instant to the microsecond) page by time once each, either way', {
+    timeout: 90_000,
+  }, async () => {
+    const manager = await as('manager')
+    const tag = unique('Lot').replace(/\W/g, '')
+    const csv = `nom;type\n${Array.from({ length: 7 }, (_, i) => `${tag} ${i};INVESTISSEUR`).join('\n')}\n`
+    const up = await upload(manager, 'organisations', 'lot.csv', csv)
+    expect(up.status).toBe(201)
+    expect(
+      (await manager.post(`/api/v1/imports/${up.body.id}/start`, { mapping: up.body.mapping, mode: 'create' })).status,
+    ).toBe(202)
+    expect((await settled(manager, up.body.id)).counts.created).toBe(7)
+    const all = await walk(manager, `/api/v1/organisations?q=${tag}&sort=name`, 100)
+    expect(all).toHaveLength(7)
+    for (const sort of ['createdAt', '-createdAt', 'stageChangedAt', '-stageChangedAt']) {
+      const ids = await walk(manager, `/api/v1/organisations?q=${tag}&sort=${sort}`, 2)
+      expect([...ids].sort(), sort).toEqual([...all].sort())
+      // One instant: the id orders them, one way or the other.
+      const byId = [...all].sort()
+      expect(ids, sort).toEqual(sort.startsWith('-') ? byId.reverse() : byId)
+    }
   })
 })

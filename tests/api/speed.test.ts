@@ -98,11 +98,16 @@ describe('serving and speed', () => {
       await admin.patch(`/api/v1/organisations/${org.id}`, { ownerId: ids['manager2@demo.crm'] })
       const gone = (await sales.post('/api/v1/organisations', { name: unique('Corbeille'), type: 'EMETTEUR' })).body
       expect((await admin.delete(`/api/v1/organisations/${gone.id}`)).status).toBe(204)
+      // An inactive one: the board of active organisations takes it away from the kept totals.
+      const asleep = (
+        await sales.post('/api/v1/organisations', { name: unique('Inactive'), type: 'EMETTEUR', amount: '10.05' })
+      ).body
+      expect((await sales.patch(`/api/v1/organisations/${asleep.id}`, { isActive: false })).body.isActive).toBe(false)
 
       for (const user of ['admin', 'manager', 'manager2', 'sales'] as const) {
         const client = await as(user)
-        // Unfiltered, the board reads the totals; active=true and active=false split the same
-        // organisations and are counted from the table itself.
+        // Unfiltered and active=true, the board reads the kept totals (less the inactive ones);
+        // active=false is counted from the table itself: together they must give the unfiltered.
         const board = async (query: string) =>
           (await client.get(`/api/v1/pipeline/board?limit=1${query}`)).body.columns as {
             stage: string
@@ -110,6 +115,11 @@ describe('serving and speed', () => {
             totalAmount: string
           }[]
         const [all, on, off] = [await board(''), await board('&active=true'), await board('&active=false')]
+        if (user !== 'manager2')
+          expect(
+            off.reduce((n, c) => n + c.count, 0),
+            user,
+          ).toBeGreaterThan(0)
         for (const [i, column] of all.entries()) {
           expect(column.count, `${user} ${column.stage}`).toBe(on[i]!.count + off[i]!.count)
           expect(Number(column.totalAmount), `${user} ${column.stage}`).toBeCloseTo(

@@ -1,7 +1,7 @@
 // Interactions on an organisation's timeline. Every write recomputes the organisation's
 // last_contact_at (latest occurred_at of its remaining interactions) under the organisation's
 // row lock, so concurrent writes never leave it stale.
-import { and, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { interactionPeople, interactions, organisations, people, users } from '../db/schema.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
@@ -45,7 +45,13 @@ export function toInteractionDto(
 }
 
 const visible = (user: AuthUser) =>
-  and(isNull(interactions.deletedAt), interactionScope(user), organisationNotInBin(interactions.organisationId))
+  and(
+    isNull(interactions.deletedAt),
+    interactionScope(user),
+    // Never without an organisation (the API always sets one): said, as the EXISTS it replaces did.
+    isNotNull(interactions.organisationId),
+    organisationNotInBin(interactions.organisationId),
+  )
 
 // The people involved by last name (the id orders two of the same name the same way every time).
 const PEOPLE_ORDER = sql`${people.lastName}, ${people.id}`
@@ -80,8 +86,12 @@ export function interactionFilters(user: AuthUser, q: Partial<InteractionListQue
   if (q.organisationId) conds.push(eq(interactions.organisationId, q.organisationId))
   if (q.userId) conds.push(eq(interactions.userId, q.userId))
   if (q.type?.length) conds.push(inArray(interactions.type, q.type))
-  if (q.from) conds.push(gte(interactions.occurredAt, new Date(q.from)))
-  if (q.to) conds.push(lte(interactions.occurredAt, new Date(q.to)))
+  // Each date bound twice: exact on the column, and implied on the list's order key (a time cut to
+  // the millisecond is not later than itself; the bounds have millisecond precision), which
+  // bounds the walk along interactions_live_order_idx.
+  if (q.from)
+    conds.push(gte(interactions.occurredAt, new Date(q.from)), gte(ms(interactions.occurredAt), new Date(q.from)))
+  if (q.to) conds.push(lte(interactions.occurredAt, new Date(q.to)), lte(ms(interactions.occurredAt), new Date(q.to)))
   if (q.personId)
     conds.push(
       sql`exists (select 1 from ${interactionPeople} ip

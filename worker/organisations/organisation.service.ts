@@ -4,7 +4,7 @@ import type { Db } from '../db/client.ts'
 import { organisations, users } from '../db/schema.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 import { organisationScope } from '../permissions/scope.ts'
-import { decodeCursor, encodeCursor, iso } from '../shared/cursor.ts'
+import { decodeCursor, encodeCursor, iso, ms } from '../shared/cursor.ts'
 import { notFound } from '../http/problem.ts'
 import { emitEvent } from '../events/outbox.ts'
 import { diff, recordChange } from '../shared/history.ts'
@@ -27,9 +27,11 @@ export type OrganisationDto = ReturnType<typeof toOrganisationDto>
 
 const SORT_COLUMNS: Record<'name' | 'createdAt' | 'amount' | 'stageChangedAt', SQL> = {
   name: sql`${organisations.name}`,
-  createdAt: sql`${organisations.createdAt}`,
+  // Times at the millisecond, as the cursor carries them: an import's rows share one instant to
+  // the microsecond, and a raw keyset skipped (newest first) or repeated the rest of a page's batch.
+  createdAt: ms(organisations.createdAt),
   amount: sql`coalesce(${organisations.amount}, -1)`,
-  stageChangedAt: sql`${organisations.stageChangedAt}`,
+  stageChangedAt: ms(organisations.stageChangedAt),
 }
 
 export function organisationFilters(user: AuthUser, q: Partial<OrganisationListQuery>): SQL | undefined {
