@@ -51,6 +51,7 @@ describe('list orders', () => {
       [null, 'DONE'],
       [-10, 'TODO'],
       [6, 'DONE'],
+      [-20, 'DONE'],
     ]
     const tasks: Task[] = []
     for (const [days, status] of specs) {
@@ -83,6 +84,11 @@ describe('list orders', () => {
         expected.filter((id) => !overdueIds.includes(id)),
       )
     }
+    // A cursor from the overdue part, reused with overdue=false: the later part from its start.
+    const first: any = await admin.get(`${list}&limit=1`)
+    const later = expected.filter((id) => !overdueIds.includes(id))
+    const reused: any = await admin.get(`${list}&overdue=false&limit=100&cursor=${first.body.nextCursor}`)
+    expect(reused.body.data.map((t: Task) => t.id)).toEqual(later)
     const open = tasks.filter((t) => OPEN.includes(t.status)).sort(dueOrder)
     expect(await walk(admin, `${list}&status=TODO,IN_PROGRESS`, 2)).toEqual(open.map((t) => t.id))
     const created = [...tasks].sort(createdOrder).map((t) => t.id)

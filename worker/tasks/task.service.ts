@@ -128,17 +128,19 @@ async function listTasksByDue(db: Db, user: AuthUser, q: TaskListQuery, filters:
   const openAsked = !q.status?.length || q.status.some((s) => (OPEN as readonly string[]).includes(s))
   let rank = q.overdue === 'false' || !openAsked ? 1 : 0
   let after: SQL | undefined
+  let afterRank = -1
   if (q.cursor) {
     const [value, id] = decodeCursor(q.cursor)
     const [r, due] = String(value).split('|')
-    rank = Math.max(rank, Number(r) === 1 ? 1 : 0)
+    afterRank = Number(r) === 1 ? 1 : 0
+    rank = Math.max(rank, afterRank)
     after = sql`(${dueKey}, ${tasks.id}) > (${due ?? 'infinity'}::timestamptz, ${id}::uuid)`
   }
   const rows: (ListedTask & { rank: number })[] = []
   const lastRank = q.overdue === 'true' ? 0 : 1
   for (let r = rank; r <= lastRank && rows.length <= q.limit; r++) {
     const part = await selectTasks(db, user)
-      .where(and(filters, r === 0 ? overduePart : laterPart, r === rank ? after : undefined))
+      .where(and(filters, r === 0 ? overduePart : laterPart, r === afterRank ? after : undefined))
       .orderBy(asc(dueKey), asc(tasks.id))
       .limit(q.limit + 1 - rows.length)
     rows.push(...part.map((row) => ({ ...row, rank: r })))
