@@ -53,15 +53,15 @@ const visible = (user: AuthUser) =>
   and(isNull(tasks.deletedAt), taskScope(user), noOrganisationOrNotInBin(tasks.organisationId))
 
 // "due" order: open and overdue first, then by due date, undated last.
-const overdueRank = sql`(case when ${tasks.status} in ('TODO', 'IN_PROGRESS') and ${tasks.dueAt} < now()
-  then 0 else 1 end)`
+const openOverdue = sql`${tasks.status} in ('TODO', 'IN_PROGRESS') and ${tasks.dueAt} < now()`
+const overdueRank = sql`(case when ${openOverdue} then 0 else 1 end)`
 const dueKey = sql`coalesce(${ms(tasks.dueAt)}, 'infinity'::timestamptz)`
 // The list reads the two ranks apart, each in due order along an index on dueKey (migration
 // 0014): ordered by the rank, whose "now" no index can hold, every page sorted all the tasks in
 // scope (0.25-0.95 s on the large seed). The second test of the overdue part is implied by the first
 // (a due date truncated to the millisecond is not later than itself): it bounds the index range.
-const overduePart = sql`${tasks.status} in ('TODO', 'IN_PROGRESS') and ${tasks.dueAt} < now() and ${dueKey} < now()`
-const laterPart = sql`not coalesce(${tasks.status} in ('TODO', 'IN_PROGRESS') and ${tasks.dueAt} < now(), false)`
+const overduePart = sql`${openOverdue} and ${dueKey} < now()`
+const laterPart = sql`not coalesce(${openOverdue}, false)`
 
 // The task's person as "First Last" (null when not visible: the join below gives no row).
 export const taskPersonName = sql<string | null>`${people.firstName} || ' ' || ${people.lastName}`
@@ -118,7 +118,7 @@ export async function listTasks(db: Db, user: AuthUser, q: TaskListQuery) {
     )
     .orderBy(...keys.map((k) => (descending ? desc : asc)(k)))
     .limit(q.limit + 1)
-  return taskPage(rows, q.limit, (t) => iso(t.createdAt))
+  return taskPage(rows, q.limit, (r) => iso(r.t.createdAt))
 }
 
 // The overdue part first, then the others, each from the cursor's place; a page that ends the
@@ -145,18 +145,17 @@ async function listTasksByDue(db: Db, user: AuthUser, q: TaskListQuery, filters:
       .limit(q.limit + 1 - rows.length)
     rows.push(...part.map((row) => ({ ...row, rank: r })))
   }
-  const rankOf = new Map(rows.map((r) => [r.t.id, r.rank]))
-  return taskPage(rows, q.limit, (t) => `${rankOf.get(t.id)}|${t.dueAt ? t.dueAt.toISOString() : 'infinity'}`)
+  return taskPage(rows, q.limit, (r) => `${r.rank}|${r.t.dueAt ? r.t.dueAt.toISOString() : 'infinity'}`)
 }
 
 type ListedTask = { t: Row } & Names
 
-function taskPage(rows: ListedTask[], limit: number, cursorValue: (t: Row) => string | null) {
+function taskPage<T extends ListedTask>(rows: T[], limit: number, cursorValue: (row: T) => string | null) {
   const page = rows.slice(0, limit)
   const last = page.at(-1)
   return {
     data: page.map((r) => toTaskDto(r.t, r)),
-    nextCursor: rows.length > limit && last ? encodeCursor(cursorValue(last.t), last.t.id) : null,
+    nextCursor: rows.length > limit && last ? encodeCursor(cursorValue(last), last.t.id) : null,
   }
 }
 
