@@ -22,18 +22,25 @@ async function walk(client: ApiClient, path: string, limit: number) {
   return ids
 }
 
+type Person = { id: string; firstName: string; lastName: string; createdAt: string }
 type Task = { id: string; status: string; dueAt: string | null; createdAt: string }
 const OPEN = ['TODO', 'IN_PROGRESS']
 const overdue = (t: Task) => OPEN.includes(t.status) && t.dueAt !== null && Date.parse(t.dueAt) < Date.now()
 // Postgres orders uuids as their lowercase hex text.
-const byKeys = (keys: (t: Task) => (number | string)[]) => (a: Task, b: Task) => {
-  const ka = keys(a)
-  const kb = keys(b)
-  for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1
-  return 0
-}
-const dueOrder = byKeys((t) => [overdue(t) ? 0 : 1, t.dueAt ? Date.parse(t.dueAt) : Number.POSITIVE_INFINITY, t.id])
-const createdOrder = byKeys((t) => [Date.parse(t.createdAt), t.id])
+const byKeys =
+  <T>(keys: (t: T) => (number | string)[]) =>
+  (a: T, b: T) => {
+    const ka = keys(a)
+    const kb = keys(b)
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i]! < kb[i]! ? -1 : 1
+    return 0
+  }
+const dueOrder = byKeys((t: Task) => [
+  overdue(t) ? 0 : 1,
+  t.dueAt ? Date.parse(t.dueAt) : Number.POSITIVE_INFINITY,
+  t.id,
+])
+const createdOrder = byKeys((t: Task) => [Date.parse(t.createdAt), t.id])
 
 describe('list orders', () => {
   test('tasks by due date: overdue open ones first, then the rest by due, undated last, any page size', async () => {
@@ -137,6 +144,55 @@ describe('list orders', () => {
     const org = (await admin.post('/api/v1/organisations', { name: `Fonds ${tag} Capital`, type: 'INVESTISSEUR' })).body
     const orgs = await admin.get(`/api/v1/organisations?q=${tag.toUpperCase()}`)
     expect(orgs.body.data.map((o: any) => o.id)).toEqual([org.id])
+  })
+
+  test("a text search on people pages by cursor in every order and stays within the caller's scope", async () => {
+    const admin = await as('admin')
+    const sales = await as('sales')
+    const tag = unique('Pg').replace(/\W/g, '').toLowerCase()
+    const make = (client: ApiClient, firstName: string, lastName: string) =>
+      client.post('/api/v1/people', { firstName, lastName }).then((r) => r.body as Person)
+    // Ties on the last name, so the first name and then the id order them.
+    const made = [
+      await make(admin, 'bea', `Mor${tag}`),
+      await make(admin, 'ana', `Mor${tag}`),
+      await make(admin, 'ana', `Mor${tag}`),
+      await make(sales, 'cyr', `Lam${tag}`),
+      await make(sales, 'dan', `Mor${tag}`),
+      await make(admin, 'eve', `Bel${tag}`),
+    ]
+    const orders: Record<string, (a: Person, b: Person) => number> = {
+      lastName: byKeys((p: Person) => [p.lastName, p.firstName, p.id]),
+      createdAt: byKeys((p: Person) => [Date.parse(p.createdAt), p.id]),
+    }
+    const seen = await Promise.all(made.map(async (p) => (await sales.get(`/api/v1/people/${p.id}`)).status === 200))
+    const theirs = made.filter((_, i) => seen[i])
+    expect(theirs.length).toBeGreaterThan(0)
+    expect(theirs.length).toBeLessThan(made.length)
+    // Three letters or more go through the trigram indexes first; "Mo" walks the list's order.
+    for (const q of [tag, `mor${tag}`]) {
+      for (const sort of ['lastName', '-lastName', 'createdAt', '-createdAt']) {
+        const order = orders[sort.replace('-', '')]!
+        for (const [client, people] of [
+          [admin, made],
+          [sales, theirs],
+        ] as const) {
+          const matching = people.filter((p) => `${p.firstName} ${p.lastName}`.toLowerCase().includes(q))
+          const expected = [...matching].sort((a, b) => (sort.startsWith('-') ? order(b, a) : order(a, b)))
+          for (const limit of [1, 2, 100]) {
+            const ids = await walk(client, `/api/v1/people?q=${q}&sort=${sort}`, limit)
+            expect(ids, `${q} ${sort} ${limit}`).toEqual(expected.map((p) => p.id))
+          }
+        }
+      }
+    }
+    const short = await walk(admin, `/api/v1/people?q=Mo&sort=-createdAt`, 100)
+    expect(short.filter((id) => made.some((p) => p.id === id))).toEqual(
+      made
+        .filter((p) => p.lastName.startsWith('Mor'))
+        .sort((a, b) => orders.createdAt!(b, a))
+        .map((p) => p.id),
+    )
   })
 
   test('organisations imported together (one instant to the microsecond) page by time once each, either way', {

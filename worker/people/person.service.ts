@@ -1,6 +1,6 @@
 // People: reads within the caller's scope, writes with history and events. A person's links to
 // organisations are shown and changed only for organisations the caller can see.
-import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL, type Subquery } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { people, personOrganisations, users } from '../db/schema.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
@@ -34,11 +34,24 @@ export type PersonDto = ReturnType<typeof toPersonDto>
 const ownerAndLinks = (user: AuthUser) => ({ ownerName: users.name, links: linksJson(user, people.id) })
 type WithOwnerAndLinks = { p: Row; ownerName: string | null; links: LinkDto[] }
 const dtoOf = (r: WithOwnerAndLinks) => toPersonDto({ ...r.p, ownerName: r.ownerName }, r.links)
-const withOwnerAndLinks = (db: TxOrDb, user: AuthUser) =>
+const withOwnerAndLinks = (db: TxOrDb, user: AuthUser, from: typeof people | Subquery = people) =>
   db
     .select({ p: people, ...ownerAndLinks(user) })
-    .from(people)
+    .from(from)
     .leftJoin(users, eq(users.id, people.ownerId))
+
+// The people a filter keeps, read before they are sorted. A text search's planner estimate is
+// generic (0.8 % of the people for any 4 letters), so it walked the people in the list's order and
+// tested each one: 0.2-0.5 s for a rare text, and for a name search the matches sit together in
+// name order. Behind this fence (OFFSET 0 keeps the subquery apart) the trigram indexes find the
+// matches, then the page is sorted from them: 0.1-60 ms at 200,000 people whatever the text.
+const matchingFirst = (db: TxOrDb, where: SQL | undefined) =>
+  db.select().from(people).where(where).offset(OFFSET_ZERO).as('people')
+// drizzle writes no OFFSET for the number 0 (falsy); as SQL it is written out.
+const OFFSET_ZERO = sql`0` as unknown as number
+// A trigram index answers a text holding three letters or digits in a row; a shorter text matches
+// so many people that walking them in order finds a page at once.
+const hasTrigram = (text: string | undefined) => text !== undefined && /[\p{L}\p{N}]{3}/u.test(text)
 
 // A live person the user may see, by id.
 const liveInScope = (user: AuthUser, id: string) => and(eq(people.id, id), isNull(people.deletedAt), personScope(user))
@@ -87,8 +100,11 @@ export async function listPeople(db: Db, user: AuthUser, q: PersonListQuery) {
     conds.push(descending ? sql`${key} < ${after}` : sql`${key} > ${after}`)
   }
   const dir = descending ? desc : asc
-  const rows = await withOwnerAndLinks(db, user)
-    .where(and(...conds))
+  const where = and(...conds)
+  const rows = await (hasTrigram(q.q)
+    ? withOwnerAndLinks(db, user, matchingFirst(db, where))
+    : withOwnerAndLinks(db, user).where(where)
+  )
     .orderBy(...keys.map((k) => dir(k)))
     .limit(q.limit + 1)
   const { page, dtoOf } = peoplePage(rows, q.limit)
