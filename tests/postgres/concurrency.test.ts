@@ -1,7 +1,8 @@
-// Races that only a real Postgres shows (PGlite runs one statement at a time): many sessions
-// failing a password at once, and many mandates created at once. Each attempt has a connection
-// of its own, as concurrent requests to the Worker would.
-import { eq } from 'drizzle-orm'
+// What only a real Postgres shows. Races (PGlite runs one statement at a time): many sessions
+// failing a password at once, and many mandates created at once, each attempt with a connection
+// of its own, as concurrent requests to the Worker would. And timestamps to the microsecond
+// (PGlite's clock steps by milliseconds), which a list's cursor carries only to the millisecond.
+import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startWsProxy } from '../../scripts/db-bridge.ts'
 import { runMigrations } from '../../scripts/migrate.ts'
@@ -11,6 +12,8 @@ import { LOCK_AFTER_FAILURES } from '../../worker/auth/lockout.ts'
 import { createDb, withDb, type DbConfig } from '../../worker/db/client.ts'
 import { mandates, organisations, users } from '../../worker/db/schema.ts'
 import { createMandate } from '../../worker/mandates/mandate.service.ts'
+import { listOrganisations } from '../../worker/organisations/organisation.service.ts'
+import { OrganisationListQuery } from '../../worker/organisations/organisation.schema.ts'
 import { effectivePermissions } from '../../worker/permissions/matrix.ts'
 import type { AuthUser } from '../../worker/auth/auth-user.ts'
 import { startRealPostgres, type RealPostgres } from '../setup/real-postgres.ts'
@@ -37,6 +40,12 @@ afterAll(async () => {
 
 const userRow = (email: string) =>
   withDb(config, async (db) => (await db.select().from(users).where(eq(users.email, email)))[0]!)
+const adminCaller = async (): Promise<AuthUser> => ({
+  ...(await userRow('admin@demo.crm')),
+  role: 'admin',
+  permissions: effectivePermissions('admin', []),
+  via: 'session',
+})
 
 describe('on a real Postgres', () => {
   test('24 wrong passwords at once lock the account exactly once', async () => {
@@ -61,13 +70,7 @@ describe('on a real Postgres', () => {
   })
 
   test('mandates created at once get consecutive numbers, and a rolled-back creation leaves no gap', async () => {
-    const admin = await userRow('admin@demo.crm')
-    const caller: AuthUser = {
-      ...admin,
-      role: 'admin',
-      permissions: effectivePermissions('admin', []),
-      via: 'session',
-    }
+    const caller = await adminCaller()
     const [org] = await withDb(config, (db) => db.select({ id: organisations.id }).from(organisations).limit(1))
     const before = await withDb(config, (db) => db.select({ number: mandates.number }).from(mandates))
     const create = (productIds: string[]) =>
@@ -90,5 +93,45 @@ describe('on a real Postgres', () => {
     expect(numbers.map((n) => Number(n.slice(7))).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 16 }, (_, i) => last + i + 1),
     )
+  })
+
+  test('organisations created in one transaction (one instant to the microsecond) page by time once each', async () => {
+    const caller = await adminCaller()
+    const tag = `Lot ${Date.now()}`
+    // One transaction: one now(), with its microseconds, for every row (as an import batch).
+    await withDb(config, (db) =>
+      db
+        .insert(organisations)
+        .values(
+          Array.from({ length: 5 }, (_, i) => ({
+            name: `${tag} ${i}`,
+            type: 'INVESTISSEUR' as const,
+            ownerId: caller.id,
+          })),
+        ),
+    )
+    const stamps = await withDb(config, (db) =>
+      db.execute(sql`select distinct extract(microseconds from created_at)::int % 1000 as us
+        from organisations where name like ${`${tag}%`}`),
+    )
+    expect(stamps.rows).toHaveLength(1)
+    const walk = async (sort: string) => {
+      const ids: string[] = []
+      let cursor: string | undefined
+      do {
+        const q = OrganisationListQuery.parse({ q: tag, sort, limit: '2', ...(cursor ? { cursor } : {}) })
+        const page = await withDb(config, (db) => listOrganisations(db, caller, q))
+        ids.push(...page.data.map((o) => o.id))
+        cursor = page.nextCursor ?? undefined
+        // A cursor that repeats rows would walk forever: stop past what there is to read.
+      } while (cursor && ids.length <= 10)
+      return ids
+    }
+    const byName = await walk('name')
+    expect(byName).toHaveLength(5)
+    for (const sort of ['createdAt', '-createdAt', 'stageChangedAt', '-stageChangedAt']) {
+      const ids = await walk(sort)
+      expect(ids, sort).toEqual(sort.startsWith('-') ? [...byName].sort().reverse() : [...byName].sort())
+    }
   })
 })
