@@ -2,7 +2,8 @@ import { describe, expect, test } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { as, unique } from '../setup/api-client.ts'
 import { ownDatabase } from '../setup/own-database.ts'
-import { purgeBin } from '../../worker/bin/bin.service.ts'
+import { listBin, purgeBin } from '../../worker/bin/bin.service.ts'
+import { BinListQuery } from '../../worker/bin/bin.schema.ts'
 
 describe('the bin', () => {
   test('a deleted organisation is listed in the bin with who deleted it, and restored with its links', async () => {
@@ -82,6 +83,54 @@ describe('the bin', () => {
     // Restored, the product keeps its ISIN (unique across the bin too).
     expect((await admin.post(`/api/v1/bin/products/${product.id}/restore`)).status).toBe(200)
     expect((await admin.get(`/api/v1/products/${product.id}`)).body.isin).toBe('FR0000131104')
+  })
+})
+
+describe('the bin in its own database', () => {
+  const own = ownDatabase()
+
+  test('the bin pages newest first across its kinds, ties at one instant by id, any page size', async () => {
+    const { db } = own
+    const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString()
+    // Three rows binned at one instant (one bulk delete), the others apart, and one past 30 days.
+    const shared = ago(5)
+    const binned: { type: string; id: string; at: string }[] = []
+    const add = async (type: string, at: string, insert: (id: string) => ReturnType<typeof sql>) => {
+      const id = crypto.randomUUID()
+      await db.execute(insert(id))
+      binned.push({ type, id, at })
+    }
+    const org = (at: string) => (id: string) =>
+      sql`insert into organisations (id, name, type, deleted_at) values (${id}, ${id}, 'INVESTISSEUR', ${at})`
+    const person = (at: string) => (id: string) =>
+      sql`insert into people (id, first_name, last_name, deleted_at) values (${id}, 'Bin', ${id}, ${at})`
+    for (const at of [shared, ago(1), ago(60 * 24)]) await add('organisations', at, org(at))
+    for (const at of [shared, shared, ago(3), ago(60 * 24 * 29)]) await add('people', at, person(at))
+    const parent = binned[0]!.id
+    await db.execute(sql`insert into tasks (id, title, organisation_id, deleted_at)
+      values (${crypto.randomUUID()}, 'old', ${parent}, ${ago(60 * 24 * 31)})`)
+    const taskId = crypto.randomUUID()
+    await db.execute(sql`insert into tasks (id, title, organisation_id, deleted_at)
+      values (${taskId}, 'binned', ${parent}, ${ago(2)})`)
+    binned.push({ type: 'tasks', id: taskId, at: ago(2) })
+    const expected = [...binned]
+      .sort((a, b) => Date.parse(b.at) - Date.parse(a.at) || (a.id < b.id ? 1 : -1))
+      .map((b) => `${b.type}:${b.id}`)
+    for (const limit of [1, 2, 3, 50]) {
+      const seen: string[] = []
+      let cursor: string | undefined
+      do {
+        const page = await listBin(db, BinListQuery.parse({ limit: String(limit), ...(cursor ? { cursor } : {}) }))
+        expect(page.data.length).toBeLessThanOrEqual(limit)
+        seen.push(...page.data.map((d) => `${d.type}:${d.id}`))
+        cursor = page.nextCursor ?? undefined
+      } while (cursor && seen.length <= binned.length)
+      expect(seen, `limit ${limit}`).toEqual(expected)
+    }
+    const people = await listBin(db, BinListQuery.parse({ type: 'people', limit: '2' }))
+    expect(people.data.map((d) => `${d.type}:${d.id}`)).toEqual(
+      expected.filter((e) => e.startsWith('people')).slice(0, 2),
+    )
   })
 })
 

@@ -8,7 +8,7 @@ import { conflict, notFound } from '../http/problem.ts'
 import { emitEvent } from '../events/outbox.ts'
 import type { EventType } from '../events/event-types.ts'
 import { recordChange } from '../shared/history.ts'
-import { decodeCursor, encodeCursor, iso } from '../shared/cursor.ts'
+import { decodeCursor, encodeCursor, iso, ms } from '../shared/cursor.ts'
 import { isUuid, type TxOrDb } from '../shared/tx.ts'
 import { userName } from '../shared/owner.ts'
 import { toOrganisationDto } from '../organisations/organisation.service.ts'
@@ -80,22 +80,30 @@ const KINDS: Record<BinType, Kind> = {
 }
 const retention = sql`make_interval(days => ${BIN_RETENTION_DAYS})`
 
+function binCursor(cursor: string) {
+  const [at, id] = decodeCursor(cursor)
+  return sql`(${String(at)}::timestamptz, ${id}::uuid)`
+}
+
+// Each kind reads its own first page along its index of binned rows (migration 0015), newest
+// first, and the page is taken from those few: a bin of 15,000 rows (a bulk delete) answers as
+// fast as an empty one, where all six tables were scanned (0.1 s on the 100,000-organisation seed).
 export async function listBin(db: Db, q: BinListQuery) {
   const types = q.type ? [q.type] : BIN_TYPES
+  const after = q.cursor ? binCursor(q.cursor) : undefined
+  const binnedAt = ms(sql.raw('deleted_at'))
   const union = sql.join(
     types.map((t) => {
       const k = KINDS[t]
-      return sql`select ${t}::text as type, ${k.entity}::text as entity, id,
-        (${sql.raw(k.label)})::text as label, deleted_at
-      from ${sql.raw(k.table)} where deleted_at is not null and deleted_at > now() - ${retention}`
+      return sql`(select ${t}::text as type, ${k.entity}::text as entity, id,
+        (${sql.raw(k.label)})::text as label, deleted_at, ${binnedAt} as binned_at
+      from ${sql.raw(k.table)}
+      where deleted_at is not null and deleted_at > now() - ${retention}
+        ${after ? sql`and (${binnedAt}, id) < ${after}` : sql``}
+      order by ${binnedAt} desc, id desc limit ${q.limit + 1})`
     }),
     sql` union all `,
   )
-  const conds: SQL[] = []
-  if (q.cursor) {
-    const [at, id] = decodeCursor(q.cursor)
-    conds.push(sql`where (date_trunc('milliseconds', b.deleted_at), b.id) < (${String(at)}::timestamptz, ${id}::uuid)`)
-  }
   const rows = await db.execute<{
     type: BinType
     id: string
@@ -105,13 +113,12 @@ export async function listBin(db: Db, q: BinListQuery) {
     actor_name: string | null
   }>(sql`
     select b.type, b.id, b.label, b.deleted_at, h.actor_id, u.name as actor_name
-    from (${union}) b
+    from (select * from (${union}) u order by binned_at desc, id desc limit ${q.limit + 1}) b
     left join lateral (select actor_id from record_history rh
       where rh.entity_type = b.entity and rh.entity_id = b.id and rh.action = 'deleted'
       order by rh.created_at desc limit 1) h on true
     left join users u on u.id = h.actor_id
-    ${conds[0] ?? sql``}
-    order by date_trunc('milliseconds', b.deleted_at) desc, b.id desc
+    order by b.binned_at desc, b.id desc
     limit ${q.limit + 1}`)
   const page = rows.rows.slice(0, q.limit)
   const last = page.at(-1)

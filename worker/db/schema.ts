@@ -172,8 +172,8 @@ export const organisations = pgTable(
     index('organisations_name_id_idx').on(t.name, t.id),
     index('organisations_created_id_idx').on(t.createdAt, t.id),
     index('organisations_last_contact_idx').on(t.lastContactAt),
-    // The bin's: live records stay out of it (migrations/0009_insert_floor.sql).
-    index('organisations_deleted_idx').on(t.deletedAt).where(sql`${t.deletedAt} is not null`),
+    // Expression and partial indexes (the lists' keysets, the bin's binned rows) are written by
+    // hand in migrations/0014_list_orders.sql and 0015_bin_order.sql.
   ],
 )
 

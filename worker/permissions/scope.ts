@@ -95,7 +95,7 @@ function orgVisibleBySales(user: AuthUser, column: typeof interactions.organisat
 }
 
 // A record's organisation is not in the bin: the bin's few ids hashed once per statement
-// (organisations_deleted_idx), where a probe per row read the organisation of each of thousands of
+// (organisations_binned_idx), where a probe per row read the organisation of each of thousands of
 // counted records. For records whose organisation is always set (an id outside the bin).
 export const organisationNotInBin = (column: AnyColumn | SQL) =>
   sql`${column} not in (select o.id from ${organisations} o where o.deleted_at is not null)`
