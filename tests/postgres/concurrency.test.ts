@@ -100,15 +100,13 @@ describe('on a real Postgres', () => {
     const tag = `Lot ${Date.now()}`
     // One transaction: one now(), with its microseconds, for every row (as an import batch).
     await withDb(config, (db) =>
-      db
-        .insert(organisations)
-        .values(
-          Array.from({ length: 5 }, (_, i) => ({
-            name: `${tag} ${i}`,
-            type: 'INVESTISSEUR' as const,
-            ownerId: caller.id,
-          })),
-        ),
+      db.insert(organisations).values(
+        Array.from({ length: 5 }, (_, i) => ({
+          name: `${tag} ${i}`,
+          type: 'INVESTISSEUR' as const,
+          ownerId: caller.id,
+        })),
+      ),
     )
     const stamps = await withDb(config, (db) =>
       db.execute(sql`select distinct extract(microseconds from created_at)::int % 1000 as us
