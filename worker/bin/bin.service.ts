@@ -1,6 +1,6 @@
 // The bin: soft-deleted records (deleted_at set) are listed and restored by admins for
 // BIN_RETENTION_DAYS, then the daily cron deletes them for good (cascading to their links).
-import { eq, sql, type SQL } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Db } from '../db/client.ts'
 import { interactions, mandates, organisations, people } from '../db/schema.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
