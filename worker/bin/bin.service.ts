@@ -8,7 +8,7 @@ import { conflict, notFound } from '../http/problem.ts'
 import { emitEvent } from '../events/outbox.ts'
 import type { EventType } from '../events/event-types.ts'
 import { recordChange } from '../shared/history.ts'
-import { decodeCursor, encodeCursor, iso, ms } from '../shared/cursor.ts'
+import { encodeCursor, iso, ms, timeKeyset } from '../shared/cursor.ts'
 import { isUuid, type TxOrDb } from '../shared/tx.ts'
 import { userName } from '../shared/owner.ts'
 import { toOrganisationDto } from '../organisations/organisation.service.ts'
@@ -80,17 +80,12 @@ const KINDS: Record<BinType, Kind> = {
 }
 const retention = sql`make_interval(days => ${BIN_RETENTION_DAYS})`
 
-function binCursor(cursor: string) {
-  const [at, id] = decodeCursor(cursor)
-  return sql`(${String(at)}::timestamptz, ${id}::uuid)`
-}
-
 // Each kind reads its own first page along its index of binned rows (migration 0015), newest
 // first, and the page is taken from those few: a bin of 15,000 rows (a bulk delete) answers as
 // fast as an empty one, where all six tables were scanned (0.1 s on the 100,000-organisation seed).
 export async function listBin(db: Db, q: BinListQuery) {
   const types = q.type ? [q.type] : BIN_TYPES
-  const after = q.cursor ? binCursor(q.cursor) : undefined
+  const after = q.cursor ? timeKeyset(q.cursor) : undefined
   const binnedAt = ms(sql.raw('deleted_at'))
   const union = sql.join(
     types.map((t) => {

@@ -13,7 +13,7 @@ import {
   visibleOrganisationJoin,
   visiblePersonJoin,
 } from '../permissions/scope.ts'
-import { decodeCursor, encodeCursor, iso, ms } from '../shared/cursor.ts'
+import { encodeCursor, iso, ms, timeKeyset } from '../shared/cursor.ts'
 import { badRequest, notFound } from '../http/problem.ts'
 import { emitEvent } from '../events/outbox.ts'
 import { diff, recordChange } from '../shared/history.ts'
@@ -105,10 +105,7 @@ export const INTERACTION_ORDER = { keys: [ms(interactions.occurredAt), sql`${int
 
 export async function listInteractions(db: Db, user: AuthUser, q: InteractionListQuery) {
   const conds = [interactionFilters(user, q)]
-  if (q.cursor) {
-    const [value, id] = decodeCursor(q.cursor)
-    conds.push(sql`(${ms(interactions.occurredAt)}, ${interactions.id}) < (${String(value)}::timestamptz, ${id}::uuid)`)
-  }
+  if (q.cursor) conds.push(sql`(${ms(interactions.occurredAt)}, ${interactions.id}) < ${timeKeyset(q.cursor)}`)
   const rows = await db
     .select({ i: interactions, organisationName: organisations.name, userName: users.name })
     .from(interactions)

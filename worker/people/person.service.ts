@@ -5,7 +5,7 @@ import type { Db } from '../db/client.ts'
 import { people, personOrganisations, users } from '../db/schema.ts'
 import type { AuthUser } from '../auth/auth-user.ts'
 import { personScope } from '../permissions/scope.ts'
-import { decodeCursor, encodeCursor, iso, ms } from '../shared/cursor.ts'
+import { decodeCursor, encodeCursor, iso, ms, timeKeyset } from '../shared/cursor.ts'
 import { badRequest, notFound } from '../http/problem.ts'
 import { emitEvent } from '../events/outbox.ts'
 import { diff, recordChange } from '../shared/history.ts'
@@ -96,8 +96,7 @@ export async function listPeople(db: Db, user: AuthUser, q: PersonListQuery) {
   const key = sql`(${sql.join(keys, sql`, `)})`
   const conds = [personFilters(user, q)]
   if (q.cursor) {
-    const [value, id] = decodeCursor(q.cursor)
-    const after = byName ? nameCursor(value, id) : sql`(${String(value)}::timestamptz, ${id}::uuid)`
+    const after = byName ? nameCursor(q.cursor) : timeKeyset(q.cursor)
     conds.push(descending ? sql`${key} < ${after}` : sql`${key} > ${after}`)
   }
   const dir = descending ? desc : asc
@@ -119,7 +118,8 @@ export async function listPeople(db: Db, user: AuthUser, q: PersonListQuery) {
   }
 }
 
-function nameCursor(value: unknown, id: string) {
+function nameCursor(cursor: string) {
+  const [value, id] = decodeCursor(cursor)
   if (!Array.isArray(value) || value.length !== 2 || !value.every((v) => typeof v === 'string')) {
     throw badRequest('Curseur de pagination invalide.', [{ path: 'cursor', message: 'Curseur invalide.' }])
   }

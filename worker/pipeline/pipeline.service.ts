@@ -13,8 +13,9 @@ import { weightedPipeline } from './weighted-pipeline.ts'
 import { stageHistory } from './stage-history.ts'
 
 async function totalsByStage(db: Db, user: AuthUser, q: Partial<PipelineBoardQuery>) {
-  // Unfiltered (the board's and analytics' default view), by owner or active only (the kanban): the totals the database
-  // keeps (0008), weighted like the SQL below (round half away from zero, amounts are never negative).
+  // Unfiltered (the board's and analytics' default view), by owner or active only (the kanban):
+  // the totals the database keeps (0008), weighted like the SQL below (round half away from zero,
+  // amounts are never negative).
   const kept = totalsFilter(q, { active: true })
   if (kept) {
     const { byStage } = await stageTotals(db, user, kept)

@@ -51,3 +51,9 @@ export const iso = (d: Date | string | null | undefined) => (d == null ? null : 
 // Postgres 16.
 export const ms = (column: unknown) =>
   sql`(date_trunc('milliseconds', ${column} at time zone 'UTC') at time zone 'UTC')`
+
+// A time keyset's cursor (a time at the millisecond, an id) as the row value its key compares with.
+export function timeKeyset(cursor: string) {
+  const [at, id] = decodeCursor(cursor)
+  return sql`(${String(at)}::timestamptz, ${id}::uuid)`
+}

@@ -1,7 +1,7 @@
 // Reads a record's history (who, when, what changed), newest first, with the authors' names.
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { recordHistory, users } from '../db/schema.ts'
-import { decodeCursor, encodeCursor, iso, ms } from './cursor.ts'
+import { encodeCursor, iso, ms, timeKeyset } from './cursor.ts'
 import type { TxOrDb } from './tx.ts'
 
 export async function listHistory(
@@ -11,10 +11,7 @@ export async function listHistory(
   q: { limit: number; cursor?: string },
 ) {
   const conds = [eq(recordHistory.entityType, entityType), eq(recordHistory.entityId, entityId)]
-  if (q.cursor) {
-    const [at, id] = decodeCursor(q.cursor)
-    conds.push(sql`(${ms(recordHistory.createdAt)}, ${recordHistory.id}) < (${String(at)}::timestamptz, ${id}::uuid)`)
-  }
+  if (q.cursor) conds.push(sql`(${ms(recordHistory.createdAt)}, ${recordHistory.id}) < ${timeKeyset(q.cursor)}`)
   const rows = await db
     .select({ h: recordHistory, actorName: users.name })
     .from(recordHistory)
