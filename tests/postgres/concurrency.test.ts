@@ -10,7 +10,9 @@ import { seedDemo } from '../../scripts/seed.ts'
 import { recordFailedLogin } from '../../worker/auth/lockout.service.ts'
 import { LOCK_AFTER_FAILURES } from '../../worker/auth/lockout.ts'
 import { createDb, withDb, type DbConfig } from '../../worker/db/client.ts'
-import { mandates, organisations, users } from '../../worker/db/schema.ts'
+import { auditLog, mandates, organisations, users } from '../../worker/db/schema.ts'
+import { listAuditLog } from '../../worker/admin/audit-log.service.ts'
+import { AuditQuery } from '../../worker/admin/audit-log.schema.ts'
 import { createMandate } from '../../worker/mandates/mandate.service.ts'
 import { listOrganisations } from '../../worker/organisations/organisation.service.ts'
 import { OrganisationListQuery } from '../../worker/organisations/organisation.schema.ts'
@@ -131,5 +133,29 @@ describe('on a real Postgres', () => {
       const ids = await walk(sort)
       expect(ids, sort).toEqual(sort.startsWith('-') ? [...byName].sort().reverse() : [...byName].sort())
     }
+  })
+
+  test('audit entries written in one transaction (one instant, to the microsecond) page once each', async () => {
+    const target = `batch-${Date.now()}`
+    await withDb(config, (db) =>
+      db.insert(auditLog).values(Array.from({ length: 5 }, () => ({ action: 'import.started', targetId: target }))),
+    )
+    const all = await withDb(config, (db) => listAuditLog(db, AuditQuery.parse({ targetId: target, limit: '100' })))
+    expect(all.data).toHaveLength(5)
+    const ids: string[] = []
+    let cursor: string | undefined
+    do {
+      const q = AuditQuery.parse({ targetId: target, limit: '2', ...(cursor ? { cursor } : {}) })
+      const page = await withDb(config, (db) => listAuditLog(db, q))
+      ids.push(...page.data.map((e) => e.id))
+      cursor = page.nextCursor ?? undefined
+    } while (cursor && ids.length <= 10)
+    // One instant: the id orders them, newest (greatest) first.
+    expect(ids).toEqual(
+      all.data
+        .map((e) => e.id)
+        .sort()
+        .reverse(),
+    )
   })
 })

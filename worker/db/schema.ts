@@ -580,7 +580,7 @@ export const auditLog = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    index('audit_log_time_idx').on(t.createdAt),
+    // Its order, at the millisecond: audit_log_order_idx (migrations/0016_audit_order.sql).
     index('audit_log_action_time_idx').on(t.action, t.createdAt),
     index('audit_log_actor_time_idx').on(t.actorId, t.createdAt),
   ],
