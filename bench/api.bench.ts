@@ -2,7 +2,7 @@
 // production build served as `npm start` serves it, each request next to its own SQL.
 //   node bench/api.bench.ts                                  PGlite in .data/bench (seeded once)
 //   node bench/api.bench.ts --postgres --data-dir /tmp/x     Postgres 15 behind PgBouncer (apt-get)
-//   options: --organisations 100000  --requests 200  --seconds 5  --reseed
+//   options: --organisations 100000  --requests 200  --seconds 5  --reseed  --socket ws|tcp (Postgres)
 // Prints: lists and detail at one client (API vs SQL vs SQL + session), a page view's statements
 // and connections, throughput at 10 and 100 clients vs the no-database floor (a 401) with the
 // Worker's CPU per request, the same for a bare Worker that only opens its connection and runs two
@@ -37,8 +37,11 @@ const pg = POSTGRES
 const direct = pg ? await startWsProxy(hostPort(pg.directUrl)) : null
 const pooled = pg ? await startWsProxy(hostPort(pg.pooledUrl)) : null
 const seedEnv = pg ? { DATABASE_URL: pg.directUrl, DB_WS_PROXY: direct!.wsProxy } : { DATABASE_URL: '' }
+// The Worker reaches PgBouncer by WebSocket through a bridge, as `npm start` does; `--socket tcp`
+// measures it over a TCP socket instead (DB_SOCKET=tcp, the way it would reach Hyperdrive).
+const SOCKET = arg('socket', 'ws')
 const appEnv = pg
-  ? { DATABASE_URL: pg.pooledUrl, DB_WS_PROXY: pooled!.wsProxy }
+  ? { DATABASE_URL: pg.pooledUrl, DB_WS_PROXY: pooled!.wsProxy, DB_SOCKET: SOCKET }
   : { DATABASE_URL: '', CRM_DATA_DIR: DATA_DIR }
 
 function hostPort(url: string) {
@@ -132,6 +135,7 @@ async function runApi() {
     bareWorker = await startConnectionFloor({
       databaseUrl: app.database!.databaseUrl,
       wsProxy: app.database!.wsProxy!,
+      socket: app.database!.socket,
     })
     const floors = []
     for (const [name, base, path] of [
@@ -198,12 +202,21 @@ await seed()
 console.log('running the API (production build)…')
 const api = await runApi()
 console.log('running the same SQL directly…')
-const bare = await measureSql(pg ? appEnv : { DATABASE_URL: '', dataDir: DATA_DIR }, api, REQUESTS)
+// The bare SQL runs in Node, where the driver's socket is always the WebSocket (through the bridge).
+const bare = await measureSql(
+  pg ? { DATABASE_URL: pg.pooledUrl, DB_WS_PROXY: pooled!.wsProxy } : { DATABASE_URL: '', dataDir: DATA_DIR },
+  api,
+  REQUESTS,
+)
 await direct?.stop()
 await pooled?.stop()
 pg?.stop()
 
-const engine = pg ? 'Postgres 15 behind PgBouncer (transaction pooling)' : `PGlite (${DATA_DIR})`
+const engine = pg
+  ? `Postgres 15 behind PgBouncer (transaction pooling), the Worker's connection by ${
+      SOCKET === 'tcp' ? 'TCP' : 'WebSocket through a bridge'
+    }`
+  : `PGlite (${DATA_DIR}), the Worker's connection by WebSocket`
 console.log(`\nAPI benchmark: ${engine}, ${bare.counts}`)
 console.log(
   `${cpus().length} CPUs; load average ${loadBefore.map((l) => l.toFixed(1)).join(' ')} before, ${loadavg()

@@ -19,7 +19,7 @@ export async function startApp({ args = [], env = {}, timeoutSeconds = 300 }: St
     env: { ...process.env, PORT: String(port), CRM_TEST: '1', ...env },
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
   })
-  let database: { databaseUrl: string; wsProxy?: string } | undefined
+  let database: { databaseUrl: string; wsProxy?: string; socket?: string } | undefined
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`the app did not start within ${timeoutSeconds} s`)),

@@ -1,7 +1,7 @@
 // The physical floor of a Worker request that reads Postgres, measured beside the app (in a workerd
 // of its own, on the same machine and database endpoint): a Worker may not share I/O objects
-// between requests, so each request opens its own connection (a WebSocket, then Postgres'
-// start-up) before its first statement. This Worker does
+// between requests, so each request opens its own connection (a WebSocket, or a TCP socket where
+// the app uses one, then Postgres' start-up) before its first statement. This Worker does
 // only that and runs two `select 1` (the app's session look-up and query stand in for them), with
 // no library and none of the app's code: whatever the app costs beyond it is the app's own.
 // Its `/` answers a fixed 401 in the same way, the trivial Worker's floor; `/limit` and `/kv` do
@@ -12,6 +12,7 @@ import { convertV4MiniflareOptions, Miniflare } from 'miniflare'
 import { freePort } from '../scripts/free-port.ts'
 
 const SCRIPT = `
+import { connect } from 'cloudflare:sockets'
 const encoder = new TextEncoder()
 function startup(user, database) {
   const body = encoder.encode('user\\0' + user + '\\0database\\0' + database + '\\0\\0')
@@ -49,6 +50,33 @@ function connection(ws) {
   ws.addEventListener('error', () => fail(new Error('socket error')))
   return (bytes) => new Promise((resolve, reject) => { waiting = { resolve, reject }; ws.send(bytes) })
 }
+// The app's DB_SOCKET=tcp: the same exchanges over a TCP socket, behind the few WebSocket calls
+// connection() makes.
+async function tcp(address) {
+  const [hostname, port] = address.split(':')
+  const socket = connect({ hostname, port: Number(port) })
+  await socket.opened
+  const writer = socket.writable.getWriter()
+  const listeners = { message: [], close: [], error: [] }
+  ;(async () => {
+    const reader = socket.readable.getReader()
+    try {
+      for (;;) {
+        const { value, done } = await reader.read()
+        if (done) break
+        for (const l of listeners.message) l({ data: value })
+      }
+      for (const l of listeners.close) l()
+    } catch (error) {
+      for (const l of listeners.error) l(error)
+    }
+  })()
+  return {
+    addEventListener: (type, listener) => listeners[type].push(listener),
+    send: (bytes) => writer.write(bytes),
+    close: () => socket.close(),
+  }
+}
 const unauthorized = () => Response.json({ status: 401, title: 'Unauthorized' }, { status: 401 })
 export default {
   async fetch(request, env) {
@@ -62,12 +90,16 @@ export default {
       return page ? unauthorized() : new Response('no page', { status: 500 })
     }
     if (path !== '/db') return unauthorized()
-    const ws = new WebSocket('ws://' + env.WS_PROXY + '?address=' + env.PG_ADDRESS)
+    const ws =
+      env.PG_SOCKET === 'tcp'
+        ? await tcp(env.PG_ADDRESS)
+        : new WebSocket('ws://' + env.WS_PROXY + '?address=' + env.PG_ADDRESS)
     ws.binaryType = 'arraybuffer'
-    await new Promise((resolve, reject) => {
-      ws.addEventListener('open', resolve)
-      ws.addEventListener('error', reject)
-    })
+    if (env.PG_SOCKET !== 'tcp')
+      await new Promise((resolve, reject) => {
+        ws.addEventListener('open', resolve)
+        ws.addEventListener('error', reject)
+      })
     const exchange = connection(ws)
     await exchange(startup(env.PG_USER, env.PG_DATABASE))
     await exchange(query('select 1'))
@@ -77,7 +109,15 @@ export default {
   },
 }`
 
-export async function startConnectionFloor({ databaseUrl, wsProxy }: { databaseUrl: string; wsProxy: string }) {
+export async function startConnectionFloor({
+  databaseUrl,
+  wsProxy,
+  socket = 'ws',
+}: {
+  databaseUrl: string
+  wsProxy: string
+  socket?: string
+}) {
   const url = new URL(databaseUrl)
   const port = await freePort()
   const mf = new Miniflare(
@@ -92,6 +132,7 @@ export async function startConnectionFloor({ databaseUrl, wsProxy }: { databaseU
       },
       bindings: {
         WS_PROXY: wsProxy,
+        PG_SOCKET: socket,
         PG_ADDRESS: `${url.hostname}:${url.port || 5432}`,
         PG_USER: decodeURIComponent(url.username) || 'postgres',
         PG_DATABASE: url.pathname.slice(1) || 'postgres',

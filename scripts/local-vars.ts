@@ -4,7 +4,7 @@
 // production reads them from wrangler.toml [vars] and Worker secrets.
 const fromStart = () => {
   const vars: Record<string, string> = {}
-  for (const key of ['DATABASE_URL', 'DB_WS_PROXY', 'ENVIRONMENT', 'APP_URL']) {
+  for (const key of ['DATABASE_URL', 'DB_WS_PROXY', 'DB_SOCKET', 'ENVIRONMENT', 'APP_URL']) {
     const value = process.env[`CRM_${key}`]
     if (value) vars[key] = value
   }

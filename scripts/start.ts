@@ -56,6 +56,9 @@ async function main() {
     wsProxy = bridge.wsProxy
     if (wsProxy) say(`Postgres at ${new URL(databaseUrl).host} through the local WebSocket bridge ${wsProxy}`)
   }
+  // DB_SOCKET=tcp: the Worker reaches the database by TCP, as it would Hyperdrive (decision 009:
+  // no faster here than the WebSocket, so not the default); the Node side keeps the WebSocket.
+  const socket = process.env.DB_SOCKET === 'tcp' ? 'tcp' : 'ws'
   const config = { DATABASE_URL: databaseUrl, DB_WS_PROXY: wsProxy }
   await runMigrations(config)
   const { db, pool } = createDb(config)
@@ -67,6 +70,7 @@ async function main() {
 
   process.env.CRM_DATABASE_URL = databaseUrl
   if (wsProxy) process.env.CRM_DB_WS_PROXY = wsProxy
+  if (socket === 'tcp') process.env.CRM_DB_SOCKET = 'tcp'
   process.env.CRM_APP_URL = `http://localhost:${port}`
   process.env.CRM_ENVIRONMENT = process.env.CRM_TEST ? 'test' : 'development'
   // Miniflare would fetch a sample Request.cf object from the internet; this machine stays offline.
@@ -106,7 +110,7 @@ async function main() {
   for (const u of DEMO_USERS) say(`  ${u.email.padEnd(20)} ${u.role.padEnd(8)} team ${u.team}`)
   say(`API docs: http://localhost:${port}/api/docs\n`)
   // The benchmark's connection floor (bench/connection-floor.ts) reaches the same database.
-  process.send?.({ database: { databaseUrl, wsProxy } })
+  process.send?.({ database: { databaseUrl, wsProxy, socket } })
   process.send?.('ready')
 
   const stop = async () => {

@@ -14,6 +14,9 @@ export interface Env {
   WEBHOOK_SECRET_KEY: string
   // local only: the embedded database's WebSocket proxy (unset in production)
   DB_WS_PROXY?: string
+  // "tcp": the Worker reaches Postgres by a TCP socket, not a WebSocket (worker/db/tcp-socket.ts),
+  // as a Hyperdrive deployment would; opt-in (decision 009)
+  DB_SOCKET?: 'tcp'
   // local only: "on" keeps mails in the development mailbox (admins read it at /dev/mailbox);
   // set by the local dev server (vite.config.ts), never in wrangler.toml
   DEV_MAILBOX?: 'on'

@@ -8,6 +8,10 @@ import { closePage, markInProcess, newPageContext } from './http/in-process.ts'
 import { sentryOptions } from './http/sentry.ts'
 import { handleQueue } from './queues.ts'
 import { handleScheduled } from './scheduled.ts'
+import { registerTcpSocket } from './db/client.ts'
+import { TcpWebSocket } from './db/tcp-socket.ts'
+
+registerTcpSocket(TcpWebSocket)
 
 export { NotificationHub } from '../durable-objects/notification-hub.ts'
 

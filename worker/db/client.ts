@@ -1,5 +1,6 @@
-// One way to reach Postgres everywhere: the Neon serverless driver over WebSocket. Locally
-// (and in tests) DB_WS_PROXY points the same driver at the embedded database's proxy.
+// One way to reach Postgres everywhere: the Neon serverless driver, over WebSocket. Locally (and in
+// tests) DB_WS_PROXY points it at the embedded database's proxy. DB_SOCKET=tcp runs the same driver
+// over a TCP socket, as the Worker would reach Hyperdrive (decision 009).
 import { Client, neonConfig, Pool } from '@neondatabase/serverless'
 import { drizzle, type NeonDatabase } from 'drizzle-orm/neon-serverless'
 import { instrumentPool, type RequestTiming } from '../http/server-timing.ts'
@@ -8,15 +9,30 @@ import { instrumentPool, type RequestTiming } from '../http/server-timing.ts'
 // drizzle({ schema }) walked every table and relation again for each request's database handle,
 // about 5 % of a request's CPU in workerd (profiled under load, decision 009).
 export type Db = NeonDatabase
-export type DbConfig = { DATABASE_URL: string; DB_WS_PROXY?: string }
+export type DbConfig = { DATABASE_URL: string; DB_WS_PROXY?: string; DB_SOCKET?: string }
 
-function configure({ DB_WS_PROXY }: DbConfig) {
+// DB_SOCKET=tcp: Postgres over a TCP socket (worker/db/tcp-socket.ts), which only the Worker can
+// open, so the Worker's entry hands it over; anything else keeps the WebSocket.
+type SocketConstructor = new (url: string) => unknown
+let tcpSocket: SocketConstructor | undefined
+export function registerTcpSocket(socket: SocketConstructor) {
+  tcpSocket = socket
+}
+
+function configure({ DB_WS_PROXY, DB_SOCKET }: DbConfig) {
   // Coalescing holds every write back for a setTimeout(0), which Node and workerd both fire a
   // millisecond or more later, on each round trip: without it the search benchmark's server p50
   // went from 25 to 20 ms (autocomplete 11 to 8). Postgres' messages are small; frames are cheap.
   neonConfig.coalesceWrites = false
-  if (!DB_WS_PROXY) return
-  neonConfig.wsProxy = (host, port) => `${DB_WS_PROXY}?address=${host}:${port}`
+  if (DB_SOCKET === 'tcp') {
+    if (!tcpSocket) throw new Error('DB_SOCKET=tcp: no TCP socket here (only the Worker opens one)')
+    neonConfig.webSocketConstructor = tcpSocket as typeof neonConfig.webSocketConstructor
+    neonConfig.wsProxy = (host, port) => `${host}:${port}`
+  } else {
+    neonConfig.webSocketConstructor = undefined
+    if (!DB_WS_PROXY) return
+    neonConfig.wsProxy = (host, port) => `${DB_WS_PROXY}?address=${host}:${port}`
+  }
   neonConfig.useSecureWebSocket = false
   neonConfig.pipelineTLS = false
   neonConfig.pipelineConnect = false
