@@ -191,7 +191,7 @@ export function ErrorList({ errors }: { errors: ImportDetailDto['errors'] }) {
       <ul className="list-inside list-disc text-sm" data-testid="import-errors">
         {errors.map((e) => (
           <li key={e.line}>
-            {t('import.error.line', { line: e.line })} : {e.column ? `${e.column} — ` : ''}
+            {t('import.error.line', { line: String(e.line) })} : {e.column ? `${e.column} — ` : ''}
             {e.message}
           </li>
         ))}

@@ -1,4 +1,6 @@
 // Every UI string, in French. English can follow as a second catalogue with the same keys.
+import { formatNumber } from '../lib/format.ts'
+
 export const fr = {
   'app.name': 'CRM Distribution',
   'nav.dashboard': 'Tableau de bord',
@@ -840,6 +842,12 @@ export const labels = {
   },
 } as const
 
+// A number in a message is a quantity and reads as the rest of the UI writes them ("25 251", not
+// "25251"); a value that only names something (an import's line number) is passed as a string.
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  return fr[key].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`))
+  return fr[key].replace(/\{(\w+)\}/g, (_, k: string) => {
+    const value = params[k]
+    if (value === undefined) return `{${k}}`
+    return typeof value === 'number' ? formatNumber(value) : value
+  })
 }

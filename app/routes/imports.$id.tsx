@@ -96,7 +96,7 @@ export default function ImportPage({ loaderData: imp }: Route.ComponentProps) {
                     {imp.revert.leftAlone.map((l) => (
                       <li key={l.line}>
                         <Link className={link} to={`/${imp.entity}/${l.recordId}`}>
-                          {t('import.error.line', { line: l.line })}
+                          {t('import.error.line', { line: String(l.line) })}
                         </Link>
                       </li>
                     ))}
