@@ -55,6 +55,7 @@ function connection(ws) {
 async function tcp(address) {
   const [hostname, port] = address.split(':')
   const socket = connect({ hostname, port: Number(port) })
+  socket.closed.catch(() => {})
   await socket.opened
   const writer = socket.writable.getWriter()
   const listeners = { message: [], close: [], error: [] }
@@ -73,7 +74,7 @@ async function tcp(address) {
   })()
   return {
     addEventListener: (type, listener) => listeners[type].push(listener),
-    send: (bytes) => writer.write(bytes),
+    send: (bytes) => writer.write(bytes).catch(() => {}),
     close: () => socket.close(),
   }
 }

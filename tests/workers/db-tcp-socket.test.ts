@@ -3,7 +3,7 @@
 // proxy is pointed at a closed port, so every statement here can only have gone over TCP.
 import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
 import { sql } from 'drizzle-orm'
-import { afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
 import { api } from '../../worker/app.ts'
 import { closeConnection, createDb, type DbConfig, registerTcpSocket, withDb } from '../../worker/db/client.ts'
 import { TcpWebSocket } from '../../worker/db/tcp-socket.ts'
@@ -21,6 +21,9 @@ beforeAll(() => registerTcpSocket(TcpWebSocket))
 afterEach(async () => {
   for (const handle of opened.splice(0)) await closeConnection(handle)
 })
+// The driver's settings are global: the isolate goes back to the WebSocket (creating a pool only
+// configures it).
+afterAll(() => closeConnection(createDb({ DATABASE_URL: env.DATABASE_URL, DB_WS_PROXY: env.DB_WS_PROXY })))
 
 describe('Postgres over a TCP socket', () => {
   test('a parametrised statement answers, and a result of many TCP chunks arrives whole', async () => {
@@ -59,16 +62,39 @@ describe('Postgres over a TCP socket', () => {
     ).rejects.toThrow('roll back')
     const count = async () =>
       Number((await db.execute(sql`select count(*) as n from tcp_socket_probe where key = ${key}`)).rows[0]!.n)
-    expect(await count()).toBe(0)
-    await db.transaction(async (tx) => {
-      await tx.execute(sql`insert into tcp_socket_probe values (${key})`)
-    })
-    expect(await count()).toBe(1)
-    await db.execute(sql`drop table tcp_socket_probe`)
+    try {
+      expect(await count()).toBe(0)
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`insert into tcp_socket_probe values (${key})`)
+      })
+      expect(await count()).toBe(1)
+    } finally {
+      await db.execute(sql`drop table tcp_socket_probe`)
+    }
   })
 
   test('background work (withDb) runs over the same socket', async () => {
     expect(await withDb(tcp, async (db) => (await db.execute(sql`select 3 as three`)).rows)).toEqual([{ three: 3 }])
+  })
+
+  test('background work failing with a statement in flight closes its connection and reports why', async () => {
+    let inflight: Promise<unknown> = Promise.resolve()
+    const work = withDb(tcp, async (db) => {
+      inflight = db.execute(sql`select pg_sleep(0.2)`).catch((error: unknown) => error)
+      throw new Error('the work failed')
+    })
+    // Closing the connection used to wait for ever here: the socket announced its close before
+    // the driver listened for it.
+    const settled = await Promise.race([
+      work.then(
+        () => 'resolved',
+        (error: Error) => error.message,
+      ),
+      new Promise((resolve) => setTimeout(() => resolve('still waiting after 5 s'), 5000)),
+    ])
+    expect(settled).toBe('the work failed')
+    await inflight
+    expect(await withDb(tcp, async (db) => (await db.execute(sql`select 4 as four`)).rows)).toEqual([{ four: 4 }])
   })
 
   test('the API answers through it, and says so plainly when the database cannot be reached', async () => {

@@ -19,20 +19,29 @@ export function registerTcpSocket(socket: SocketConstructor) {
   tcpSocket = socket
 }
 
+// Neon's own settings, for a Neon connection after a local one in the same isolate (tests do both).
+const NEON = {
+  wsProxy: neonConfig.wsProxy,
+  useSecureWebSocket: neonConfig.useSecureWebSocket,
+  pipelineTLS: neonConfig.pipelineTLS,
+  pipelineConnect: neonConfig.pipelineConnect,
+}
+
 function configure({ DB_WS_PROXY, DB_SOCKET }: DbConfig) {
   // Coalescing holds every write back for a setTimeout(0), which Node and workerd both fire a
   // millisecond or more later, on each round trip: without it the search benchmark's server p50
   // went from 25 to 20 ms (autocomplete 11 to 8). Postgres' messages are small; frames are cheap.
   neonConfig.coalesceWrites = false
-  if (DB_SOCKET === 'tcp') {
-    if (!tcpSocket) throw new Error('DB_SOCKET=tcp: no TCP socket here (only the Worker opens one)')
-    neonConfig.webSocketConstructor = tcpSocket as typeof neonConfig.webSocketConstructor
-    neonConfig.wsProxy = (host, port) => `${host}:${port}`
-  } else {
-    neonConfig.webSocketConstructor = undefined
-    if (!DB_WS_PROXY) return
-    neonConfig.wsProxy = (host, port) => `${DB_WS_PROXY}?address=${host}:${port}`
+  const tcp = DB_SOCKET === 'tcp'
+  if (tcp && !tcpSocket) throw new Error('DB_SOCKET=tcp: no TCP socket here (only the Worker opens one)')
+  neonConfig.webSocketConstructor = tcp ? (tcpSocket as typeof neonConfig.webSocketConstructor) : undefined
+  if (!tcp && !DB_WS_PROXY) {
+    Object.assign(neonConfig, NEON)
+    return
   }
+  neonConfig.wsProxy = tcp
+    ? (host, port) => `${host}:${port}`
+    : (host, port) => `${DB_WS_PROXY}?address=${host}:${port}`
   neonConfig.useSecureWebSocket = false
   neonConfig.pipelineTLS = false
   neonConfig.pipelineConnect = false

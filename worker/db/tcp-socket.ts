@@ -12,6 +12,9 @@ export class TcpWebSocket {
   private listeners = new Map<string, Listener[]>()
   private socket: Socket
   private writer: WritableStreamDefaultWriter<Uint8Array>
+  // closing: close() was called, nothing more reaches the driver but the close event;
+  // closed: that event was sent (once).
+  private closing = false
   private closed = false
 
   // The driver builds "ws://" + neonConfig.wsProxy(host, port): here "ws://host:port".
@@ -19,13 +22,13 @@ export class TcpWebSocket {
     const { hostname, port } = new URL(url.replace(/^wss?:/, 'http:'))
     this.socket = connect({ hostname, port: Number(port) || 5432 })
     this.writer = this.socket.writable.getWriter()
-    this.socket.opened.then(
-      () => {
+    this.socket.opened
+      .then(() => {
+        if (this.closing) return
         this.emit('open')
         void this.read()
-      },
-      () => this.fail(),
-    )
+      })
+      .catch(() => this.fail())
     // A refused or dropped connection is reported through the events; its promise must not go unhandled.
     this.socket.closed.catch(() => {})
   }
@@ -35,7 +38,7 @@ export class TcpWebSocket {
     try {
       for (;;) {
         const { value, done } = await reader.read()
-        if (done) break
+        if (done || this.closing) break
         // The driver wraps event.data in a Buffer without copying: hand it bytes of its own.
         const chunk = value as Uint8Array
         const whole = chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength
@@ -50,6 +53,7 @@ export class TcpWebSocket {
 
   private fail() {
     if (this.closed) return
+    this.socket.close().catch(() => {})
     this.emit('error')
     this.end()
   }
@@ -72,13 +76,18 @@ export class TcpWebSocket {
     this.writer.write(data).catch(() => this.fail())
   }
 
-  // Writes already queued (the driver's Terminate) go out before the socket closes.
+  // As a WebSocket's, the close event comes later, never within close(): the driver's end() only
+  // listens for it after asking to close, and would wait for ever otherwise. Writes already queued
+  // (the driver's Terminate) go out first.
   close() {
-    if (this.closed) return
+    if (this.closing) return
+    this.closing = true
     this.writer
       .close()
       .catch(() => {})
-      .finally(() => this.socket.close().catch(() => {}))
-    this.end()
+      .finally(() => {
+        this.socket.close().catch(() => {})
+        this.end()
+      })
   }
 }
