@@ -40,9 +40,8 @@ const seedEnv = pg ? { DATABASE_URL: pg.directUrl, DB_WS_PROXY: direct!.wsProxy 
 // The Worker reaches PgBouncer by WebSocket through a bridge, as `npm start` does; `--socket tcp`
 // measures it over a TCP socket instead (DB_SOCKET=tcp, the way it would reach Hyperdrive).
 const SOCKET = arg('socket', 'ws')
-const appEnv = pg
-  ? { DATABASE_URL: pg.pooledUrl, DB_WS_PROXY: pooled!.wsProxy, DB_SOCKET: SOCKET }
-  : { DATABASE_URL: '', CRM_DATA_DIR: DATA_DIR }
+const pooledEnv = pg ? { DATABASE_URL: pg.pooledUrl, DB_WS_PROXY: pooled!.wsProxy } : null
+const appEnv = pooledEnv ? { ...pooledEnv, DB_SOCKET: SOCKET } : { DATABASE_URL: '', CRM_DATA_DIR: DATA_DIR }
 
 function hostPort(url: string) {
   const u = new URL(url)
@@ -203,11 +202,7 @@ console.log('running the API (production build)…')
 const api = await runApi()
 console.log('running the same SQL directly…')
 // The bare SQL runs in Node, where the driver's socket is always the WebSocket (through the bridge).
-const bare = await measureSql(
-  pg ? { DATABASE_URL: pg.pooledUrl, DB_WS_PROXY: pooled!.wsProxy } : { DATABASE_URL: '', dataDir: DATA_DIR },
-  api,
-  REQUESTS,
-)
+const bare = await measureSql(pooledEnv ?? { DATABASE_URL: '', dataDir: DATA_DIR }, api, REQUESTS)
 await direct?.stop()
 await pooled?.stop()
 pg?.stop()

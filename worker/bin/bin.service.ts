@@ -113,8 +113,7 @@ export async function listBin(db: Db, q: BinListQuery) {
       where rh.entity_type = b.entity and rh.entity_id = b.id and rh.action = 'deleted'
       order by rh.created_at desc limit 1) h on true
     left join users u on u.id = h.actor_id
-    order by b.binned_at desc, b.id desc
-    limit ${q.limit + 1}`)
+    order by b.binned_at desc, b.id desc`)
   const page = rows.rows.slice(0, q.limit)
   const last = page.at(-1)
   return {

@@ -27,7 +27,14 @@ const NEON = {
   pipelineConnect: neonConfig.pipelineConnect,
 }
 
+// The driver's settings are global and a request's pool is made for each request: they are set
+// again only when the way to the database changes (never, in a deployed isolate).
+let configuredFor: string | undefined
+
 function configure({ DB_WS_PROXY, DB_SOCKET }: DbConfig) {
+  const way = `${DB_SOCKET ?? ''} ${DB_WS_PROXY ?? ''}`
+  if (way === configuredFor) return
+  configuredFor = way
   // Coalescing holds every write back for a setTimeout(0), which Node and workerd both fire a
   // millisecond or more later, on each round trip: without it the search benchmark's server p50
   // went from 25 to 20 ms (autocomplete 11 to 8). Postgres' messages are small; frames are cheap.
